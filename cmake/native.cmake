@@ -1,0 +1,67 @@
+# Native build: the service, the command line and the tests.
+find_package(Threads REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_library(CPP_HTTPLIB cpp-httplib REQUIRED)
+
+# Debian builds libcpp-httplib with OpenSSL, zlib and brotli (see its
+# cpp-httplib.pc); the same switches must be on wherever httplib.h is included
+# or Request and Client differ in layout between our code and the library.
+set(CPP_HTTPLIB_DEFINITIONS CPPHTTPLIB_OPENSSL_SUPPORT CPPHTTPLIB_ZLIB_SUPPORT CPPHTTPLIB_BROTLI_SUPPORT)
+find_package(ZLIB REQUIRED)
+
+file(GLOB WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
+add_executable(portal-web ${WEB_SOURCES})
+target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} Threads::Threads)
+target_compile_definitions(portal-web PRIVATE ${CPP_HTTPLIB_DEFINITIONS})
+target_compile_options(portal-web PRIVATE -Wall -Wextra)
+
+file(GLOB CLI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/cli/*.cpp")
+add_executable(portal-cli ${CLI_SOURCES})
+target_link_libraries(portal-cli PRIVATE portal_core)
+target_compile_options(portal-cli PRIVATE -Wall -Wextra)
+
+enable_testing()
+
+file(GLOB UNIT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
+add_executable(unit-tests ${UNIT_SOURCES})
+target_link_libraries(unit-tests PRIVATE portal_core)
+target_compile_definitions(unit-tests PRIVATE PORTAL_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_test(NAME unit COMMAND unit-tests)
+
+file(GLOB API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/api/*.cpp")
+add_executable(api-tests ${API_SOURCES})
+target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} Threads::Threads)
+target_compile_definitions(api-tests PRIVATE PORTAL_SOURCE_DIR="${CMAKE_SOURCE_DIR}" ${CPP_HTTPLIB_DEFINITIONS})
+target_compile_options(api-tests PRIVATE -Wall -Wextra)
+add_test(NAME api COMMAND api-tests)
+set_tests_properties(api PROPERTIES ENVIRONMENT "PORTAL_WEB=$<TARGET_FILE:portal-web>;PORTAL_CLI=$<TARGET_FILE:portal-cli>")
+add_dependencies(api-tests portal-web portal-cli)
+
+# --- portal-cli: the command line's contract ---------------------------------
+# Each case runs through sh so one regular expression sees both the output and
+# the exit code ("exit=N" on the last line).
+function(portal_add_cli_test name expected_output)
+    add_test(NAME ${name}
+             COMMAND sh -c "\"$0\" \"$@\" 2>&1; echo \"exit=$?\"" $<TARGET_FILE:portal-cli> ${ARGN})
+    set_tests_properties(${name} PROPERTIES PASS_REGULAR_EXPRESSION "${expected_output}")
+endfunction()
+
+set(CLI_TEST_DATA "${CMAKE_SOURCE_DIR}/tests/unit/data")
+portal_add_cli_test(cli-help "usage: portal-cli .*program check FILE.*exit=0" help)
+portal_add_cli_test(cli-no-command "usage: portal-cli .*exit=2")
+portal_add_cli_test(cli-unknown-command "unknown command \"frobnicate\".*usage: .*exit=2" frobnicate)
+portal_add_cli_test(cli-program-dump "\"product_name\": \"Support Portal\".*\"id\": \"onboarding\".*exit=0"
+                    program dump)
+portal_add_cli_test(cli-program-check-default "^ok: 5 plans, 5 routes\nexit=0"
+                    program check "${CMAKE_SOURCE_DIR}/core/program.json")
+portal_add_cli_test(cli-program-check-bad-reference
+                    "^error: plans\\[2\\]\\.targets\\[0\\]\\.schedule: no schedule \"office-hours\"\nexit=1"
+                    program check "${CLI_TEST_DATA}/bad_schedule_reference.json")
+portal_add_cli_test(cli-program-check-not-json "^error: document: not valid JSON at byte [0-9]+.*exit=1"
+                    program check "${CLI_TEST_DATA}/not_json.json")
+portal_add_cli_test(cli-program-check-missing-file "^error: cannot read .*: No such file or directory\nexit=1"
+                    program check "${CLI_TEST_DATA}/no_such_file.json")
+portal_add_cli_test(cli-program-option "\"vendor\": \"Example Vendor\".*exit=0"
+                    --program "${CLI_TEST_DATA}/minimal_program.json" program dump)
+portal_add_cli_test(cli-program-option-bad "no schedule \"office-hours\"\nexit=1"
+                    --program "${CLI_TEST_DATA}/bad_schedule_reference.json" program dump)
