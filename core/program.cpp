@@ -1,0 +1,641 @@
+#include "program.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <set>
+
+namespace core {
+
+using nlohmann::json;
+
+// --- lookups ---------------------------------------------------------------
+
+namespace {
+
+template <typename Items, typename Key>
+auto* find_by_id(const Items& items, Key id) {
+    auto it = std::find_if(items.begin(), items.end(), [&](const auto& item) { return item.id == id; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+const Route* Program::find_route(std::string_view id) const { return find_by_id(routes, id); }
+const Plan* Program::find_plan(std::string_view id) const { return find_by_id(plans, id); }
+const Schedule* Program::find_schedule(std::string_view id) const { return find_by_id(schedules, id); }
+const Field* Route::find_field(std::string_view id) const { return find_by_id(fields, id); }
+
+const Severity* Program::find_severity(int level) const {
+    for (const Severity& s : severities)
+        if (s.level == level) return &s;
+    return nullptr;
+}
+
+const Plan* Program::support_plan(std::string_view plan_id) const {
+    const Plan* plan = find_plan(plan_id);
+    if (plan && plan->support_as) return find_plan(*plan->support_as);
+    return plan;
+}
+
+bool Program::route_open_to(const Route& route, std::string_view plan_id) const {
+    const Plan* plan = find_plan(plan_id);
+    return plan && plan->has_channel(route.channel);
+}
+
+bool Plan::has_channel(std::string_view channel) const {
+    return std::find(channels.begin(), channels.end(), channel) != channels.end();
+}
+
+const ResponseTarget* Plan::target_for(int severity) const {
+    for (const ResponseTarget& t : targets)
+        if (t.severity == severity) return &t;
+    return nullptr;
+}
+
+// --- field kinds -----------------------------------------------------------
+
+namespace {
+
+struct KindName {
+    FieldKind kind;
+    std::string_view name;
+};
+
+constexpr KindName kind_names[] = {
+    {FieldKind::Text, "text"},
+    {FieldKind::LongText, "long_text"},
+    {FieldKind::TenantSlug, "tenant_slug"},
+    {FieldKind::OrganizationId, "organization_id"},
+    {FieldKind::ApplicationKey, "application_key"},
+    {FieldKind::Identifier, "identifier"},
+    {FieldKind::Url, "url"},
+    {FieldKind::Email, "email"},
+    {FieldKind::Timestamp, "timestamp"},
+    {FieldKind::Choice, "choice"},
+};
+
+}  // namespace
+
+std::string_view to_string(FieldKind kind) {
+    for (const KindName& k : kind_names)
+        if (k.kind == kind) return k.name;
+    return "text";
+}
+
+std::optional<FieldKind> field_kind_from_string(std::string_view name) {
+    for (const KindName& k : kind_names)
+        if (k.name == name) return k.kind;
+    return std::nullopt;
+}
+
+// --- times and dates -------------------------------------------------------
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+int two_digits(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
+
+bool is_calendar_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!is_digit(s[i])) return false;
+    int year = two_digits(s, 0) * 100 + two_digits(s, 2);
+    int month = two_digits(s, 5);
+    int day = two_digits(s, 8);
+    if (month < 1 || month > 12 || day < 1) return false;
+    constexpr int days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    int last = days_in_month[month - 1] + (month == 2 && leap ? 1 : 0);
+    return day <= last;
+}
+
+}  // namespace
+
+std::optional<int> minute_of_day(std::string_view s) {
+    if (s.size() != 5 || s[2] != ':' || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[3]) || !is_digit(s[4]))
+        return std::nullopt;
+    int hours = two_digits(s, 0);
+    int minutes = two_digits(s, 3);
+    if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) return std::nullopt;
+    return hours * 60 + minutes;
+}
+
+// --- reading the document --------------------------------------------------
+
+namespace {
+
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string at_index(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+std::string member_path(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+// Ids appear in URLs (#/route/<id>) and in other documents, so keep them plain.
+bool is_plain_id(std::string_view id) {
+    if (id.empty()) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' || c == '_';
+    });
+}
+
+std::string describe(json::value_t type) {
+    switch (type) {
+        case json::value_t::string: return "a string";
+        case json::value_t::boolean: return "true or false";
+        case json::value_t::number_integer: return "a whole number";
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        default: return "something else";
+    }
+}
+
+std::string describe_value(const json& value) {
+    if (value.is_structured()) return std::string(value.type_name());
+    std::string text = value.dump();
+    if (text.size() <= 40) return text;
+    // Cut at a character boundary: the message may travel on in JSON.
+    size_t cut = 37;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "...";
+}
+
+enum class Need { Required, Optional };
+
+// Walks the parsed document. Every reader returns false at the first problem
+// and records it as "path: what is wrong"; later calls are then pointless, so
+// callers stop. Unknown members are ignored: a newer service may send more.
+class Reader {
+public:
+    std::string error;
+
+    bool fail(const std::string& path, const std::string& what) {
+        if (error.empty()) error = path + ": " + what;
+        return false;
+    }
+
+    bool expect_object(const json& value, const std::string& path) {
+        if (value.is_object()) return true;
+        return fail(path, "expected an object, got " + describe_value(value));
+    }
+
+    // nullptr when missing (an error only if required) or of the wrong type.
+    const json* member(const json& object, const std::string& path, std::string_view key, json::value_t type,
+                       Need need) {
+        std::string where = member_path(path, key);
+        auto it = object.find(std::string(key));
+        if (it == object.end()) {
+            if (need == Need::Required) fail(where, "missing");
+            return nullptr;
+        }
+        bool matches = type == json::value_t::number_integer ? it->is_number_integer()
+                                                               : it->type() == type;
+        if (!matches) {
+            fail(where, "expected " + describe(type) + ", got " + describe_value(*it));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    bool read_string(const json& object, const std::string& path, std::string_view key, std::string& out,
+                     Need need = Need::Required) {
+        const json* value = member(object, path, key, json::value_t::string, need);
+        if (value) out = value->get<std::string>();
+        return error.empty();
+    }
+
+    bool read_text(const json& object, const std::string& path, std::string_view key, std::string& out) {
+        if (!read_string(object, path, key, out)) return false;
+        if (out.empty()) return fail(member_path(path, key), "must not be empty");
+        return true;
+    }
+
+    bool read_id(const json& object, const std::string& path, std::string_view key, std::string& out) {
+        if (!read_string(object, path, key, out)) return false;
+        if (!is_plain_id(out))
+            return fail(member_path(path, key), in_quotes(out) + " is not a valid id (use a-z, 0-9, '-' and '_')");
+        return true;
+    }
+
+    bool read_bool(const json& object, const std::string& path, std::string_view key, bool& out) {
+        const json* value = member(object, path, key, json::value_t::boolean, Need::Optional);
+        if (value) out = value->get<bool>();
+        return error.empty();
+    }
+
+    bool read_int(const json& object, const std::string& path, std::string_view key, std::optional<int>& out,
+                  int min, int max, Need need) {
+        const json* value = member(object, path, key, json::value_t::number_integer, need);
+        if (!value) return error.empty();
+        // Compare before narrowing: the document may hold any size of number.
+        bool in_range = value->is_number_unsigned()
+                            ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(max) &&
+                                  static_cast<std::int64_t>(value->get<std::uint64_t>()) >= min
+                            : value->get<std::int64_t>() >= min && value->get<std::int64_t>() <= max;
+        if (!in_range)
+            return fail(member_path(path, key),
+                        value->dump() + " is not between " + std::to_string(min) + " and " + std::to_string(max));
+        out = static_cast<int>(value->get<std::int64_t>());
+        return true;
+    }
+
+    bool read_int(const json& object, const std::string& path, std::string_view key, int& out, int min, int max) {
+        std::optional<int> value;
+        if (!read_int(object, path, key, value, min, max, Need::Required)) return false;
+        out = *value;
+        return true;
+    }
+
+    bool read_string_list(const json& object, const std::string& path, std::string_view key,
+                          std::vector<std::string>& out, Need need) {
+        const json* list = member(object, path, key, json::value_t::array, need);
+        if (!list) return error.empty();
+        std::string where = member_path(path, key);
+        for (size_t i = 0; i < list->size(); ++i) {
+            const json& item = (*list)[i];
+            if (!item.is_string())
+                return fail(at_index(where, i), "expected a string, got " + describe_value(item));
+            out.push_back(item.get<std::string>());
+        }
+        return true;
+    }
+
+    bool no_duplicates(const std::vector<std::string>& values, const std::string& path, std::string_view what) {
+        std::set<std::string_view> seen;
+        for (const std::string& v : values)
+            if (!seen.insert(v).second) return fail(path, "duplicate " + std::string(what) + " " + in_quotes(v));
+        return true;
+    }
+
+    template <typename Items>
+    bool unique_ids(const Items& items, const std::string& path) {
+        std::vector<std::string> ids;
+        for (const auto& item : items) ids.push_back(item.id);
+        return no_duplicates(ids, path, "id");
+    }
+
+    // Reads every element of the array member `key` with `read_one(reader, element, path, item)`.
+    template <typename T, typename ReadOne>
+    bool read_list(const json& object, const std::string& path, std::string_view key, std::vector<T>& out,
+                   Need need, ReadOne read_one) {
+        const json* list = member(object, path, key, json::value_t::array, need);
+        if (!list) return error.empty();
+        std::string where = member_path(path, key);
+        for (size_t i = 0; i < list->size(); ++i) {
+            std::string item_path = at_index(where, i);
+            T item;
+            if (!expect_object((*list)[i], item_path) || !read_one(*this, (*list)[i], item_path, item)) return false;
+            out.push_back(std::move(item));
+        }
+        return true;
+    }
+};
+
+// --- severities ------------------------------------------------------------
+
+bool read_severity(Reader& r, const json& j, const std::string& path, Severity& s) {
+    return r.read_int(j, path, "level", s.level, 1, 4) && r.read_text(j, path, "name", s.name) &&
+           r.read_text(j, path, "title", s.title) && r.read_text(j, path, "definition", s.definition);
+}
+
+bool read_severities(Reader& r, const json& doc, std::vector<Severity>& out) {
+    if (!r.read_list(doc, "", "severities", out, Need::Required, read_severity)) return false;
+    std::set<int> seen;
+    for (size_t i = 0; i < out.size(); ++i)
+        if (!seen.insert(out[i].level).second)
+            return r.fail(at_index("severities", i) + ".level", "duplicate level " + std::to_string(out[i].level));
+    for (int level = 1; level <= 4; ++level)
+        if (!seen.count(level)) return r.fail("severities", "level " + std::to_string(level) + " is missing");
+    std::sort(out.begin(), out.end(), [](const Severity& a, const Severity& b) { return a.level < b.level; });
+    return true;
+}
+
+// --- schedules -------------------------------------------------------------
+
+bool check_range(Reader& r, const std::string& path, const std::string& from, const std::string& to,
+                 int& from_minute, int& to_minute) {
+    std::optional<int> begin = minute_of_day(from);
+    std::optional<int> end = minute_of_day(to);
+    if (!begin) return r.fail(path, in_quotes(from) + " is not a time of day (HH:MM, 00:00 to 24:00)");
+    if (!end) return r.fail(path, in_quotes(to) + " is not a time of day (HH:MM, 00:00 to 24:00)");
+    if (*begin >= *end) return r.fail(path, in_quotes(from) + " to " + in_quotes(to) + " is not a forward range");
+    from_minute = *begin;
+    to_minute = *end;
+    return true;
+}
+
+bool read_day(Reader& r, const json& ranges, const std::string& path, std::vector<TimeRange>& out) {
+    if (!ranges.is_array()) return r.fail(path, "expected an array, got " + describe_value(ranges));
+    int previous_end = -1;
+    for (size_t i = 0; i < ranges.size(); ++i) {
+        std::string where = at_index(path, i);
+        const json& pair = ranges[i];
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string())
+            return r.fail(where, "expected a pair of times like [\"06:00\", \"18:00\"]");
+        TimeRange range{pair[0].get<std::string>(), pair[1].get<std::string>()};
+        int from = 0, to = 0;
+        if (!check_range(r, where, range.from, range.to, from, to)) return false;
+        // Sorted, non-overlapping ranges keep business-time arithmetic simple.
+        if (from < previous_end)
+            return r.fail(where, in_quotes(range.from) + " starts before the previous range ends");
+        previous_end = to;
+        out.push_back(std::move(range));
+    }
+    return true;
+}
+
+bool read_break(Reader& r, const json& j, const std::string& path, ScheduleBreak& b) {
+    if (!r.read_string(j, path, "date", b.date) || !r.read_string(j, path, "from", b.from) ||
+        !r.read_string(j, path, "to", b.to))
+        return false;
+    if (!is_calendar_date(b.date)) return r.fail(path + ".date", in_quotes(b.date) + " is not a date (YYYY-MM-DD)");
+    int from = 0, to = 0;
+    return check_range(r, path, b.from, b.to, from, to);
+}
+
+bool read_schedule(Reader& r, const json& j, const std::string& path, Schedule& s) {
+    if (!r.read_id(j, path, "id", s.id) || !r.read_text(j, path, "name", s.name)) return false;
+
+    const json* hours = r.member(j, path, "hours", json::value_t::object, Need::Required);
+    if (!hours) return false;
+    std::string hours_path = path + ".hours";
+    for (auto it = hours->begin(); it != hours->end(); ++it)
+        if (std::find(weekday_keys.begin(), weekday_keys.end(), it.key()) == weekday_keys.end())
+            return r.fail(hours_path + "." + it.key(), "unknown day (use mon, tue, wed, thu, fri, sat, sun)");
+    bool open_sometime = false;
+    for (size_t day = 0; day < weekday_keys.size(); ++day) {
+        std::string key(weekday_keys[day]);
+        auto it = hours->find(key);
+        if (it == hours->end()) return r.fail(hours_path + "." + key, "missing (use [] for a closed day)");
+        if (!read_day(r, *it, hours_path + "." + key, s.week[day])) return false;
+        open_sometime = open_sometime || !s.week[day].empty();
+    }
+    // A calendar that is never open would make every deadline infinite.
+    if (!open_sometime) return r.fail(hours_path, "open at no time of the week");
+
+    if (!r.read_string_list(j, path, "holidays", s.holidays, Need::Optional)) return false;
+    for (size_t i = 0; i < s.holidays.size(); ++i)
+        if (!is_calendar_date(s.holidays[i]))
+            return r.fail(at_index(path + ".holidays", i), in_quotes(s.holidays[i]) + " is not a date (YYYY-MM-DD)");
+    if (!r.no_duplicates(s.holidays, path + ".holidays", "date")) return false;
+    return r.read_list(j, path, "breaks", s.breaks, Need::Optional, read_break);
+}
+
+// --- plans -----------------------------------------------------------------
+
+bool read_target(Reader& r, const json& j, const std::string& path, ResponseTarget& t) {
+    // A year of business minutes is far beyond any real target; the cap keeps
+    // deadline arithmetic away from overflow.
+    return r.read_int(j, path, "severity", t.severity, 1, 4) &&
+           r.read_int(j, path, "minutes", t.minutes, 1, 366 * 24 * 60) &&
+           r.read_string(j, path, "schedule", t.schedule) && r.read_text(j, path, "label", t.label);
+}
+
+bool read_plan(Reader& r, const json& j, const std::string& path, Plan& p) {
+    std::string support_as;
+    if (!r.read_id(j, path, "id", p.id) || !r.read_text(j, path, "name", p.name) ||
+        !r.read_string(j, path, "description", p.description) ||
+        !r.read_string_list(j, path, "channels", p.channels, Need::Required) ||
+        !r.no_duplicates(p.channels, path + ".channels", "channel") ||
+        !r.read_string(j, path, "support_as", support_as, Need::Optional) ||
+        !r.read_int(j, path, "days", p.days, 1, 3660, Need::Optional) ||
+        !r.read_list(j, path, "targets", p.targets, Need::Required, read_target))
+        return false;
+    if (j.contains("support_as")) p.support_as = support_as;
+
+    std::set<int> seen;
+    for (size_t i = 0; i < p.targets.size(); ++i)
+        if (!seen.insert(p.targets[i].severity).second)
+            return r.fail(at_index(path + ".targets", i) + ".severity",
+                          "severity " + std::to_string(p.targets[i].severity) + " already has a target");
+    if (!p.targets.empty())
+        for (int level = 1; level <= 4; ++level)
+            if (!seen.count(level))
+                return r.fail(path + ".targets", "severity " + std::to_string(level) + " has no target");
+    return true;
+}
+
+// References between plans and schedules, checked once all are read.
+bool check_plan_references(Reader& r, const Program& program) {
+    for (size_t i = 0; i < program.plans.size(); ++i) {
+        const Plan& plan = program.plans[i];
+        std::string path = at_index("plans", i);
+        for (size_t t = 0; t < plan.targets.size(); ++t)
+            if (!program.find_schedule(plan.targets[t].schedule))
+                return r.fail(at_index(path + ".targets", t) + ".schedule",
+                              "no schedule " + in_quotes(plan.targets[t].schedule));
+        if (!plan.support_as) continue;
+        const Plan* other = program.find_plan(*plan.support_as);
+        if (!other) return r.fail(path + ".support_as", "no plan " + in_quotes(*plan.support_as));
+        if (other->targets.empty())
+            return r.fail(path + ".support_as", "plan " + in_quotes(other->id) + " has no response targets");
+        if (!plan.targets.empty())
+            return r.fail(path + ".targets", "must be empty: the plan gets the targets of " + in_quotes(other->id));
+    }
+    return true;
+}
+
+// --- routes and fields -----------------------------------------------------
+
+bool read_field(Reader& r, const json& j, const std::string& path, Field& f) {
+    std::string kind;
+    if (!r.read_id(j, path, "id", f.id) || !r.read_text(j, path, "caption", f.caption) ||
+        !r.read_string(j, path, "kind", kind) || !r.read_bool(j, path, "required", f.required) ||
+        !r.read_string(j, path, "hint", f.hint, Need::Optional) ||
+        !r.read_string(j, path, "example", f.example, Need::Optional))
+        return false;
+    std::optional<FieldKind> known = field_kind_from_string(kind);
+    if (!known) return r.fail(path + ".kind", "unknown kind " + in_quotes(kind));
+    f.kind = *known;
+
+    bool is_choice = f.kind == FieldKind::Choice;
+    if (!r.read_string_list(j, path, "choices", f.choices, is_choice ? Need::Required : Need::Optional))
+        return false;
+    if (is_choice && f.choices.empty()) return r.fail(path + ".choices", "a choice field needs at least one choice");
+    if (!is_choice && !f.choices.empty()) return r.fail(path + ".choices", "only choice fields have choices");
+    for (size_t i = 0; i < f.choices.size(); ++i)
+        if (f.choices[i].empty()) return r.fail(at_index(path + ".choices", i), "must not be empty");
+    return r.no_duplicates(f.choices, path + ".choices", "choice");
+}
+
+bool read_route(Reader& r, const json& j, const std::string& path, Route& route) {
+    return r.read_id(j, path, "id", route.id) && r.read_text(j, path, "title", route.title) &&
+           r.read_text(j, path, "subtitle", route.subtitle) && r.read_text(j, path, "use_when", route.use_when) &&
+           r.read_string_list(j, path, "include", route.include, Need::Optional) &&
+           r.read_bool(j, path, "primary", route.primary) &&
+           r.read_string(j, path, "channel", route.channel, Need::Optional) &&
+           r.read_list(j, path, "fields", route.fields, Need::Required, read_field) &&
+           r.unique_ids(route.fields, path + ".fields");
+}
+
+// Appends the fields every request needs, unless the route already asks for
+// the same id in its own words or opts out with "include_common": false.
+bool read_routes(Reader& r, const json& doc, const Program& program, std::vector<Route>& out) {
+    std::vector<Field> common;
+    if (!r.read_list(doc, "", "common_fields", common, Need::Optional, read_field) ||
+        !r.unique_ids(common, "common_fields"))
+        return false;
+    if (!r.read_list(doc, "", "routes", out, Need::Required, read_route) || !r.unique_ids(out, "routes"))
+        return false;
+    if (out.empty()) return r.fail("routes", "the program needs at least one route");
+
+    const json& routes = *doc.find("routes");
+    for (size_t i = 0; i < out.size(); ++i) {
+        Route& route = out[i];
+        std::string path = at_index("routes", i);
+        bool include_common = true;
+        if (!r.read_bool(routes[i], path, "include_common", include_common)) return false;
+        if (include_common)
+            for (const Field& field : common)
+                if (!route.find_field(field.id)) route.fields.push_back(field);
+        if (route.fields.empty()) return r.fail(path + ".fields", "a route needs at least one field");
+
+        bool offered = std::any_of(program.plans.begin(), program.plans.end(),
+                                   [&](const Plan& plan) { return plan.has_channel(route.channel); });
+        if (!offered) return r.fail(path + ".channel", "no plan offers channel " + in_quotes(route.channel));
+    }
+    return true;
+}
+
+// --- invalid JSON ----------------------------------------------------------
+
+// Only asked after a failed parse, to say where the text went wrong.
+struct ParseErrorLocator {
+    std::size_t byte = 0;
+    std::string reason;
+
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(json::number_integer_t) { return true; }
+    bool number_unsigned(json::number_unsigned_t) { return true; }
+    bool number_float(json::number_float_t, const std::string&) { return true; }
+    bool string(std::string&) { return true; }
+    bool binary(json::binary_t&) { return true; }
+    bool start_object(std::size_t) { return true; }
+    bool key(std::string&) { return true; }
+    bool end_object() { return true; }
+    bool start_array(std::size_t) { return true; }
+    bool end_array() { return true; }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+        byte = position;
+        reason = e.what();
+        return false;
+    }
+};
+
+std::string describe_invalid_json(std::string_view text) {
+    ParseErrorLocator locator;
+    json::sax_parse(text, &locator);
+    std::string message = "not valid JSON at byte " + std::to_string(locator.byte);
+    // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ...";
+    // keep the part after the location.
+    auto detail = locator.reason.find(": ");
+    if (detail != std::string::npos) message += " (" + locator.reason.substr(detail + 2) + ")";
+    return message;
+}
+
+}  // namespace
+
+ProgramResult parse_program(std::string_view json_text) {
+    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) return {std::nullopt, "document: " + describe_invalid_json(json_text)};
+
+    Reader r;
+    Program program;
+    bool ok = r.expect_object(doc, "document") && r.read_text(doc, "", "vendor", program.vendor) &&
+              r.read_text(doc, "", "product_name", program.product_name) &&
+              read_severities(r, doc, program.severities) &&
+              r.read_list(doc, "", "schedules", program.schedules, Need::Required, read_schedule) &&
+              r.unique_ids(program.schedules, "schedules") &&
+              r.read_list(doc, "", "plans", program.plans, Need::Required, read_plan) &&
+              r.unique_ids(program.plans, "plans") && check_plan_references(r, program) &&
+              read_routes(r, doc, program, program.routes);
+    if (!ok) return {std::nullopt, r.error};
+    return {std::move(program), {}};
+}
+
+// --- writing the document --------------------------------------------------
+
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+ordered field_to_json(const Field& f) {
+    ordered j{{"id", f.id}, {"caption", f.caption}, {"kind", to_string(f.kind)}, {"required", f.required},
+              {"hint", f.hint}, {"example", f.example}};
+    if (f.kind == FieldKind::Choice) j["choices"] = f.choices;
+    return j;
+}
+
+ordered schedule_to_json(const Schedule& s) {
+    ordered hours = ordered::object();
+    for (size_t day = 0; day < weekday_keys.size(); ++day) {
+        ordered ranges = ordered::array();
+        for (const TimeRange& range : s.week[day]) ranges.push_back({range.from, range.to});
+        hours[std::string(weekday_keys[day])] = ranges;
+    }
+    ordered breaks = ordered::array();
+    for (const ScheduleBreak& b : s.breaks) breaks.push_back({{"date", b.date}, {"from", b.from}, {"to", b.to}});
+    return {{"id", s.id}, {"name", s.name}, {"hours", hours}, {"holidays", s.holidays}, {"breaks", breaks}};
+}
+
+ordered plan_to_json(const Plan& p) {
+    ordered j{{"id", p.id}, {"name", p.name}, {"description", p.description}, {"channels", p.channels}};
+    if (p.support_as) j["support_as"] = *p.support_as;
+    if (p.days) j["days"] = *p.days;
+    ordered targets = ordered::array();
+    for (const ResponseTarget& t : p.targets)
+        targets.push_back(
+            {{"severity", t.severity}, {"minutes", t.minutes}, {"schedule", t.schedule}, {"label", t.label}});
+    j["targets"] = targets;
+    return j;
+}
+
+ordered route_to_json(const Route& route) {
+    ordered fields = ordered::array();
+    for (const Field& f : route.fields) fields.push_back(field_to_json(f));
+    return {{"id", route.id},          {"title", route.title},     {"subtitle", route.subtitle},
+            {"use_when", route.use_when}, {"include", route.include}, {"primary", route.primary},
+            {"channel", route.channel}, {"fields", fields}};
+}
+
+}  // namespace
+
+std::string program_to_json(const Program& program, int indent) {
+    ordered doc{{"vendor", program.vendor}, {"product_name", program.product_name}};
+    ordered severities = ordered::array();
+    for (const Severity& s : program.severities)
+        severities.push_back({{"level", s.level}, {"name", s.name}, {"title", s.title}, {"definition", s.definition}});
+    doc["severities"] = severities;
+    ordered schedules = ordered::array();
+    for (const Schedule& s : program.schedules) schedules.push_back(schedule_to_json(s));
+    doc["schedules"] = schedules;
+    ordered plans = ordered::array();
+    for (const Plan& p : program.plans) plans.push_back(plan_to_json(p));
+    doc["plans"] = plans;
+    ordered routes = ordered::array();
+    for (const Route& route : program.routes) routes.push_back(route_to_json(route));
+    doc["routes"] = routes;
+    // Replace rather than throw on invalid UTF-8 that a hand-built Program might hold.
+    return doc.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// --- the compiled-in program -----------------------------------------------
+
+const Program& default_program() {
+    static const Program program = [] {
+        ProgramResult parsed = parse_program(default_program_json());
+        if (!parsed) {
+            std::fprintf(stderr, "core/program.json (compiled in) is invalid: %s\n", parsed.error.c_str());
+            std::abort();
+        }
+        return std::move(*parsed.program);
+    }();
+    return program;
+}
+
+}  // namespace core

@@ -1,0 +1,53 @@
+// URL hashes <-> screens: deep links and Back depend on this round trip.
+#include "core/location.hpp"
+#include "core/program.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace core;
+
+namespace {
+const Program& program() { return default_program(); }
+}  // namespace
+
+TEST_CASE("an empty hash, '#' and '#/' are the home screen") {
+    for (std::string_view hash : {"", "#", "#/", "/"}) {
+        CAPTURE(hash);
+        CHECK(parse_location(hash, program()) == Screen{HomeScreen{}});
+    }
+}
+
+TEST_CASE("#/route/<id> opens a route the program has") {
+    CHECK(parse_location("#/route/onboarding", program()) == Screen{RouteScreen{"onboarding"}});
+    CHECK(parse_location("#/route/security", program()) == Screen{RouteScreen{"security"}});
+    CHECK(parse_location("/route/production", program()) == Screen{RouteScreen{"production"}});
+}
+
+TEST_CASE("unknown routes and paths are 'not found' and keep the hash the user typed") {
+    CHECK(parse_location("#/route/billing", program()) == Screen{NotFoundScreen{"#/route/billing"}});
+    CHECK(parse_location("#/route/", program()) == Screen{NotFoundScreen{"#/route/"}});
+    CHECK(parse_location("#/route/Onboarding", program()) == Screen{NotFoundScreen{"#/route/Onboarding"}});
+    CHECK(parse_location("#/route/onboarding/extra", program()) ==
+          Screen{NotFoundScreen{"#/route/onboarding/extra"}});
+    CHECK(parse_location("#/nowhere", program()) == Screen{NotFoundScreen{"#/nowhere"}});
+}
+
+TEST_CASE("location_of writes the hash for each screen") {
+    CHECK(location_of(HomeScreen{}) == "#/");
+    CHECK(location_of(RouteScreen{"advanced"}) == "#/route/advanced");
+    CHECK(location_of(NotFoundScreen{"#/nowhere"}) == "#/nowhere");
+    CHECK(location_of(NotFoundScreen{"/nowhere"}) == "#/nowhere");
+}
+
+TEST_CASE("every route's hash round trips") {
+    for (const Route& route : program().routes) {
+        CAPTURE(route.id);
+        std::string hash = location_of(RouteScreen{route.id});
+        CHECK(hash == "#/route/" + route.id);
+        CHECK(location_of(parse_location(hash, program())) == hash);
+    }
+    for (std::string_view hash : {"#/", "#/nowhere", "#/route/billing"}) {
+        CAPTURE(hash);
+        CHECK(location_of(parse_location(hash, program())) == hash);
+    }
+}
