@@ -1,0 +1,39 @@
+// The service's SQLite database: opened (or created) at start in WAL mode with
+// foreign keys on, then brought up to date by applying the migrations in
+// order inside transactions. One connection, shared by the HTTP worker
+// threads behind a mutex.
+#pragma once
+
+#include <mutex>
+#include <memory>
+#include <string>
+
+struct sqlite3;
+
+namespace web {
+
+class Database {
+public:
+    // Opens and migrates; on failure returns null and a one-line reason in `error`.
+    static std::unique_ptr<Database> open(const std::string& path, std::string& error);
+    ~Database();
+
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Runs a trivial query; empty when the database answers, else what went wrong.
+    std::string check();
+
+    int schema_version();
+
+private:
+    explicit Database(sqlite3* connection) : connection_(connection) {}
+
+    std::string execute(const char* sql);   // empty or the error message
+    std::string migrate();
+
+    sqlite3* connection_ = nullptr;
+    std::mutex mutex_;
+};
+
+}  // namespace web

@@ -1,0 +1,18 @@
+// Entity tags: validators that let a browser ask "has this changed?" and get
+// a body-less 304 when it has not.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace web {
+
+// A strong ETag (quoted) derived from the content, so equal bytes always get
+// the same tag, across restarts too.
+std::string strong_etag(std::string_view bytes);
+
+// If-None-Match is satisfied (answer 304) when it is "*" or lists `etag`.
+// The comparison is weak, as RFC 9110 asks for this header: W/"x" matches "x".
+bool if_none_match_matches(std::string_view if_none_match, std::string_view etag);
+
+}  // namespace web

@@ -1,0 +1,84 @@
+// portal-web: the Support Portal's service. Serves the static site from
+// --public and the JSON API under /api/v1, keeps its data in SQLite (--db).
+//
+// Start-up problems end the process with exit code 1 and one line on stderr
+// saying what to fix; once running, stdout carries exactly one line,
+// "listening on http://HOST:PORT", which scripts and tests wait for.
+#include "api_routes.hpp"
+#include "database.hpp"
+#include "gzip.hpp"
+#include "http_service.hpp"
+#include "listen_address.hpp"
+#include "options.hpp"
+#include "program_document.hpp"
+#include "static_files.hpp"
+#include "stop_signals.hpp"
+
+#include <httplib.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr int exit_failed = 1;
+constexpr int exit_usage = 2;
+
+int fail(const std::string& message, int exit_code = exit_failed) {
+    std::fprintf(stderr, "portal-web: %s\n", message.c_str());
+    return exit_code;
+}
+
+std::string check_public_dir(const std::string& dir) {
+    std::error_code error;
+    if (!std::filesystem::exists(dir, error)) return "public folder " + dir + " does not exist";
+    if (!std::filesystem::is_directory(dir, error)) return "public folder " + dir + " is not a folder";
+    return {};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Before any thread exists, so that every thread inherits the mask.
+    web::block_stop_signals();
+    // A browser closing a connection mid-response must not kill the service.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    web::OptionsResult parsed = web::parse_options(std::vector<std::string>(argv + 1, argv + argc));
+    if (parsed.show_help) {
+        std::fputs(web::usage_text(), stdout);
+        return 0;
+    }
+    if (!parsed.options) return fail(parsed.error + " (see portal-web --help)", exit_usage);
+    const web::Options& options = *parsed.options;
+
+    std::string error;
+    std::optional<web::ProgramDocument> program = web::load_program_document(options.program_file, error);
+    if (!program) return fail(error);
+    if (error = check_public_dir(options.public_dir); !error.empty()) return fail(error);
+    std::unique_ptr<web::Database> database = web::Database::open(options.database_path, error);
+    if (!database) return fail(error);
+
+    web::GzipCache gzip_cache;
+    web::ApiRoutes api(*database, *program, gzip_cache);
+    web::StaticFiles static_files(options.public_dir, gzip_cache);
+    httplib::Server server;
+    web::configure_http_service(server, api, static_files);
+
+    int port = web::bind_listening_port(server, options.host, options.port, error);
+    if (port < 0) return fail(error);
+
+    std::printf("listening on %s\n", web::service_url(options.host, port).c_str());
+    std::fflush(stdout);
+
+    web::StopSignalWatcher stop_signals(server);
+    server.listen_after_bind();
+    int stopped_by = stop_signals.finish();
+    if (stopped_by == 0) return fail("stopped accepting connections unexpectedly");
+
+    std::fprintf(stderr, "portal-web: stopped (%s)\n", stopped_by == SIGINT ? "SIGINT" : "SIGTERM");
+    return 0;  // the database closes as `database` goes out of scope
+}

@@ -1,0 +1,60 @@
+#include "problem.hpp"
+
+#include "response_body.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace web {
+
+namespace {
+
+const char* title_of(int status) {
+    switch (status) {
+        case 400: return "Bad Request";
+        case 401: return "Unauthorized";
+        case 403: return "Forbidden";
+        case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 413: return "Content Too Large";
+        case 414: return "URI Too Long";
+        case 416: return "Range Not Satisfiable";
+        case 500: return "Internal Server Error";
+        case 501: return "Not Implemented";
+        case 503: return "Service Unavailable";
+        default: return status < 500 ? "Client Error" : "Server Error";
+    }
+}
+
+const char* default_detail_of(int status) {
+    switch (status) {
+        case 400: return "The request could not be read.";
+        case 404: return "There is nothing at this address.";
+        case 413: return "The request body is too large.";
+        case 414: return "The request URI is too long.";
+        case 416: return "The requested range is outside the content.";
+        default: return "The request could not be handled.";
+    }
+}
+
+}  // namespace
+
+void send_problem(httplib::Response& response, int status, std::string_view detail) {
+    nlohmann::json problem = {
+        {"type", "about:blank"},  // no finer type yet; RFC 9457 then takes the title from the status
+        {"title", title_of(status)},
+        {"status", status},
+        {"detail", detail},
+    };
+    response.status = status;
+    response.set_header("Cache-Control", "no-store");
+    // dump's replace mode keeps invalid UTF-8 from a client's path from throwing.
+    set_body(response, problem.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/problem+json");
+}
+
+bool add_problem_body_if_missing(httplib::Response& response) {
+    if (!response.body.empty() || response.content_provider_ || response.status < 400) return false;
+    send_problem(response, response.status, default_detail_of(response.status));
+    return true;
+}
+
+}  // namespace web
