@@ -1,0 +1,17 @@
+// The functions shell/web/portal_library.js provides to C++. Strings passed in
+// are UTF-8 and only borrowed for the call; strings returned are malloc'ed and
+// owned by the caller.
+#pragma once
+
+extern "C" {
+void portal_js_init();
+int portal_js_test_mode();
+int portal_js_is_mac();
+char* portal_js_location_hash();
+void portal_js_push_location(const char* hash);
+void portal_js_replace_location(const char* hash);
+void portal_js_http_get(int request_id, const char* url);
+void portal_js_copy_text(const char* text);
+void portal_js_set_cursor(const char* css_cursor);
+void portal_js_install_test_hook();
+}

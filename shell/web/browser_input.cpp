@@ -1,0 +1,210 @@
+#include "browser_input.hpp"
+
+#include "browser.hpp"
+#include "clipboard.hpp"
+#include "wake.hpp"
+
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+#include <cfloat>
+#include <cstring>
+#include <string_view>
+
+namespace shell {
+
+static InputQueue* g_queue = nullptr;
+static float* g_pixel_ratio = nullptr;
+static bool g_mac = false;
+
+// Our own key indices into io.KeysDown: small, stable, independent of layout.
+enum KeyIndex {
+    KeyTab = 1, KeyLeft, KeyRight, KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyHome, KeyEnd, KeyInsert,
+    KeyDelete, KeyBackspace, KeySpace, KeyEnter, KeyEscape, KeyKeypadEnter, KeyA, KeyC, KeyV, KeyX, KeyY, KeyZ,
+};
+
+// KeyboardEvent.code names the physical key, so shortcuts work on any layout.
+static int key_index(std::string_view code) {
+    struct Entry { std::string_view code; int index; };
+    static constexpr Entry table[] = {
+        {"Tab", KeyTab}, {"ArrowLeft", KeyLeft}, {"ArrowRight", KeyRight}, {"ArrowUp", KeyUp},
+        {"ArrowDown", KeyDown}, {"PageUp", KeyPageUp}, {"PageDown", KeyPageDown}, {"Home", KeyHome},
+        {"End", KeyEnd}, {"Insert", KeyInsert}, {"Delete", KeyDelete}, {"Backspace", KeyBackspace},
+        {"Space", KeySpace}, {"Enter", KeyEnter}, {"Escape", KeyEscape}, {"NumpadEnter", KeyKeypadEnter},
+        {"KeyA", KeyA}, {"KeyC", KeyC}, {"KeyV", KeyV}, {"KeyX", KeyX}, {"KeyY", KeyY}, {"KeyZ", KeyZ},
+    };
+    for (const Entry& e : table)
+        if (e.code == code) return e.index;
+    return 0;
+}
+
+static bool is_letter_key(int index) { return index >= KeyA && index <= KeyZ; }
+
+// e->key holds the text a key produces ("a", "é", "€") or a name ("Backspace").
+// A single code point means text.
+static bool is_single_character(const char* key) {
+    const size_t length = std::strlen(key);
+    if (length == 0) return false;
+    const unsigned char lead = static_cast<unsigned char>(key[0]);
+    const size_t expected = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    return expected == length;
+}
+
+static void push_modifiers(bool ctrl, bool shift, bool alt, bool meta) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::Modifiers;
+    e.ctrl = ctrl;
+    e.shift = shift;
+    e.alt = alt;
+    e.super = meta;
+    g_queue->push(e);
+}
+
+static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    push_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    const bool shortcut = g_mac ? e->metaKey : e->ctrlKey;
+    const int index = key_index(e->code);
+
+    // Ctrl/Cmd+V: let the browser fire its paste event, which carries the
+    // text from any application; paste_text() then presses V for ImGui.
+    if (down && shortcut && index == KeyV) {
+        wake();
+        return EM_FALSE;
+    }
+    if (index != 0) {
+        InputEvent key;
+        key.kind = InputEvent::Kind::Key;
+        key.code = index;
+        key.down = down;
+        key.edits_text = !is_letter_key(index) || shortcut;
+        g_queue->push(key);
+    }
+    if (down && !e->ctrlKey && !e->metaKey && is_single_character(e->key)) {
+        InputEvent text;
+        text.kind = InputEvent::Kind::Text;
+        text.text = e->key;
+        g_queue->push(text);
+    }
+    wake();
+    // Keep browser shortcuts we do not use (reload, devtools, zoom, tab switch).
+    if (shortcut && index == 0) return EM_FALSE;
+    if (e->key[0] == 'F' && e->key[1] >= '1' && e->key[1] <= '9') return EM_FALSE;
+    return EM_TRUE;
+}
+
+static void push_mouse_position(const EmscriptenMouseEvent* e) {
+    InputEvent move;
+    move.kind = InputEvent::Kind::MouseMove;
+    move.x = static_cast<float>(e->clientX) * *g_pixel_ratio;
+    move.y = static_cast<float>(e->clientY) * *g_pixel_ratio;
+    g_queue->push(move);
+}
+
+static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    push_mouse_position(e);
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        push_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+        InputEvent button;
+        button.kind = InputEvent::Kind::MouseButton;
+        // DOM: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
+        button.code = e->button == 1 ? 2 : e->button == 2 ? 1 : e->button;
+        button.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+        g_queue->push(button);
+    }
+    wake();
+    return type == EMSCRIPTEN_EVENT_MOUSEDOWN ? EM_FALSE : EM_TRUE;   // mousedown focuses the canvas
+}
+
+static EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
+    InputEvent away;
+    away.kind = InputEvent::Kind::MouseMove;
+    away.x = away.y = -FLT_MAX;
+    g_queue->push(away);
+    wake();
+    return EM_FALSE;
+}
+
+// Browsers report wheel deltas in pixels (100 per notch in Chromium), lines or
+// pages; ImGui wants notches, positive for "content moves down".
+static EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    push_mouse_position(&e->mouse);
+    double unit = 100.0;
+    if (e->deltaMode == DOM_DELTA_LINE) unit = 3.0;
+    else if (e->deltaMode == DOM_DELTA_PAGE) unit = 0.25;
+    InputEvent wheel;
+    wheel.kind = InputEvent::Kind::Wheel;
+    wheel.x = static_cast<float>(-e->deltaX / unit);
+    wheel.y = static_cast<float>(-e->deltaY / unit);
+    g_queue->push(wheel);
+    wake();
+    return EM_TRUE;
+}
+
+static EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    wake();
+    return EM_FALSE;
+}
+
+void install_browser_input(InputQueue& queue, float* pixel_ratio) {
+    g_queue = &queue;
+    g_pixel_ratio = pixel_ratio;
+    g_mac = portal_js_is_mac() != 0;
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigMacOSXBehaviors = g_mac;
+    io.KeyMap[ImGuiKey_Tab] = KeyTab;
+    io.KeyMap[ImGuiKey_LeftArrow] = KeyLeft;
+    io.KeyMap[ImGuiKey_RightArrow] = KeyRight;
+    io.KeyMap[ImGuiKey_UpArrow] = KeyUp;
+    io.KeyMap[ImGuiKey_DownArrow] = KeyDown;
+    io.KeyMap[ImGuiKey_PageUp] = KeyPageUp;
+    io.KeyMap[ImGuiKey_PageDown] = KeyPageDown;
+    io.KeyMap[ImGuiKey_Home] = KeyHome;
+    io.KeyMap[ImGuiKey_End] = KeyEnd;
+    io.KeyMap[ImGuiKey_Insert] = KeyInsert;
+    io.KeyMap[ImGuiKey_Delete] = KeyDelete;
+    io.KeyMap[ImGuiKey_Backspace] = KeyBackspace;
+    io.KeyMap[ImGuiKey_Space] = KeySpace;
+    io.KeyMap[ImGuiKey_Enter] = KeyEnter;
+    io.KeyMap[ImGuiKey_Escape] = KeyEscape;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = KeyKeypadEnter;
+    io.KeyMap[ImGuiKey_A] = KeyA;
+    io.KeyMap[ImGuiKey_C] = KeyC;
+    io.KeyMap[ImGuiKey_V] = KeyV;
+    io.KeyMap[ImGuiKey_X] = KeyX;
+    io.KeyMap[ImGuiKey_Y] = KeyY;
+    io.KeyMap[ImGuiKey_Z] = KeyZ;
+
+    const char* canvas = "#canvas";
+    emscripten_set_keydown_callback(canvas, nullptr, EM_FALSE, on_key);
+    emscripten_set_keyup_callback(canvas, nullptr, EM_FALSE, on_key);
+    emscripten_set_mousedown_callback(canvas, nullptr, EM_FALSE, on_mouse);
+    // Moves and releases anywhere in the window, so a drag that leaves the
+    // canvas still ends.
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse);
+    emscripten_set_mouseleave_callback(canvas, nullptr, EM_FALSE, on_mouse_leave);
+    emscripten_set_wheel_callback(canvas, nullptr, EM_FALSE, on_wheel);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+}
+
+void paste_text(InputQueue& queue, const char* text) {
+    set_clipboard_text(text);
+    InputEvent e;
+    e.kind = InputEvent::Kind::Modifiers;
+    e.ctrl = !g_mac;
+    e.super = g_mac;
+    queue.push(e);
+    InputEvent v;
+    v.kind = InputEvent::Kind::Key;
+    v.code = KeyV;
+    v.edits_text = true;
+    v.down = true;
+    queue.push(v);
+    v.down = false;
+    queue.push(v);
+    wake();
+}
+
+}  // namespace shell

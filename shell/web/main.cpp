@@ -1,0 +1,163 @@
+// The browser host: owns the page (WebGL2 surface, input, clipboard, URL hash,
+// HTTP) and runs the loop  input -> ui::draw -> core::update -> effects.
+#include "browser.hpp"
+#include "browser_input.hpp"
+#include "clipboard.hpp"
+#include "surface.hpp"
+#include "test_hook.hpp"
+#include "wake.hpp"
+
+#include "core/app.hpp"
+#include "ui/portal_ui.hpp"
+#include "ui/style.hpp"
+
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <GLES3/gl3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+struct Host {
+    core::State state;
+    shell::InputQueue input;
+    float pixel_ratio = 1;
+    float fonts_ratio = 0;     // the ratio the font atlas was built for
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+    int next_request_id = 1;
+};
+
+Host* g_host = nullptr;
+
+void run_effects(const std::vector<core::Effect>& effects) {
+    for (const core::Effect& effect : effects) {
+        std::visit(
+            [](const auto& e) {
+                using E = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<E, core::PushLocation>) portal_js_push_location(e.hash.c_str());
+                else if constexpr (std::is_same_v<E, core::ReplaceLocation>) portal_js_replace_location(e.hash.c_str());
+                else if constexpr (std::is_same_v<E, core::HttpGet>) portal_js_http_get(g_host->next_request_id++, e.url.c_str());
+            },
+            effect);
+    }
+    shell::test_hook_set_screen(core::location_of(g_host->state.screen));
+}
+
+void dispatch(const core::Action& action) {
+    run_effects(core::update(g_host->state, action));
+    shell::wake();
+}
+
+const char* css_cursor(ImGuiMouseCursor cursor) {
+    switch (cursor) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+    }
+}
+
+void frame() {
+    Host& host = *g_host;
+    if (!shell::frame_wanted()) return;
+
+    const shell::SurfaceSize size = shell::update_surface();
+    host.pixel_ratio = size.pixel_ratio;
+    if (host.fonts_ratio != size.pixel_ratio) {
+        // Browser zoom or a move to another screen changes the ratio: rebuild
+        // the fonts so text stays crisp.
+        ui::load_style("/fonts/Inter-Regular.otf", "/fonts/Inter-SemiBold.otf", size.pixel_ratio);
+        if (host.fonts_ratio != 0) {   // the first upload happens in NewFrame
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        host.fonts_ratio = size.pixel_ratio;
+    }
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    if (host.input.feed(io)) shell::wake(1);   // the rest of the queue goes into the next frames
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    shell::test_hook_begin_frame(size.pixel_ratio);
+    const std::vector<core::Action> actions = ui::draw(host.state);
+    ImGui::Render();
+    shell::test_hook_end_frame();
+
+    glViewport(0, 0, size.width, size.height);
+    glClearColor(0.969f, 0.973f, 0.980f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != host.cursor) {
+        host.cursor = cursor;
+        portal_js_set_cursor(css_cursor(cursor));
+    }
+    // Wheel and clicks are consumed by this frame; the next one shows the result.
+    for (const core::Action& action : actions) dispatch(action);
+}
+
+}  // namespace
+
+// --- results from the page (portal_library.js) ------------------------------
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void portal_on_location_changed(const char* hash) {
+    dispatch(core::LocationChanged{hash});
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_on_http_done(int /*request_id*/, int status, const char* body) {
+    // The only request so far is the program document.
+    dispatch(core::ProgramFetched{status, body});
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_on_paste(const char* text) { shell::paste_text(g_host->input, text); }
+
+EMSCRIPTEN_KEEPALIVE void portal_on_focus(int focused) {
+    ImGui::GetIO().AddFocusEvent(focused != 0);
+    shell::wake();
+}
+
+}
+
+int main() {
+    static Host host;
+    g_host = &host;
+
+    portal_js_init();
+    if (!shell::create_surface()) {
+        std::fprintf(stderr, "This browser cannot create a WebGL2 context; the portal needs WebGL2.\n");
+        return 1;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;               // layout is code, not a saved file
+    io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames while idle
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "portal-html5";
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    shell::install_browser_input(host.input, &host.pixel_ratio);
+    shell::install_clipboard();
+    if (portal_js_test_mode()) shell::enable_test_hook();
+
+    char* hash = portal_js_location_hash();
+    run_effects(core::start(host.state, hash));
+    std::free(hash);
+
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

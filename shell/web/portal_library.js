@@ -1,0 +1,108 @@
+// The browser side of shell/web: everything that needs the DOM or a web API.
+// C++ calls these through extern "C" declarations (shell/web/browser.hpp);
+// results come back through exported C functions (portal_on_*).
+mergeInto(LibraryManager.library, {
+    // --- page -------------------------------------------------------------
+    portal_js_init__deps: ['$portalCopyString'],
+    portal_js_init: function () {
+        var canvas = document.getElementById('canvas');
+        // The canvas takes keyboard focus so key events reach it (and only it:
+        // other elements on the page keep their own keys).
+        canvas.setAttribute('tabindex', '0');
+        canvas.focus();
+        canvas.addEventListener('mousedown', function () { canvas.focus(); });
+        // No browser context menu or drag ghost over the app surface.
+        canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+
+        window.addEventListener('hashchange', function () {
+            var ptr = portalCopyString(location.hash);
+            _portal_on_location_changed(ptr);
+            _free(ptr);
+        });
+        // Text pasted from any application arrives as a paste event; the shell
+        // then presses Ctrl+V inside ImGui, which reads this text back.
+        document.addEventListener('paste', function (e) {
+            var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+            e.preventDefault();
+            var ptr = portalCopyString(text);
+            _portal_on_paste(ptr);
+            _free(ptr);
+        });
+        window.addEventListener('blur', function () { _portal_on_focus(0); });
+        window.addEventListener('focus', function () { _portal_on_focus(1); });
+    },
+
+    $portalCopyString: function (text) {
+        var size = lengthBytesUTF8(text) + 1;
+        var ptr = _malloc(size);
+        stringToUTF8(text, ptr, size);
+        return ptr;
+    },
+
+    portal_js_test_mode: function () {
+        return new URLSearchParams(location.search).get('test') === '1' ? 1 : 0;
+    },
+
+    portal_js_is_mac: function () {
+        return /Mac|iPhone|iPad/.test(navigator.platform || '') ? 1 : 0;
+    },
+
+    // --- location -----------------------------------------------------------
+    portal_js_location_hash__deps: ['$portalCopyString'],
+    portal_js_location_hash: function () {
+        return portalCopyString(location.hash);   // caller frees
+    },
+
+    // pushState does not fire hashchange: the state already matches the URL.
+    portal_js_push_location: function (hash) {
+        var target = UTF8ToString(hash);
+        if (location.hash !== target) history.pushState(null, '', target);
+    },
+
+    portal_js_replace_location: function (hash) {
+        history.replaceState(null, '', UTF8ToString(hash));
+    },
+
+    // --- HTTP -----------------------------------------------------------------
+    // One request per id; the answer (or a network failure as status 0) comes
+    // back through portal_on_http_done.
+    portal_js_http_get__deps: ['$portalCopyString'],
+    portal_js_http_get: function (requestId, url) {
+        var target = UTF8ToString(url);
+        var deliver = function (status, body) {
+            var ptr = portalCopyString(body);
+            _portal_on_http_done(requestId, status, ptr);
+            _free(ptr);
+        };
+        fetch(target, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+            .then(function (response) {
+                return response.text().then(function (body) { deliver(response.status, body); });
+            })
+            .catch(function (error) { deliver(0, String(error && error.message || error)); });
+    },
+
+    // --- clipboard --------------------------------------------------------------
+    portal_js_copy_text: function (text) {
+        var value = UTF8ToString(text);
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+            navigator.clipboard.writeText(value).catch(function () {
+                // Permission refused or no focus: the text stays in the app's
+                // own clipboard, so in-app paste still works.
+            });
+        }
+    },
+
+    // --- surface ------------------------------------------------------------------
+    portal_js_set_cursor: function (name) {
+        document.getElementById('canvas').style.cursor = UTF8ToString(name);
+    },
+
+    // --- test hook -------------------------------------------------------------
+    portal_js_install_test_hook: function () {
+        window.portalTest = {
+            get frame() { return _portal_test_frame(); },
+            items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
+            screen: function () { return UTF8ToString(_portal_test_screen()); },
+        };
+    },
+});

@@ -1,0 +1,22 @@
+// The page's test interface (?test=1): every item ImGui lays out in a frame,
+// with the label a person reads on it and its rectangle in CSS pixels, read by
+// the browser tests through window.portalTest. Built on ImGui's test-engine
+// item hooks; without ?test=1 the hooks are off and nothing is recorded.
+#pragma once
+
+#include <string>
+
+namespace shell {
+
+void enable_test_hook();
+bool test_hook_enabled();
+
+// Frame boundaries: items recorded between begin and end become the "last
+// frame" that items() reports.
+void test_hook_begin_frame(float pixel_ratio);
+void test_hook_end_frame();
+
+// What screen() reports: the current screen's hash route.
+void test_hook_set_screen(std::string hash);
+
+}  // namespace shell

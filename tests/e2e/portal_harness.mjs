@@ -1,0 +1,102 @@
+// Shared set-up for the browser tests and benchmarks: start the portal's own
+// service on a free loopback port, launch Debian's Chromium, and address the
+// ImGui surface the way a person would, by the labels window.portalTest reports.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const root = process.env.PORTAL_ROOT ?? path.resolve(import.meta.dirname, '../..');
+export const screenshotDir = path.join(root, 'build', 'screenshots');
+
+export const chromiumFlags = [
+    '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync',
+];
+
+// Starts build/native/portal-web with a fresh database; resolves once it
+// prints its address.
+export async function startService(extraArgs = []) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
+    const child = spawn(path.join(root, 'build/native/portal-web'),
+        ['--port', '0', '--db', path.join(dataDir, 'portal.sqlite3'), '--public', path.join(root, 'public'), ...extraArgs],
+        { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const url = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), 10000);
+        const scan = (chunk) => {
+            output += chunk;
+            const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+            if (match) { clearTimeout(timer); resolve(match[1]); }
+        };
+        child.stdout.on('data', scan);
+        child.stderr.on('data', scan);
+        child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`service exited with ${code}:\n${output}`)); });
+    });
+    return {
+        url,
+        async stop() {
+            if (child.exitCode === null) {
+                const exited = new Promise((resolve) => child.once('exit', resolve));
+                child.kill('SIGTERM');
+                await exited;
+            }
+            rmSync(dataDir, { recursive: true, force: true });
+        },
+    };
+}
+
+export async function launchBrowser() {
+    return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
+}
+
+// Collects console errors and uncaught exceptions; a test fails on any.
+export function watchConsole(page) {
+    const errors = [];
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    return errors;
+}
+
+export async function waitForFrame(page, after = 0) {
+    await page.waitForFunction((n) => window.portalTest && window.portalTest.frame > n, after, { timeout: 15000 });
+    return page.evaluate(() => window.portalTest.frame);
+}
+
+export async function items(page) {
+    return page.evaluate(() => window.portalTest.items());
+}
+
+// Waits until an item whose label matches `label` (string: exact, RegExp:
+// search) is on screen, and returns it.
+export async function findItem(page, label, { timeout = 5000 } = {}) {
+    const deadline = Date.now() + timeout;
+    const matches = (item) => (label instanceof RegExp ? label.test(item.label) : item.label === label);
+    for (;;) {
+        const found = (await items(page)).find(matches);
+        if (found) return found;
+        if (Date.now() > deadline) {
+            const labels = (await items(page)).map((i) => i.label).filter(Boolean);
+            throw new Error(`no item labelled ${label} on screen; labels: ${JSON.stringify(labels)}`);
+        }
+        await page.waitForTimeout(50);
+    }
+}
+
+export async function clickItem(page, label) {
+    const item = await findItem(page, label);
+    await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+    return item;
+}
+
+export async function waitForScreen(page, hash) {
+    await page.waitForFunction((h) => window.portalTest.screen() === h, hash, { timeout: 5000 });
+}
+
+export async function screenshot(page, name) {
+    mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+}

@@ -1,0 +1,57 @@
+#include "portal_ui.hpp"
+
+#include "screens.hpp"
+#include "style.hpp"
+
+#include <algorithm>
+
+namespace ui {
+
+static constexpr float header_height = 64;     // CSS px
+static constexpr float max_column_width = 1100;
+static constexpr float page_margin = 24;
+
+std::vector<core::Action> draw(const core::State& state) {
+    Actions out;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    const ImGuiWindowFlags page_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                                        ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("##page", nullptr, page_flags);
+
+    ImGui::BeginChild("##header", ImVec2(0, px(header_height)), false, ImGuiWindowFlags_NoScrollbar);
+    draw_header(state, out);
+    ImGui::EndChild();
+
+    ImGui::SetCursorPosY(px(header_height));
+    ImGui::BeginChild("##content", ImVec2(0, 0), false);
+    const float available = ImGui::GetContentRegionAvail().x;
+    Column column;
+    column.width = std::min(px(max_column_width), available - 2 * px(page_margin));
+    column.x = std::max(px(page_margin), (available - column.width) * 0.5f);
+    ImGui::Indent(column.x);
+    ImGui::PushTextWrapPos(column.x + column.width);
+    ImGui::Dummy(ImVec2(0, px(24)));
+
+    draw_notice(state, column, out);
+    std::visit(
+        [&](const auto& screen) {
+            using S = std::decay_t<decltype(screen)>;
+            if constexpr (std::is_same_v<S, core::HomeScreen>) draw_home_screen(state, column, out);
+            else if constexpr (std::is_same_v<S, core::RouteScreen>) draw_route_screen(state, screen, column, out);
+            else draw_not_found_screen(screen, column, out);
+        },
+        state.screen);
+
+    ImGui::Dummy(ImVec2(0, px(48)));
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(column.x);
+    ImGui::EndChild();
+    ImGui::End();
+    return out;
+}
+
+}  // namespace ui

@@ -1,0 +1,26 @@
+// The parts of the page, one file each. All draw into the current ImGui window
+// and append Actions to `out`.
+#pragma once
+
+#include "core/app.hpp"
+
+#include <vector>
+
+namespace ui {
+
+// The readable content column of the page, in device pixels relative to the
+// scrolling content window.
+struct Column {
+    float x = 0;
+    float width = 0;
+};
+
+using Actions = std::vector<core::Action>;
+
+void draw_header(const core::State& state, Actions& out);
+void draw_notice(const core::State& state, Column column, Actions& out);
+void draw_home_screen(const core::State& state, Column column, Actions& out);
+void draw_route_screen(const core::State& state, const core::RouteScreen& screen, Column column, Actions& out);
+void draw_not_found_screen(const core::NotFoundScreen& screen, Column column, Actions& out);
+
+}  // namespace ui

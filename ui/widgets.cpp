@@ -1,0 +1,111 @@
+#include "widgets.hpp"
+
+#include "style.hpp"
+
+#include <imgui_internal.h>
+
+#include <cfloat>
+
+namespace ui {
+
+void expose_label(std::string_view label) { expose_label(GImGui->LastItemData.ID, label); }
+
+void expose_label(ImGuiID id, std::string_view label) {
+    ImGuiContext& g = *GImGui;
+    const std::string text(label);
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, text.c_str(), 0);
+    (void)g;
+    (void)text;
+}
+
+static float run_height(const TextRun& run, float width) {
+    const float indent = run.bullet ? px(16) : 0;
+    ImVec2 size = run.font->CalcTextSizeA(run.font->FontSize, FLT_MAX, width - indent,
+                                          run.text.data(), run.text.data() + run.text.size());
+    return size.y;
+}
+
+float measure_runs(const std::vector<TextRun>& runs, float width) {
+    float height = 0;
+    for (const TextRun& run : runs) height += px(run.space_before) + run_height(run, width);
+    return height;
+}
+
+float draw_runs(ImDrawList* draw_list, ImVec2 origin, const std::vector<TextRun>& runs, float width) {
+    float y = origin.y;
+    for (const TextRun& run : runs) {
+        y += px(run.space_before);
+        float x = origin.x;
+        if (run.bullet) {
+            const float radius = px(2.5f);
+            draw_list->AddCircleFilled(ImVec2(x + px(5), y + run.font->FontSize * 0.55f), radius, run.colour);
+            x += px(16);
+        }
+        draw_list->AddText(run.font, run.font->FontSize, ImVec2(x, y), run.colour, run.text.data(),
+                           run.text.data() + run.text.size(), width - (x - origin.x));
+        y += run_height(run, width);
+    }
+    return y - origin.y;
+}
+
+void paragraph(ImFont* font, ImU32 colour, std::string_view text) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+bool card_button(const char* id, std::string_view label, ImVec2 size, bool* hovered) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, size);
+    expose_label(label);
+    *hovered = ImGui::IsItemHovered();
+    if (*hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (*hovered) dl->AddRectFilled(ImVec2(min.x, min.y + px(2)), ImVec2(max.x, max.y + px(2)),
+                                    IM_COL32(15, 23, 42, 14), px(10));
+    dl->AddRectFilled(min, max, colour::surface, px(10));
+    dl->AddRect(min, max, *hovered ? colour::accent : colour::border, px(10), 0, *hovered ? px(1.5f) : px(1));
+    return clicked;
+}
+
+bool link_button(const char* id, std::string_view text, ImFont* font) {
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size());
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, size);
+    expose_label(text);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddText(font, font->FontSize, min, colour::accent, text.data(), text.data() + text.size());
+    if (hovered) dl->AddLine(ImVec2(min.x, min.y + size.y), ImVec2(min.x + size.x, min.y + size.y), colour::accent, px(1));
+    return clicked;
+}
+
+bool button(std::string_view text, bool primary) {
+    const std::string label(text);
+    if (primary) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(colour::accent));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.11f, 0.31f, 0.85f, 1));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.09f, 0.25f, 0.70f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(colour::accent));
+    }
+    const bool clicked = ImGui::Button(label.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (primary) ImGui::PopStyleColor(5);
+    return clicked;
+}
+
+void focus_ring_if_active() {
+    if (!ImGui::IsItemActive()) return;
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const float grow = px(1);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - grow, min.y - grow), ImVec2(max.x + grow, max.y + grow),
+                                        colour::accent, ImGui::GetStyle().FrameRounding + grow, 0, px(2));
+}
+
+}  // namespace ui

@@ -1,0 +1,49 @@
+// Small building blocks shared by the screens: text blocks that can be
+// measured before they are drawn (cards need their height up front), a card
+// button, a link button, and the labels the test hook reads.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ui {
+
+// Tells the item registry what a person reads on or next to the last item,
+// e.g. a route card's title or a text field's caption.
+void expose_label(std::string_view label);
+void expose_label(ImGuiID id, std::string_view label);
+
+// A run of wrapped text in one font and colour, laid out in a column.
+struct TextRun {
+    ImFont* font = nullptr;
+    ImU32 colour = 0;
+    std::string text;
+    float space_before = 0;   // CSS px
+    bool bullet = false;      // indented, with a bullet mark
+};
+
+// Height in device pixels of `runs` wrapped at `width`.
+float measure_runs(const std::vector<TextRun>& runs, float width);
+// Draws `runs` at `origin` (screen coordinates) and returns their height.
+float draw_runs(ImDrawList* draw_list, ImVec2 origin, const std::vector<TextRun>& runs, float width);
+
+// Wrapped text at the cursor in the current window.
+void paragraph(ImFont* font, ImU32 colour, std::string_view text);
+
+// A clickable card of a fixed size whose contents the caller draws; returns
+// true when clicked. Shows a hover state and a hand cursor.
+bool card_button(const char* id, std::string_view label, ImVec2 size, bool* hovered);
+
+// Text that acts as a link. Returns true when clicked.
+bool link_button(const char* id, std::string_view text, ImFont* font);
+
+// A filled primary or quiet secondary button with its own text as label.
+bool button(std::string_view text, bool primary);
+
+// Draws a focus ring around the last item when it is active.
+void focus_ring_if_active();
+
+}  // namespace ui
