@@ -107,7 +107,7 @@ void draw_route_screen(const core::State& state, const core::RouteScreen& screen
         draw_not_found_screen(core::NotFoundScreen{location_of(screen)}, column, out);
         return;
     }
-    if (link_button("##back", "\xE2\x86\x90 All support routes", f.body)) out.push_back(core::GoHome{});
+    if (link_button("##back", "\xE2\x86\x90 All support routes", "All support routes", f.body)) out.push_back(core::GoHome{});
     ImGui::Dummy(ImVec2(0, px(8)));
 
     ImGui::PushFont(f.heading);

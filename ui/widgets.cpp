@@ -71,11 +71,11 @@ bool card_button(const char* id, std::string_view label, ImVec2 size, bool* hove
     return clicked;
 }
 
-bool link_button(const char* id, std::string_view text, ImFont* font) {
+bool link_button(const char* id, std::string_view text, std::string_view label, ImFont* font) {
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size());
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, size);
-    expose_label(text);
+    expose_label(label);
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImDrawList* dl = ImGui::GetWindowDrawList();

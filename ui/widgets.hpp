@@ -37,8 +37,9 @@ void paragraph(ImFont* font, ImU32 colour, std::string_view text);
 // true when clicked. Shows a hover state and a hand cursor.
 bool card_button(const char* id, std::string_view label, ImVec2 size, bool* hovered);
 
-// Text that acts as a link. Returns true when clicked.
-bool link_button(const char* id, std::string_view text, ImFont* font);
+// Text that acts as a link, exposed under `label` (the words without any
+// decoration such as an arrow). Returns true when clicked.
+bool link_button(const char* id, std::string_view text, std::string_view label, ImFont* font);
 
 // A filled primary or quiet secondary button with its own text as label.
 bool button(std::string_view text, bool primary);

@@ -14,4 +14,5 @@ void portal_js_http_get(int request_id, const char* url);
 void portal_js_copy_text(const char* text);
 void portal_js_set_cursor(const char* css_cursor);
 void portal_js_install_test_hook();
+void portal_js_mark_first_frame();
 }

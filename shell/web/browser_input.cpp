@@ -126,10 +126,12 @@ static EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
 }
 
 // Browsers report wheel deltas in pixels (100 per notch in Chromium), lines or
-// pages; ImGui wants notches, positive for "content moves down".
+// pages; ImGui wants its own units (positive: content moves down), so a
+// page scrolls by as many pixels as in any other web page.
 static EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     push_mouse_position(&e->mouse);
-    double unit = 100.0;
+    // ImGui scrolls 5 lines of the 15 px body font per unit: 75 CSS px.
+    double unit = 75.0;
     if (e->deltaMode == DOM_DELTA_LINE) unit = 3.0;
     else if (e->deltaMode == DOM_DELTA_PAGE) unit = 0.25;
     InputEvent wheel;

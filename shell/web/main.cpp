@@ -30,6 +30,7 @@ struct Host {
     float fonts_ratio = 0;     // the ratio the font atlas was built for
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     int next_request_id = 1;
+    bool first_frame_marked = false;
 };
 
 Host* g_host = nullptr;
@@ -98,6 +99,10 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+    if (!host.first_frame_marked) {
+        portal_js_mark_first_frame();
+        host.first_frame_marked = true;
+    }
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != host.cursor) {
         host.cursor = cursor;

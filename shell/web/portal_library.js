@@ -97,10 +97,18 @@ mergeInto(LibraryManager.library, {
         document.getElementById('canvas').style.cursor = UTF8ToString(name);
     },
 
+    // A performance mark for the first drawn frame: the benchmark (and any
+    // real-user monitoring) reads it relative to navigation start.
+    portal_js_mark_first_frame: function () {
+        if (window.performance && performance.mark) performance.mark('portal-first-frame');
+    },
+
     // --- test hook -------------------------------------------------------------
     portal_js_install_test_hook: function () {
         window.portalTest = {
             get frame() { return _portal_test_frame(); },
+            // True once every input so far has been drawn and frames stopped.
+            get idle() { return _portal_test_idle() !== 0; },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
             screen: function () { return UTF8ToString(_portal_test_screen()); },
         };

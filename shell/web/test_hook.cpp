@@ -1,6 +1,7 @@
 #include "test_hook.hpp"
 
 #include "browser.hpp"
+#include "wake.hpp"
 
 #include <emscripten/emscripten.h>
 #include <imgui.h>
@@ -106,6 +107,8 @@ EMSCRIPTEN_KEEPALIVE const char* portal_test_items_json() {
     json_text = items.dump();
     return json_text.c_str();
 }
+
+EMSCRIPTEN_KEEPALIVE int portal_test_idle() { return shell::idle() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* portal_test_screen() { return shell::g_screen.c_str(); }
 

@@ -27,4 +27,6 @@ bool frame_wanted() {
     return false;
 }
 
+bool idle() { return paused; }
+
 }  // namespace shell

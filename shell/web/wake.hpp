@@ -11,4 +11,7 @@ void wake(int frames = 3);
 // Called by the main loop once per frame; false when it may pause.
 bool frame_wanted();
 
+// True while the loop is paused: every event so far has been drawn.
+bool idle();
+
 }  // namespace shell

@@ -64,6 +64,13 @@ export async function waitForFrame(page, after = 0) {
     return page.evaluate(() => window.portalTest.frame);
 }
 
+// Lets the input just sent reach the app: waits until it has drawn every
+// event and gone idle again (Playwright's input calls return once the page
+// has received the events).
+export async function settle(page) {
+    await page.waitForFunction(() => window.portalTest.idle, null, { timeout: 5000, polling: 'raf' });
+}
+
 export async function items(page) {
     return page.evaluate(() => window.portalTest.items());
 }
