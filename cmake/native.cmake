@@ -65,3 +65,15 @@ portal_add_cli_test(cli-program-option "\"vendor\": \"Example Vendor\".*exit=0"
                     --program "${CLI_TEST_DATA}/minimal_program.json" program dump)
 portal_add_cli_test(cli-program-option-bad "no schedule \"office-hours\"\nexit=1"
                     --program "${CLI_TEST_DATA}/bad_schedule_reference.json" program dump)
+
+# sla eval: the issue's worked examples and bad lines, answered in order.
+add_test(NAME cli-sla-eval
+         COMMAND sh -c "\"$0\" sla eval < \"$1\" | diff -u \"$2\" -"
+                 $<TARGET_FILE:portal-cli> "${CLI_TEST_DATA}/sla_eval_in.jsonl" "${CLI_TEST_DATA}/sla_eval_expected.jsonl")
+portal_add_cli_test(cli-sla-deadline
+    "severity: 2 High\ntarget: 4 business hours .*deadline: 2026-03-30T09:00:00\\+02:00 \\(Europe/Berlin\\)\ndeadline: 2026-03-30T07:00:00Z \\(UTC\\)\nexit=0"
+    sla deadline --plan standard --severity 2 --tz Europe/Berlin --opened 2026-03-27T17:00:00+01:00)
+portal_add_cli_test(cli-sla-deadline-no-plan "target: none .*exit=0"
+    sla deadline --plan none --severity 3 --tz Europe/Berlin --opened 2026-03-27T17:00:00+01:00)
+portal_add_cli_test(cli-sla-deadline-bad-zone "error: --tz: unknown time zone \"Nowhere/City\"\nexit=1"
+    sla deadline --plan standard --severity 2 --tz Nowhere/City --opened 2026-03-27T17:00:00+01:00)

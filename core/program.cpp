@@ -558,6 +558,19 @@ ProgramResult parse_program(std::string_view json_text) {
     return {std::move(program), {}};
 }
 
+ScheduleResult parse_schedule(std::string_view json_text, const std::string& path) {
+    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) return {std::nullopt, path + ": " + describe_invalid_json(json_text)};
+    Reader r;
+    if (!r.expect_object(doc, path)) return {std::nullopt, r.error};
+    // A schedule given alone needs no id or name.
+    if (!doc.contains("id")) doc["id"] = "schedule";
+    if (!doc.contains("name")) doc["name"] = "Schedule";
+    Schedule schedule;
+    if (!read_schedule(r, doc, path, schedule)) return {std::nullopt, r.error};
+    return {std::move(schedule), {}};
+}
+
 // --- writing the document --------------------------------------------------
 
 namespace {

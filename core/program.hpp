@@ -145,6 +145,15 @@ struct ProgramResult {
 
 ProgramResult parse_program(std::string_view json_text);
 
+// One schedule on its own (hours, holidays, breaks; id and name optional), as
+// in the document's "schedules" list. Errors name the field from `path`.
+struct ScheduleResult {
+    std::optional<Schedule> schedule;
+    std::string error;
+    explicit operator bool() const { return schedule.has_value(); }
+};
+ScheduleResult parse_schedule(std::string_view json_text, const std::string& path = "schedule");
+
 // The program as a JSON document parse_program reads back to an equal Program
 // (common fields appear expanded in each route).
 std::string program_to_json(const Program& program, int indent = 2);

@@ -31,4 +31,8 @@ std::optional<std::string> read_text_file(const std::string& path, std::string& 
 // `program dump` and `program check FILE`; args start after "program".
 int run_program_command(std::span<const std::string> args, const core::Program& program, Output io);
 
+// `sla eval` (JSON lines on stdin) and `sla deadline --plan P --severity N
+// --tz ZONE --opened TIME`; args start after "sla".
+int run_sla_command(std::span<const std::string> args, const core::Program& program, Output io);
+
 }  // namespace cli

@@ -14,6 +14,10 @@ void print_usage(std::ostream& to) {
           "  program dump          print the support program as JSON\n"
           "  program check FILE    check a program document: prints \"ok: N plans, M routes\"\n"
           "                        or \"error: <field path>: <problem>\" and exits 1\n"
+          "  sla eval              business-time questions as JSON lines on stdin, one answer\n"
+          "                        line each: op add_minutes | elapsed_between | in_hours\n"
+          "  sla deadline --plan P --severity N --tz ZONE --opened TIME\n"
+          "                        a plan's response deadline, in ZONE and in UTC\n"
           "\n"
           "options:\n"
           "  --program FILE        use this program document instead of the built-in one\n";
@@ -70,6 +74,7 @@ int main(int argc, char** argv) {
         return exit_ok;
     }
     if (command[0] == "program") return run_program_command(command.subspan(1), program, io);
+    if (command[0] == "sla") return run_sla_command(command.subspan(1), program, io);
 
     io.err << "portal-cli: unknown command \"" << command[0] << "\"\n\n";
     print_usage(io.err);

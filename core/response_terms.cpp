@@ -1,0 +1,29 @@
+#include "response_terms.hpp"
+
+namespace core {
+
+ResponseTermsResult response_terms(const Program& program, std::string_view plan_id, int severity) {
+    ResponseTermsResult result;
+    ResponseTerms& t = result.terms;
+    t.plan = program.find_plan(plan_id);
+    if (!t.plan) {
+        result.error = "no plan \"" + std::string(plan_id) + "\"";
+        return result;
+    }
+    t.severity = program.find_severity(severity);
+    if (!t.severity) {
+        result.error = "no severity " + std::to_string(severity) + " (use 1 to 4)";
+        return result;
+    }
+    t.support = program.support_plan(plan_id);
+    if (!t.support) {
+        result.error = "plan \"" + std::string(plan_id) + "\" refers to a plan that does not exist";
+        return result;
+    }
+    t.target = t.support->target_for(severity);
+    if (t.target) t.schedule = program.find_schedule(t.target->schedule);
+    if (t.target && !t.schedule) t.target = nullptr;   // parse_program rejects this; stay safe
+    return result;
+}
+
+}  // namespace core
