@@ -8,6 +8,19 @@ endif()
 set(PORTAL_WEB_FLAGS -fwasm-exceptions)
 target_compile_options(portal_core PUBLIC ${PORTAL_WEB_FLAGS})
 
+# Howard Hinnant's tz.cpp from Debian's source package, reading TZif files
+# from /usr/share/zoneinfo in the module's virtual file system (the shell puts
+# them there). portal_core's definitions (USE_OS_TZDB=1, HAS_REMOTE_API=0) apply.
+set(DATE_DIR "${PORTAL_DEPS_DIR}/howardhinnant-date-3.0.1+ds")
+if(NOT EXISTS "${DATE_DIR}/src/tz.cpp")
+    message(FATAL_ERROR "date sources not found in ${DATE_DIR}; run ./portal setup")
+endif()
+add_library(date_tz_web STATIC "${DATE_DIR}/src/tz.cpp")
+target_include_directories(date_tz_web SYSTEM PUBLIC "${DATE_DIR}/include")
+target_compile_definitions(date_tz_web PUBLIC USE_OS_TZDB=1 HAS_REMOTE_API=0 ONLY_C_LOCALE=1 HAS_STRING_VIEW=1)
+target_compile_options(date_tz_web PRIVATE ${PORTAL_WEB_FLAGS} -w)
+target_link_libraries(portal_core PUBLIC date_tz_web)
+
 add_library(imgui STATIC
     "${IMGUI_DIR}/imgui.cpp"
     "${IMGUI_DIR}/imgui_draw.cpp"
