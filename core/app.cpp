@@ -1,24 +1,86 @@
 #include "app.hpp"
 
+#include "response_terms.hpp"
+
+#include <algorithm>
+
 namespace core {
 
 namespace {
+
+constexpr const char* tickets_url = "/api/v1/tickets?limit=500";
+
+std::vector<Effect> request_zone(State& state, const std::string& name) {
+    if (name.empty() || state.zones.count(name) || !state.zones_requested.insert(name).second) return {};
+    return {LoadTimeZone{name}};
+}
+
+std::vector<Effect> fetch_tickets(State& state) {
+    if (state.tickets.loading) return {};
+    state.tickets.loading = true;
+    state.tickets.error.clear();
+    return {HttpGet{tickets_url, HttpReply::Tickets}};
+}
+
+// Entering a screen may need data: the ticket list is fetched on each visit
+// so it is fresh, while the countdowns themselves run locally.
+std::vector<Effect> on_enter(State& state) {
+    if (std::holds_alternative<TicketsScreen>(state.screen)) return fetch_tickets(state);
+    return {};
+}
+
+void append(std::vector<Effect>& to, std::vector<Effect> more) {
+    to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
 
 // Navigating to the screen we are already on adds no history entry.
 std::vector<Effect> navigate(State& state, Screen next) {
     if (next == state.screen) return {};
     state.screen = std::move(next);
-    return {PushLocation{location_of(state.screen)}};
+    std::vector<Effect> effects{PushLocation{location_of(state.screen)}};
+    append(effects, on_enter(state));
+    return effects;
+}
+
+void build_calendars(State& state, const std::string& zone_name) {
+    auto zone = state.zones.find(zone_name);
+    if (zone == state.zones.end() || !zone->second) return;
+    for (const Schedule& schedule : state.program.schedules)
+        state.calendars.insert_or_assign({schedule.id, zone_name}, BusinessCalendar(zone->second, schedule));
+}
+
+std::string next_page_url(const std::string& cursor) {
+    std::string url = tickets_url;
+    url += "&cursor=";
+    for (char c : cursor) {   // the cursor is opaque: escape all but unreserved characters
+        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                           c == '-' || c == '_' || c == '.' || c == '~';
+        if (plain) {
+            url += c;
+        } else {
+            static const char hex[] = "0123456789ABCDEF";
+            url += '%';
+            url += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+            url += hex[static_cast<unsigned char>(c) & 0xF];
+        }
+    }
+    return url;
 }
 
 }  // namespace
+
+Action http_answer(HttpReply reply, int status, std::string body) {
+    if (reply == HttpReply::Tickets) return TicketsFetched{status, std::move(body)};
+    return ProgramFetched{status, std::move(body)};
+}
 
 std::vector<Effect> start(State& state, std::string_view initial_hash) {
     std::vector<Effect> effects;
     state.screen = parse_location(initial_hash, state.program);
     // Normalise an empty hash so Back from the first route lands on "#/".
     if (initial_hash.empty() || initial_hash == "#") effects.push_back(ReplaceLocation{"#/"});
-    effects.push_back(HttpGet{"/api/v1/program"});
+    effects.push_back(HttpGet{"/api/v1/program", HttpReply::Program});
+    append(effects, on_enter(state));
     return effects;
 }
 
@@ -34,10 +96,13 @@ std::vector<Effect> update(State& state, const Action& action) {
             return navigate(state, RouteScreen{a.route_id});
         }
         std::vector<Effect> operator()(const GoHome&) { return navigate(state, HomeScreen{}); }
+        std::vector<Effect> operator()(const OpenTickets&) { return navigate(state, TicketsScreen{}); }
         std::vector<Effect> operator()(const LocationChanged& a) {
             // The browser already moved; just follow it.
-            state.screen = parse_location(a.hash, state.program);
-            return {};
+            Screen next = parse_location(a.hash, state.program);
+            if (next == state.screen) return {};
+            state.screen = std::move(next);
+            return on_enter(state);
         }
         std::vector<Effect> operator()(const EditField& a) {
             state.drafts[a.route_id][a.field_id] = a.value;
@@ -54,17 +119,100 @@ std::vector<Effect> update(State& state, const Action& action) {
                 return {};
             }
             state.program = std::move(*parsed.program);
+            // Schedules may have changed: rebuild the calendars of loaded zones.
+            state.calendars.clear();
+            for (const auto& [name, zone] : state.zones) build_calendars(state, name);
             // A deep link to a route that only the new program has resolves now.
             if (auto* nf = std::get_if<NotFoundScreen>(&state.screen))
                 state.screen = parse_location(nf->hash, state.program);
             return {};
         }
+        std::vector<Effect> operator()(const TicketsFetched& a) {
+            TicketList& list = state.tickets;
+            if (a.status != 200) {
+                list.loading = false;
+                list.paging = false;
+                list.error = a.status == 0 ? "The service could not be reached. Check your connection and try again."
+                                           : "The service could not list tickets (HTTP " +
+                                                 std::to_string(a.status) + ").";
+                return {};
+            }
+            TicketPageResult page = parse_ticket_page(a.body);
+            if (!page) {
+                list.loading = false;
+                list.paging = false;
+                list.error = "The service sent a ticket list the portal cannot read (" + page.error + ").";
+                return {};
+            }
+            // A listing's first page replaces what we had; its later pages append.
+            if (!list.paging) list.items.clear();
+            std::vector<Effect> effects;
+            for (Ticket& t : page.page->items) {
+                append(effects, request_zone(state, t.customer_time_zone));
+                list.items.push_back(std::move(t));
+            }
+            if (!page.page->next_cursor.empty()) {
+                list.paging = true;
+                effects.push_back(HttpGet{next_page_url(page.page->next_cursor), HttpReply::Tickets});
+            } else {
+                list.paging = false;
+                list.loading = false;
+                list.loaded = true;
+            }
+            return effects;
+        }
         std::vector<Effect> operator()(const DismissNotice&) {
             state.notice.clear();
             return {};
         }
+        std::vector<Effect> operator()(const Tick& a) {
+            state.now = a.now;
+            return {};
+        }
+        std::vector<Effect> operator()(const TimeZonesAvailable& a) {
+            state.known_time_zones = a.names;
+            std::sort(state.known_time_zones.begin(), state.known_time_zones.end());
+            return {};
+        }
+        std::vector<Effect> operator()(const ViewerTimeZoneDetected& a) {
+            if (!state.viewer_time_zone.empty()) return {};   // the user's choice wins
+            state.viewer_time_zone = a.name.empty() ? "UTC" : a.name;
+            return request_zone(state, state.viewer_time_zone);
+        }
+        std::vector<Effect> operator()(const ChooseViewerTimeZone& a) {
+            if (!state.known_time_zones.empty() &&
+                !std::binary_search(state.known_time_zones.begin(), state.known_time_zones.end(), a.name)) {
+                state.notice = "\"" + a.name + "\" is not a time zone the portal knows.";
+                return {};
+            }
+            state.viewer_time_zone = a.name;
+            return request_zone(state, a.name);
+        }
+        std::vector<Effect> operator()(const TimeZoneLoaded& a) {
+            state.zones_requested.erase(a.name);
+            if (!a.zone) {
+                state.notice = "The rules of time zone \"" + a.name + "\" could not be loaded; times in it are not shown.";
+                return {};
+            }
+            state.zones[a.name] = a.zone;
+            build_calendars(state, a.name);
+            return {};
+        }
     };
     return std::visit(Visitor{state}, action);
+}
+
+bool needs_clock(const State& state) {
+    if (!std::holds_alternative<TicketsScreen>(state.screen)) return false;
+    return std::any_of(state.tickets.items.begin(), state.tickets.items.end(),
+                       [](const Ticket& t) { return !t.first_response_at; });
+}
+
+const BusinessCalendar* ticket_calendar(const State& state, const Ticket& ticket) {
+    ResponseTermsResult terms = response_terms(state.program, ticket.plan, ticket.severity);
+    if (!terms || !terms.terms.schedule) return nullptr;
+    auto it = state.calendars.find({terms.terms.schedule->id, ticket.customer_time_zone});
+    return it == state.calendars.end() ? nullptr : &it->second;
 }
 
 }  // namespace core

@@ -1,4 +1,5 @@
-// Screens and their URL hashes: `#/` is home, `#/route/<id>` a route's form.
+// Screens and their URL hashes: `#/` is home, `#/route/<id>` a route's form,
+// `#/tickets` the ticket list.
 // The hash is the only navigation state the browser keeps, so it must round
 // trip: location_of(parse_location(h)) == h for every valid h.
 #pragma once
@@ -18,12 +19,15 @@ struct RouteScreen {
     std::string route_id;
     bool operator==(const RouteScreen&) const = default;
 };
+struct TicketsScreen {
+    bool operator==(const TicketsScreen&) const = default;
+};
 struct NotFoundScreen {
     std::string hash;
     bool operator==(const NotFoundScreen&) const = default;
 };
 
-using Screen = std::variant<HomeScreen, RouteScreen, NotFoundScreen>;
+using Screen = std::variant<HomeScreen, RouteScreen, TicketsScreen, NotFoundScreen>;
 
 // Unknown routes and paths become NotFoundScreen; an empty hash is home.
 Screen parse_location(std::string_view hash, const Program& program);

@@ -1,0 +1,126 @@
+// The ticket list through core::update: fetching on entry, following pages,
+// asking for the zones the countdowns need, and refusing bad answers.
+#include "core/app.hpp"
+#include "core/sla_status.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace core;
+
+namespace {
+
+std::string ticket_json(const std::string& id, const std::string& zone, const char* plan = "standard",
+                        const char* first_response = nullptr) {
+    return R"({"id":")" + id + R"(","route":"onboarding","summary":"SAML sign-in fails","plan":")" + plan +
+           R"(","severity":2,"opened_at":"2026-01-05T09:00:00+01:00","customer_time_zone":")" + zone +
+           R"(","first_response_at":)" + (first_response ? "\"" + std::string(first_response) + "\"" : "null") +
+           R"(,"status":"open"})";
+}
+
+template <typename T>
+std::vector<const T*> effects_of(const std::vector<Effect>& effects) {
+    std::vector<const T*> found;
+    for (const Effect& e : effects)
+        if (auto* t = std::get_if<T>(&e)) found.push_back(t);
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("opening the tickets screen fetches the list once") {
+    State state;
+    std::vector<Effect> effects = update(state, OpenTickets{});
+    REQUIRE(effects_of<HttpGet>(effects).size() == 1);
+    CHECK(effects_of<HttpGet>(effects)[0]->reply == HttpReply::Tickets);
+    CHECK(effects_of<PushLocation>(effects)[0]->hash == "#/tickets");
+    CHECK(state.tickets.loading);
+    // Back to the same screen while loading: no second request.
+    update(state, LocationChanged{"#/"});
+    CHECK(effects_of<HttpGet>(update(state, LocationChanged{"#/tickets"})).empty());
+}
+
+TEST_CASE("a deep link to #/tickets fetches at start") {
+    State state;
+    std::vector<Effect> effects = start(state, "#/tickets");
+    CHECK(effects_of<HttpGet>(effects).size() == 2);   // program and tickets
+}
+
+TEST_CASE("pages are followed and zones requested once each") {
+    State state;
+    update(state, OpenTickets{});
+    std::vector<Effect> first = update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "Europe/Berlin") +
+                                                                      "," + ticket_json("T-2", "Europe/Berlin") +
+                                                                      R"(],"next_cursor":"abc+/="})"});
+    REQUIRE(effects_of<HttpGet>(first).size() == 1);
+    CHECK(effects_of<HttpGet>(first)[0]->url == "/api/v1/tickets?limit=500&cursor=abc%2B%2F%3D");
+    CHECK(effects_of<LoadTimeZone>(first).size() == 1);
+    CHECK(state.tickets.loading);
+
+    std::vector<Effect> second = update(
+        state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-3", "Asia/Kolkata") + R"(],"next_cursor":null})"});
+    CHECK(effects_of<HttpGet>(second).empty());
+    CHECK(effects_of<LoadTimeZone>(second).size() == 1);
+    CHECK(state.tickets.items.size() == 3);
+    CHECK(state.tickets.loaded);
+    CHECK_FALSE(state.tickets.loading);
+}
+
+TEST_CASE("a loaded zone gives each ticket its calendar; the clock is needed only for live countdowns") {
+    State state;
+    update(state, OpenTickets{});
+    update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "Europe/Berlin") + "]}"});
+    const Ticket& ticket = state.tickets.items[0];
+    CHECK(ticket_calendar(state, ticket) == nullptr);
+    update(state, TimeZoneLoaded{"Europe/Berlin", date::locate_zone("Europe/Berlin")});
+    const BusinessCalendar* calendar = ticket_calendar(state, ticket);
+    REQUIRE(calendar);
+    auto status = sla_status(*calendar, std::chrono::minutes(240), ticket.opened_at, std::nullopt,
+                             *parse_instant("2026-01-05T10:00:00+01:00"));
+    CHECK(format_instant(status->deadline, calendar->zone()) == "2026-01-05T13:00:00+01:00");
+    CHECK(needs_clock(state));
+    update(state, GoHome{});
+    CHECK_FALSE(needs_clock(state));
+}
+
+TEST_CASE("answered tickets and no-SLA plans need no clock or calendar") {
+    State state;
+    update(state, OpenTickets{});
+    update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "UTC", "standard", "2026-01-05T09:30:00Z") +
+                                          "," + ticket_json("T-2", "UTC", "none", "2026-01-05T09:30:00Z") + "]}"});
+    update(state, TimeZoneLoaded{"UTC", date::locate_zone("UTC")});
+    CHECK_FALSE(needs_clock(state));
+    CHECK(ticket_calendar(state, state.tickets.items[1]) == nullptr);
+}
+
+TEST_CASE("bad answers keep what the user had and say why") {
+    State state;
+    update(state, OpenTickets{});
+    update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "UTC") + "]}"});
+    update(state, LocationChanged{"#/"});
+    update(state, LocationChanged{"#/tickets"});
+    update(state, TicketsFetched{200, R"({"items":[{"id":"T-9","route":"x","summary":"s","plan":"standard",
+        "severity":7,"opened_at":"2026-01-05T09:00:00Z","customer_time_zone":"UTC"}]})"});
+    CHECK(state.tickets.error == "The service sent a ticket list the portal cannot read (items[0].severity: expected 1 to 4).");
+    CHECK(state.tickets.items.size() == 1);   // the earlier list stays on screen
+
+    update(state, LocationChanged{"#/"});
+    update(state, LocationChanged{"#/tickets"});
+    update(state, TicketsFetched{0, ""});
+    CHECK(state.tickets.error.find("could not be reached") != std::string::npos);
+    CHECK(parse_ticket_page("[]").error == "the ticket list is not a JSON object");
+    CHECK(parse_ticket_page(R"({"items":[{"id":1}]})").error == "items[0].id: wrong type (number)");
+}
+
+TEST_CASE("the viewer's zone: detected, chosen, validated") {
+    State state;
+    update(state, TimeZonesAvailable{{"Europe/Berlin", "UTC", "Asia/Kolkata"}});
+    std::vector<Effect> effects = update(state, ViewerTimeZoneDetected{"Europe/Berlin"});
+    CHECK(effects_of<LoadTimeZone>(effects).size() == 1);
+    update(state, ChooseViewerTimeZone{"Asia/Kolkata"});
+    CHECK(state.viewer_time_zone == "Asia/Kolkata");
+    update(state, ChooseViewerTimeZone{"Mars/Olympus"});
+    CHECK(state.viewer_time_zone == "Asia/Kolkata");
+    CHECK(state.notice == "\"Mars/Olympus\" is not a time zone the portal knows.");
+    update(state, ViewerTimeZoneDetected{"UTC"});   // a late detection does not override the choice
+    CHECK(state.viewer_time_zone == "Asia/Kolkata");
+}
