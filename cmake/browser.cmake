@@ -52,6 +52,23 @@ foreach(face Regular SemiBold)
 endforeach()
 add_custom_target(portal_fonts DEPENDS ${PORTAL_FONTS})
 
+# Time zones: the page fetches each zone's TZif file on demand from
+# /zoneinfo/<name> (public/zoneinfo links to the system's tzdata), so only the
+# names (~10 KB) ship with the module; tz.cpp needs them to list the zones.
+set(ZONEINFO_DIR "/usr/share/zoneinfo")
+file(GLOB_RECURSE ZONE_FILES RELATIVE "${ZONEINFO_DIR}" "${ZONEINFO_DIR}/*")
+set(ZONE_NAMES "")
+foreach(name IN LISTS ZONE_FILES)
+    if(name MATCHES "^(posix|right)/" OR name MATCHES "\\." OR name MATCHES "^[a-z+]" OR name STREQUAL "Factory")
+        continue()   # variants, tables (zone.tab, tzdata.zi, leapseconds, ...) and lowercase files are not zones
+    endif()
+    string(APPEND ZONE_NAMES "${name}\n")
+endforeach()
+set(ZONE_NAMES_FILE "${CMAKE_BINARY_DIR}/zoneinfo-names.txt")
+file(WRITE "${ZONE_NAMES_FILE}.new" "${ZONE_NAMES}")
+file(COPY_FILE "${ZONE_NAMES_FILE}.new" "${ZONE_NAMES_FILE}" ONLY_IF_DIFFERENT)
+file(CREATE_LINK "${ZONEINFO_DIR}" "${CMAKE_SOURCE_DIR}/public/zoneinfo" SYMBOLIC)
+
 file(GLOB UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/ui/*.cpp")
 file(GLOB SHELL_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/web/*.cpp")
 set(PORTAL_JS_LIBRARY "${CMAKE_SOURCE_DIR}/shell/web/portal_library.js")
@@ -63,20 +80,22 @@ target_compile_options(portal PRIVATE -Wall -Wextra)
 set_target_properties(portal PROPERTIES
     SUFFIX ".js"
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/public"
-    LINK_DEPENDS "${PORTAL_JS_LIBRARY};${PORTAL_FONTS}")
+    LINK_DEPENDS "${PORTAL_JS_LIBRARY};${PORTAL_FONTS};${ZONE_NAMES_FILE}")
 target_link_options(portal PRIVATE
     ${PORTAL_WEB_FLAGS}
     -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
     -sENVIRONMENT=web -sFILESYSTEM=1
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-    -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
+    -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
     --js-library "${PORTAL_JS_LIBRARY}"
     "--embed-file=${FONT_DIR}/Inter-Regular.otf@/fonts/Inter-Regular.otf"
-    "--embed-file=${FONT_DIR}/Inter-SemiBold.otf@/fonts/Inter-SemiBold.otf")
+    "--embed-file=${FONT_DIR}/Inter-SemiBold.otf@/fonts/Inter-SemiBold.otf"
+    "--embed-file=${ZONE_NAMES_FILE}@/zoneinfo-names.txt")
 if(CMAKE_BUILD_TYPE STREQUAL "MinSizeRel")
     target_compile_options(portal_core PRIVATE -flto)
     target_compile_options(imgui PRIVATE -flto)
     target_compile_options(portal PRIVATE -flto)
     target_link_options(portal PRIVATE -Oz -flto)
 endif()
+include(cmake/bench_web.cmake)

@@ -97,6 +97,7 @@ std::vector<Effect> update(State& state, const Action& action) {
         }
         std::vector<Effect> operator()(const GoHome&) { return navigate(state, HomeScreen{}); }
         std::vector<Effect> operator()(const OpenTickets&) { return navigate(state, TicketsScreen{}); }
+        std::vector<Effect> operator()(const ReloadTickets&) { return fetch_tickets(state); }
         std::vector<Effect> operator()(const LocationChanged& a) {
             // The browser already moved; just follow it.
             Screen next = parse_location(a.hash, state.program);

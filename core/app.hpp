@@ -50,6 +50,7 @@ struct State {
 struct OpenRoute { std::string route_id; };       // a route card was clicked
 struct GoHome {};                                   // header / breadcrumb
 struct OpenTickets {};                              // header navigation
+struct ReloadTickets {};                            // "Try again" after a failure
 struct LocationChanged { std::string hash; };      // browser Back/Forward or typed URL
 struct EditField { std::string route_id, field_id, value; };
 struct ProgramFetched { int status = 0; std::string body; };  // GET /api/v1/program result
@@ -62,7 +63,7 @@ struct ChooseViewerTimeZone { std::string name; };     // the user picked anothe
 // The shell loaded a zone's rules (zone == nullptr: it could not).
 struct TimeZoneLoaded { std::string name; const date::time_zone* zone = nullptr; };
 
-using Action = std::variant<OpenRoute, GoHome, OpenTickets, LocationChanged, EditField, ProgramFetched,
+using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
                             ChooseViewerTimeZone, TimeZoneLoaded>;
 

@@ -38,6 +38,35 @@ void draw_header(const core::State& state, Actions& out) {
     dl->AddText(f.title, f.title->FontSize, ImVec2(home_min.x + mark + px(10), home_min.y + (mark - name_size.y) * 0.5f),
                 colour::text, name.c_str());
 
+    // Navigation: where a person goes from anywhere.
+    struct NavLink {
+        const char* id;
+        const char* text;
+        bool active;
+        core::Action action;
+    };
+    const bool on_tickets = std::holds_alternative<core::TicketsScreen>(state.screen);
+    const NavLink links[] = {
+        {"##nav-help", "Get help", !on_tickets, core::GoHome{}},
+        {"##nav-tickets", "Tickets", on_tickets, core::OpenTickets{}},
+    };
+    float x = home_min.x + mark + px(10) + name_size.x + px(40);
+    for (const NavLink& link : links) {
+        const ImVec2 text_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, link.text);
+        ImGui::SetCursorScreenPos(ImVec2(x - px(8), min.y));
+        if (ImGui::InvisibleButton(link.id, ImVec2(text_size.x + px(16), size.y))) out.push_back(link.action);
+        expose_label(link.text);
+        const bool hovered = ImGui::IsItemHovered();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImFont* font = link.active ? f.body_strong : f.body;
+        dl->AddText(font, font->FontSize, ImVec2(x, min.y + (size.y - text_size.y) * 0.5f),
+                    link.active || hovered ? colour::text : colour::text_secondary, link.text);
+        if (link.active)
+            dl->AddRectFilled(ImVec2(x - px(2), min.y + size.y - px(3)), ImVec2(x + text_size.x + px(2), min.y + size.y),
+                              colour::accent, px(1));
+        x += text_size.x + px(28);
+    }
+
     // Signed-in placeholder on the right.
     const char* who = "Not signed in";
     const ImVec2 who_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, who);

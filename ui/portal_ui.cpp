@@ -42,6 +42,7 @@ std::vector<core::Action> draw(const core::State& state) {
             using S = std::decay_t<decltype(screen)>;
             if constexpr (std::is_same_v<S, core::HomeScreen>) draw_home_screen(state, column, out);
             else if constexpr (std::is_same_v<S, core::RouteScreen>) draw_route_screen(state, screen, column, out);
+            else if constexpr (std::is_same_v<S, core::TicketsScreen>) draw_tickets_screen(state, column, out);
             else draw_not_found_screen(screen, column, out);
         },
         state.screen);

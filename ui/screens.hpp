@@ -21,6 +21,7 @@ void draw_header(const core::State& state, Actions& out);
 void draw_notice(const core::State& state, Column column, Actions& out);
 void draw_home_screen(const core::State& state, Column column, Actions& out);
 void draw_route_screen(const core::State& state, const core::RouteScreen& screen, Column column, Actions& out);
+void draw_tickets_screen(const core::State& state, Column column, Actions& out);
 void draw_not_found_screen(const core::NotFoundScreen& screen, Column column, Actions& out);
 
 }  // namespace ui

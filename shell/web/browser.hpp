@@ -15,4 +15,6 @@ void portal_js_copy_text(const char* text);
 void portal_js_set_cursor(const char* css_cursor);
 void portal_js_install_test_hook();
 void portal_js_mark_first_frame();
+char* portal_js_time_zone();
+void portal_js_load_zone(const char* name);
 }

@@ -5,6 +5,7 @@
 #include "clipboard.hpp"
 #include "surface.hpp"
 #include "test_hook.hpp"
+#include "time_zones.hpp"
 #include "wake.hpp"
 
 #include "core/app.hpp"
@@ -12,13 +13,16 @@
 #include "ui/style.hpp"
 
 #include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
 #include <GLES3/gl3.h>
 
 #include <cstdio>
+#include <cmath>
 #include <cstdlib>
+#include <map>
 #include <string>
 
 namespace {
@@ -30,10 +34,36 @@ struct Host {
     float fonts_ratio = 0;     // the ratio the font atlas was built for
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     int next_request_id = 1;
+    std::map<int, core::HttpReply> pending_requests;
     bool first_frame_marked = false;
+    bool tick_scheduled = false;
+    double frozen_now_ms = 0;   // tests may freeze the clock (portalTest.setNow)
 };
 
 Host* g_host = nullptr;
+
+double now_ms() { return g_host->frozen_now_ms > 0 ? g_host->frozen_now_ms : emscripten_date_now(); }
+core::Instant now_instant() {
+    return core::Instant{std::chrono::seconds{static_cast<long long>(std::floor(now_ms() / 1000.0))}};
+}
+
+void dispatch(const core::Action& action, int frames = 3);
+void schedule_tick();
+
+// While a live countdown is on screen, tick on each second boundary: the only
+// thing that wakes an otherwise idle page.
+void on_tick(void*) {
+    g_host->tick_scheduled = false;
+    if (!core::needs_clock(g_host->state)) return;
+    dispatch(core::Tick{now_instant()}, 1);   // one frame per second, nothing more
+}
+
+void schedule_tick() {
+    if (g_host->tick_scheduled || !core::needs_clock(g_host->state)) return;
+    g_host->tick_scheduled = true;
+    const double ms = now_ms();
+    emscripten_set_timeout(on_tick, 1000.0 - std::fmod(ms, 1000.0) + 1.0, nullptr);
+}
 
 void run_effects(const std::vector<core::Effect>& effects) {
     for (const core::Effect& effect : effects) {
@@ -42,16 +72,28 @@ void run_effects(const std::vector<core::Effect>& effects) {
                 using E = std::decay_t<decltype(e)>;
                 if constexpr (std::is_same_v<E, core::PushLocation>) portal_js_push_location(e.hash.c_str());
                 else if constexpr (std::is_same_v<E, core::ReplaceLocation>) portal_js_replace_location(e.hash.c_str());
-                else if constexpr (std::is_same_v<E, core::HttpGet>) portal_js_http_get(g_host->next_request_id++, e.url.c_str());
+                else if constexpr (std::is_same_v<E, core::HttpGet>) {
+                    const int id = g_host->next_request_id++;
+                    g_host->pending_requests[id] = e.reply;
+                    portal_js_http_get(id, e.url.c_str());
+                } else if constexpr (std::is_same_v<E, core::LoadTimeZone>) {
+                    portal_js_load_zone(e.name.c_str());
+                }
             },
             effect);
     }
     shell::test_hook_set_screen(core::location_of(g_host->state.screen));
 }
 
-void dispatch(const core::Action& action) {
+void dispatch(const core::Action& action, int frames) {
+    const bool had_clock = core::needs_clock(g_host->state);
     run_effects(core::update(g_host->state, action));
-    shell::wake();
+    // A countdown just appeared: show the current time at once, then tick.
+    if (!had_clock && core::needs_clock(g_host->state)) {
+        run_effects(core::update(g_host->state, core::Tick{now_instant()}));
+    }
+    schedule_tick();
+    shell::wake(frames);
 }
 
 const char* css_cursor(ImGuiMouseCursor cursor) {
@@ -122,9 +164,21 @@ EMSCRIPTEN_KEEPALIVE void portal_on_location_changed(const char* hash) {
     dispatch(core::LocationChanged{hash});
 }
 
-EMSCRIPTEN_KEEPALIVE void portal_on_http_done(int /*request_id*/, int status, const char* body) {
-    // The only request so far is the program document.
-    dispatch(core::ProgramFetched{status, body});
+EMSCRIPTEN_KEEPALIVE void portal_on_http_done(int request_id, int status, const char* body) {
+    auto it = g_host->pending_requests.find(request_id);
+    if (it == g_host->pending_requests.end()) return;
+    const core::HttpReply reply = it->second;
+    g_host->pending_requests.erase(it);
+    dispatch(core::http_answer(reply, status, body));
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_on_zone_loaded(const char* name, int ok) {
+    dispatch(core::TimeZoneLoaded{name, ok ? shell::open_loaded_zone(name) : nullptr});
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_test_set_now(double ms) {
+    g_host->frozen_now_ms = ms;
+    dispatch(core::Tick{now_instant()});
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_paste(const char* text) { shell::paste_text(g_host->input, text); }
@@ -159,9 +213,14 @@ int main() {
     shell::install_clipboard();
     if (portal_js_test_mode()) shell::enable_test_hook();
 
+    host.state.now = now_instant();
     char* hash = portal_js_location_hash();
     run_effects(core::start(host.state, hash));
     std::free(hash);
+    dispatch(core::TimeZonesAvailable{shell::prepare_zoneinfo()});
+    char* zone = portal_js_time_zone();
+    dispatch(core::ViewerTimeZoneDetected{zone});
+    std::free(zone);
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -81,6 +81,36 @@ mergeInto(LibraryManager.library, {
             .catch(function (error) { deliver(0, String(error && error.message || error)); });
     },
 
+    // --- time zones -------------------------------------------------------------
+    portal_js_time_zone__deps: ['$portalCopyString'],
+    portal_js_time_zone: function () {
+        var zone = '';
+        try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* very old browser */ }
+        return portalCopyString(zone);   // caller frees
+    },
+
+    // Fetches one zone's TZif file into the virtual file system where date's
+    // tz.cpp reads it, then reports back through portal_on_zone_loaded.
+    portal_js_load_zone__deps: ['$portalCopyString', '$FS'],
+    portal_js_load_zone: function (name) {
+        var zone = UTF8ToString(name);
+        var done = function (ok) {
+            var ptr = portalCopyString(zone);
+            _portal_on_zone_loaded(ptr, ok ? 1 : 0);
+            _free(ptr);
+        };
+        fetch('zoneinfo/' + zone.split('/').map(encodeURIComponent).join('/'))
+            .then(function (response) {
+                if (!response.ok) throw new Error('HTTP ' + response.status);
+                return response.arrayBuffer();
+            })
+            .then(function (buffer) {
+                FS.writeFile('/usr/share/zoneinfo/' + zone, new Uint8Array(buffer));
+                done(true);
+            })
+            .catch(function () { done(false); });
+    },
+
     // --- clipboard --------------------------------------------------------------
     portal_js_copy_text: function (text) {
         var value = UTF8ToString(text);
@@ -107,6 +137,8 @@ mergeInto(LibraryManager.library, {
     portal_js_install_test_hook: function () {
         window.portalTest = {
             get frame() { return _portal_test_frame(); },
+            // The clock the app uses, for tests: set with setNow(ms) to freeze it.
+            setNow: function (ms) { _portal_test_set_now(ms); },
             // True once every input so far has been drawn and frames stopped.
             get idle() { return _portal_test_idle() !== 0; },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },

@@ -72,3 +72,14 @@ TEST_CASE("durations as people read them") {
     CHECK(format_duration(seconds(-5)) == "0s");
     CHECK(format_duration(hours(26) + minutes(1)) == "26h 1m");
 }
+
+#include "core/time_text.hpp"
+
+TEST_CASE("instants as people read them") {
+    const date::time_zone* berlin = date::locate_zone("Europe/Berlin");
+    const Instant now = at("2026-03-27T17:00:00+01:00");   // Friday
+    CHECK(format_weekday_time(at("2026-03-30T06:00:00+02:00"), berlin, now) == "Mon 06:00");
+    CHECK(format_weekday_time(at("2026-04-08T06:00:00+02:00"), berlin, now) == "Wed 8 Apr, 06:00");
+    CHECK(format_full(at("2026-03-30T09:00:00+02:00"), berlin) == "Mon 30 Mar 2026, 09:00 CEST");
+    CHECK(format_full(at("2026-03-30T07:00:00Z"), date::locate_zone("Asia/Kolkata")) == "Mon 30 Mar 2026, 12:30 IST");
+}

@@ -1,0 +1,17 @@
+// Instants as people read them in a given zone: "Mon 06:00",
+// "Mon 30 Mar 2026, 09:00 CEST". English, 24-hour clock.
+#pragma once
+
+#include "business_calendar.hpp"
+
+#include <string>
+
+namespace core {
+
+// "Mon 06:00"; with the date when it is not within the coming week of `now`:
+// "Mon 30 Mar, 06:00".
+std::string format_weekday_time(Instant t, const date::time_zone* zone, Instant now);
+// "Mon 30 Mar 2026, 09:00 CEST"
+std::string format_full(Instant t, const date::time_zone* zone);
+
+}  // namespace core

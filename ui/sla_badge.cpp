@@ -1,0 +1,130 @@
+#include "sla_badge.hpp"
+
+#include "style.hpp"
+#include "widgets.hpp"
+
+#include "core/response_terms.hpp"
+#include "core/sla_status.hpp"
+#include "core/time_text.hpp"
+
+#include <cfloat>
+
+namespace ui {
+
+namespace {
+
+const date::time_zone* viewer_zone(const core::State& state) {
+    auto it = state.zones.find(state.viewer_time_zone);
+    return it == state.zones.end() ? nullptr : it->second;
+}
+
+struct ToneColours {
+    ImU32 background, border, text;
+};
+
+ToneColours colours_of(BadgeTone tone) {
+    switch (tone) {
+    case BadgeTone::Running: return {IM_COL32(235, 241, 254, 255), IM_COL32(191, 210, 250, 255), IM_COL32(29, 78, 216, 255)};
+    case BadgeTone::Warning: return {IM_COL32(255, 247, 230, 255), IM_COL32(240, 196, 110, 255), IM_COL32(122, 72, 0, 255)};
+    case BadgeTone::Danger: return {IM_COL32(254, 238, 238, 255), IM_COL32(246, 180, 180, 255), IM_COL32(176, 28, 28, 255)};
+    case BadgeTone::Success: return {IM_COL32(232, 247, 238, 255), IM_COL32(166, 222, 187, 255), IM_COL32(21, 108, 54, 255)};
+    case BadgeTone::Neutral: break;
+    }
+    return {IM_COL32(241, 243, 245, 255), IM_COL32(218, 222, 227, 255), IM_COL32(75, 83, 93, 255)};
+}
+
+}  // namespace
+
+SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
+    SlaBadge badge;
+    const core::ResponseTermsResult terms = core::response_terms(state.program, ticket.plan, ticket.severity);
+    if (!terms || !terms.terms.target) {
+        badge.text = "No response target";
+        badge.details.push_back(terms ? terms.terms.plan->name + " has no response-time commitment."
+                                      : "Unknown plan \"" + ticket.plan + "\".");
+        return badge;
+    }
+    const core::BusinessCalendar* calendar = core::ticket_calendar(state, ticket);
+    if (!calendar) {
+        badge.text = "Loading time zone";
+        badge.details.push_back("Waiting for the rules of " + ticket.customer_time_zone + ".");
+        return badge;
+    }
+    const auto& target = *terms.terms.target;
+    const std::optional<core::SlaStatus> status = core::sla_status(
+        *calendar, std::chrono::minutes(target.minutes), ticket.opened_at, ticket.first_response_at, state.now);
+    if (!status) {
+        badge.text = "No deadline";
+        badge.details.push_back("The plan's hours never open again.");
+        return badge;
+    }
+    const date::time_zone* customer = calendar->zone();
+    const date::time_zone* viewer = viewer_zone(state);
+    const date::time_zone* shown = viewer ? viewer : customer;
+
+    switch (status->state) {
+    case core::SlaState::Running:
+        badge.tone = BadgeTone::Running;
+        badge.text = core::format_duration(status->left) + " left";
+        break;
+    case core::SlaState::AtRisk:
+        badge.tone = BadgeTone::Warning;
+        badge.text = "At risk \xC2\xB7 " + core::format_duration(status->left) + " left";
+        break;
+    case core::SlaState::Paused:
+        badge.tone = BadgeTone::Neutral;
+        badge.text = "Paused \xC2\xB7 resumes " + core::format_weekday_time(*status->resumes_at, shown, state.now);
+        break;
+    case core::SlaState::Breached:
+        badge.tone = BadgeTone::Danger;
+        badge.text = "Breached \xC2\xB7 " + core::format_duration(status->late) + " late";
+        break;
+    case core::SlaState::Met:
+        badge.tone = BadgeTone::Success;
+        badge.text = "Met \xC2\xB7 answered in " + core::format_duration(status->response);
+        break;
+    case core::SlaState::MetLate:
+        badge.tone = BadgeTone::Danger;
+        badge.text = "Answered " + core::format_duration(status->late) + " late";
+        break;
+    }
+
+    badge.details.push_back("Target: first response within " + target.label + " (" + terms.terms.schedule->name + ")");
+    badge.details.push_back("Deadline: " + core::format_full(status->deadline, customer) + " (customer, " +
+                            ticket.customer_time_zone + ")");
+    if (viewer && viewer != customer)
+        badge.details.push_back("          " + core::format_full(status->deadline, viewer) + " (you, " +
+                                state.viewer_time_zone + ")");
+    if (status->state == core::SlaState::Paused)
+        badge.details.push_back("Outside the plan's hours: the clock is paused with " +
+                                core::format_duration(status->left) + " left.");
+    return badge;
+}
+
+void draw_sla_badge(const SlaBadge& badge, const char* id) {
+    const Fonts& f = fonts();
+    const ToneColours c = colours_of(badge.tone);
+    const ImVec2 text_size = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, badge.text.c_str());
+    const float dot = px(6);
+    const ImVec2 padding(px(10), px(4));
+    const ImVec2 size(text_size.x + dot + px(6) + 2 * padding.x, text_size.y + 2 * padding.y);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id, size);
+    expose_label(badge.text);
+    const ImVec2 max(min.x + size.x, min.y + size.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(min, max, c.background, size.y * 0.5f);
+    dl->AddRect(min, max, c.border, size.y * 0.5f, 0, px(1));
+    dl->AddCircleFilled(ImVec2(min.x + padding.x + dot * 0.5f, min.y + size.y * 0.5f), dot * 0.5f, c.text);
+    dl->AddText(f.small, f.small->FontSize, ImVec2(min.x + padding.x + dot + px(6), min.y + padding.y), c.text,
+                badge.text.c_str());
+    if (ImGui::IsItemHovered() && !badge.details.empty()) {
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(10)));
+        ImGui::BeginTooltip();
+        for (const std::string& line : badge.details) ImGui::TextUnformatted(line.c_str());
+        ImGui::EndTooltip();
+        ImGui::PopStyleVar();
+    }
+}
+
+}  // namespace ui

@@ -1,0 +1,168 @@
+// The ticket list with a live response-target badge per ticket. Only the rows
+// on screen are laid out and computed, so 10,000 tickets cost what 20 do.
+#include "screens.hpp"
+#include "sla_badge.hpp"
+#include "style.hpp"
+#include "widgets.hpp"
+
+#include "core/time_text.hpp"
+
+#include <cfloat>
+#include <cstring>
+
+namespace ui {
+
+namespace {
+
+// The viewer's zone: a combo with a filter, since there are ~600 names.
+void draw_zone_chooser(const core::State& state, Actions& out) {
+    static char filter[64] = "";
+    const std::string preview = state.viewer_time_zone.empty() ? "UTC" : state.viewer_time_zone;
+    ImGui::SetNextItemWidth(px(240));
+    const ImGuiID id = ImGui::GetID("##viewer-zone");
+    const bool open = ImGui::BeginCombo("##viewer-zone", preview.c_str(), ImGuiComboFlags_HeightLarge);
+    expose_label(id, "Time zone");
+    if (!open) return;
+    if (ImGui::IsWindowAppearing()) {
+        filter[0] = 0;
+        ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##zone-filter", "Search, e.g. Berlin", filter, sizeof filter);
+    expose_label("Search time zones");
+    std::vector<const std::string*> matches;
+    for (const std::string& name : state.known_time_zones) {
+        // Case-insensitive substring match; spaces match underscores.
+        auto lower = [](char c) { return c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+        std::string needle(filter), hay(name);
+        for (char& c : needle) c = lower(c);
+        for (char& c : hay) c = lower(c);
+        if (hay.find(needle) != std::string::npos) matches.push_back(&name);
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(matches.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const std::string& name = *matches[i];
+            if (ImGui::Selectable(name.c_str(), name == state.viewer_time_zone)) out.push_back(core::ChooseViewerTimeZone{name});
+        }
+    }
+    if (matches.empty()) ImGui::TextDisabled("No time zone matches \"%s\".", filter);
+    ImGui::EndCombo();
+}
+
+void centred_text(ImFont* font, ImU32 colour, const std::string& text, float row_height) {
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - font->FontSize) * 0.5f);
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+std::string severity_text(const core::State& state, int level) {
+    const core::Severity* s = state.program.find_severity(level);
+    return std::to_string(level) + (s ? " \xC2\xB7 " + s->name : std::string());
+}
+
+std::string plan_text(const core::State& state, const std::string& plan_id) {
+    const core::Plan* plan = state.program.find_plan(plan_id);
+    return plan ? plan->name : plan_id;
+}
+
+}  // namespace
+
+void draw_tickets_screen(const core::State& state, Column column, Actions& out) {
+    const Fonts& f = fonts();
+    const core::TicketList& list = state.tickets;
+    ImGui::PushFont(f.heading);
+    ImGui::TextUnformatted("Your tickets");
+    ImGui::PopFont();
+    paragraph(f.body, colour::text_secondary,
+              "Response targets count in business hours in each customer's own time zone and pause outside "
+              "them. The badges update every second.");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    centred_text(f.body, colour::text, "Times are shown in", ImGui::GetFrameHeight());
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (ImGui::GetFrameHeight() - f.body->FontSize) * 0.5f);
+    draw_zone_chooser(state, out);
+    ImGui::Dummy(ImVec2(0, px(12)));
+
+    if (!list.error.empty()) {
+        std::vector<TextRun> runs{{f.body, colour::warning_text, list.error, 0, false}};
+        const float padding = px(14);
+        const float height = measure_runs(runs, column.width - 2 * padding) + 2 * padding;
+        const ImVec2 min = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(min, ImVec2(min.x + column.width, min.y + height), colour::warning_soft, px(8));
+        dl->AddRect(min, ImVec2(min.x + column.width, min.y + height), colour::warning_border, px(8));
+        draw_runs(dl, ImVec2(min.x + padding, min.y + padding), runs, column.width - 2 * padding);
+        ImGui::Dummy(ImVec2(column.width, height));
+        if (button("Try again", true)) out.push_back(core::ReloadTickets{});
+        ImGui::Dummy(ImVec2(0, px(12)));
+    }
+    if (list.items.empty()) {
+        if (list.loading) paragraph(f.body, colour::text_secondary, "Loading tickets\xE2\x80\xA6");
+        else if (list.loaded) paragraph(f.body, colour::text_secondary, "No tickets yet. Requests you open appear here.");
+        return;
+    }
+
+    const float row_height = px(44);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_PadOuterX;
+    ImGui::PushStyleColor(ImGuiCol_TableRowBg, colour::surface);
+    ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(250, 251, 252, 255));
+    ImGui::PushStyleColor(ImGuiCol_TableBorderLight, colour::border);
+    ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, colour::border);
+    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(243, 245, 248, 255));
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
+    if (ImGui::BeginTable("##tickets", 6, flags, ImVec2(column.width, 0))) {
+        ImGui::TableSetupColumn("Ticket", ImGuiTableColumnFlags_WidthFixed, px(76));
+        ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_WidthFixed, px(150));
+        ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, px(100));
+        ImGui::TableSetupColumn("Opened", ImGuiTableColumnFlags_WidthFixed, px(130));
+        ImGui::TableSetupColumn("First response", ImGuiTableColumnFlags_WidthFixed, px(250));
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(36));
+        for (int c = 0; c < 6; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            centred_text(f.small, colour::text_secondary, ImGui::TableGetColumnName(c), px(36));
+        }
+
+        const date::time_zone* viewer = nullptr;
+        if (auto it = state.zones.find(state.viewer_time_zone); it != state.zones.end()) viewer = it->second;
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(list.items.size()), row_height);
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const core::Ticket& t = list.items[i];
+                ImGui::TableNextRow(0, row_height);
+                ImGui::TableSetColumnIndex(0);
+                centred_text(f.body_strong, colour::text, t.id, row_height);
+                ImGui::TableSetColumnIndex(1);
+                centred_text(f.body, colour::text, t.summary, row_height);
+                ImGui::TableSetColumnIndex(2);
+                centred_text(f.body, colour::text_secondary, plan_text(state, t.plan), row_height);
+                ImGui::TableSetColumnIndex(3);
+                centred_text(f.body, colour::text_secondary, severity_text(state, t.severity), row_height);
+                ImGui::TableSetColumnIndex(4);
+                centred_text(f.body, colour::text_secondary,
+                             viewer ? core::format_weekday_time(t.opened_at, viewer, state.now) : std::string("\xE2\x80\xA6"),
+                             row_height);
+                ImGui::TableSetColumnIndex(5);
+                const SlaBadge badge = sla_badge(state, t);
+                const float badge_height = f.small->FontSize + px(8);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - badge_height) * 0.5f);
+                ImGui::PushID(i);
+                draw_sla_badge(badge, "##sla");
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(5);
+    if (list.loading) paragraph(f.small, colour::text_secondary, "Loading more\xE2\x80\xA6");
+}
+
+}  // namespace ui
