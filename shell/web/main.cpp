@@ -110,6 +110,7 @@ const char* css_cursor(ImGuiMouseCursor cursor) {
 void frame() {
     Host& host = *g_host;
     if (!shell::frame_wanted()) return;
+    const double frame_start = emscripten_get_now();
 
     const shell::SurfaceSize size = shell::update_surface();
     host.pixel_ratio = size.pixel_ratio;
@@ -152,6 +153,7 @@ void frame() {
     }
     // Wheel and clicks are consumed by this frame; the next one shows the result.
     for (const core::Action& action : actions) dispatch(action);
+    shell::test_hook_frame_time(emscripten_get_now() - frame_start);
 }
 
 }  // namespace

@@ -141,6 +141,8 @@ mergeInto(LibraryManager.library, {
             setNow: function (ms) { _portal_test_set_now(ms); },
             // True once every input so far has been drawn and frames stopped.
             get idle() { return _portal_test_idle() !== 0; },
+            // CPU milliseconds the last frame took inside the module.
+            get frameMs() { return _portal_test_frame_ms(); },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
             screen: function () { return UTF8ToString(_portal_test_screen()); },
         };

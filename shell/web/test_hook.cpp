@@ -46,6 +46,9 @@ void test_hook_end_frame() {
 
 void test_hook_set_screen(std::string hash) { g_screen = std::move(hash); }
 
+static double g_frame_ms = 0;
+void test_hook_frame_time(double ms) { g_frame_ms = ms; }
+
 // "Caption##field-id" -> "Caption"; "##id" -> "".
 static std::string_view visible_label(const char* label) {
     std::string_view text(label ? label : "");
@@ -107,6 +110,8 @@ EMSCRIPTEN_KEEPALIVE const char* portal_test_items_json() {
     json_text = items.dump();
     return json_text.c_str();
 }
+
+EMSCRIPTEN_KEEPALIVE double portal_test_frame_ms() { return shell::g_frame_ms; }
 
 EMSCRIPTEN_KEEPALIVE int portal_test_idle() { return shell::idle() ? 1 : 0; }
 

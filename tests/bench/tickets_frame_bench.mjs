@@ -1,0 +1,57 @@
+// Frame cost of the tickets screen with 10,000 tickets, in the browser (WASM):
+// CPU milliseconds per frame inside the module (layout, SLA badges of the rows
+// on screen, update, GL calls), while scrolling and on the once-a-second tick.
+// Writes the "Tickets screen frame cost" section of docs/benchmarks.md.
+import { launchBrowser, settle, startService, waitForFrame } from '../e2e/portal_harness.mjs';
+import { writeSection } from './report.mjs';
+
+const ticketCount = 10000;
+const percentile = (values, p) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+const service = await startService(['--demo', '--demo-tickets', String(ticketCount)]);
+const browser = await launchBrowser();
+try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${service.url}/?test=1#/tickets`);
+    await waitForFrame(page);
+    // All pages of the list fetched and every zone loaded.
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => window.portalTest.items().filter((i) => / left$|^Paused|^Breached|^Met|^Answered|^No response/.test(i.label)).length > 10,
+        null, { timeout: 30000 });
+    await settle(page);
+
+    const scrolling = [];
+    await page.mouse.move(640, 600);
+    for (let i = 0; i < 60; i++) {
+        await page.mouse.wheel(0, i < 40 ? 2400 : -1800);
+        await settle(page);
+        scrolling.push(await page.evaluate(() => window.portalTest.frameMs));
+    }
+    const ticking = [];
+    for (let i = 0; i < 8; i++) {
+        const frame = await page.evaluate(() => window.portalTest.frame);
+        await page.waitForFunction((f) => window.portalTest.frame > f, frame, { timeout: 3000 });
+        ticking.push(await page.evaluate(() => window.portalTest.frameMs));
+    }
+    const fmt = (v) => v.toFixed(2);
+    const median = (v) => percentile(v, 50);
+    const goal = (v) => (v < 2 ? 'met' : '**missed**');
+    const body = `Command: \`./portal bench\` (tests/bench/tickets_frame_bench.mjs), run on ${new Date().toISOString().slice(0, 10)}:
+${ticketCount.toLocaleString('en')} demo tickets (\`portal-web --demo --demo-tickets ${ticketCount}\`), headless Chromium at 1280x900,
+CPU time per frame inside the WASM module as the shell measures it (\`portalTest.frameMs\`). Only the rows on
+screen are laid out and have their badge computed.
+
+| Frames | Median | 95th percentile | Goal < 2 ms |
+|---|---|---|---|
+| Scrolling through the list (${scrolling.length} wheel steps, last frame of each) | ${fmt(median(scrolling))} ms | ${fmt(percentile(scrolling, 95))} ms | ${goal(percentile(scrolling, 95))} |
+| The once-a-second tick while idle (${ticking.length} ticks) | ${fmt(median(ticking))} ms | ${fmt(percentile(ticking, 95))} ms | ${goal(percentile(ticking, 95))} |
+`;
+    writeSection('Tickets screen frame cost', body);
+    console.log(body);
+} finally {
+    await browser.close();
+    await service.stop();
+}
