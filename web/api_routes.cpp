@@ -9,8 +9,8 @@
 
 namespace web {
 
-ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCache& gzip_cache)
-    : database_(database), gzip_cache_(gzip_cache) {
+ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCache& gzip_cache, TimeZones& zones)
+    : database_(database), gzip_cache_(gzip_cache), tickets_(database, program.program, zones) {
     program_.key = "/api/v1/program";
     program_.bytes = std::make_shared<const std::string>(program.text);
     program_.content_type = "application/json";
@@ -19,6 +19,10 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
 }
 
 void ApiRoutes::handle(const httplib::Request& request, httplib::Response& response) {
+    if (TicketRoutes::serves(request.path)) {
+        tickets_.handle(request, response);
+        return;
+    }
     bool is_health = request.path == "/api/v1/health";
     bool is_program = request.path == "/api/v1/program";
     if (!is_health && !is_program) {

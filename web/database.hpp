@@ -26,6 +26,14 @@ public:
 
     int schema_version();
 
+    // Runs work(connection) holding the lock: how the code for each table
+    // (ticket_store, ...) reaches SQLite without its own connection.
+    template <class Work>
+    auto with_connection(Work&& work) {
+        std::lock_guard lock(mutex_);
+        return work(connection_);
+    }
+
 private:
     explicit Database(sqlite3* connection) : connection_(connection) {}
 

@@ -6,6 +6,7 @@
 // "listening on http://HOST:PORT", which scripts and tests wait for.
 #include "api_routes.hpp"
 #include "database.hpp"
+#include "demo_tickets.hpp"
 #include "gzip.hpp"
 #include "http_service.hpp"
 #include "listen_address.hpp"
@@ -13,9 +14,12 @@
 #include "program_document.hpp"
 #include "static_files.hpp"
 #include "stop_signals.hpp"
+#include "ticket_store.hpp"
+#include "time_zones.hpp"
 
 #include <httplib.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -62,8 +66,22 @@ int main(int argc, char** argv) {
     std::unique_ptr<web::Database> database = web::Database::open(options.database_path, error);
     if (!database) return fail(error);
 
+    web::TimeZones zones;
+    if (options.demo) {
+        // Before listening, so the first request already sees the demo set.
+        web::TicketStore tickets(*database);
+        core::Instant now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        int64_t added = 0;
+        error = web::seed_demo_tickets(tickets, program->program, zones, options.demo_tickets, now, added);
+        if (!error.empty()) return fail("cannot add the demo tickets: " + error);
+        if (added > 0)
+            std::fprintf(stderr, "portal-web: demo data: added %lld tickets\n", static_cast<long long>(added));
+        else
+            std::fprintf(stderr, "portal-web: demo data: the database has tickets already; none added\n");
+    }
+
     web::GzipCache gzip_cache;
-    web::ApiRoutes api(*database, *program, gzip_cache);
+    web::ApiRoutes api(*database, *program, gzip_cache, zones);
     web::StaticFiles static_files(options.public_dir, gzip_cache);
     httplib::Server server;
     web::configure_http_service(server, api, static_files);

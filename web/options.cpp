@@ -5,17 +5,31 @@
 namespace web {
 
 const char* usage_text() {
-    return "usage: portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--host ADDRESS]\n"
+    return "usage: portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]\n"
+           "                  [--host ADDRESS]\n"
            "\n"
            "  --port N         TCP port to listen on; 0 picks a free one (default 8080)\n"
            "  --db PATH        SQLite database, created on first start\n"
            "  --public DIR     folder of the static site (index.html, portal.js, portal.wasm)\n"
            "  --program FILE   support program document instead of the built-in one\n"
-           "  --demo           start with demo data\n"
+           "  --demo           if the database has no tickets yet, add about 20 demo tickets,\n"
+           "                   placed around the current time so that every SLA state shows\n"
+           "  --demo-tickets N also add N synthetic tickets opened in the past 30 days (the\n"
+           "                   same pseudo-random set every time), for load and UI benchmarks;\n"
+           "                   implies --demo\n"
            "  --host ADDRESS   address to listen on (default 127.0.0.1)\n";
 }
 
 namespace {
+
+constexpr int most_demo_tickets = 1000000;
+
+std::optional<int> parse_count(const std::string& text, int largest) {
+    int count = -1;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+    if (error != std::errc() || end != text.data() + text.size() || count < 0 || count > largest) return std::nullopt;
+    return count;
+}
 
 std::optional<int> parse_port(const std::string& text) {
     int port = -1;
@@ -57,7 +71,8 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
             options.demo = true;
             continue;
         }
-        if (name != "--port" && name != "--db" && name != "--public" && name != "--program" && name != "--host")
+        if (name != "--port" && name != "--db" && name != "--public" && name != "--program" && name != "--host" &&
+            name != "--demo-tickets")
             return fail("unknown option " + name);
 
         std::optional<std::string> given = take_value();
@@ -72,6 +87,13 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
             options.public_dir = *given;
         } else if (name == "--program") {
             options.program_file = *given;
+        } else if (name == "--demo-tickets") {
+            std::optional<int> count = parse_count(*given, most_demo_tickets);
+            if (!count)
+                return fail("--demo-tickets must be a number from 0 to " + std::to_string(most_demo_tickets) + ", not \"" +
+                            *given + "\"");
+            options.demo_tickets = *count;
+            options.demo = true;
         } else {
             options.host = *given;
         }

@@ -1,5 +1,5 @@
 // The command line of portal-web:
-//   portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--host ADDRESS]
+//   portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N] [--host ADDRESS]
 // Parsing only; checking that the files and the port are usable happens at start.
 #pragma once
 
@@ -15,7 +15,8 @@ struct Options {
     std::string database_path;
     std::string public_dir;
     std::optional<std::string> program_file;  // none: the built-in program
-    bool demo = false;                        // demo data arrives in a later issue
+    bool demo = false;                        // seed demo tickets into an empty database
+    int demo_tickets = 0;                     // synthetic tickets seeded with the demo set (implies demo)
 };
 
 struct OptionsResult {

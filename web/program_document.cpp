@@ -10,7 +10,7 @@
 namespace web {
 
 std::optional<ProgramDocument> load_program_document(const std::optional<std::string>& file, std::string& error) {
-    if (!file) return ProgramDocument{std::string(core::default_program_json()), "built-in"};
+    if (!file) return ProgramDocument{std::string(core::default_program_json()), "built-in", core::default_program()};
 
     std::ifstream in(*file, std::ios::binary);
     if (!in) {
@@ -29,7 +29,7 @@ std::optional<ProgramDocument> load_program_document(const std::optional<std::st
         error = "program file " + *file + " rejected: " + parsed.error;
         return std::nullopt;
     }
-    return ProgramDocument{std::move(text).str(), *file};
+    return ProgramDocument{std::move(text).str(), *file, std::move(*parsed.program)};
 }
 
 }  // namespace web

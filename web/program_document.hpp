@@ -3,6 +3,8 @@
 // accepts it. Served verbatim by GET /api/v1/program.
 #pragma once
 
+#include "core/program.hpp"
+
 #include <optional>
 #include <string>
 
@@ -11,6 +13,7 @@ namespace web {
 struct ProgramDocument {
     std::string text;    // the JSON exactly as written
     std::string source;  // "built-in" or the file path, for messages
+    core::Program program;  // `text` parsed: the rules the service applies (SLA terms)
 };
 
 // The document from `file`, or the built-in one when `file` is empty. On a

@@ -24,14 +24,18 @@ async function badges(page) {
 }
 
 test('the demo tickets show every kind of badge, ticking once a second', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    // Tall enough for the whole demo set (20 tickets) without scrolling.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
     const errors = watchConsole(page);
     await page.goto(`${service.url}/?test=1`);
     await waitForFrame(page);
     await clickItem(page, 'Tickets');
     await waitForScreen(page, '#/tickets');
-    await page.waitForFunction(() => window.portalTest.items().some((i) => / left$|^Paused|^Breached/.test(i.label)),
-        null, { timeout: 10000 });
+    // Every row's zone loaded: no badge still waiting for its rules.
+    await page.waitForFunction(() => {
+        const labels = window.portalTest.items().map((i) => i.label);
+        return labels.some((l) => / left$|^Paused|^Breached/.test(l)) && !labels.includes('Loading time zone');
+    }, null, { timeout: 10000 });
     const labels = await badges(page);
     for (const kind of [/ left$/, /^Paused · resumes/, /^Breached · /, /^Met · answered in/, /^Answered .+ late$/,
         /^No response target$/]) {

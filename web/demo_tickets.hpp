@@ -1,0 +1,38 @@
+// Demo data (--demo, --demo-tickets N): tickets from the support desk of an
+// identity platform, placed relative to `now`.
+//
+// The demo set is not a fixed list of times: for each ticket the SLA state it
+// is meant to show (running, at risk, paused, breached, met, met late) is
+// worked out with core's calendar at `now`, moving the ticket to another of
+// the demo zones, or another severity or plan, when the hours at `now` do not
+// allow it (a paused ticket needs a zone where it is night or weekend). So
+// every state shows whatever the day and hour the service starts.
+#pragma once
+
+#include "ticket_store.hpp"
+#include "time_zones.hpp"
+
+#include "core/business_calendar.hpp"
+#include "core/program.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace web {
+
+// About 20 tickets covering every plan, severity and SLA state, each state
+// holding for at least ten minutes after `now`.
+std::vector<TicketRecord> demo_tickets(const core::Program& program, TimeZones& zones, core::Instant now);
+
+// `count` tickets for load: plans, severities, zones and opening times in
+// the 30 days before `now` drawn from a fixed seed, so runs are comparable.
+std::vector<TicketRecord> synthetic_tickets(const core::Program& program, int count, core::Instant now);
+
+// When the table has no tickets, adds the demo set and `synthetic_count`
+// synthetic tickets in one transaction. Returns empty or why it failed;
+// `added` is how many tickets went in (0 when there were tickets already).
+std::string seed_demo_tickets(TicketStore& store, const core::Program& program, TimeZones& zones, int synthetic_count,
+                              core::Instant now, int64_t& added);
+
+}  // namespace web

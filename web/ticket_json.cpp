@@ -1,0 +1,54 @@
+#include "ticket_json.hpp"
+
+#include "ticket_sla.hpp"
+
+namespace web {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// In the customer's zone; in UTC when the zone is unknown, so the instant is
+// still right even if the wall clock is not theirs.
+std::string customer_time(core::Instant t, const date::time_zone* zone) {
+    return zone ? core::format_instant(t, zone) : core::format_instant_utc(t);
+}
+
+ordered_json sla_json(const TicketSla& sla, const date::time_zone* zone) {
+    const core::SlaStatus& status = sla.status;
+    ordered_json json;
+    json["target_minutes"] = sla.target->minutes;
+    json["target_label"] = sla.target->label;
+    json["schedule"] = sla.target->schedule;
+    json["deadline"] = customer_time(status.deadline, zone);
+    json["deadline_utc"] = core::format_instant_utc(status.deadline);
+    json["state"] = core::to_string(status.state);
+    json["business_seconds_left"] = status.left.count();
+    json["late_seconds"] = status.late.count();
+    json["response_seconds"] = status.response.count();
+    json["resumes_at"] = status.resumes_at ? ordered_json(customer_time(*status.resumes_at, zone)) : ordered_json(nullptr);
+    return json;
+}
+
+}  // namespace
+
+ordered_json ticket_json(const TicketRecord& ticket, const core::Program& program, TimeZones& zones, core::Instant now) {
+    const date::time_zone* zone = zones.find(ticket.customer_time_zone);
+    ordered_json json;
+    json["id"] = ticket.id;
+    json["route"] = ticket.route;
+    json["summary"] = ticket.summary;
+    json["plan"] = ticket.plan;
+    json["severity"] = ticket.severity;
+    json["opened_at"] = customer_time(instant_from_unix(ticket.opened_at), zone);
+    json["customer_time_zone"] = ticket.customer_time_zone;
+    json["first_response_at"] = ticket.first_response_at
+                                    ? ordered_json(customer_time(instant_from_unix(*ticket.first_response_at), zone))
+                                    : ordered_json(nullptr);
+    json["status"] = ticket.status;
+    std::optional<TicketSla> sla = ticket_sla(program, ticket, zone, now);
+    json["sla"] = sla ? sla_json(*sla, zone) : ordered_json(nullptr);
+    return json;
+}
+
+}  // namespace web
