@@ -77,3 +77,4 @@ portal_add_cli_test(cli-sla-deadline-no-plan "target: none .*exit=0"
     sla deadline --plan none --severity 3 --tz Europe/Berlin --opened 2026-03-27T17:00:00+01:00)
 portal_add_cli_test(cli-sla-deadline-bad-zone "error: --tz: unknown time zone \"Nowhere/City\"\nexit=1"
     sla deadline --plan standard --severity 2 --tz Nowhere/City --opened 2026-03-27T17:00:00+01:00)
+include(cmake/bench_native.cmake)

@@ -63,12 +63,30 @@ BusinessCalendar::BusinessCalendar(const date::time_zone* zone, const Schedule& 
 // just before the time: for a time skipped by spring forward that moves it
 // forward by the gap, for a repeated one it picks the first occurrence.
 Instant BusinessCalendar::to_instant(date::local_seconds local) const {
+    // Inside the cached period, a day away from its edges, the offset is the
+    // only one that applies (no gap or overlap is a day long).
+    const OffsetPeriod& p = period_;
+    if (p.begin < p.end) {
+        const Instant guess{local.time_since_epoch() - p.offset};
+        if (guess - p.begin >= one_day && p.end - guess > one_day) return guess;
+    }
     const date::local_info info = zone_->get_info(local);
-    return Instant{local.time_since_epoch() - info.first.offset};
+    const Instant result{local.time_since_epoch() - info.first.offset};
+    if (info.result == date::local_info::unique) period_of(result);
+    return result;
+}
+
+const BusinessCalendar::OffsetPeriod& BusinessCalendar::period_of(Instant t) const {
+    if (!(period_.begin <= t && t < period_.end)) {
+        const date::sys_info info = zone_->get_info(t);
+        period_ = {info.begin, info.end, info.offset};
+    }
+    return period_;
 }
 
 local_days BusinessCalendar::local_day_of(Instant t) const {
-    return date::floor<days>(zone_->to_local(t));
+    const OffsetPeriod& p = period_of(t);
+    return date::floor<days>(date::local_seconds{t.time_since_epoch() + p.offset});
 }
 
 void BusinessCalendar::spans_of(local_days day, std::vector<Span>& out) const {

@@ -11,6 +11,7 @@
 // Cost grows with the open intervals crossed, never with minutes; runs of
 // whole weeks without holidays, breaks or offset changes are skipped
 // arithmetically. Nothing here reads the clock: `now` is always a parameter.
+// A calendar caches its last offset period: one per thread.
 #pragma once
 
 #include "program.hpp"
@@ -63,6 +64,16 @@ private:
     // computed without looking at each day: no holidays or breaks and one UTC
     // offset throughout. nullopt otherwise.
     std::optional<std::chrono::seconds> plain_week_length(date::local_days day, int* weeks_available) const;
+
+    // The UTC offset period of the last conversion: most conversions of one
+    // calculation fall into it, and date's lookups are the costly part. This
+    // makes a calendar cheap to use but not safe to share between threads.
+    struct OffsetPeriod {
+        Instant begin = Instant::max(), end = Instant::min();   // empty until first use
+        std::chrono::seconds offset{0};
+    };
+    const OffsetPeriod& period_of(Instant t) const;
+    mutable OffsetPeriod period_;
 
     const date::time_zone* zone_;
     std::array<std::vector<std::pair<int, int>>, 7> week_;   // Monday = 0, minutes of the day

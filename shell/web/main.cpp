@@ -133,8 +133,10 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     shell::test_hook_begin_frame(size.pixel_ratio);
+    const double layout_start = emscripten_get_now();
     const std::vector<core::Action> actions = ui::draw(host.state);
     ImGui::Render();
+    const double layout_ms = emscripten_get_now() - layout_start;
     shell::test_hook_end_frame();
 
     glViewport(0, 0, size.width, size.height);
@@ -153,7 +155,7 @@ void frame() {
     }
     // Wheel and clicks are consumed by this frame; the next one shows the result.
     for (const core::Action& action : actions) dispatch(action);
-    shell::test_hook_frame_time(emscripten_get_now() - frame_start);
+    shell::test_hook_frame_time(emscripten_get_now() - frame_start, layout_ms);
 }
 
 }  // namespace

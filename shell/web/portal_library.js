@@ -143,6 +143,8 @@ mergeInto(LibraryManager.library, {
             get idle() { return _portal_test_idle() !== 0; },
             // CPU milliseconds the last frame took inside the module.
             get frameMs() { return _portal_test_frame_ms(); },
+            // ...of which the UI: ui::draw (with the SLA badges) and ImGui's layout.
+            get uiMs() { return _portal_test_ui_ms(); },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
             screen: function () { return UTF8ToString(_portal_test_screen()); },
         };

@@ -46,8 +46,11 @@ void test_hook_end_frame() {
 
 void test_hook_set_screen(std::string hash) { g_screen = std::move(hash); }
 
-static double g_frame_ms = 0;
-void test_hook_frame_time(double ms) { g_frame_ms = ms; }
+static double g_frame_ms = 0, g_ui_ms = 0;
+void test_hook_frame_time(double frame_ms, double ui_ms) {
+    g_frame_ms = frame_ms;
+    g_ui_ms = ui_ms;
+}
 
 // "Caption##field-id" -> "Caption"; "##id" -> "".
 static std::string_view visible_label(const char* label) {
@@ -112,6 +115,7 @@ EMSCRIPTEN_KEEPALIVE const char* portal_test_items_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE double portal_test_frame_ms() { return shell::g_frame_ms; }
+EMSCRIPTEN_KEEPALIVE double portal_test_ui_ms() { return shell::g_ui_ms; }
 
 EMSCRIPTEN_KEEPALIVE int portal_test_idle() { return shell::idle() ? 1 : 0; }
 

@@ -16,9 +16,10 @@ bool test_hook_enabled();
 void test_hook_begin_frame(float pixel_ratio);
 void test_hook_end_frame();
 
-// CPU time of the last frame in ms (layout, update and GL calls), for the
+// CPU time of the last frame in ms, whole (layout, update, GL calls) and for
+// the UI alone (ui::draw with the SLA badges, and ImGui's layout), for the
 // frame-cost benchmark.
-void test_hook_frame_time(double ms);
+void test_hook_frame_time(double frame_ms, double ui_ms);
 
 // What screen() reports: the current screen's hash route.
 void test_hook_set_screen(std::string hash);
