@@ -8,10 +8,12 @@ find_library(CPP_HTTPLIB cpp-httplib REQUIRED)
 # or Request and Client differ in layout between our code and the library.
 set(CPP_HTTPLIB_DEFINITIONS CPPHTTPLIB_OPENSSL_SUPPORT CPPHTTPLIB_ZLIB_SUPPORT CPPHTTPLIB_BROTLI_SUPPORT)
 find_package(ZLIB REQUIRED)
+# libsodium (Debian's libsodium-dev): argon2id password hashes, random tokens, SHA-256.
+find_library(SODIUM sodium REQUIRED)
 
 file(GLOB WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 add_executable(portal-web ${WEB_SOURCES})
-target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} Threads::Threads)
+target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} Threads::Threads)
 target_compile_definitions(portal-web PRIVATE ${CPP_HTTPLIB_DEFINITIONS})
 target_compile_options(portal-web PRIVATE -Wall -Wextra)
 
@@ -30,7 +32,7 @@ add_test(NAME unit COMMAND unit-tests)
 
 file(GLOB API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/api/*.cpp")
 add_executable(api-tests ${API_SOURCES})
-target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} Threads::Threads)
+target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} Threads::Threads)
 target_compile_definitions(api-tests PRIVATE PORTAL_SOURCE_DIR="${CMAKE_SOURCE_DIR}" ${CPP_HTTPLIB_DEFINITIONS})
 target_compile_options(api-tests PRIVATE -Wall -Wextra)
 add_test(NAME api COMMAND api-tests)

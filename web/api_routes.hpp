@@ -1,36 +1,73 @@
 // The JSON API under /api/v1 (described in web/openapi.yaml):
-//   GET /api/v1/health    is the service up and does its database answer
-//   GET /api/v1/program   the support program document
-//   GET /api/v1/tickets   tickets with their SLA (ticket_routes)
-// Anything else under /api is a problem+json 404, or 405 for a known path
-// with another method.
+//   GET  /api/v1/health     is the service up and does its database answer
+//   GET  /api/v1/program    the support program document
+//   /api/v1/session         sign in, who is signed in, sign out (session_routes)
+//   /api/v1/invitations/..  the invitation link (invitation_routes)
+//   GET  /api/v1/tenants    the caller's tenants (tenant_routes)
+//   /api/v1/tenants/{tenant}/support-users..  user management (support_user_routes)
+//   GET  /api/v1/tenants/{tenant}/audit       the audit log (audit_routes)
+//   GET  /api/v1/tickets..  tickets with their SLA (ticket_routes)
+//   GET  /api/v1/dev/mailbox  with --demo only (dev_mailbox_routes)
+// Each request goes through the same gate, in this order: the path must
+// exist (404) and take the method (405); a state-changing request must not
+// come from another site's page (Origin, 403); everything but health,
+// program, sign-in, invitations and the dev mailbox needs a session (401);
+// and a state-changing request with a session must carry its CSRF token
+// in X-CSRF-Token (403). GET /api/v1/status will join the open ones.
 #pragma once
 
+#include "api_router.hpp"
+#include "audit_routes.hpp"
 #include "cacheable_content.hpp"
 #include "database.hpp"
+#include "dev_mailbox_routes.hpp"
 #include "gzip.hpp"
+#include "invitation_routes.hpp"
+#include "mail_delivery.hpp"
 #include "program_document.hpp"
+#include "public_address.hpp"
+#include "session_routes.hpp"
+#include "support_user_routes.hpp"
+#include "tenant_routes.hpp"
 #include "ticket_routes.hpp"
 #include "time_zones.hpp"
 
 #include <httplib.h>
 
+#include <optional>
+
 namespace web {
 
 class ApiRoutes {
 public:
-    // `program` and `zones` must outlive the routes.
-    ApiRoutes(Database& database, const ProgramDocument& program, GzipCache& gzip_cache, TimeZones& zones);
+    // `program`, `zones` and `mail` must outlive the routes. The dev mailbox
+    // exists when `dev_mailbox` is true (--demo).
+    ApiRoutes(Database& database, const ProgramDocument& program, GzipCache& gzip_cache, TimeZones& zones, MailDelivery& mail,
+              bool dev_mailbox);
+
+    // Once the listening port is known, before the first request.
+    void set_public_address(PublicAddress address) { address_ = std::move(address); }
+    const PublicAddress& public_address() const { return address_; }
 
     void handle(const httplib::Request& request, httplib::Response& response);
 
 private:
-    void health(httplib::Response& response);
+    void health(ApiCall& call);
+    // The signed-in caller, or nothing after answering 401.
+    std::optional<Caller> signed_in_caller(const httplib::Request& request, httplib::Response& response, int64_t now);
 
     Database& database_;
     CacheableContent program_;
     GzipCache& gzip_cache_;
+    PublicAddress address_;
+    ApiRouter router_;
     TicketRoutes tickets_;
+    SessionRoutes sessions_;
+    InvitationRoutes invitations_;
+    TenantRoutes tenants_;
+    SupportUserRoutes support_users_;
+    AuditRoutes audit_;
+    DevMailboxRoutes dev_mailbox_;
 };
 
 }  // namespace web

@@ -41,7 +41,10 @@ std::unique_ptr<Database> Database::open(const std::string& path, std::string& e
     }
     sqlite3_finalize(statement);
 
-    if (std::string failure = database->execute("PRAGMA foreign_keys=ON"); !failure.empty()) {
+    // 32 MiB of page cache instead of SQLite's 2 MiB: a tenant's 10,000
+    // users with their memberships are about 3 MiB, and a list page reads all
+    // of them, so with less every request would read them from the OS again.
+    if (std::string failure = database->execute("PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768"); !failure.empty()) {
         error = "cannot open database " + path + ": " + failure;
         return nullptr;
     }

@@ -3,6 +3,7 @@
 #include "core/response_terms.hpp"
 #include "core/sla_status.hpp"
 
+#include "demo_sequence.hpp"
 #include "ticket_sla.hpp"
 
 #include <algorithm>
@@ -230,23 +231,6 @@ TicketRecord demo_record(const DemoTicket& ticket, const core::Program& program,
     return record;
 }
 
-// splitmix64: tiny, and the same sequence on every platform and library,
-// which std::uniform_int_distribution does not promise.
-class Sequence {
-public:
-    explicit Sequence(uint64_t seed) : state_(seed) {}
-    uint64_t next() {
-        uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    int64_t below(int64_t bound) { return int64_t(next() % uint64_t(bound)); }   // the bias is irrelevant here
-
-private:
-    uint64_t state_;
-};
-
 }  // namespace
 
 std::vector<TicketRecord> demo_tickets(const core::Program& program, TimeZones& zones, core::Instant now) {
@@ -278,7 +262,7 @@ std::vector<TicketRecord> synthetic_tickets(const core::Program& program, int co
         subjects_of_plan.push_back(std::move(open));
     }
 
-    Sequence random(20260401);
+    DemoSequence random(20260401);
     std::vector<TicketRecord> tickets;
     tickets.reserve(size_t(count));
     const int64_t now_unix = unix_from_instant(now);
@@ -308,7 +292,7 @@ std::vector<TicketRecord> synthetic_tickets(const core::Program& program, int co
 }
 
 std::string seed_demo_tickets(TicketStore& store, const core::Program& program, TimeZones& zones, int synthetic_count,
-                              core::Instant now, int64_t& added) {
+                              core::Instant now, const std::vector<DemoTicketTenant>& tenants, int64_t& added) {
     added = 0;
     std::string error;
     if (store.count(error) > 0 || !error.empty()) return error;   // someone's data, or the demo of an earlier start
@@ -316,6 +300,14 @@ std::string seed_demo_tickets(TicketStore& store, const core::Program& program, 
     std::vector<TicketRecord> tickets = demo_tickets(program, zones, now);
     std::vector<TicketRecord> synthetic = synthetic_tickets(program, synthetic_count, now);
     tickets.insert(tickets.end(), synthetic.begin(), synthetic.end());
+    // Taking turns, so each tenant has about half of every kind of ticket.
+    if (!tenants.empty()) {
+        for (size_t i = 0; i < tickets.size(); i++) {
+            const DemoTicketTenant& tenant = tenants[i % tenants.size()];
+            tickets[i].tenant = tenant.slug;
+            if (!tenant.openers.empty()) tickets[i].opened_by = tenant.openers[(i / tenants.size()) % tenant.openers.size()];
+        }
+    }
     if (error = store.insert(tickets); !error.empty()) return error;
     added = int64_t(tickets.size());
     return {};

@@ -1,5 +1,5 @@
 // Demo data (--demo, --demo-tickets N): tickets from the support desk of an
-// identity platform, placed relative to `now`.
+// identity platform, placed relative to `now`, in the demo tenants.
 //
 // The demo set is not a fixed list of times: for each ticket the SLA state it
 // is meant to show (running, at risk, paused, breached, met, met late) is
@@ -29,10 +29,17 @@ std::vector<TicketRecord> demo_tickets(const core::Program& program, TimeZones& 
 // the 30 days before `now` drawn from a fixed seed, so runs are comparable.
 std::vector<TicketRecord> synthetic_tickets(const core::Program& program, int count, core::Instant now);
 
+// A tenant the demo tickets go to, and who opens them there (user ids).
+struct DemoTicketTenant {
+    std::string slug;
+    std::vector<int64_t> openers;
+};
+
 // When the table has no tickets, adds the demo set and `synthetic_count`
-// synthetic tickets in one transaction. Returns empty or why it failed;
-// `added` is how many tickets went in (0 when there were tickets already).
+// synthetic tickets in one transaction, dealt out to `tenants` in turn (none:
+// tickets without a tenant). Returns empty or why it failed; `added` is how
+// many tickets went in (0 when there were tickets already).
 std::string seed_demo_tickets(TicketStore& store, const core::Program& program, TimeZones& zones, int synthetic_count,
-                              core::Instant now, int64_t& added);
+                              core::Instant now, const std::vector<DemoTicketTenant>& tenants, int64_t& added);
 
 }  // namespace web

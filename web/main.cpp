@@ -6,16 +6,23 @@
 // "listening on http://HOST:PORT", which scripts and tests wait for.
 #include "api_routes.hpp"
 #include "database.hpp"
+#include "demo_accounts.hpp"
 #include "demo_tickets.hpp"
 #include "gzip.hpp"
 #include "http_service.hpp"
 #include "listen_address.hpp"
+#include "mail_delivery.hpp"
 #include "options.hpp"
 #include "program_document.hpp"
+#include "public_address.hpp"
+#include "secret_token.hpp"
+#include "smtp_client.hpp"
 #include "static_files.hpp"
 #include "stop_signals.hpp"
 #include "ticket_store.hpp"
 #include "time_zones.hpp"
+#include "outbox.hpp"
+#include "unix_time.hpp"
 
 #include <httplib.h>
 
@@ -59,6 +66,7 @@ int main(int argc, char** argv) {
     if (!parsed.options) return fail(parsed.error + " (see portal-web --help)", exit_usage);
     const web::Options& options = *parsed.options;
 
+    if (!web::start_secrets()) return fail("cannot initialise libsodium (no source of randomness?)");
     std::string error;
     std::optional<web::ProgramDocument> program = web::load_program_document(options.program_file, error);
     if (!program) return fail(error);
@@ -66,30 +74,56 @@ int main(int argc, char** argv) {
     std::unique_ptr<web::Database> database = web::Database::open(options.database_path, error);
     if (!database) return fail(error);
 
-    web::TimeZones zones;
-    if (options.demo) {
-        // Before listening, so the first request already sees the demo set.
-        web::TicketStore tickets(*database);
-        core::Instant now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        int64_t added = 0;
-        error = web::seed_demo_tickets(tickets, program->program, zones, options.demo_tickets, now, added);
-        if (!error.empty()) return fail("cannot add the demo tickets: " + error);
-        if (added > 0)
-            std::fprintf(stderr, "portal-web: demo data: added %lld tickets\n", static_cast<long long>(added));
-        else
-            std::fprintf(stderr, "portal-web: demo data: the database has tickets already; none added\n");
-    }
+    web::MailSettings mail_settings;
+    if (options.smtp) mail_settings.smtp = web::parse_smtp_server(*options.smtp);
+    mail_settings.dev_mailbox = options.demo;
+    mail_settings.from = options.mail_from;
+    web::MailDelivery mail(*database, mail_settings);
 
+    web::TimeZones zones;
     web::GzipCache gzip_cache;
-    web::ApiRoutes api(*database, *program, gzip_cache, zones);
+    web::ApiRoutes api(*database, *program, gzip_cache, zones, mail, options.demo);
     web::StaticFiles static_files(options.public_dir, gzip_cache);
     httplib::Server server;
     web::configure_http_service(server, api, static_files);
 
     int port = web::bind_listening_port(server, options.host, options.port, error);
     if (port < 0) return fail(error);
+    const std::string listening_url = web::service_url(options.host, port);
+    api.set_public_address(web::public_address(options.public_url.value_or(listening_url), listening_url));
 
-    std::printf("listening on %s\n", web::service_url(options.host, port).c_str());
+    if (options.demo) {
+        // Before accepting connections, so the first request already sees the
+        // demo set; after binding, so invitation links carry the real port.
+        web::DemoAccountsSetting setting{api.public_address().url, program->program.product_name, options.demo_support_users};
+        int64_t users_added = 0;
+        error = web::seed_demo_accounts(*database, setting, web::unix_now(), users_added);
+        if (!error.empty()) return fail("cannot add the demo accounts: " + error);
+        if (users_added > 0)
+            std::fprintf(stderr, "portal-web: demo data: added %lld users in 2 tenants (password: %s)\n",
+                         static_cast<long long>(users_added), web::demo_password);
+        else
+            std::fprintf(stderr, "portal-web: demo data: the database has users already; none added\n");
+
+        web::TicketStore tickets(*database);
+        core::Instant now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        int64_t added = 0;
+        error = web::seed_demo_tickets(tickets, program->program, zones, options.demo_tickets, now,
+                                       web::demo_ticket_tenants(*database), added);
+        if (!error.empty()) return fail("cannot add the demo tickets: " + error);
+        if (added > 0)
+            std::fprintf(stderr, "portal-web: demo data: added %lld tickets\n", static_cast<long long>(added));
+        else
+            std::fprintf(stderr, "portal-web: demo data: the database has tickets already; none added\n");
+    }
+    // Whatever earlier runs or the demo left in the outbox.
+    if (options.smtp || options.demo)
+        mail.mail_queued();
+    else if (int64_t queued = database->with_connection([](sqlite3* connection) { return web::Outbox(connection).queued_count(); }))
+        std::fprintf(stderr, "portal-web: mail: %lld message(s) waiting in the outbox; start with --smtp HOST:PORT to send them\n",
+                     static_cast<long long>(queued));
+
+    std::printf("listening on %s\n", listening_url.c_str());
     std::fflush(stdout);
 
     web::StopSignalWatcher stop_signals(server);

@@ -28,6 +28,153 @@ const Migration migrations[] = {
      ");"
      // The list's order, newest opened first, with the id breaking ties.
      "CREATE INDEX tickets_newest_first ON tickets(opened_at DESC, id DESC);"},
+
+    // People, the customers' services they have access to (tenants), and
+    // their role in each. E-mail addresses are stored as
+    // core::normalize_email_address spells them; NOCASE guards the
+    // uniqueness anyway. A user invited but not yet joined has no name and
+    // no password. One membership per user and tenant: revoking keeps the
+    // row (who invited them, when it ended) and inviting again reuses it.
+    {3, "accounts",
+     "CREATE TABLE users ("
+     "  id INTEGER PRIMARY KEY,"
+     "  email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+     "  name TEXT,"
+     "  password_hash TEXT,"                                    // argon2id, crypto_pwhash_str's format
+     "  created_at INTEGER NOT NULL,"
+     "  last_sign_in_at INTEGER"
+     ");"
+     "CREATE TABLE tenants ("
+     "  id INTEGER PRIMARY KEY,"
+     "  slug TEXT NOT NULL UNIQUE,"                             // "acme-prod", in URLs
+     "  name TEXT NOT NULL"                                     // "Acme (production)"
+     ");"
+     "CREATE TABLE memberships ("
+     "  id INTEGER PRIMARY KEY,"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
+     "  role TEXT NOT NULL CHECK (role IN ('admin', 'support_only', 'support_engineer')),"
+     "  status TEXT NOT NULL CHECK (status IN ('invited', 'active', 'revoked')),"
+     "  invited_by INTEGER REFERENCES users(id),"
+     "  invited_at INTEGER NOT NULL,"
+     "  revoked_at INTEGER,"
+     "  UNIQUE (user_id, tenant_id)"
+     ");"
+     "CREATE INDEX memberships_of_tenant ON memberships(tenant_id, role, status);"},
+
+    // Signed-in browsers. Only the SHA-256 of the cookie's token is kept;
+    // the CSRF token is not a credential on its own and is kept as sent.
+    // Failed sign-ins are rows per key ("account:<email>", "address:<ip>")
+    // so the throttle survives restarts and counts across worker threads.
+    {4, "sessions",
+     "CREATE TABLE sessions ("
+     "  id INTEGER PRIMARY KEY,"
+     "  token_digest TEXT NOT NULL UNIQUE,"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  csrf_token TEXT NOT NULL,"
+     "  created_at INTEGER NOT NULL,"
+     "  last_seen_at INTEGER NOT NULL,"
+     "  address TEXT NOT NULL"
+     ");"
+     "CREATE INDEX sessions_of_user ON sessions(user_id);"
+     "CREATE TABLE sign_in_failures ("
+     "  id INTEGER PRIMARY KEY,"
+     "  key TEXT NOT NULL,"
+     "  at INTEGER NOT NULL"
+     ");"
+     "CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key, at);"},
+
+    // One invitation e-mail may cover several tenants; its link works once
+    // (used_at) until expires_at. Only the token's SHA-256 is kept.
+    {5, "invitations",
+     "CREATE TABLE invitations ("
+     "  id INTEGER PRIMARY KEY,"
+     "  token_digest TEXT NOT NULL UNIQUE,"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  invited_by INTEGER NOT NULL REFERENCES users(id),"
+     "  created_at INTEGER NOT NULL,"
+     "  expires_at INTEGER NOT NULL,"
+     "  used_at INTEGER"
+     ");"
+     "CREATE INDEX invitations_of_user ON invitations(user_id);"
+     "CREATE TABLE invitation_tenants ("
+     "  invitation_id INTEGER NOT NULL REFERENCES invitations(id),"
+     "  tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
+     "  PRIMARY KEY (invitation_id, tenant_id)"
+     ");"},
+
+    // E-mail waits in the outbox, written in the same transaction as what it
+    // tells about, until the delivery step hands it on (mail_delivery). The
+    // development mailbox is where it goes with --demo. A delivered
+    // message's body and link are blanked in the outbox: the link is a key.
+    {6, "outbox",
+     "CREATE TABLE outbox ("
+     "  id INTEGER PRIMARY KEY,"
+     "  recipient TEXT NOT NULL,"
+     "  subject TEXT NOT NULL,"
+     "  body TEXT NOT NULL,"
+     "  link TEXT NOT NULL,"
+     "  created_at INTEGER NOT NULL,"
+     "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),"
+     "  attempts INTEGER NOT NULL DEFAULT 0,"
+     "  next_attempt_at INTEGER NOT NULL,"
+     "  sent_at INTEGER,"
+     "  last_error TEXT"
+     ");"
+     "CREATE INDEX outbox_due ON outbox(status, next_attempt_at);"
+     "CREATE TABLE dev_mailbox ("
+     "  id INTEGER PRIMARY KEY,"
+     "  recipient TEXT NOT NULL,"
+     "  subject TEXT NOT NULL,"
+     "  body TEXT NOT NULL,"
+     "  link TEXT NOT NULL,"
+     "  sent_at INTEGER NOT NULL"
+     ");"},
+
+    // Who did what to whom in which tenant, from which address. Rows are
+    // only ever added.
+    {7, "audit log",
+     "CREATE TABLE audit_log ("
+     "  id INTEGER PRIMARY KEY,"
+     "  at INTEGER NOT NULL,"
+     "  tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
+     "  actor_user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  action TEXT NOT NULL CHECK (action IN ('invite', 'reinvite', 'accept', 'revoke')),"
+     "  target_user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  address TEXT NOT NULL"
+     ");"
+     "CREATE INDEX audit_log_of_tenant ON audit_log(tenant_id, id DESC);"},
+
+    // Answers to requests sent with an Idempotency-Key, per user, so a retry
+    // gets the first answer instead of doing the work twice.
+    {8, "idempotency keys",
+     "CREATE TABLE idempotency_keys ("
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  key TEXT NOT NULL,"
+     "  request_digest TEXT NOT NULL,"                          // SHA-256 of method, path and body
+     "  status INTEGER NOT NULL,"
+     "  body TEXT NOT NULL,"
+     "  created_at INTEGER NOT NULL,"
+     "  PRIMARY KEY (user_id, key)"
+     ");"},
+
+    // Tickets belong to a tenant (by slug, as the API names it) and were
+    // opened by someone. Tickets from before have neither: only support
+    // engineers see them.
+    {9, "tickets of tenants",
+     "ALTER TABLE tickets ADD COLUMN tenant TEXT REFERENCES tenants(slug);"
+     "ALTER TABLE tickets ADD COLUMN opened_by INTEGER REFERENCES users(id);"
+     "CREATE INDEX tickets_of_tenant ON tickets(tenant, opened_at DESC, id DESC);"
+     "CREATE INDEX tickets_opened_by ON tickets(opened_by, status);"},
+
+    // The orders of the support-user list (support_user_list): pages walk
+    // these instead of sorting a tenant's users for every page. E-mail has
+    // its index already (UNIQUE). The expressions are exactly those of the
+    // list's ORDER BY, or SQLite would not use them.
+    {10, "support user list orders",
+     "CREATE INDEX users_by_name ON users(lower(COALESCE(name, '')), id);"
+     "CREATE INDEX users_by_last_sign_in ON users(COALESCE(last_sign_in_at, 0), id);"
+     "CREATE INDEX memberships_by_invited_at ON memberships(tenant_id, role, invited_at, user_id);"},
 };
 
 }  // namespace

@@ -1,28 +1,47 @@
 #include "options.hpp"
 
+#include "public_address.hpp"
+#include "smtp_client.hpp"
+
+#include "core/email_address.hpp"
+
 #include <charconv>
 
 namespace web {
 
 const char* usage_text() {
     return "usage: portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]\n"
-           "                  [--host ADDRESS]\n"
+           "                  [--demo-support-users N] [--host ADDRESS] [--public-url URL]\n"
+           "                  [--smtp HOST:PORT] [--mail-from ADDRESS]\n"
            "\n"
            "  --port N         TCP port to listen on; 0 picks a free one (default 8080)\n"
            "  --db PATH        SQLite database, created on first start\n"
            "  --public DIR     folder of the static site (index.html, portal.js, portal.wasm)\n"
            "  --program FILE   support program document instead of the built-in one\n"
-           "  --demo           if the database has no tickets yet, add about 20 demo tickets,\n"
-           "                   placed around the current time so that every SLA state shows\n"
+           "  --demo           if the database has no users yet, add the demo tenants and\n"
+           "                   accounts (password: demo-password); if it has no tickets yet,\n"
+           "                   add about 20 demo tickets, placed around the current time so\n"
+           "                   that every SLA state shows; and keep sent e-mail in the\n"
+           "                   development mailbox, GET /api/v1/dev/mailbox\n"
            "  --demo-tickets N also add N synthetic tickets opened in the past 30 days (the\n"
            "                   same pseudo-random set every time), for load and UI benchmarks;\n"
            "                   implies --demo\n"
-           "  --host ADDRESS   address to listen on (default 127.0.0.1)\n";
+           "  --demo-support-users N\n"
+           "                   also add N synthetic support-only users to acme-prod, for load\n"
+           "                   tests and benchmarks; implies --demo\n"
+           "  --host ADDRESS   address to listen on (default 127.0.0.1)\n"
+           "  --public-url URL where people reach the portal, for links in e-mail and the\n"
+           "                   Origin check (default http://HOST:PORT as listening)\n"
+           "  --smtp HOST:PORT send e-mail through this SMTP relay (plain, no login);\n"
+           "                   without it and without --demo, e-mail waits in the outbox\n"
+           "  --mail-from ADDRESS\n"
+           "                   the sender of e-mail (default portal@localhost)\n";
 }
 
 namespace {
 
 constexpr int most_demo_tickets = 1000000;
+constexpr int most_demo_support_users = 1000000;
 
 std::optional<int> parse_count(const std::string& text, int largest) {
     int count = -1;
@@ -72,7 +91,8 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
             continue;
         }
         if (name != "--port" && name != "--db" && name != "--public" && name != "--program" && name != "--host" &&
-            name != "--demo-tickets")
+            name != "--demo-tickets" && name != "--demo-support-users" && name != "--public-url" && name != "--smtp" &&
+            name != "--mail-from")
             return fail("unknown option " + name);
 
         std::optional<std::string> given = take_value();
@@ -94,6 +114,26 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
                             *given + "\"");
             options.demo_tickets = *count;
             options.demo = true;
+        } else if (name == "--demo-support-users") {
+            std::optional<int> count = parse_count(*given, most_demo_support_users);
+            if (!count)
+                return fail("--demo-support-users must be a number from 0 to " + std::to_string(most_demo_support_users) +
+                            ", not \"" + *given + "\"");
+            options.demo_support_users = *count;
+            options.demo = true;
+        } else if (name == "--public-url") {
+            if (!origin_of(*given))
+                return fail("--public-url must be an http:// or https:// URL like https://support.example.com, not \"" +
+                            *given + "\"");
+            options.public_url = *given;
+        } else if (name == "--smtp") {
+            if (!parse_smtp_server(*given))
+                return fail("--smtp must be HOST:PORT like mail.example.com:25 or [::1]:2525, not \"" + *given + "\"");
+            options.smtp = *given;
+        } else if (name == "--mail-from") {
+            if (!core::email_address_problem(core::normalize_email_address(*given)).empty())
+                return fail("--mail-from must be an e-mail address like portal@example.com, not \"" + *given + "\"");
+            options.mail_from = core::normalize_email_address(*given);
         } else {
             options.host = *given;
         }

@@ -1,5 +1,6 @@
 // The command line of portal-web:
-//   portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N] [--host ADDRESS]
+//   portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]
+//              [--demo-support-users N] [--host ADDRESS] [--public-url URL] [--smtp HOST:PORT] [--mail-from ADDRESS]
 // Parsing only; checking that the files and the port are usable happens at start.
 #pragma once
 
@@ -15,8 +16,12 @@ struct Options {
     std::string database_path;
     std::string public_dir;
     std::optional<std::string> program_file;  // none: the built-in program
-    bool demo = false;                        // seed demo tickets into an empty database
+    bool demo = false;                        // seed demo accounts and tickets into an empty database
     int demo_tickets = 0;                     // synthetic tickets seeded with the demo set (implies demo)
+    int demo_support_users = 0;               // synthetic support-only users in acme-prod (implies demo)
+    std::optional<std::string> public_url;    // none: the listening address
+    std::optional<std::string> smtp;          // "HOST:PORT", checked by parse_smtp_server
+    std::string mail_from = "portal@localhost";
 };
 
 struct OptionsResult {

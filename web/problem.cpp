@@ -15,9 +15,13 @@ const char* title_of(int status) {
         case 403: return "Forbidden";
         case 404: return "Not Found";
         case 405: return "Method Not Allowed";
+        case 409: return "Conflict";
+        case 410: return "Gone";
         case 413: return "Content Too Large";
         case 414: return "URI Too Long";
         case 416: return "Range Not Satisfiable";
+        case 422: return "Unprocessable Content";
+        case 429: return "Too Many Requests";
         case 500: return "Internal Server Error";
         case 501: return "Not Implemented";
         case 503: return "Service Unavailable";
@@ -36,19 +40,37 @@ const char* default_detail_of(int status) {
     }
 }
 
-}  // namespace
-
-void send_problem(httplib::Response& response, int status, std::string_view detail) {
-    nlohmann::json problem = {
+nlohmann::json problem_json(int status, std::string_view detail) {
+    return {
         {"type", "about:blank"},  // no finer type yet; RFC 9457 then takes the title from the status
         {"title", title_of(status)},
         {"status", status},
         {"detail", detail},
     };
+}
+
+void send_problem_json(httplib::Response& response, int status, const nlohmann::json& problem) {
     response.status = status;
     response.set_header("Cache-Control", "no-store");
     // dump's replace mode keeps invalid UTF-8 from a client's path from throwing.
     set_body(response, problem.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/problem+json");
+}
+
+}  // namespace
+
+void send_problem(httplib::Response& response, int status, std::string_view detail) {
+    send_problem_json(response, status, problem_json(status, detail));
+}
+
+void send_field_problems(httplib::Response& response, int status, std::string_view detail,
+                         const std::map<std::string, std::string>& errors) {
+    nlohmann::json problem = problem_json(status, detail);
+    problem["errors"] = errors;
+    send_problem_json(response, status, problem);
+}
+
+std::string problem_body(int status, std::string_view detail) {
+    return problem_json(status, detail).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 bool add_problem_body_if_missing(httplib::Response& response) {

@@ -1,14 +1,25 @@
 // Errors as application/problem+json (RFC 9457): {type, title, status, detail}.
 // The title is the status text; the detail says what went wrong with this request.
+// Problems with fields of a request body add "errors": {field: message},
+// one sentence per field, meant to be shown next to it.
 #pragma once
 
 #include <httplib.h>
 
+#include <map>
+#include <string>
 #include <string_view>
 
 namespace web {
 
 void send_problem(httplib::Response& response, int status, std::string_view detail);
+
+void send_field_problems(httplib::Response& response, int status, std::string_view detail,
+                         const std::map<std::string, std::string>& errors);
+
+// The problem body send_problem would write, for answers kept to be sent again
+// (idempotent requests).
+std::string problem_body(int status, std::string_view detail);
 
 // Gives a problem body to an error response httplib produced on its own (a
 // request it could not parse, an oversized one). Returns false, changing

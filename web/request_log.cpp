@@ -28,6 +28,13 @@ std::string escaped(const std::string& text) {
     return out;
 }
 
+std::string without_secrets(const std::string& path) {
+    const std::string invitations = "/api/v1/invitations/";
+    if (!path.starts_with(invitations)) return path;
+    size_t token_end = path.find('/', invitations.size());
+    return invitations + "[token]" + (token_end == std::string::npos ? "" : path.substr(token_end));
+}
+
 size_t body_bytes(const httplib::Request& request, const httplib::Response& response) {
     if (request.method == "HEAD" || response.status == 304 || response.status == 204) return 0;
     // httplib has written Content-Length by now, for a Range the part's length.
@@ -47,7 +54,7 @@ std::string request_log_line(const httplib::Request& request, const httplib::Res
     }
     char numbers[96];
     std::snprintf(numbers, sizeof numbers, " %d %.2f ms %zu bytes", response.status, milliseconds, body_bytes(request, response));
-    return escaped(request.method) + " " + escaped(request.path.empty() ? "-" : request.path) + numbers;
+    return escaped(request.method) + " " + escaped(request.path.empty() ? "-" : without_secrets(request.path)) + numbers;
 }
 
 }  // namespace web

@@ -46,6 +46,7 @@ ordered_json ticket_json(const TicketRecord& ticket, const core::Program& progra
                                     ? ordered_json(customer_time(instant_from_unix(*ticket.first_response_at), zone))
                                     : ordered_json(nullptr);
     json["status"] = ticket.status;
+    json["tenant"] = ticket.tenant.empty() ? ordered_json(nullptr) : ordered_json(ticket.tenant);
     std::optional<TicketSla> sla = ticket_sla(program, ticket, zone, now);
     json["sla"] = sla ? sla_json(*sla, zone) : ordered_json(nullptr);
     return json;

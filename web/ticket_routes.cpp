@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -15,7 +16,6 @@ namespace web {
 
 namespace {
 
-constexpr std::string_view tickets_path = "/api/v1/tickets";
 constexpr int default_page_size = 50;
 constexpr int largest_page_size = 500;
 
@@ -43,26 +43,24 @@ std::optional<int> parse_page_size(const std::string& text) {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> visible_tenants(const Caller& caller) {
+    if (caller.is_support_engineer()) return std::nullopt;
+    std::vector<std::string> tenants;
+    for (const MembershipRecord& membership : caller.memberships) tenants.push_back(membership.tenant.slug);
+    return tenants;
+}
+
 TicketRoutes::TicketRoutes(Database& database, const core::Program& program, TimeZones& zones)
     : store_(database), program_(program), zones_(zones) {}
 
-bool TicketRoutes::serves(const std::string& path) {
-    return path == tickets_path || (path.starts_with(tickets_path) && path[tickets_path.size()] == '/');
+void TicketRoutes::add_to(ApiRouter& router) {
+    router.add("GET", "/api/v1/tickets", Access::SignedIn, [this](ApiCall& call) { list(call); });
+    router.add("GET", "/api/v1/tickets/{id}", Access::SignedIn, [this](ApiCall& call) { details(call); });
 }
 
-void TicketRoutes::handle(const httplib::Request& request, httplib::Response& response) {
-    if (request.method != "GET" && request.method != "HEAD") {
-        response.set_header("Allow", "GET, HEAD");
-        send_problem(response, 405, request.method + " is not allowed on " + request.path + "; use GET.");
-        return;
-    }
-    if (request.path == tickets_path)
-        list(request, response);
-    else
-        details(request.path.substr(tickets_path.size() + 1), response);
-}
-
-void TicketRoutes::list(const httplib::Request& request, httplib::Response& response) {
+void TicketRoutes::list(ApiCall& call) {
+    const httplib::Request& request = call.request;
+    httplib::Response& response = call.response;
     int page_size = default_page_size;
     if (request.has_param("limit")) {
         std::string text = request.get_param_value("limit");
@@ -84,10 +82,22 @@ void TicketRoutes::list(const httplib::Request& request, httplib::Response& resp
         }
     }
 
+    std::optional<std::vector<std::string>> tenants = visible_tenants(*call.caller);
+    if (std::string tenant = request.get_param_value("tenant"); !tenant.empty()) {
+        // One tenant's tickets (the portal's tenant switcher); a tenant the
+        // caller has no part in does not exist as far as they can tell.
+        bool visible = !tenants || call.caller->membership_in(tenant);
+        if (!visible) {
+            send_problem(response, 404, "There is no tenant " + tenant + ".");
+            return;
+        }
+        tenants = std::vector<std::string>{tenant};
+    }
+
     // One extra row tells whether another page follows, so the last page
     // says so itself instead of leading to an empty one.
     std::string error;
-    std::vector<TicketRecord> tickets = store_.newest_first(page_size + 1, after, error);
+    std::vector<TicketRecord> tickets = store_.newest_first(page_size + 1, after, tenants, error);
     if (!error.empty()) {
         send_storage_failure(response, error);
         return;
@@ -106,18 +116,21 @@ void TicketRoutes::list(const httplib::Request& request, httplib::Response& resp
     send_json(response, body);
 }
 
-void TicketRoutes::details(const std::string& id, httplib::Response& response) {
+void TicketRoutes::details(ApiCall& call) {
+    const std::string& id = call.parameter(0);
     std::string error;
     std::optional<TicketRecord> ticket = store_.find(id, error);
     if (!error.empty()) {
-        send_storage_failure(response, error);
+        send_storage_failure(call.response, error);
         return;
     }
-    if (!ticket) {
-        send_problem(response, 404, id.empty() ? "A ticket id is missing after /api/v1/tickets/." : "There is no ticket " + id + ".");
+    std::optional<std::vector<std::string>> tenants = visible_tenants(*call.caller);
+    bool visible = ticket && (!tenants || std::find(tenants->begin(), tenants->end(), ticket->tenant) != tenants->end());
+    if (!visible) {
+        send_problem(call.response, 404, "There is no ticket " + id + ".");
         return;
     }
-    send_json(response, ticket_json(*ticket, program_, zones_, clock_now()));
+    send_json(call.response, ticket_json(*ticket, program_, zones_, clock_now()));
 }
 
 }  // namespace web

@@ -1,10 +1,14 @@
-// The ticket endpoints (web/openapi.yaml):
-//   GET /api/v1/tickets?limit=N&cursor=C   newest opened first, a page at a time
-//   GET /api/v1/tickets/{id}               one ticket
+// The ticket endpoints (web/openapi.yaml), for signed-in users:
+//   GET /api/v1/tickets?limit=N&cursor=C&tenant=T   newest opened first, a page at a time
+//   GET /api/v1/tickets/{id}                        one ticket
 // Each ticket carries its SLA at the moment of the request; the list also
 // says what that moment was ("now"), so a client can count down from it.
+// Admins and support-only users see the tickets of their tenants; a ticket
+// of another tenant is "not found", exactly like one that does not exist.
+// Support engineers see every ticket.
 #pragma once
 
+#include "api_router.hpp"
 #include "database.hpp"
 #include "ticket_store.hpp"
 #include "time_zones.hpp"
@@ -13,7 +17,9 @@
 
 #include <httplib.h>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace web {
 
@@ -22,19 +28,18 @@ public:
     // `program` and `zones` must outlive the routes.
     TicketRoutes(Database& database, const core::Program& program, TimeZones& zones);
 
-    // Whether `path` is one of ours, whatever the method.
-    static bool serves(const std::string& path);
-
-    // Answers a request for a path `serves` accepted.
-    void handle(const httplib::Request& request, httplib::Response& response);
+    void add_to(ApiRouter& router);
 
 private:
-    void list(const httplib::Request& request, httplib::Response& response);
-    void details(const std::string& id, httplib::Response& response);
+    void list(ApiCall& call);
+    void details(ApiCall& call);
 
     TicketStore store_;
     const core::Program& program_;
     TimeZones& zones_;
 };
+
+// The tenants whose tickets the caller sees; nothing for all of them.
+std::optional<std::vector<std::string>> visible_tenants(const Caller& caller);
 
 }  // namespace web

@@ -9,7 +9,7 @@ namespace web {
 namespace {
 
 constexpr const char* ticket_columns =
-    "id, route, summary, plan, severity, opened_at, customer_time_zone, first_response_at, status";
+    "id, route, summary, plan, severity, opened_at, customer_time_zone, first_response_at, status, tenant, opened_by";
 
 // Ticket numbers start here so ids all have the same width for a long while.
 constexpr int64_t first_ticket_number = 1001;
@@ -29,6 +29,7 @@ public:
     void bind(int index, const std::string& text) {
         sqlite3_bind_text(statement_, index, text.data(), int(text.size()), SQLITE_TRANSIENT);
     }
+    void bind_null(int index) { sqlite3_bind_null(statement_, index); }
     void bind(int index, const std::optional<int64_t>& value) {
         if (value)
             sqlite3_bind_int64(statement_, index, *value);
@@ -57,6 +58,8 @@ TicketRecord read_ticket(sqlite3_stmt* statement) {
     ticket.customer_time_zone = text_column(statement, 6);
     if (sqlite3_column_type(statement, 7) != SQLITE_NULL) ticket.first_response_at = sqlite3_column_int64(statement, 7);
     ticket.status = text_column(statement, 8);
+    ticket.tenant = text_column(statement, 9);
+    if (sqlite3_column_type(statement, 10) != SQLITE_NULL) ticket.opened_by = sqlite3_column_int64(statement, 10);
     return ticket;
 }
 
@@ -72,14 +75,22 @@ std::string execute(sqlite3* connection, const char* sql) {
 
 }  // namespace
 
-std::vector<TicketRecord> TicketStore::newest_first(int limit, const std::optional<TicketPosition>& after, std::string& error) {
+std::vector<TicketRecord> TicketStore::newest_first(int limit, const std::optional<TicketPosition>& after,
+                                                    const std::optional<std::vector<std::string>>& tenants, std::string& error) {
     return database_.with_connection([&](sqlite3* connection) {
         std::vector<TicketRecord> tickets;
+        if (tenants && tenants->empty()) return tickets;
         // Keyset paging: a page starts strictly after the last row of the one
         // before, so rows added meanwhile neither repeat nor shift the pages.
-        std::string sql = std::string("SELECT ") + ticket_columns + " FROM tickets" +
-                          (after ? " WHERE (opened_at, id) < (?2, ?3)" : "") +
-                          " ORDER BY opened_at DESC, id DESC LIMIT ?1";
+        // ?1 limit, ?2/?3 the position, ?4... the tenants.
+        std::string sql = std::string("SELECT ") + ticket_columns + " FROM tickets WHERE 1";
+        if (after) sql += " AND (opened_at, id) < (?2, ?3)";
+        if (tenants) {
+            sql += " AND tenant IN (";
+            for (size_t i = 0; i < tenants->size(); i++) sql += (i ? ", ?" : "?") + std::to_string(4 + i);
+            sql += ")";
+        }
+        sql += " ORDER BY opened_at DESC, id DESC LIMIT ?1";
         Statement statement(connection, sql.c_str());
         if (!statement) {
             error = sqlite3_errmsg(connection);
@@ -90,6 +101,8 @@ std::vector<TicketRecord> TicketStore::newest_first(int limit, const std::option
             statement.bind(2, after->opened_at);
             statement.bind(3, after->id);
         }
+        if (tenants)
+            for (size_t i = 0; i < tenants->size(); i++) statement.bind(int(4 + i), (*tenants)[i]);
         int status;
         while ((status = sqlite3_step(statement.get())) == SQLITE_ROW) tickets.push_back(read_ticket(statement.get()));
         if (status != SQLITE_DONE) error = sqlite3_errmsg(connection);
@@ -146,7 +159,7 @@ std::string TicketStore::insert(std::vector<TicketRecord>& tickets) {
 
         Statement insert(connection,
                          "INSERT INTO tickets(id, route, summary, plan, severity, opened_at, customer_time_zone,"
-                         " first_response_at, status) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                         " first_response_at, status, tenant, opened_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
         if (!insert) return fail(sqlite3_errmsg(connection));
         for (TicketRecord& ticket : tickets) {
             ticket.id = ticket_id(next_number++);
@@ -159,6 +172,11 @@ std::string TicketStore::insert(std::vector<TicketRecord>& tickets) {
             insert.bind(7, ticket.customer_time_zone);
             insert.bind(8, ticket.first_response_at);
             insert.bind(9, ticket.status);
+            if (ticket.tenant.empty())
+                insert.bind_null(10);
+            else
+                insert.bind(10, ticket.tenant);
+            insert.bind(11, ticket.opened_by);
             if (sqlite3_step(insert.get()) != SQLITE_DONE) return fail(ticket.id + ": " + sqlite3_errmsg(connection));
             sqlite3_reset(insert.get());
         }

@@ -1,0 +1,74 @@
+// The users, tenants and memberships tables (migration 3): the queries the
+// session, invitation and user-management code share. Works on a connection
+// handed out by Database::with_connection, inside the caller's transaction
+// when there is one; SQLite failures throw DatabaseError (sqlite_statement).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace web {
+
+struct UserRecord {
+    int64_t id = 0;
+    std::string email;
+    std::optional<std::string> name;            // none until an invitation is accepted
+    std::optional<std::string> password_hash;   // the same
+    int64_t created_at = 0;
+    std::optional<int64_t> last_sign_in_at;
+};
+
+struct TenantRecord {
+    int64_t id = 0;
+    std::string slug;   // "acme-prod"
+    std::string name;   // "Acme (production)"
+};
+
+struct MembershipRecord {
+    int64_t id = 0;
+    int64_t user_id = 0;
+    TenantRecord tenant;
+    std::string role;     // admin | support_only | support_engineer
+    std::string status;   // invited | active | revoked
+    std::optional<int64_t> invited_by;
+    int64_t invited_at = 0;
+    std::optional<int64_t> revoked_at;
+};
+
+class AccountStore {
+public:
+    explicit AccountStore(sqlite3* connection) : connection_(connection) {}
+
+    std::optional<UserRecord> user_by_email(const std::string& email);
+    std::optional<UserRecord> user_by_id(int64_t id);
+    int64_t add_user(const std::string& email, const std::optional<std::string>& name,
+                     const std::optional<std::string>& password_hash, int64_t now);
+    void set_name_and_password(int64_t user_id, const std::string& name, const std::string& password_hash);
+    void set_password_hash(int64_t user_id, const std::string& password_hash);
+    void record_sign_in(int64_t user_id, int64_t now);
+    int64_t user_count();
+
+    std::optional<TenantRecord> tenant(const std::string& slug);
+    int64_t add_tenant(const std::string& slug, const std::string& name);
+
+    // Every membership of the user, whatever its status, by tenant slug.
+    std::vector<MembershipRecord> memberships_of(int64_t user_id);
+    std::vector<MembershipRecord> active_memberships_of(int64_t user_id);
+    std::optional<MembershipRecord> membership(int64_t user_id, int64_t tenant_id);
+
+    int64_t add_membership(int64_t user_id, int64_t tenant_id, const std::string& role, const std::string& status,
+                           const std::optional<int64_t>& invited_by, int64_t invited_at);
+    // Back to "invited" as support_only, by `invited_by` at `now` (a revoked
+    // user invited again, or an invitation that expired unused).
+    void reinvite(int64_t membership_id, int64_t invited_by, int64_t now);
+    void set_status(int64_t membership_id, const std::string& status, const std::optional<int64_t>& revoked_at);
+
+private:
+    sqlite3* connection_;
+};
+
+}  // namespace web

@@ -1,0 +1,34 @@
+// Demo accounts (--demo, --demo-support-users N), added only to a database
+// without users: tenants acme-prod and globex-dev, an admin of each, an
+// owner who administers both, a support engineer of the vendor, and
+// support-only users in every state (active, invited with a link waiting in
+// the development mailbox, revoked), with the audit history that led there.
+// Every demo account signs in with the password "demo-password".
+#pragma once
+
+#include "database.hpp"
+#include "demo_tickets.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace web {
+
+inline constexpr const char* demo_password = "demo-password";
+
+struct DemoAccountsSetting {
+    std::string public_url;      // for the invitation links
+    std::string product_name;    // for the invitation e-mails
+    int synthetic_support_users = 0;   // more support-only users in acme-prod, for load
+};
+
+// Returns empty or why it failed; `added` is how many users went in (0 when
+// there were users already).
+std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& setting, int64_t now, int64_t& added);
+
+// The demo tenants that exist, each with a few of its members to open its
+// demo tickets.
+std::vector<DemoTicketTenant> demo_ticket_tenants(Database& database);
+
+}  // namespace web

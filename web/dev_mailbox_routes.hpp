@@ -1,0 +1,24 @@
+// GET /api/v1/dev/mailbox, only when started with --demo: the e-mail the
+// portal "sent", newest first, so invitations can be followed without a mail
+// server. No session needed: it is a development aid, and its links are the
+// demo's own. Without --demo the path does not exist (404).
+#pragma once
+
+#include "api_router.hpp"
+#include "database.hpp"
+#include "mail_delivery.hpp"
+
+namespace web {
+
+class DevMailboxRoutes {
+public:
+    DevMailboxRoutes(Database& database, MailDelivery& mail) : database_(database), mail_(mail) {}
+
+    void add_to(ApiRouter& router);
+
+private:
+    Database& database_;
+    MailDelivery& mail_;
+};
+
+}  // namespace web

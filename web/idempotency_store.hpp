@@ -1,0 +1,38 @@
+// Idempotency keys (migration 8): a client that sends a request again with
+// the same Idempotency-Key (after a timeout, say) gets the first answer
+// instead of a second invitation. Keys are per user and kept for a day; a
+// key sent with a different request is a client error (422).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+struct sqlite3;
+
+namespace web {
+
+inline constexpr int64_t idempotency_key_lifetime_seconds = 24 * 3600;
+
+struct StoredAnswer {
+    std::string request_digest;
+    int status = 0;
+    std::string body;
+};
+
+class IdempotencyStore {
+public:
+    explicit IdempotencyStore(sqlite3* connection) : connection_(connection) {}
+
+    std::optional<StoredAnswer> find(int64_t user_id, const std::string& key, int64_t now);
+    void remember(int64_t user_id, const std::string& key, const StoredAnswer& answer, int64_t now);
+
+private:
+    sqlite3* connection_;
+};
+
+// What identifies a request for its key: SHA-256 of method, path and body
+// (the body as parsed JSON, so spacing and key order do not matter).
+std::string request_digest(const std::string& method, const std::string& path, const std::string& canonical_body);
+
+}  // namespace web

@@ -1,0 +1,30 @@
+// The invitation e-mail: who invited whom to which tenants, and the link
+// (`{public URL}/#/invitation/{token}`) that opens the portal's form to
+// choose a name and password.
+#pragma once
+
+#include "account_store.hpp"
+#include "outbox.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace web {
+
+struct InvitationMailFacts {
+    std::string product_name;                 // from the support program: "Support Portal"
+    std::string public_url;                   // "http://127.0.0.1:8080", no trailing slash
+    std::string token;
+    std::string invitee_email;
+    std::string inviter_email;
+    std::optional<std::string> inviter_name;
+    std::vector<TenantRecord> tenants;
+    int64_t expires_at = 0;
+};
+
+std::string invitation_link(const std::string& public_url, const std::string& token);
+
+MailMessage invitation_mail(const InvitationMailFacts& facts);
+
+}  // namespace web

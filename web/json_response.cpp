@@ -1,0 +1,30 @@
+#include "json_response.hpp"
+
+#include "problem.hpp"
+#include "response_body.hpp"
+
+namespace web {
+
+void send_json(httplib::Response& response, int status, const nlohmann::ordered_json& body) {
+    response.status = status;
+    response.set_header("Cache-Control", "no-store");
+    // replace: text stored with broken UTF-8 must not make the answer fail.
+    set_body(response, body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), "application/json");
+}
+
+std::optional<nlohmann::json> json_object_body(const httplib::Request& request, httplib::Response& response) {
+    nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+        send_problem(response, 400, "The request body must be a JSON object.");
+        return std::nullopt;
+    }
+    return body;
+}
+
+std::optional<std::string> string_member(const nlohmann::json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+}
+
+}  // namespace web

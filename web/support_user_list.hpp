@@ -1,0 +1,64 @@
+// The support-only users of one tenant, searched, filtered, sorted and read
+// a page at a time (GET /api/v1/tenants/{tenant}/support-users).
+//
+// Pages are keyset pages: each starts strictly after the (sort value, id) of
+// the row that ended the one before, found through the sort's index, so a
+// page costs the same at row 9,950 as at row 0 and rows added meanwhile
+// neither repeat nor shift the pages. With 10,000 users in a tenant a search
+// scans them (LIKE '%x%' cannot use an index) in a few milliseconds;
+// docs/benchmarks.md has the figures.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+struct sqlite3;
+
+namespace web {
+
+enum class SupportUserSort { Email, Name, InvitedAt, LastSignInAt };
+
+// The sort value of a row: text for e-mail and name, unix seconds for times.
+using SortValue = std::variant<std::string, int64_t>;
+
+struct SupportUserPosition {
+    SortValue value;
+    int64_t id = 0;
+};
+
+struct SupportUserQuery {
+    std::string search;                   // e-mail or name contains it, any case; empty: everyone
+    std::optional<std::string> status;    // invited | active | revoked
+    SupportUserSort sort = SupportUserSort::Email;
+    bool descending = false;
+    int limit = 50;
+    std::optional<SupportUserPosition> after;
+};
+
+struct SupportUserRow {
+    int64_t id = 0;
+    std::string email;
+    std::optional<std::string> name;
+    std::string status;                   // of the membership in this tenant
+    int64_t invited_at = 0;
+    std::optional<std::string> invited_by_email;
+    std::optional<std::string> invited_by_name;
+    std::optional<int64_t> last_sign_in_at;
+    SortValue sort_value;                 // for the next page's cursor
+};
+
+struct SupportUserPage {
+    std::vector<SupportUserRow> rows;
+    bool more = false;                    // another page follows
+    int64_t total = 0;                    // rows matching search and status, on all pages
+};
+
+SupportUserPage list_support_users(sqlite3* connection, int64_t tenant_id, const SupportUserQuery& query);
+
+// One support-only user of the tenant, whatever their status.
+std::optional<SupportUserRow> find_support_user(sqlite3* connection, int64_t tenant_id, int64_t user_id);
+
+}  // namespace web

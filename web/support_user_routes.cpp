@@ -1,0 +1,309 @@
+#include "support_user_routes.hpp"
+
+#include "account_json.hpp"
+#include "account_store.hpp"
+#include "audit_log.hpp"
+#include "idempotency_store.hpp"
+#include "json_response.hpp"
+#include "problem.hpp"
+#include "response_body.hpp"
+#include "session_store.hpp"
+#include "sqlite_statement.hpp"
+#include "support_user_invitation.hpp"
+#include "support_user_list.hpp"
+#include "support_user_query.hpp"
+#include "tenant_access.hpp"
+#include "unix_time.hpp"
+
+#include "core/email_address.hpp"
+
+#include <charconv>
+#include <map>
+
+namespace web {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+constexpr size_t longest_idempotency_key = 200;
+
+std::optional<int64_t> user_id_of(const std::string& text) {
+    int64_t id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc() || end != text.data() + text.size() || id < 1) return std::nullopt;
+    return id;
+}
+
+void send_no_such_user(httplib::Response& response, const std::string& id, const std::string& tenant) {
+    send_problem(response, 404, "There is no support user " + id + " in " + tenant + ".");
+}
+
+// Open tickets the user opened in the tenants the caller administers.
+int64_t open_tickets(sqlite3* connection, int64_t user_id, const std::vector<std::string>& tenants) {
+    if (tenants.empty()) return 0;
+    std::string sql = "SELECT COUNT(*) FROM tickets WHERE opened_by = ?1 AND status = 'open' AND tenant IN (";
+    for (size_t i = 0; i < tenants.size(); i++) sql += (i ? ", ?" : "?") + std::to_string(i + 2);
+    Statement count(connection, sql + ")");
+    count.bind(1, user_id);
+    for (size_t i = 0; i < tenants.size(); i++) count.bind(int(i + 2), tenants[i]);
+    count.step();
+    return count.integer(0);
+}
+
+// The details of one support user of the tenant, as far as the caller may
+// see: their memberships in the tenants the caller administers only.
+std::optional<ordered_json> details_json(sqlite3* connection, const Caller& caller, int64_t tenant_id, int64_t user_id) {
+    std::optional<SupportUserRow> user = find_support_user(connection, tenant_id, user_id);
+    if (!user) return std::nullopt;
+    std::vector<std::string> administered;
+    for (const MembershipRecord& membership : caller.memberships)
+        if (membership.role == "admin") administered.push_back(membership.tenant.slug);
+
+    ordered_json tenants = ordered_json::array();
+    for (const MembershipRecord& membership : AccountStore(connection).memberships_of(user_id)) {
+        if (std::find(administered.begin(), administered.end(), membership.tenant.slug) == administered.end()) continue;
+        ordered_json tenant;
+        tenant["tenant"] = membership.tenant.slug;
+        tenant["tenant_name"] = membership.tenant.name;
+        tenant["status"] = membership.status;
+        tenant["role"] = membership.role;
+        tenants.push_back(std::move(tenant));
+    }
+    ordered_json json = support_user_json(*user);
+    // The documented order: id, email, name, status, tenants, invited_by, invited_at, last_sign_in_at, open_tickets.
+    ordered_json details;
+    for (const char* key : {"id", "email", "name", "status"}) details[key] = json[key];
+    details["tenants"] = std::move(tenants);
+    for (const char* key : {"invited_by", "invited_at", "last_sign_in_at"}) details[key] = json[key];
+    details["open_tickets"] = open_tickets(connection, user_id, administered);
+    return details;
+}
+
+void send_stored_answer(httplib::Response& response, const StoredAnswer& answer) {
+    response.status = answer.status;
+    response.set_header("Cache-Control", "no-store");
+    response.set_header("Idempotent-Replayed", "true");
+    set_body(response, answer.body, answer.status >= 400 ? "application/problem+json" : "application/json");
+}
+
+void send_key_reused(httplib::Response& response) {
+    send_problem(response, 422,
+                 "This Idempotency-Key was already used for a different request. Use a new key for each new invitation.");
+}
+
+}  // namespace
+
+void SupportUserRoutes::add_to(ApiRouter& router) {
+    const std::string base = "/api/v1/tenants/{tenant}/support-users";
+    router.add("GET", base, Access::SignedIn, [this](ApiCall& call) { list(call); });
+    router.add("POST", base, Access::SignedIn, [this](ApiCall& call) { invite(call); });
+    router.add("GET", base + "/{id}", Access::SignedIn, [this](ApiCall& call) { details(call); });
+    router.add("POST", base + "/{id}/revoke", Access::SignedIn, [this](ApiCall& call) { revoke(call); });
+}
+
+void SupportUserRoutes::list(ApiCall& call) {
+    const MembershipRecord* admin = tenant_admin_or_refuse(*call.caller, call.parameter(0), call.response);
+    if (!admin) return;
+    SupportUserQueryResult parsed = parse_support_user_query(call.request);
+    if (!parsed.query) {
+        send_problem(call.response, 400, parsed.problem);
+        return;
+    }
+    const SupportUserQuery& query = *parsed.query;
+    SupportUserPage page =
+        database_.with_connection([&](sqlite3* connection) { return list_support_users(connection, admin->tenant.id, query); });
+
+    ordered_json items = ordered_json::array();
+    for (const SupportUserRow& row : page.rows) items.push_back(support_user_json(row));
+    ordered_json body;
+    body["items"] = std::move(items);
+    body["next_cursor"] = page.more ? ordered_json(encode_support_user_cursor(query, page.rows.back())) : ordered_json(nullptr);
+    body["total"] = page.total;
+    send_json(call.response, 200, body);
+}
+
+void SupportUserRoutes::invite(ApiCall& call) {
+    const Caller& caller = *call.caller;
+    const std::string& path_tenant = call.parameter(0);
+    const MembershipRecord* path_admin = tenant_admin_or_refuse(caller, path_tenant, call.response);
+    if (!path_admin) return;
+
+    const std::string key = call.request.get_header_value("Idempotency-Key");
+    if (key.empty()) {
+        send_problem(call.response, 400,
+                     "Send an Idempotency-Key header with a new random value for each invitation, so that sending it "
+                     "again after a network error does not invite twice.");
+        return;
+    }
+    if (key.size() > longest_idempotency_key) {
+        send_problem(call.response, 400, "The Idempotency-Key header is at most 200 characters.");
+        return;
+    }
+    std::optional<nlohmann::json> body = json_object_body(call.request, call.response);
+    if (!body) return;
+    // nlohmann::json keeps object keys sorted, so equal bodies dump alike.
+    const std::string digest = request_digest("POST", call.request.path, body->dump());
+
+    // A retry of a request already answered gets that answer, checked before
+    // anything else could have changed since.
+    std::optional<StoredAnswer> stored = database_.with_connection(
+        [&](sqlite3* connection) { return IdempotencyStore(connection).find(caller.user_id, key, call.now); });
+    if (stored) {
+        if (stored->request_digest == digest)
+            send_stored_answer(call.response, *stored);
+        else
+            send_key_reused(call.response);
+        return;
+    }
+
+    std::map<std::string, std::string> errors;
+    const std::string email = core::normalize_email_address(string_member(*body, "email").value_or(""));
+    if (std::string problem = core::email_address_problem(email); !problem.empty()) errors["email"] = problem;
+
+    std::vector<std::string> slugs;
+    auto listed = body->find("tenants");
+    if (listed == body->end()) {
+        slugs.push_back(path_tenant);   // the tenant being managed is the natural default
+    } else if (!listed->is_array()) {
+        errors["tenants"] = "List the tenants to invite to, like [\"" + path_tenant + "\"].";
+    } else {
+        for (const nlohmann::json& item : *listed) {
+            if (!item.is_string()) {
+                errors["tenants"] = "List the tenants by their names, like [\"" + path_tenant + "\"].";
+                break;
+            }
+            std::string slug = item.get<std::string>();
+            if (std::find(slugs.begin(), slugs.end(), slug) == slugs.end()) slugs.push_back(slug);
+        }
+        if (!errors.count("tenants") && slugs.empty()) errors["tenants"] = "Choose at least one tenant.";
+        if (!errors.count("tenants") && std::find(slugs.begin(), slugs.end(), path_tenant) == slugs.end())
+            errors["tenants"] = "Include " + path_tenant + ", the tenant whose users you are managing here.";
+    }
+    if (!errors.empty()) {
+        send_field_problems(call.response, 400, errors.size() == 1 && errors.count("email") ? errors["email"] : "Check the invitation.",
+                            errors);
+        return;
+    }
+
+    std::vector<TenantRecord> tenants;
+    for (const std::string& slug : slugs) {
+        const MembershipRecord* membership = caller.membership_in(slug);
+        if (!membership) {
+            send_no_such_tenant(call.response, slug);
+            return;
+        }
+        if (membership->role != "admin") {
+            send_problem(call.response, 403, "Only admins of " + slug + " can invite users to it.");
+            return;
+        }
+        tenants.push_back(membership->tenant);
+    }
+
+    InviteRequest request;
+    request.email = email;
+    request.tenants = tenants;
+    request.inviter_id = caller.user_id;
+    request.inviter_email = caller.email;
+    request.inviter_name = caller.name;
+    request.address = call.request.remote_addr;
+    request.now = call.now;
+    request.public_url = address_.url;
+    request.product_name = product_name_;
+
+    StoredAnswer answer;
+    bool replayed = false;
+    database_.with_connection([&](sqlite3* connection) {
+        Transaction transaction(connection);
+        IdempotencyStore keys(connection);
+        // The same key may have arrived twice at once: the first to get here wins.
+        if (std::optional<StoredAnswer> first = keys.find(caller.user_id, key, call.now)) {
+            answer = *first;
+            replayed = true;
+            return;
+        }
+        InviteOutcome outcome = invite_support_user(connection, request);
+        answer.request_digest = digest;
+        if (!outcome.conflict.empty()) {
+            answer.status = 409;
+            answer.body = problem_body(409, outcome.conflict);
+        } else {
+            ordered_json invitation;
+            invitation["id"] = outcome.invitation_id;
+            invitation["email"] = email;
+            invitation["tenants"] = slugs;
+            invitation["expires_at"] = utc_text(outcome.expires_at);
+            ordered_json created;
+            created["invitation"] = std::move(invitation);
+            // As a member of the tenant in the path, the list this answer updates.
+            std::optional<SupportUserRow> user = find_support_user(connection, path_admin->tenant.id, outcome.user_id);
+            created["user"] = user ? support_user_json(*user) : ordered_json(nullptr);
+            answer.status = 201;
+            answer.body = created.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+        }
+        keys.remember(caller.user_id, key, answer, call.now);
+        transaction.commit();
+    });
+    if (replayed && answer.request_digest != digest) {
+        send_key_reused(call.response);
+        return;
+    }
+    if (replayed) {
+        send_stored_answer(call.response, answer);
+        return;
+    }
+    if (answer.status == 201) mail_.mail_queued();
+    call.response.status = answer.status;
+    call.response.set_header("Cache-Control", "no-store");
+    set_body(call.response, answer.body, answer.status >= 400 ? "application/problem+json" : "application/json");
+}
+
+void SupportUserRoutes::details(ApiCall& call) {
+    const MembershipRecord* admin = tenant_admin_or_refuse(*call.caller, call.parameter(0), call.response);
+    if (!admin) return;
+    std::optional<int64_t> user_id = user_id_of(call.parameter(1));
+    std::optional<ordered_json> details;
+    if (user_id)
+        details = database_.with_connection(
+            [&](sqlite3* connection) { return details_json(connection, *call.caller, admin->tenant.id, *user_id); });
+    if (!details) {
+        send_no_such_user(call.response, call.parameter(1), admin->tenant.slug);
+        return;
+    }
+    send_json(call.response, 200, *details);
+}
+
+void SupportUserRoutes::revoke(ApiCall& call) {
+    const MembershipRecord* admin = tenant_admin_or_refuse(*call.caller, call.parameter(0), call.response);
+    if (!admin) return;
+    std::optional<int64_t> user_id = user_id_of(call.parameter(1));
+    std::optional<ordered_json> details;
+    if (user_id) {
+        details = database_.with_connection([&](sqlite3* connection) -> std::optional<ordered_json> {
+            Transaction transaction(connection);
+            AccountStore accounts(connection);
+            std::optional<MembershipRecord> membership = accounts.membership(*user_id, admin->tenant.id);
+            if (!membership || membership->role != "support_only") return std::nullopt;
+            // Revoking twice changes nothing and logs nothing more.
+            if (membership->status != "revoked") {
+                accounts.set_status(membership->id, "revoked", call.now);
+                // Access ends now: with no other active membership the user's
+                // sessions go; otherwise every request reads the memberships
+                // afresh and this tenant is simply no longer among them.
+                if (accounts.active_memberships_of(*user_id).empty()) SessionStore(connection).close_all_of(*user_id);
+                write_audit(connection, AuditEvent{call.now, admin->tenant.id, call.caller->user_id, "revoke", *user_id,
+                                                   call.request.remote_addr});
+            }
+            std::optional<ordered_json> json = details_json(connection, *call.caller, admin->tenant.id, *user_id);
+            transaction.commit();
+            return json;
+        });
+    }
+    if (!details) {
+        send_no_such_user(call.response, call.parameter(1), admin->tenant.slug);
+        return;
+    }
+    send_json(call.response, 200, *details);
+}
+
+}  // namespace web

@@ -1,0 +1,17 @@
+#include "tenant_routes.hpp"
+
+#include "account_json.hpp"
+#include "json_response.hpp"
+
+namespace web {
+
+void TenantRoutes::add_to(ApiRouter& router) {
+    router.add("GET", "/api/v1/tenants", Access::SignedIn, [](ApiCall& call) {
+        // The caller's memberships are read for every request already.
+        nlohmann::ordered_json body;
+        body["items"] = memberships_json(call.caller->memberships);
+        send_json(call.response, 200, body);
+    });
+}
+
+}  // namespace web
