@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "accounts_flow.hpp"
 #include "response_terms.hpp"
 
 #include <algorithm>
@@ -22,12 +23,7 @@ std::vector<Effect> fetch_tickets(State& state) {
     return {HttpGet{tickets_url, HttpReply::Tickets}};
 }
 
-// Entering a screen may need data: the ticket list is fetched on each visit
-// so it is fresh, while the countdowns themselves run locally.
-std::vector<Effect> on_enter(State& state) {
-    if (std::holds_alternative<TicketsScreen>(state.screen)) return fetch_tickets(state);
-    return {};
-}
+std::vector<Effect> on_enter(State& state) { return enter_screen(state); }
 
 void append(std::vector<Effect>& to, std::vector<Effect> more) {
     to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
@@ -69,9 +65,19 @@ std::string next_page_url(const std::string& cursor) {
 
 }  // namespace
 
-Action http_answer(HttpReply reply, int status, std::string body) {
+// Entering a screen may need data: the ticket list is fetched on each visit
+// so it is fresh, while the countdowns themselves run locally. Screens with
+// private data wait for the session check and lead to sign-in without one.
+std::vector<Effect> enter_screen(State& state) {
+    if (std::holds_alternative<TicketsScreen>(state.screen) && state.session == SessionStatus::SignedIn)
+        return fetch_tickets(state);
+    return enter_account_screen(state);
+}
+
+Action http_answer(HttpReply reply, int status, std::string body, int generation) {
     if (reply == HttpReply::Tickets) return TicketsFetched{status, std::move(body)};
-    return ProgramFetched{status, std::move(body)};
+    if (reply == HttpReply::Program) return ProgramFetched{status, std::move(body)};
+    return HttpAnswered{reply, status, std::move(body), generation};
 }
 
 std::vector<Effect> start(State& state, std::string_view initial_hash) {
@@ -80,6 +86,7 @@ std::vector<Effect> start(State& state, std::string_view initial_hash) {
     // Normalise an empty hash so Back from the first route lands on "#/".
     if (initial_hash.empty() || initial_hash == "#") effects.push_back(ReplaceLocation{"#/"});
     effects.push_back(HttpGet{"/api/v1/program", HttpReply::Program});
+    effects.push_back(check_session());
     append(effects, on_enter(state));
     return effects;
 }
@@ -130,6 +137,10 @@ std::vector<Effect> update(State& state, const Action& action) {
         }
         std::vector<Effect> operator()(const TicketsFetched& a) {
             TicketList& list = state.tickets;
+            if (a.status == 401) {
+                list.loading = list.paging = false;
+                return session_ended(state);
+            }
             if (a.status != 200) {
                 list.loading = false;
                 list.paging = false;
@@ -199,8 +210,22 @@ std::vector<Effect> update(State& state, const Action& action) {
             build_calendars(state, a.name);
             return {};
         }
+        std::vector<Effect> operator()(const KeyPrefixChosen& a) {
+            if (!a.prefix.empty()) state.key_prefix = a.prefix;
+            return {};
+        }
     };
-    return std::visit(Visitor{state}, action);
+    // Sign-in, users and invitations live in accounts_flow.cpp.
+    return std::visit(
+        [&](const auto& a) -> std::vector<Effect> {
+            if constexpr (std::is_invocable_v<Visitor&, decltype(a)>) {
+                Visitor visitor{state};
+                return visitor(a);
+            } else {
+                return update_accounts(state, action);
+            }
+        },
+        action);
 }
 
 bool needs_clock(const State& state) {

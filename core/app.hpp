@@ -6,6 +6,7 @@
 // clock: the time arrives as a Tick.
 #pragma once
 
+#include "account.hpp"
 #include "business_calendar.hpp"
 #include "location.hpp"
 #include "program.hpp"
@@ -27,6 +28,53 @@ struct TicketList {
     std::string error;             // why the last request failed, for the user
 };
 
+enum class SessionStatus { Unknown, SignedOut, SignedIn };
+
+struct SignInForm {
+    std::string email, password;
+    std::string error;             // from the service, in words
+    bool busy = false;
+};
+
+struct InviteDialog {
+    bool open = false;
+    std::string email;
+    std::set<std::string> tenants;         // tenants the invitee gets support access to
+    bool busy = false;
+    std::string error;
+    std::map<std::string, std::string> field_errors;
+    std::string idempotency_key;           // one per dialog: a retry never invites twice
+};
+
+struct UsersView {
+    std::string query;             // as typed
+    std::string status;            // "" = all, "invited", "active", "revoked"
+    std::string sort = "email";    // email | name | invited_at | last_sign_in_at
+    bool descending = false;
+    int generation = 0;            // bumps on every change; stale answers and timers are ignored
+    std::vector<SupportUser> items;
+    std::string next_cursor;
+    int total = 0;
+    bool loading = false, loaded = false;
+    std::string error;
+    std::string selected_id;
+    std::optional<SupportUserDetails> details;
+    std::string confirm_revoke_id; // the user the revoke confirmation names
+    bool revoke_busy = false;
+    std::string message;           // "Revoked ...", "Invitation sent to ..."
+    InviteDialog invite;
+    std::vector<AuditEntry> audit;
+};
+
+struct InvitationView {
+    std::string token;
+    std::optional<Invitation> invitation;
+    std::string error;
+    bool loading = false, busy = false;
+    std::string name, password;
+    std::map<std::string, std::string> field_errors;
+};
+
 struct State {
     Program program = default_program();
     Screen screen = HomeScreen{};
@@ -44,6 +92,16 @@ struct State {
     std::set<std::string> zones_requested;
     // One calendar per (schedule id, zone name), built when a zone arrives.
     std::map<std::pair<std::string, std::string>, BusinessCalendar> calendars;
+
+    SessionStatus session = SessionStatus::Unknown;
+    std::optional<Account> account;
+    std::string current_tenant;       // the tenant the user is working in
+    std::string return_to;            // where sign-in leads back to
+    SignInForm sign_in;
+    UsersView users;
+    InvitationView invitation;
+    std::string key_prefix = "k";     // random, from the shell: idempotency keys are prefix-counter
+    int key_counter = 0;
 };
 
 // --- Actions: things that happened --------------------------------------
@@ -62,22 +120,62 @@ struct ViewerTimeZoneDetected { std::string name; };   // from the browser at st
 struct ChooseViewerTimeZone { std::string name; };     // the user picked another zone
 // The shell loaded a zone's rules (zone == nullptr: it could not).
 struct TimeZoneLoaded { std::string name; const date::time_zone* zone = nullptr; };
+struct KeyPrefixChosen { std::string prefix; };       // random text from the shell, once
+
+struct EditSignIn { std::string field, value; };       // "email" | "password"
+struct SubmitSignIn {};
+struct OpenSignIn {};                                // the header's "Sign in"
+struct SignOut {};
+struct ChooseTenant { std::string tenant; };
+struct OpenUsers {};
+struct EditUserSearch { std::string query; };
+struct ChooseUserStatus { std::string status; };
+struct SortUsers { std::string column; };             // again on the same column flips the order
+struct LoadMoreUsers {};
+struct SelectUser { std::string id; };
+struct AskRevoke { std::string id; };
+struct CancelRevoke {};
+struct ConfirmRevoke {};
+struct OpenInvite {};
+struct CloseInvite {};
+struct EditInvite { std::string email; };
+struct ToggleInviteTenant { std::string tenant; };
+struct SubmitInvite {};
+struct EditInvitation { std::string field, value; };  // "name" | "password"
+struct SubmitInvitation {};
+struct TimerFired { std::string name; int generation = 0; };
+
+enum class HttpReply { Program, Tickets, Session, SignIn, SignOut, Users, UserDetails, Revoke, Invite, Audit,
+                       Invitation, AcceptInvitation };
+struct HttpAnswered { HttpReply reply; int status = 0; std::string body; int generation = 0; };
 
 using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
-                            ChooseViewerTimeZone, TimeZoneLoaded>;
+                            ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, EditSignIn, SubmitSignIn, OpenSignIn, SignOut,
+                            ChooseTenant, OpenUsers, EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers,
+                            SelectUser, AskRevoke, CancelRevoke, ConfirmRevoke, OpenInvite, CloseInvite, EditInvite,
+                            ToggleInviteTenant, SubmitInvite, EditInvitation, SubmitInvitation, TimerFired,
+                            HttpAnswered>;
 
 // --- Effects: things the shell must do ----------------------------------
 struct PushLocation { std::string hash; };         // new history entry
 struct ReplaceLocation { std::string hash; };      // fix up the URL without an entry
-enum class HttpReply { Program, Tickets };         // which Action the answer becomes
-struct HttpGet { std::string url; HttpReply reply = HttpReply::Program; };
+struct HttpGet { std::string url; HttpReply reply = HttpReply::Program; int generation = 0; };
+// Any method; state-changing ones carry the session's CSRF token, creating
+// ones an Idempotency-Key. The answer comes back as HttpAnswered.
+struct HttpRequest {
+    std::string method, url, body;
+    HttpReply reply = HttpReply::Program;
+    int generation = 0;
+    std::string csrf_token, idempotency_key;
+};
+struct StartTimer { std::string name; int milliseconds = 0; int generation = 0; };  // answer: TimerFired
 struct LoadTimeZone { std::string name; };         // answer: TimeZoneLoaded
 
-using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, LoadTimeZone>;
+using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer>;
 
 // The Action an HTTP answer becomes.
-Action http_answer(HttpReply reply, int status, std::string body);
+Action http_answer(HttpReply reply, int status, std::string body, int generation = 0);
 
 // Effects to run once when the shell starts, given the hash it was opened with.
 std::vector<Effect> start(State& state, std::string_view initial_hash);

@@ -10,6 +10,11 @@ Screen parse_location(std::string_view hash, const Program& program) {
     if (path.empty() || path == "/") return HomeScreen{};
 
     if (path == "/tickets") return TicketsScreen{};
+    if (path == "/sign-in") return SignInScreen{};
+    if (path == "/users") return UsersScreen{};
+    constexpr std::string_view invitation_prefix = "/invitation/";
+    if (path.starts_with(invitation_prefix) && path.size() > invitation_prefix.size())
+        return InvitationScreen{std::string(path.substr(invitation_prefix.size()))};
     constexpr std::string_view route_prefix = "/route/";
     if (path.starts_with(route_prefix)) {
         std::string_view id = path.substr(route_prefix.size());
@@ -23,11 +28,18 @@ std::string location_of(const Screen& screen) {
         std::string operator()(const HomeScreen&) const { return "#/"; }
         std::string operator()(const RouteScreen& s) const { return "#/route/" + s.route_id; }
         std::string operator()(const TicketsScreen&) const { return "#/tickets"; }
+        std::string operator()(const SignInScreen&) const { return "#/sign-in"; }
+        std::string operator()(const UsersScreen&) const { return "#/users"; }
+        std::string operator()(const InvitationScreen& s) const { return "#/invitation/" + s.token; }
         std::string operator()(const NotFoundScreen& s) const {
             return s.hash.starts_with('#') ? s.hash : "#" + s.hash;
         }
     };
     return std::visit(Visitor{}, screen);
+}
+
+bool needs_session(const Screen& screen) {
+    return std::holds_alternative<TicketsScreen>(screen) || std::holds_alternative<UsersScreen>(screen);
 }
 
 }  // namespace core

@@ -1,5 +1,6 @@
 // Screens and their URL hashes: `#/` is home, `#/route/<id>` a route's form,
-// `#/tickets` the ticket list.
+// `#/tickets` the ticket list, `#/sign-in`, `#/users` (tenant admins) and
+// `#/invitation/<token>` (the link in an invitation e-mail).
 // The hash is the only navigation state the browser keeps, so it must round
 // trip: location_of(parse_location(h)) == h for every valid h.
 #pragma once
@@ -22,12 +23,26 @@ struct RouteScreen {
 struct TicketsScreen {
     bool operator==(const TicketsScreen&) const = default;
 };
+struct SignInScreen {
+    bool operator==(const SignInScreen&) const = default;
+};
+struct UsersScreen {
+    bool operator==(const UsersScreen&) const = default;
+};
+struct InvitationScreen {
+    std::string token;
+    bool operator==(const InvitationScreen&) const = default;
+};
 struct NotFoundScreen {
     std::string hash;
     bool operator==(const NotFoundScreen&) const = default;
 };
 
-using Screen = std::variant<HomeScreen, RouteScreen, TicketsScreen, NotFoundScreen>;
+using Screen = std::variant<HomeScreen, RouteScreen, TicketsScreen, SignInScreen, UsersScreen, InvitationScreen,
+                            NotFoundScreen>;
+
+// Screens that show data only a signed-in user may see.
+bool needs_session(const Screen& screen);
 
 // Unknown routes and paths become NotFoundScreen; an empty hash is home.
 Screen parse_location(std::string_view hash, const Program& program);

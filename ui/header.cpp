@@ -5,6 +5,7 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <vector>
 #include <cfloat>
 
 namespace ui {
@@ -46,10 +47,16 @@ void draw_header(const core::State& state, Actions& out) {
         core::Action action;
     };
     const bool on_tickets = std::holds_alternative<core::TicketsScreen>(state.screen);
-    const NavLink links[] = {
-        {"##nav-help", "Get help", !on_tickets, core::GoHome{}},
+    const bool on_users = std::holds_alternative<core::UsersScreen>(state.screen);
+    std::vector<NavLink> links = {
+        {"##nav-help", "Get help",
+         std::holds_alternative<core::HomeScreen>(state.screen) || std::holds_alternative<core::RouteScreen>(state.screen),
+         core::GoHome{}},
         {"##nav-tickets", "Tickets", on_tickets, core::OpenTickets{}},
     };
+    // Support-only users never see user management.
+    if (state.account && state.account->is_admin_of(state.current_tenant))
+        links.push_back({"##nav-users", "Users", on_users, core::OpenUsers{}});
     float x = home_min.x + mark + px(10) + name_size.x + px(40);
     for (const NavLink& link : links) {
         const ImVec2 text_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, link.text);
@@ -67,21 +74,58 @@ void draw_header(const core::State& state, Actions& out) {
         x += text_size.x + px(28);
     }
 
-    // Signed-in placeholder on the right.
-    const char* who = "Not signed in";
-    const ImVec2 who_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, who);
-    const float avatar = px(30);
+    // Who is signed in, in which tenant, and the way out; or the way in.
     const float right = min.x + size.x - margin;
+    const float avatar = px(30);
     const ImVec2 avatar_min(right - avatar, min.y + (size.y - avatar) * 0.5f);
-    dl->AddCircleFilled(ImVec2(avatar_min.x + avatar * 0.5f, avatar_min.y + avatar * 0.5f), avatar * 0.5f,
-                        IM_COL32(226, 232, 240, 255));
-    dl->AddCircleFilled(ImVec2(avatar_min.x + avatar * 0.5f, avatar_min.y + avatar * 0.38f), avatar * 0.17f,
-                        colour::text_secondary);
-    dl->PathArcTo(ImVec2(avatar_min.x + avatar * 0.5f, avatar_min.y + avatar * 0.92f), avatar * 0.3f, 3.14159f,
-                  2 * 3.14159f);
-    dl->PathFillConvex(colour::text_secondary);
-    dl->AddText(f.body, f.body->FontSize, ImVec2(avatar_min.x - px(10) - who_size.x, min.y + (size.y - who_size.y) * 0.5f),
-                colour::text_secondary, who);
+    const ImVec2 centre(avatar_min.x + avatar * 0.5f, avatar_min.y + avatar * 0.5f);
+    dl->AddCircleFilled(centre, avatar * 0.5f, state.account ? colour::accent_soft : IM_COL32(226, 232, 240, 255));
+    float cursor_x = avatar_min.x - px(12);
+    auto right_link = [&](const char* id, const char* text, core::Action action) {
+        const ImVec2 text_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, text);
+        cursor_x -= text_size.x;
+        ImGui::SetCursorScreenPos(ImVec2(cursor_x, min.y + (size.y - text_size.y) * 0.5f));
+        if (link_button(id, text, text, f.body)) out.push_back(std::move(action));
+        cursor_x -= px(20);
+    };
+    if (state.account) {
+        const core::Account& a = *state.account;
+        const std::string shown = a.name.empty() ? a.email : a.name;
+        const std::string initial = shown.substr(0, 1);
+        const ImVec2 initial_size = f.body_strong->CalcTextSizeA(f.body_strong->FontSize, FLT_MAX, 0, initial.c_str());
+        dl->AddText(f.body_strong, f.body_strong->FontSize,
+                    ImVec2(centre.x - initial_size.x * 0.5f, centre.y - initial_size.y * 0.5f), colour::accent, initial.c_str());
+        right_link("##sign-out", "Sign out", core::SignOut{});
+        // The tenant: a switcher when the user works in several.
+        const core::Membership* here = a.membership(state.current_tenant);
+        const std::string tenant = here ? here->tenant_name : std::string();
+        if (a.memberships.size() > 1) {
+            const float width = px(200);
+            cursor_x -= width;
+            ImGui::SetCursorScreenPos(ImVec2(cursor_x, min.y + (size.y - ImGui::GetFrameHeight()) * 0.5f));
+            ImGui::SetNextItemWidth(width);
+            const ImGuiID id = ImGui::GetID("##tenant");
+            const bool open = ImGui::BeginCombo("##tenant", tenant.c_str());
+            expose_label(id, "Service");
+            if (open) {
+                for (const core::Membership& m : a.memberships)
+                    if (ImGui::Selectable((m.tenant_name + "##" + m.tenant).c_str(), m.tenant == state.current_tenant))
+                        out.push_back(core::ChooseTenant{m.tenant});
+                ImGui::EndCombo();
+            }
+            cursor_x -= px(12);
+        }
+        const std::string who = a.memberships.size() > 1 || tenant.empty() ? shown : shown + " \xC2\xB7 " + tenant;
+        const ImVec2 who_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, who.c_str());
+        cursor_x -= who_size.x;
+        dl->AddText(f.body, f.body->FontSize, ImVec2(cursor_x, min.y + (size.y - who_size.y) * 0.5f), colour::text, who.c_str());
+    } else {
+        dl->AddCircleFilled(ImVec2(centre.x, avatar_min.y + avatar * 0.38f), avatar * 0.17f, colour::text_secondary);
+        dl->PathArcTo(ImVec2(centre.x, avatar_min.y + avatar * 0.92f), avatar * 0.3f, 3.14159f, 2 * 3.14159f);
+        dl->PathFillConvex(colour::text_secondary);
+        if (state.session == core::SessionStatus::SignedOut && !std::holds_alternative<core::SignInScreen>(state.screen))
+            right_link("##sign-in", "Sign in", core::OpenSignIn{});
+    }
 }
 
 }  // namespace ui

@@ -53,6 +53,14 @@ static void apply_light_theme(ImGuiStyle& s) {
     c[ImGuiCol_Separator] = rgba(colour::border);
     c[ImGuiCol_TextSelectedBg] = ImVec4(0.15f, 0.39f, 0.92f, 0.25f);
     c[ImGuiCol_NavHighlight] = rgba(colour::accent);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.953f, 0.961f, 0.973f, 1);
+    c[ImGuiCol_TableBorderStrong] = rgba(colour::border);
+    c[ImGuiCol_TableBorderLight] = rgba(colour::border);
+    c[ImGuiCol_TableRowBg] = rgba(colour::surface);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.98f, 0.984f, 0.988f, 1);
+    c[ImGuiCol_TitleBg] = rgba(colour::surface);
+    c[ImGuiCol_TitleBgActive] = rgba(colour::surface);
+    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.06f, 0.09f, 0.16f, 0.35f);
 }
 
 void load_style(const char* regular_font_path, const char* semibold_font_path, float scale) {

@@ -4,6 +4,9 @@
 
 #include <imgui_internal.h>
 
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
 #include <cfloat>
 
 namespace ui {
@@ -98,6 +101,28 @@ bool button(std::string_view text, bool primary) {
     if (primary) ImGui::PopStyleColor(5);
     return clicked;
 }
+
+bool form_field(const char* id, std::string_view caption, std::string& value, std::string_view error,
+                std::string_view hint, bool password, float width) {
+    const Fonts& f = fonts();
+    ImGui::PushFont(f.body_strong);
+    ImGui::TextUnformatted(caption.data(), caption.data() + caption.size());
+    ImGui::PopFont();
+    if (width <= 0) width = std::min(ImGui::GetContentRegionAvail().x, px(420));
+    ImGui::SetNextItemWidth(width);
+    if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(200, 40, 40, 255));
+    const bool changed = ImGui::InputText(id, &value, password ? ImGuiInputTextFlags_Password : 0);
+    if (!error.empty()) ImGui::PopStyleColor();
+    expose_label(caption);
+    focus_ring_if_active();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    if (!error.empty()) error_text(error);
+    else if (!hint.empty()) paragraph(f.small, colour::text_secondary, hint);
+    ImGui::PopTextWrapPos();
+    return changed;
+}
+
+void error_text(std::string_view text) { paragraph(fonts().small, IM_COL32(176, 28, 28, 255), text); }
 
 void focus_ring_if_active() {
     if (!ImGui::IsItemActive()) return;

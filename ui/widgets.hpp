@@ -44,6 +44,15 @@ bool link_button(const char* id, std::string_view text, std::string_view label, 
 // A filled primary or quiet secondary button with its own text as label.
 bool button(std::string_view text, bool primary);
 
+// A labelled single-line field: caption above, the box, then the error in
+// red (the box's border red too) or else the hint. Returns true when edited;
+// `value` holds the new text.
+bool form_field(const char* id, std::string_view caption, std::string& value, std::string_view error,
+                std::string_view hint = {}, bool password = false, float width = 0);
+
+// Text in the colour of errors, wrapped.
+void error_text(std::string_view text);
+
 // Draws a focus ring around the last item when it is active.
 void focus_ring_if_active();
 

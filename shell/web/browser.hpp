@@ -10,7 +10,10 @@ int portal_js_is_mac();
 char* portal_js_location_hash();
 void portal_js_push_location(const char* hash);
 void portal_js_replace_location(const char* hash);
-void portal_js_http_get(int request_id, const char* url);
+void portal_js_http_request(int request_id, const char* method, const char* url, const char* body, const char* csrf,
+                            const char* idempotency_key);
+char* portal_js_random_id();
+int portal_js_session_hint();
 void portal_js_copy_text(const char* text);
 void portal_js_set_cursor(const char* css_cursor);
 void portal_js_install_test_hook();

@@ -23,7 +23,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -34,8 +37,13 @@ struct Host {
     float fonts_ratio = 0;     // the ratio the font atlas was built for
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     int next_request_id = 1;
-    std::map<int, core::HttpReply> pending_requests;
+    struct PendingRequest {
+        core::HttpReply reply;
+        int generation;
+    };
+    std::map<int, PendingRequest> pending_requests;
     bool first_frame_marked = false;
+    std::vector<core::Action> deferred;   // answers known without the network, dispatched after the effects
     bool tick_scheduled = false;
     double frozen_now_ms = 0;   // tests may freeze the clock (portalTest.setNow)
 };
@@ -73,11 +81,28 @@ void run_effects(const std::vector<core::Effect>& effects) {
                 if constexpr (std::is_same_v<E, core::PushLocation>) portal_js_push_location(e.hash.c_str());
                 else if constexpr (std::is_same_v<E, core::ReplaceLocation>) portal_js_replace_location(e.hash.c_str());
                 else if constexpr (std::is_same_v<E, core::HttpGet>) {
+                    // Nobody signed in on this browser: answer "who is signed in?"
+                    // without a request that could only be refused.
+                    if (e.reply == core::HttpReply::Session && !portal_js_session_hint()) {
+                        g_host->deferred.push_back(core::http_answer(e.reply, 401, "", e.generation));
+                        return;
+                    }
                     const int id = g_host->next_request_id++;
-                    g_host->pending_requests[id] = e.reply;
-                    portal_js_http_get(id, e.url.c_str());
+                    g_host->pending_requests[id] = {e.reply, e.generation};
+                    portal_js_http_request(id, nullptr, e.url.c_str(), nullptr, nullptr, nullptr);
+                } else if constexpr (std::is_same_v<E, core::HttpRequest>) {
+                    const int id = g_host->next_request_id++;
+                    g_host->pending_requests[id] = {e.reply, e.generation};
+                    portal_js_http_request(id, e.method.c_str(), e.url.c_str(), e.body.empty() ? nullptr : e.body.c_str(),
+                                           e.csrf_token.c_str(), e.idempotency_key.c_str());
                 } else if constexpr (std::is_same_v<E, core::LoadTimeZone>) {
                     portal_js_load_zone(e.name.c_str());
+                } else if constexpr (std::is_same_v<E, core::StartTimer>) {
+                    auto* timer = new core::TimerFired{e.name, e.generation};
+                    emscripten_set_timeout([](void* data) {
+                        std::unique_ptr<core::TimerFired> fired(static_cast<core::TimerFired*>(data));
+                        dispatch(*fired);
+                    }, e.milliseconds, timer);
                 }
             },
             effect);
@@ -88,6 +113,11 @@ void run_effects(const std::vector<core::Effect>& effects) {
 void dispatch(const core::Action& action, int frames) {
     const bool had_clock = core::needs_clock(g_host->state);
     run_effects(core::update(g_host->state, action));
+    while (!g_host->deferred.empty()) {
+        core::Action next = std::move(g_host->deferred.front());
+        g_host->deferred.erase(g_host->deferred.begin());
+        run_effects(core::update(g_host->state, next));
+    }
     // A countdown just appeared: show the current time at once, then tick.
     if (!had_clock && core::needs_clock(g_host->state)) {
         run_effects(core::update(g_host->state, core::Tick{now_instant()}));
@@ -171,9 +201,9 @@ EMSCRIPTEN_KEEPALIVE void portal_on_location_changed(const char* hash) {
 EMSCRIPTEN_KEEPALIVE void portal_on_http_done(int request_id, int status, const char* body) {
     auto it = g_host->pending_requests.find(request_id);
     if (it == g_host->pending_requests.end()) return;
-    const core::HttpReply reply = it->second;
+    const Host::PendingRequest request = it->second;
     g_host->pending_requests.erase(it);
-    dispatch(core::http_answer(reply, status, body));
+    dispatch(core::http_answer(request.reply, status, body, request.generation));
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_zone_loaded(const char* name, int ok) {
@@ -218,9 +248,13 @@ int main() {
     if (portal_js_test_mode()) shell::enable_test_hook();
 
     host.state.now = now_instant();
+    char* key_prefix = portal_js_random_id();
+    host.state.key_prefix = key_prefix;
+    std::free(key_prefix);
     char* hash = portal_js_location_hash();
     run_effects(core::start(host.state, hash));
     std::free(hash);
+    for (core::Action& answer : std::exchange(host.deferred, {})) dispatch(answer);
     dispatch(core::TimeZonesAvailable{shell::prepare_zoneinfo()});
     char* zone = portal_js_time_zone();
     dispatch(core::ViewerTimeZoneDetected{zone});

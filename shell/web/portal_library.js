@@ -66,19 +66,44 @@ mergeInto(LibraryManager.library, {
     // --- HTTP -----------------------------------------------------------------
     // One request per id; the answer (or a network failure as status 0) comes
     // back through portal_on_http_done.
-    portal_js_http_get__deps: ['$portalCopyString'],
-    portal_js_http_get: function (requestId, url) {
+    // method, body, csrf and key may be 0 (GET, no body, no headers).
+    portal_js_http_request__deps: ['$portalCopyString'],
+    portal_js_http_request: function (requestId, method, url, body, csrf, key) {
         var target = UTF8ToString(url);
-        var deliver = function (status, body) {
-            var ptr = portalCopyString(body);
+        var init = { method: method ? UTF8ToString(method) : 'GET', credentials: 'same-origin',
+                     headers: { 'Accept': 'application/json' } };
+        if (body) {
+            init.body = UTF8ToString(body);
+            init.headers['Content-Type'] = 'application/json';
+        }
+        if (csrf && HEAPU8[csrf]) init.headers['X-CSRF-Token'] = UTF8ToString(csrf);
+        if (key && HEAPU8[key]) init.headers['Idempotency-Key'] = UTF8ToString(key);
+        var deliver = function (status, text) {
+            var ptr = portalCopyString(text);
             _portal_on_http_done(requestId, status, ptr);
             _free(ptr);
         };
-        fetch(target, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        fetch(target, init)
             .then(function (response) {
-                return response.text().then(function (body) { deliver(response.status, body); });
+                return response.text().then(function (text) { deliver(response.status, text); });
             })
             .catch(function (error) { deliver(0, String(error && error.message || error)); });
+    },
+
+    // The service's readable "a session may exist" cookie (the session
+    // cookie itself is HttpOnly).
+    portal_js_session_hint: function () {
+        return document.cookie.split(';').some(function (c) { return c.trim() === 'portal_signed_in=1'; }) ? 1 : 0;
+    },
+
+    // Random text for idempotency keys (unique per page load).
+    portal_js_random_id__deps: ['$portalCopyString'],
+    portal_js_random_id: function () {
+        var bytes = new Uint8Array(12);
+        crypto.getRandomValues(bytes);
+        var text = '';
+        for (var i = 0; i < bytes.length; i++) text += (bytes[i] + 256).toString(16).slice(1);
+        return portalCopyString(text);   // caller frees
     },
 
     // --- time zones -------------------------------------------------------------

@@ -17,7 +17,9 @@ bool create_surface() {
     attributes.depth = false;
     attributes.stencil = false;
     attributes.antialias = false;   // ImGui anti-aliases its own shapes
-    attributes.preserveDrawingBuffer = true;   // the last frame stays while idle
+    // The browser keeps showing the last presented frame while we draw none;
+    // preserving the buffer would cost a copy on every frame.
+    attributes.preserveDrawingBuffer = false;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(canvas, &attributes);
     if (context <= 0) return false;
     return emscripten_webgl_make_context_current(context) == EMSCRIPTEN_RESULT_SUCCESS;

@@ -55,6 +55,9 @@ try {
     // the tickets screen, where the countdowns tick once a second.
     async function idleBusyPercent(hash) {
         const idleContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        // The tickets screen needs a session: the demo support engineer's.
+        await idleContext.request.post(`${service.url}/api/v1/session`,
+            { data: { email: 'engineer@vendor.example', password: 'demo-password' } });
         const idlePage = await idleContext.newPage();
         await idlePage.goto(`${service.url}/${hash}`);
         await firstFrameMs(idlePage);

@@ -123,16 +123,19 @@ TEST_CASE("a valid program from the service replaces the built-in one") {
     CHECK(state.screen == Screen{RouteScreen{"billing"}});
 }
 
-TEST_CASE("start normalises an empty hash and asks the service for the program") {
+TEST_CASE("start normalises an empty hash and asks the service for the program and the session") {
     State state;
     std::vector<Effect> effects = start(state, "");
-    REQUIRE(effects.size() == 2);
+    REQUIRE(effects.size() == 3);
     const ReplaceLocation* replace = std::get_if<ReplaceLocation>(&effects[0]);
     REQUIRE(replace);
     CHECK(replace->hash == "#/");
     const HttpGet* get = std::get_if<HttpGet>(&effects[1]);
     REQUIRE(get);
     CHECK(get->url == "/api/v1/program");
+    const HttpGet* session = std::get_if<HttpGet>(&effects[2]);
+    REQUIRE(session);
+    CHECK(session->url == "/api/v1/session");
     CHECK(state.screen == Screen{HomeScreen{}});
 }
 
@@ -140,7 +143,8 @@ TEST_CASE("start on a deep link opens that route without touching the URL") {
     State state;
     std::vector<Effect> effects = start(state, "#/route/security");
     CHECK(state.screen == Screen{RouteScreen{"security"}});
-    const HttpGet* get = only_effect<HttpGet>(effects);
+    REQUIRE(effects.size() == 2);   // the program and the session, no location change
+    const HttpGet* get = std::get_if<HttpGet>(&effects[0]);
     REQUIRE(get);
     CHECK(get->url == "/api/v1/program");
 }

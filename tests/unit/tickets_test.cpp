@@ -17,6 +17,17 @@ std::string ticket_json(const std::string& id, const std::string& zone, const ch
            R"(,"status":"open"})";
 }
 
+// Tickets are private: these tests start signed in.
+State signed_in() {
+    State state;
+    update(state, HttpAnswered{HttpReply::Session, 200,
+                               R"({"user":{"id":"1","email":"admin@acme.example","name":"Ada"},
+                                   "memberships":[{"tenant":"acme-prod","tenant_name":"Acme","role":"admin"}],
+                                   "csrf_token":"t"})"});
+    REQUIRE(state.session == SessionStatus::SignedIn);
+    return state;
+}
+
 template <typename T>
 std::vector<const T*> effects_of(const std::vector<Effect>& effects) {
     std::vector<const T*> found;
@@ -28,7 +39,7 @@ std::vector<const T*> effects_of(const std::vector<Effect>& effects) {
 }  // namespace
 
 TEST_CASE("opening the tickets screen fetches the list once") {
-    State state;
+    State state = signed_in();
     std::vector<Effect> effects = update(state, OpenTickets{});
     REQUIRE(effects_of<HttpGet>(effects).size() == 1);
     CHECK(effects_of<HttpGet>(effects)[0]->reply == HttpReply::Tickets);
@@ -39,14 +50,56 @@ TEST_CASE("opening the tickets screen fetches the list once") {
     CHECK(effects_of<HttpGet>(update(state, LocationChanged{"#/tickets"})).empty());
 }
 
-TEST_CASE("a deep link to #/tickets fetches at start") {
+TEST_CASE("a deep link to #/tickets waits for the session, then fetches") {
     State state;
     std::vector<Effect> effects = start(state, "#/tickets");
-    CHECK(effects_of<HttpGet>(effects).size() == 2);   // program and tickets
+    CHECK(effects_of<HttpGet>(effects).size() == 2);   // program and session
+    std::vector<Effect> after = update(state, HttpAnswered{HttpReply::Session, 200,
+        R"({"user":{"id":"1","email":"a@b.example"},"memberships":[],"csrf_token":"t"})"});
+    REQUIRE(effects_of<HttpGet>(after).size() == 1);
+    CHECK(effects_of<HttpGet>(after)[0]->reply == HttpReply::Tickets);
+}
+
+TEST_CASE("without a session the tickets screen leads to sign-in and back") {
+    State state;
+    start(state, "#/tickets");
+    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::Session, 401, "{}"});
+    CHECK(state.screen == Screen{SignInScreen{}});
+    CHECK(effects_of<PushLocation>(effects)[0]->hash == "#/sign-in");
+    update(state, EditSignIn{"email", "admin@acme.example"});
+    update(state, EditSignIn{"password", "demo-password"});
+    std::vector<Effect> sign_in = update(state, SubmitSignIn{});
+    REQUIRE(effects_of<HttpRequest>(sign_in).size() == 1);
+    CHECK(effects_of<HttpRequest>(sign_in)[0]->method == "POST");
+    CHECK(effects_of<HttpRequest>(sign_in)[0]->body == R"({"email":"admin@acme.example","password":"demo-password"})");
+
+    std::vector<Effect> wrong = update(state, HttpAnswered{HttpReply::SignIn, 401,
+                                                           R"({"title":"Unauthorized","detail":"E-mail or password is wrong."})"});
+    CHECK(state.sign_in.error == "E-mail or password is wrong.");
+    CHECK(state.sign_in.password.empty());
+    CHECK(state.sign_in.email == "admin@acme.example");   // what the user typed stays
+
+    update(state, EditSignIn{"password", "demo-password"});
+    update(state, SubmitSignIn{});
+    std::vector<Effect> ok = update(state, HttpAnswered{HttpReply::SignIn, 200,
+        R"({"user":{"id":"1","email":"admin@acme.example","name":"Ada"},"memberships":[{"tenant":"acme-prod","tenant_name":"Acme","role":"admin"}],"csrf_token":"t"})"});
+    CHECK(state.screen == Screen{TicketsScreen{}});
+    CHECK(effects_of<HttpGet>(ok).size() == 1);
+    CHECK(state.current_tenant == "acme-prod");
+}
+
+TEST_CASE("a 401 on a private request ends the session and remembers where the user was") {
+    State state = signed_in();
+    update(state, OpenTickets{});
+    update(state, TicketsFetched{401, "{}"});
+    CHECK(state.session == SessionStatus::SignedOut);
+    CHECK(state.screen == Screen{SignInScreen{}});
+    CHECK(state.return_to == "#/tickets");
+    CHECK(state.sign_in.error == "Your session has ended. Sign in again to continue.");
 }
 
 TEST_CASE("pages are followed and zones requested once each") {
-    State state;
+    State state = signed_in();
     update(state, OpenTickets{});
     std::vector<Effect> first = update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "Europe/Berlin") +
                                                                       "," + ticket_json("T-2", "Europe/Berlin") +
@@ -66,7 +119,7 @@ TEST_CASE("pages are followed and zones requested once each") {
 }
 
 TEST_CASE("a loaded zone gives each ticket its calendar; the clock is needed only for live countdowns") {
-    State state;
+    State state = signed_in();
     update(state, OpenTickets{});
     update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "Europe/Berlin") + "]}"});
     const Ticket& ticket = state.tickets.items[0];
@@ -83,7 +136,7 @@ TEST_CASE("a loaded zone gives each ticket its calendar; the clock is needed onl
 }
 
 TEST_CASE("answered tickets and no-SLA plans need no clock or calendar") {
-    State state;
+    State state = signed_in();
     update(state, OpenTickets{});
     update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "UTC", "standard", "2026-01-05T09:30:00Z") +
                                           "," + ticket_json("T-2", "UTC", "none", "2026-01-05T09:30:00Z") + "]}"});
@@ -93,7 +146,7 @@ TEST_CASE("answered tickets and no-SLA plans need no clock or calendar") {
 }
 
 TEST_CASE("bad answers keep what the user had and say why") {
-    State state;
+    State state = signed_in();
     update(state, OpenTickets{});
     update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "UTC") + "]}"});
     update(state, LocationChanged{"#/"});
@@ -112,7 +165,7 @@ TEST_CASE("bad answers keep what the user had and say why") {
 }
 
 TEST_CASE("the viewer's zone: detected, chosen, validated") {
-    State state;
+    State state = signed_in();
     update(state, TimeZonesAvailable{{"Europe/Berlin", "UTC", "Asia/Kolkata"}});
     std::vector<Effect> effects = update(state, ViewerTimeZoneDetected{"Europe/Berlin"});
     CHECK(effects_of<LoadTimeZone>(effects).size() == 1);

@@ -1,0 +1,171 @@
+#include "account.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace core {
+
+namespace {
+
+using nlohmann::json;
+
+struct Fail {
+    std::string message;
+};
+
+std::string text(const json& object, const char* key, const std::string& path, bool required = true) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) {
+        if (required) throw Fail{path + key + ": missing"};
+        return {};
+    }
+    if (!it->is_string()) throw Fail{path + key + ": expected text"};
+    return it->get<std::string>();
+}
+
+const json& array(const json& object, const char* key, const std::string& path) {
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_array()) throw Fail{path + key + ": missing or not a list"};
+    return *it;
+}
+
+// {"email": ..., "name": ...} or a bare e-mail string.
+std::string person(const json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_object() && it->contains("email") && (*it)["email"].is_string()) return (*it)["email"].get<std::string>();
+    return {};
+}
+
+std::vector<Membership> memberships(const json& list, const std::string& path, const char* role_key) {
+    std::vector<Membership> out;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const std::string at = path + "[" + std::to_string(i) + "].";
+        if (!list[i].is_object()) throw Fail{at + ": expected an object"};
+        out.push_back({text(list[i], "tenant", at), text(list[i], "tenant_name", at, false),
+                       text(list[i], role_key, at, false)});
+    }
+    return out;
+}
+
+SupportUser support_user(const json& j, const std::string& path) {
+    if (!j.is_object()) throw Fail{path + ": expected an object"};
+    SupportUser u;
+    u.id = j.contains("id") && j["id"].is_number() ? std::to_string(j["id"].get<long long>()) : text(j, "id", path + ".");
+    u.email = text(j, "email", path + ".");
+    u.name = text(j, "name", path + ".", false);
+    u.status = text(j, "status", path + ".");
+    u.invited_at = text(j, "invited_at", path + ".", false);
+    u.invited_by = person(j, "invited_by");
+    u.last_sign_in_at = text(j, "last_sign_in_at", path + ".", false);
+    return u;
+}
+
+template <typename T, typename F>
+Parsed<T> parse_with(std::string_view json_text, const char* what, F read) {
+    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, std::string(what) + " is not a JSON object"};
+    try {
+        return {read(doc), {}};
+    } catch (const Fail& fail) {
+        return {std::nullopt, fail.message};
+    }
+}
+
+}  // namespace
+
+const Membership* Account::membership(std::string_view tenant) const {
+    for (const Membership& m : memberships)
+        if (m.tenant == tenant) return &m;
+    return nullptr;
+}
+
+bool Account::is_admin_of(std::string_view tenant) const {
+    const Membership* m = membership(tenant);
+    return m && m->role == "admin";
+}
+
+bool Account::administers_any() const {
+    for (const Membership& m : memberships)
+        if (m.role == "admin") return true;
+    return false;
+}
+
+Parsed<Account> parse_account(std::string_view json_text) {
+    return parse_with<Account>(json_text, "the session", [](const json& doc) {
+        Account a;
+        auto user = doc.find("user");
+        if (user == doc.end() || !user->is_object()) throw Fail{"user: missing"};
+        a.id = user->contains("id") && (*user)["id"].is_number() ? std::to_string((*user)["id"].get<long long>())
+                                                                 : text(*user, "id", "user.");
+        a.email = text(*user, "email", "user.");
+        a.name = text(*user, "name", "user.", false);
+        a.memberships = memberships(array(doc, "memberships", ""), "memberships", "role");
+        a.csrf_token = text(doc, "csrf_token", "");
+        return a;
+    });
+}
+
+Parsed<SupportUserPage> parse_support_user_page(std::string_view json_text) {
+    return parse_with<SupportUserPage>(json_text, "the user list", [](const json& doc) {
+        SupportUserPage page;
+        const json& items = array(doc, "items", "");
+        for (size_t i = 0; i < items.size(); ++i) page.items.push_back(support_user(items[i], "items[" + std::to_string(i) + "]"));
+        page.next_cursor = text(doc, "next_cursor", "", false);
+        if (doc.contains("total") && doc["total"].is_number_integer()) page.total = doc["total"].get<int>();
+        return page;
+    });
+}
+
+Parsed<SupportUserDetails> parse_support_user_details(std::string_view json_text) {
+    return parse_with<SupportUserDetails>(json_text, "the user", [](const json& doc) {
+        SupportUserDetails d;
+        d.user = support_user(doc, "user");
+        if (doc.contains("tenants") && doc["tenants"].is_array()) d.tenants = memberships(doc["tenants"], "tenants", "status");
+        if (doc.contains("open_tickets") && doc["open_tickets"].is_number_integer()) d.open_tickets = doc["open_tickets"].get<int>();
+        return d;
+    });
+}
+
+Parsed<std::vector<AuditEntry>> parse_audit_page(std::string_view json_text) {
+    return parse_with<std::vector<AuditEntry>>(json_text, "the audit log", [](const json& doc) {
+        std::vector<AuditEntry> out;
+        const json& items = array(doc, "items", "");
+        for (size_t i = 0; i < items.size(); ++i) {
+            const std::string at = "items[" + std::to_string(i) + "].";
+            if (!items[i].is_object()) throw Fail{at + ": expected an object"};
+            out.push_back({text(items[i], "at", at), person(items[i], "actor"), text(items[i], "action", at),
+                           person(items[i], "target"), text(items[i], "address", at, false)});
+        }
+        return out;
+    });
+}
+
+Parsed<Invitation> parse_invitation(std::string_view json_text) {
+    return parse_with<Invitation>(json_text, "the invitation", [](const json& doc) {
+        Invitation inv;
+        inv.email = text(doc, "email", "");
+        inv.invited_by = person(doc, "invited_by");
+        inv.expires_at = text(doc, "expires_at", "", false);
+        if (doc.contains("tenants") && doc["tenants"].is_array()) inv.tenants = memberships(doc["tenants"], "tenants", "role");
+        return inv;
+    });
+}
+
+Problem parse_problem(std::string_view json_text, int status) {
+    Problem p;
+    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_object()) {
+        if (doc.contains("detail") && doc["detail"].is_string()) p.message = doc["detail"].get<std::string>();
+        else if (doc.contains("title") && doc["title"].is_string()) p.message = doc["title"].get<std::string>();
+        if (doc.contains("errors") && doc["errors"].is_object())
+            for (auto it = doc["errors"].begin(); it != doc["errors"].end(); ++it)
+                if (it->is_string()) p.field_errors[it.key()] = it->get<std::string>();
+    }
+    if (p.message.empty())
+        p.message = status == 0 ? "The service could not be reached. Check your connection and try again."
+                                : "The service answered with an error (HTTP " + std::to_string(status) + ").";
+    return p;
+}
+
+}  // namespace core

@@ -1,0 +1,79 @@
+// Who is signed in, and the support-only users an admin manages: the JSON
+// mapping of /api/v1/session and /api/v1/tenants/{tenant}/support-users
+// (web/openapi.yaml). Parsing never throws; the service is not trusted.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace core {
+
+struct Membership {
+    std::string tenant;        // "acme-prod"
+    std::string tenant_name;   // "Acme (production)"
+    std::string role;          // "admin", "support_only", "support_engineer"
+};
+
+struct Account {
+    std::string id, email, name;
+    std::vector<Membership> memberships;
+    std::string csrf_token;    // sent back on every state-changing request
+
+    const Membership* membership(std::string_view tenant) const;
+    bool is_admin_of(std::string_view tenant) const;
+    bool administers_any() const;
+};
+
+struct SupportUser {
+    std::string id, email, name;
+    std::string status;                 // "invited", "active", "revoked"
+    std::string invited_at;             // ISO-8601
+    std::string invited_by;             // e-mail of the inviting admin
+    std::string last_sign_in_at;        // empty: never
+};
+
+struct SupportUserDetails {
+    SupportUser user;
+    std::vector<Membership> tenants;    // role holds the membership status here
+    int open_tickets = 0;
+};
+
+struct SupportUserPage {
+    std::vector<SupportUser> items;
+    std::string next_cursor;
+    int total = 0;
+};
+
+struct AuditEntry {
+    std::string at, actor, action, target, address;
+};
+
+struct Invitation {
+    std::string email, invited_by, expires_at;
+    std::vector<Membership> tenants;
+};
+
+template <typename T>
+struct Parsed {
+    std::optional<T> value;
+    std::string error;
+    explicit operator bool() const { return value.has_value(); }
+};
+
+Parsed<Account> parse_account(std::string_view json_text);
+Parsed<SupportUserPage> parse_support_user_page(std::string_view json_text);
+Parsed<SupportUserDetails> parse_support_user_details(std::string_view json_text);
+Parsed<std::vector<AuditEntry>> parse_audit_page(std::string_view json_text);
+Parsed<Invitation> parse_invitation(std::string_view json_text);
+
+// A problem+json answer: its detail (or title) and per-field errors.
+struct Problem {
+    std::string message;
+    std::map<std::string, std::string> field_errors;
+};
+Problem parse_problem(std::string_view json_text, int status);
+
+}  // namespace core

@@ -1,0 +1,405 @@
+#include "accounts_flow.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace core {
+
+namespace {
+
+using nlohmann::json;
+
+std::string url_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                           c == '_' || c == '.' || c == '~';
+        if (plain) {
+            out += c;
+        } else {
+            static const char hex[] = "0123456789ABCDEF";
+            out += '%';
+            out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+            out += hex[static_cast<unsigned char>(c) & 0xF];
+        }
+    }
+    return out;
+}
+
+std::string tenant_url(const State& state, const std::string& rest) {
+    return "/api/v1/tenants/" + url_escape(state.current_tenant) + rest;
+}
+
+HttpRequest request(const State& state, std::string method, std::string url, HttpReply reply, std::string body = {}) {
+    HttpRequest r;
+    r.method = std::move(method);
+    r.url = std::move(url);
+    r.body = std::move(body);
+    r.reply = reply;
+    r.generation = state.users.generation;
+    if (r.method != "GET" && state.account) r.csrf_token = state.account->csrf_token;
+    return r;
+}
+
+std::string next_key(State& state) { return state.key_prefix + "-" + std::to_string(++state.key_counter); }
+
+void navigate_to(State& state, Screen screen, std::vector<Effect>& effects) {
+    if (screen == state.screen) return;
+    state.screen = std::move(screen);
+    effects.push_back(PushLocation{location_of(state.screen)});
+}
+
+std::vector<Effect> list_users(State& state) {
+    UsersView& u = state.users;
+    u.loading = true;
+    u.error.clear();
+    std::string url = tenant_url(state, "/support-users?limit=100&sort=" + u.sort + "&order=" + (u.descending ? "desc" : "asc"));
+    if (!u.query.empty()) url += "&q=" + url_escape(u.query);
+    if (!u.status.empty()) url += "&status=" + u.status;
+    return {request(state, "GET", url, HttpReply::Users)};
+}
+
+std::vector<Effect> refresh_users(State& state) {
+    ++state.users.generation;
+    state.users.next_cursor.clear();
+    std::vector<Effect> effects = list_users(state);
+    effects.push_back(request(state, "GET", tenant_url(state, "/audit?limit=50"), HttpReply::Audit));
+    return effects;
+}
+
+void signed_in(State& state, Account account) {
+    state.session = SessionStatus::SignedIn;
+    // Keep the tenant the user was in if it is still theirs.
+    if (!account.membership(state.current_tenant))
+        state.current_tenant = account.memberships.empty() ? std::string() : account.memberships.front().tenant;
+    state.account = std::move(account);
+    state.sign_in = {};
+}
+
+bool is_admin_here(const State& state) { return state.account && state.account->is_admin_of(state.current_tenant); }
+
+}  // namespace
+
+Effect check_session() { return HttpGet{"/api/v1/session", HttpReply::Session}; }
+
+std::vector<Effect> session_ended(State& state) {
+    const bool was_signed_in = state.session == SessionStatus::SignedIn;
+    state.session = SessionStatus::SignedOut;
+    state.account.reset();
+    state.users = {};
+    state.tickets = {};
+    std::vector<Effect> effects;
+    if (needs_session(state.screen)) {
+        state.return_to = location_of(state.screen);
+        if (was_signed_in) state.sign_in.error = "Your session has ended. Sign in again to continue.";
+        navigate_to(state, SignInScreen{}, effects);
+    }
+    return effects;
+}
+
+std::vector<Effect> enter_account_screen(State& state) {
+    std::vector<Effect> effects;
+    if (auto* inv = std::get_if<InvitationScreen>(&state.screen)) {
+        if (state.invitation.token != inv->token) {
+            state.invitation = {};
+            state.invitation.token = inv->token;
+            state.invitation.loading = true;
+            effects.push_back(HttpGet{"/api/v1/invitations/" + url_escape(inv->token), HttpReply::Invitation});
+        }
+        return effects;
+    }
+    if (!needs_session(state.screen) || state.session == SessionStatus::Unknown) return effects;
+    if (state.session == SessionStatus::SignedOut) return session_ended(state);
+    if (std::holds_alternative<UsersScreen>(state.screen)) {
+        if (!is_admin_here(state)) return effects;   // the screen says why
+        return refresh_users(state);
+    }
+    return effects;
+}
+
+std::vector<Effect> update_accounts(State& state, const Action& action) {
+    UsersView& users = state.users;
+    if (auto* a = std::get_if<EditSignIn>(&action)) {
+        (a->field == "email" ? state.sign_in.email : state.sign_in.password) = a->value;
+        return {};
+    }
+    if (std::holds_alternative<SubmitSignIn>(action)) {
+        if (state.sign_in.busy) return {};
+        if (state.sign_in.email.empty() || state.sign_in.password.empty()) {
+            state.sign_in.error = "Enter your e-mail address and password.";
+            return {};
+        }
+        state.sign_in.busy = true;
+        state.sign_in.error.clear();
+        json body = {{"email", state.sign_in.email}, {"password", state.sign_in.password}};
+        return {request(state, "POST", "/api/v1/session", HttpReply::SignIn, body.dump())};
+    }
+    if (std::holds_alternative<OpenSignIn>(action)) {
+        std::vector<Effect> effects;
+        if (!std::holds_alternative<SignInScreen>(state.screen)) state.return_to = location_of(state.screen);
+        navigate_to(state, SignInScreen{}, effects);
+        return effects;
+    }
+    if (std::holds_alternative<SignOut>(action)) {
+        std::vector<Effect> effects{request(state, "DELETE", "/api/v1/session", HttpReply::SignOut)};
+        state.session = SessionStatus::SignedOut;
+        state.account.reset();
+        state.users = {};
+        state.tickets = {};
+        state.return_to.clear();
+        navigate_to(state, SignInScreen{}, effects);
+        return effects;
+    }
+    if (auto* a = std::get_if<ChooseTenant>(&action)) {
+        if (!state.account || !state.account->membership(a->tenant) || a->tenant == state.current_tenant) return {};
+        state.current_tenant = a->tenant;
+        state.users = {};
+        state.users.generation = 1;
+        state.tickets = {};
+        return enter_screen(state);
+    }
+    if (std::holds_alternative<OpenUsers>(action)) {
+        std::vector<Effect> effects;
+        navigate_to(state, UsersScreen{}, effects);
+        std::vector<Effect> more = enter_screen(state);
+        effects.insert(effects.end(), more.begin(), more.end());
+        return effects;
+    }
+    if (auto* a = std::get_if<EditUserSearch>(&action)) {
+        users.query = a->query;
+        // Results as you type, but one request per pause, not per key.
+        return {StartTimer{"user-search", 250, ++users.generation}};
+    }
+    if (auto* a = std::get_if<TimerFired>(&action)) {
+        if (a->name != "user-search" || a->generation != users.generation) return {};
+        users.next_cursor.clear();
+        return list_users(state);
+    }
+    if (auto* a = std::get_if<ChooseUserStatus>(&action)) {
+        users.status = a->status;
+        ++users.generation;
+        users.next_cursor.clear();
+        return list_users(state);
+    }
+    if (auto* a = std::get_if<SortUsers>(&action)) {
+        if (users.sort == a->column) users.descending = !users.descending;
+        else {
+            users.sort = a->column;
+            users.descending = false;
+        }
+        ++users.generation;
+        users.next_cursor.clear();
+        return list_users(state);
+    }
+    if (std::holds_alternative<LoadMoreUsers>(action)) {
+        if (users.loading || users.next_cursor.empty()) return {};
+        std::vector<Effect> effects = list_users(state);
+        std::get<HttpRequest>(effects[0]).url += "&cursor=" + url_escape(users.next_cursor);
+        return effects;
+    }
+    if (auto* a = std::get_if<SelectUser>(&action)) {
+        users.selected_id = a->id;
+        users.details.reset();
+        return {request(state, "GET", tenant_url(state, "/support-users/" + url_escape(a->id)), HttpReply::UserDetails)};
+    }
+    if (auto* a = std::get_if<AskRevoke>(&action)) {
+        users.confirm_revoke_id = a->id;
+        return {};
+    }
+    if (std::holds_alternative<CancelRevoke>(action)) {
+        users.confirm_revoke_id.clear();
+        return {};
+    }
+    if (std::holds_alternative<ConfirmRevoke>(action)) {
+        if (users.confirm_revoke_id.empty() || users.revoke_busy) return {};
+        users.revoke_busy = true;
+        return {request(state, "POST", tenant_url(state, "/support-users/" + url_escape(users.confirm_revoke_id) + "/revoke"),
+                        HttpReply::Revoke)};
+    }
+    if (std::holds_alternative<OpenInvite>(action)) {
+        users.invite = {};
+        users.invite.open = true;
+        users.invite.tenants.insert(state.current_tenant);
+        users.invite.idempotency_key = next_key(state);
+        return {};
+    }
+    if (std::holds_alternative<CloseInvite>(action)) {
+        users.invite.open = false;
+        return {};
+    }
+    if (auto* a = std::get_if<EditInvite>(&action)) {
+        users.invite.email = a->email;
+        users.invite.field_errors.erase("email");
+        return {};
+    }
+    if (auto* a = std::get_if<ToggleInviteTenant>(&action)) {
+        if (!state.account || !state.account->is_admin_of(a->tenant)) return {};
+        if (!users.invite.tenants.erase(a->tenant)) users.invite.tenants.insert(a->tenant);
+        return {};
+    }
+    if (std::holds_alternative<SubmitInvite>(action)) {
+        InviteDialog& d = users.invite;
+        if (d.busy) return {};
+        d.field_errors.clear();
+        d.error.clear();
+        if (d.tenants.empty()) {
+            d.field_errors["tenants"] = "Choose at least one service the user gets support for.";
+            return {};
+        }
+        d.busy = true;
+        json body = {{"email", d.email}, {"tenants", json::array()}};
+        for (const std::string& t : d.tenants) body["tenants"].push_back(t);
+        HttpRequest r = request(state, "POST", tenant_url(state, "/support-users"), HttpReply::Invite, body.dump());
+        r.idempotency_key = d.idempotency_key;
+        return {r};
+    }
+    if (auto* a = std::get_if<EditInvitation>(&action)) {
+        (a->field == "name" ? state.invitation.name : state.invitation.password) = a->value;
+        state.invitation.field_errors.erase(a->field);
+        return {};
+    }
+    if (std::holds_alternative<SubmitInvitation>(action)) {
+        InvitationView& v = state.invitation;
+        if (v.busy || v.token.empty()) return {};
+        v.busy = true;
+        v.error.clear();
+        json body = {{"name", v.name}, {"password", v.password}};
+        return {request(state, "POST", "/api/v1/invitations/" + url_escape(v.token) + "/accept", HttpReply::AcceptInvitation,
+                        body.dump())};
+    }
+
+    const auto* answer = std::get_if<HttpAnswered>(&action);
+    if (!answer) return {};
+    const int status = answer->status;
+    switch (answer->reply) {
+    case HttpReply::Session: {
+        if (status == 200) {
+            if (auto account = parse_account(answer->body)) {
+                signed_in(state, std::move(*account.value));
+                return enter_screen(state);
+            }
+        }
+        state.session = SessionStatus::SignedOut;
+        return enter_screen(state);
+    }
+    case HttpReply::SignIn:
+    case HttpReply::AcceptInvitation: {
+        const bool accept = answer->reply == HttpReply::AcceptInvitation;
+        if (status == 200) {
+            auto account = parse_account(answer->body);
+            if (account) {
+                signed_in(state, std::move(*account.value));
+                state.invitation = {};
+                std::vector<Effect> effects;
+                Screen next = state.return_to.empty() ? Screen{TicketsScreen{}} : parse_location(state.return_to, state.program);
+                state.return_to.clear();
+                navigate_to(state, std::move(next), effects);
+                std::vector<Effect> more = enter_screen(state);
+                effects.insert(effects.end(), more.begin(), more.end());
+                return effects;
+            }
+        }
+        const Problem problem = parse_problem(answer->body, status);
+        if (accept) {
+            state.invitation.busy = false;
+            state.invitation.field_errors = problem.field_errors;
+            state.invitation.error = problem.message;
+        } else {
+            state.sign_in.busy = false;
+            state.sign_in.password.clear();   // never keep a wrong password around
+            state.sign_in.error = problem.message;
+        }
+        return {};
+    }
+    case HttpReply::SignOut:
+        return {};
+    case HttpReply::Invitation: {
+        InvitationView& v = state.invitation;
+        v.loading = false;
+        if (status == 200) {
+            if (auto inv = parse_invitation(answer->body)) {
+                v.invitation = std::move(*inv.value);
+                return {};
+            }
+        }
+        v.error = parse_problem(answer->body, status).message;
+        return {};
+    }
+    default:
+        break;
+    }
+
+    // Everything below needs the session; 401 ends it.
+    if (status == 401) return session_ended(state);
+    if (answer->generation != users.generation &&
+        (answer->reply == HttpReply::Users || answer->reply == HttpReply::Audit))
+        return {};   // an answer to a search the user has already changed
+    switch (answer->reply) {
+    case HttpReply::Users: {
+        users.loading = false;
+        auto page = status == 200 ? parse_support_user_page(answer->body) : Parsed<SupportUserPage>{};
+        if (!page) {
+            users.error = status == 200 ? "The service sent a user list the portal cannot read (" + page.error + ")."
+                                        : parse_problem(answer->body, status).message;
+            return {};
+        }
+        // A page after a cursor appends; a new search replaces.
+        const bool appending = answer->generation == users.generation && !users.next_cursor.empty();
+        if (!appending) users.items.clear();
+        for (SupportUser& u : page.value->items) users.items.push_back(std::move(u));
+        users.next_cursor = page.value->next_cursor;
+        users.total = page.value->total;
+        users.loaded = true;
+        return {};
+    }
+    case HttpReply::Audit: {
+        if (status == 200)
+            if (auto audit = parse_audit_page(answer->body)) users.audit = std::move(*audit.value);
+        return {};
+    }
+    case HttpReply::UserDetails: {
+        if (status == 200)
+            if (auto d = parse_support_user_details(answer->body); d && d.value->user.id == users.selected_id)
+                users.details = std::move(*d.value);
+        return {};
+    }
+    case HttpReply::Revoke: {
+        users.revoke_busy = false;
+        if (status != 200) {
+            users.message = parse_problem(answer->body, status).message;
+            users.confirm_revoke_id.clear();
+            return {};
+        }
+        std::string who = users.confirm_revoke_id;
+        for (const SupportUser& u : users.items)
+            if (u.id == users.confirm_revoke_id) who = u.email;
+        users.message = "Revoked " + who + "'s support access. Their tickets stay.";
+        const std::string revoked = users.confirm_revoke_id;
+        users.confirm_revoke_id.clear();
+        std::vector<Effect> effects = refresh_users(state);
+        if (users.selected_id == revoked) {
+            users.details.reset();
+            effects.push_back(request(state, "GET", tenant_url(state, "/support-users/" + url_escape(revoked)), HttpReply::UserDetails));
+        }
+        return effects;
+    }
+    case HttpReply::Invite: {
+        InviteDialog& d = users.invite;
+        d.busy = false;
+        if (status == 201 || status == 200) {
+            users.message = "Invitation sent to " + d.email + ".";
+            d = {};
+            return refresh_users(state);
+        }
+        const Problem problem = parse_problem(answer->body, status);
+        d.field_errors = problem.field_errors;
+        if (problem.field_errors.empty()) d.error = problem.message;
+        // A rejected invitation may be corrected and sent again as a new request.
+        if (status >= 400 && status < 500) d.idempotency_key = next_key(state);
+        return {};
+    }
+    default:
+        return {};
+    }
+}
+
+}  // namespace core

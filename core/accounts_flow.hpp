@@ -1,0 +1,26 @@
+// Sign-in, the session, the tenant being worked in, support-only user
+// management and invitation acceptance: the part of update() for accounts.
+#pragma once
+
+#include "app.hpp"
+
+namespace core {
+
+// Handles the account actions (SubmitSignIn ... HttpAnswered); other actions
+// return an empty list.
+std::vector<Effect> update_accounts(State& state, const Action& action);
+
+// Called when a screen is entered (or the session becomes known): fetches
+// what the screen shows, or sends the user to sign in.
+std::vector<Effect> enter_account_screen(State& state);
+
+// Everything entering the current screen needs (app.cpp): tickets, users, ...
+std::vector<Effect> enter_screen(State& state);
+
+// Any protected request answered 401: the session is over.
+std::vector<Effect> session_ended(State& state);
+
+// The first request of every start: who is signed in.
+Effect check_session();
+
+}  // namespace core

@@ -1,0 +1,121 @@
+// Support-user management through core::update: debounced search, invite
+// with one Idempotency-Key per attempt, revoke confirmation, and the session.
+#include "core/app.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace core;
+
+namespace {
+
+const char* admin_of_two = R"json({"user":{"id":"1","email":"owner@multi.example","name":"Olive"},
+    "memberships":[{"tenant":"acme-prod","tenant_name":"Acme (production)","role":"admin"},
+                   {"tenant":"globex-dev","tenant_name":"Globex (development)","role":"admin"}],
+    "csrf_token":"csrf-1"})json";
+
+State on_users_screen() {
+    State state;
+    start(state, "#/users");
+    update(state, HttpAnswered{HttpReply::Session, 200, admin_of_two});
+    REQUIRE(state.screen == Screen{UsersScreen{}});
+    return state;
+}
+
+// Copies, so the effects of a temporary update() result can be inspected.
+template <typename T>
+std::vector<std::optional<T>> effects_of(const std::vector<Effect>& effects) {
+    std::vector<std::optional<T>> found;
+    for (const Effect& e : effects)
+        if (auto* t = std::get_if<T>(&e)) found.push_back(*t);
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("entering the users screen lists users and the audit log of the current tenant") {
+    State state;
+    start(state, "#/users");
+    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::Session, 200, admin_of_two});
+    auto requests = effects_of<HttpRequest>(effects);
+    REQUIRE(requests.size() == 2);
+    CHECK(requests[0]->url == "/api/v1/tenants/acme-prod/support-users?limit=100&sort=email&order=asc");
+    CHECK(requests[1]->url == "/api/v1/tenants/acme-prod/audit?limit=50");
+    CHECK(requests[0]->csrf_token.empty());   // GETs carry no token
+}
+
+TEST_CASE("search waits for a pause in typing and ignores stale answers") {
+    State state = on_users_screen();
+    auto first = update(state, EditUserSearch{"ad"});
+    auto second = update(state, EditUserSearch{"ada"});
+    const int stale = effects_of<StartTimer>(first)[0]->generation;
+    const int fresh = effects_of<StartTimer>(second)[0]->generation;
+    CHECK(update(state, TimerFired{"user-search", stale}).empty());
+    auto request = effects_of<HttpRequest>(update(state, TimerFired{"user-search", fresh}));
+    REQUIRE(request.size() == 1);
+    CHECK(request[0]->url.find("&q=ada") != std::string::npos);
+
+    // An answer to an older search does not replace the list.
+    update(state, HttpAnswered{HttpReply::Users, 200, R"({"items":[{"id":"9","email":"old@x.example","status":"active"}],"total":1})", stale});
+    CHECK(state.users.items.empty());
+    update(state, HttpAnswered{HttpReply::Users, 200, R"({"items":[{"id":"7","email":"ada@acme.example","status":"active"}],"next_cursor":null,"total":1})", fresh});
+    REQUIRE(state.users.items.size() == 1);
+    CHECK(state.users.items[0].email == "ada@acme.example");
+}
+
+TEST_CASE("an invitation keeps its key for retries and shows the service's field errors") {
+    State state = on_users_screen();
+    update(state, OpenInvite{});
+    CHECK(state.users.invite.tenants == std::set<std::string>{"acme-prod"});
+    update(state, EditInvite{"not-an-address"});
+    update(state, ToggleInviteTenant{"globex-dev"});
+    auto sent = effects_of<HttpRequest>(update(state, SubmitInvite{}));
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0]->method == "POST");
+    CHECK(sent[0]->csrf_token == "csrf-1");
+    CHECK(sent[0]->body == R"({"email":"not-an-address","tenants":["acme-prod","globex-dev"]})");
+    const std::string key = sent[0]->idempotency_key;
+    CHECK_FALSE(key.empty());
+
+    // The network failed: the retry is the same request with the same key.
+    update(state, HttpAnswered{HttpReply::Invite, 0, "", state.users.generation});
+    auto retry = effects_of<HttpRequest>(update(state, SubmitInvite{}));
+    CHECK(retry[0]->idempotency_key == key);
+
+    update(state, HttpAnswered{HttpReply::Invite, 400,
+                               R"({"title":"Bad request","errors":{"email":"Enter an address like name@example.com."}})",
+                               state.users.generation});
+    CHECK(state.users.invite.field_errors.at("email") == "Enter an address like name@example.com.");
+    CHECK(state.users.invite.email == "not-an-address");   // nothing typed is lost
+    update(state, EditInvite{"new.user@acme.example"});
+    auto corrected = effects_of<HttpRequest>(update(state, SubmitInvite{}));
+    CHECK(corrected[0]->idempotency_key != key);   // a different request
+
+    update(state, HttpAnswered{HttpReply::Invite, 201, R"({"invitation":{}})", state.users.generation});
+    CHECK_FALSE(state.users.invite.open);
+    CHECK(state.users.message == "Invitation sent to new.user@acme.example.");
+}
+
+TEST_CASE("revoking asks first, names the user, and refreshes") {
+    State state = on_users_screen();
+    update(state, HttpAnswered{HttpReply::Users, 200,
+                               R"({"items":[{"id":"7","email":"ada@acme.example","status":"active"}],"total":1})",
+                               state.users.generation});
+    CHECK(update(state, AskRevoke{"7"}).empty());   // nothing happens before the confirmation
+    auto revoke = effects_of<HttpRequest>(update(state, ConfirmRevoke{}));
+    REQUIRE(revoke.size() == 1);
+    CHECK(revoke[0]->url == "/api/v1/tenants/acme-prod/support-users/7/revoke");
+    auto after = update(state, HttpAnswered{HttpReply::Revoke, 200, "{}", state.users.generation});
+    CHECK(state.users.message == "Revoked ada@acme.example's support access. Their tickets stay.");
+    CHECK(effects_of<HttpRequest>(after).size() == 2);   // list and audit again
+}
+
+TEST_CASE("switching tenants lists that tenant's users; a revoked session leads to sign-in") {
+    State state = on_users_screen();
+    auto switched = effects_of<HttpRequest>(update(state, ChooseTenant{"globex-dev"}));
+    REQUIRE_FALSE(switched.empty());
+    CHECK(switched[0]->url.starts_with("/api/v1/tenants/globex-dev/support-users"));
+    update(state, HttpAnswered{HttpReply::Users, 401, "{}", state.users.generation});
+    CHECK(state.screen == Screen{SignInScreen{}});
+    CHECK(state.return_to == "#/users");
+    CHECK_FALSE(state.account.has_value());
+}

@@ -1,0 +1,53 @@
+// The page an invitation link opens: who invited whom to which services, and
+// a name and password to become an active support-only user.
+#include "screens.hpp"
+#include "style.hpp"
+#include "widgets.hpp"
+
+namespace ui {
+
+static std::string field_error(const std::map<std::string, std::string>& errors, const char* field) {
+    auto it = errors.find(field);
+    return it == errors.end() ? std::string() : it->second;
+}
+
+void draw_invitation_screen(const core::State& state, Column column, Actions& out) {
+    const Fonts& f = fonts();
+    const core::InvitationView& v = state.invitation;
+    const float width = std::min(column.width, px(460));
+    ImGui::PushFont(f.heading);
+    ImGui::TextUnformatted("Join as a support user");
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (v.loading) {
+        paragraph(f.body, colour::text_secondary, "Checking your invitation\xE2\x80\xA6");
+        return;
+    }
+    if (!v.invitation) {
+        paragraph(f.body, colour::text, v.error.empty() ? "This invitation link is not valid." : v.error);
+        return;
+    }
+    const core::Invitation& inv = *v.invitation;
+    std::string services;
+    for (const core::Membership& t : inv.tenants)
+        services += (services.empty() ? "" : ", ") + (t.tenant_name.empty() ? t.tenant : t.tenant_name);
+    paragraph(f.body, colour::text,
+              (inv.invited_by.empty() ? std::string("You were") : inv.invited_by + " invited you") +
+                  " to get support for " + services + " as " + inv.email +
+                  ". Support users can open, view and comment on tickets and receive notifications; they have no "
+                  "administration access.");
+    ImGui::Dummy(ImVec2(0, px(12)));
+    std::string name = v.name;
+    if (form_field("##name", "Your name", name, field_error(v.field_errors, "name"), "", false, width))
+        out.push_back(core::EditInvitation{"name", name});
+    ImGui::Dummy(ImVec2(0, px(8)));
+    std::string password = v.password;
+    if (form_field("##new-password", "Choose a password", password, field_error(v.field_errors, "password"),
+                   "At least 12 characters.", true, width))
+        out.push_back(core::EditInvitation{"password", password});
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (!v.error.empty() && v.field_errors.empty()) error_text(v.error);
+    if (button(v.busy ? "Joining\xE2\x80\xA6" : "Join and sign in", true) && !v.busy) out.push_back(core::SubmitInvitation{});
+}
+
+}  // namespace ui

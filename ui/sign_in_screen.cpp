@@ -1,0 +1,39 @@
+// Sign-in: e-mail and password, Enter submits, errors in words. What the user
+// typed stays (except a rejected password).
+#include "screens.hpp"
+#include "style.hpp"
+#include "widgets.hpp"
+
+namespace ui {
+
+void draw_sign_in_screen(const core::State& state, Column column, Actions& out) {
+    const Fonts& f = fonts();
+    const float width = std::min(column.width, px(420));
+    ImGui::PushFont(f.heading);
+    ImGui::TextUnformatted("Sign in");
+    ImGui::PopFont();
+    paragraph(f.body, colour::text_secondary, "Sign in to follow your tickets and, as a tenant admin, manage support users.");
+    ImGui::Dummy(ImVec2(0, px(12)));
+    if (state.session == core::SessionStatus::SignedIn && state.account) {
+        paragraph(f.body, colour::text, "You are signed in as " + state.account->email + ".");
+        return;
+    }
+    std::string email = state.sign_in.email;
+    if (form_field("##email", "E-mail address", email, "", "", false, width)) out.push_back(core::EditSignIn{"email", email});
+    const bool submit_email = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    ImGui::Dummy(ImVec2(0, px(8)));
+    std::string password = state.sign_in.password;
+    if (form_field("##password", "Password", password, "", "", true, width)) out.push_back(core::EditSignIn{"password", password});
+    const bool submit_password = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (!state.sign_in.error.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        error_text(state.sign_in.error);
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, px(4)));
+    }
+    const char* label = state.sign_in.busy ? "Signing in\xE2\x80\xA6" : "Sign in";
+    if ((button(label, true) || submit_email || submit_password) && !state.sign_in.busy) out.push_back(core::SubmitSignIn{});
+}
+
+}  // namespace ui

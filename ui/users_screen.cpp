@@ -1,0 +1,367 @@
+// Support-only users of the current tenant, for its admins: search as you
+// type, status filter, sorting, details, invite and revoke (each confirmed in
+// words that name the user), and the audit log of these actions.
+#include "screens.hpp"
+#include "style.hpp"
+#include "widgets.hpp"
+
+#include "core/time_text.hpp"
+
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <cfloat>
+
+namespace ui {
+
+namespace {
+
+std::string readable_time(const core::State& state, const std::string& iso) {
+    if (iso.empty()) return "Never";
+    const auto t = core::parse_instant(iso);
+    if (!t) return iso;
+    auto zone = state.zones.find(state.viewer_time_zone);
+    const date::time_zone* z = zone != state.zones.end() ? zone->second : date::locate_zone("UTC");
+    return core::format_weekday_time(*t, z, state.now);
+}
+
+std::string field_error(const std::map<std::string, std::string>& errors, const char* field) {
+    auto it = errors.find(field);
+    return it == errors.end() ? std::string() : it->second;
+}
+
+const char* status_word(const std::string& status) {
+    if (status == "invited") return "Invited";
+    if (status == "active") return "Active";
+    if (status == "revoked") return "Revoked";
+    return "Unknown";
+}
+
+void status_pill(const std::string& status) {
+    const Fonts& f = fonts();
+    ImU32 bg = IM_COL32(241, 243, 245, 255), fg = IM_COL32(75, 83, 93, 255);
+    if (status == "active") bg = IM_COL32(232, 247, 238, 255), fg = IM_COL32(21, 108, 54, 255);
+    if (status == "invited") bg = IM_COL32(235, 241, 254, 255), fg = IM_COL32(29, 78, 216, 255);
+    if (status == "revoked") bg = IM_COL32(254, 238, 238, 255), fg = IM_COL32(176, 28, 28, 255);
+    const char* word = status_word(status);
+    const ImVec2 size = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, word);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x + px(16), min.y + size.y + px(6));
+    ImGui::GetWindowDrawList()->AddRectFilled(min, max, bg, (max.y - min.y) * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(f.small, f.small->FontSize, ImVec2(min.x + px(8), min.y + px(3)), fg, word);
+    ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
+}
+
+void cell_text(ImFont* font, ImU32 colour, const std::string& text, float row_height) {
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - font->FontSize) * 0.5f);
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+// Dialogs look like the page: no ImGui title bar, a heading of our own.
+constexpr ImGuiWindowFlags dialog_flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar;
+
+void dialog_heading(const char* text) {
+    ImGui::PushFont(fonts().title);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, px(4)));
+}
+
+void draw_invite_dialog(const core::State& state, Actions& out) {
+    const core::InviteDialog& d = state.users.invite;
+    if (d.open && !ImGui::IsPopupOpen("Invite a support user")) ImGui::OpenPopup("Invite a support user");
+    ImGui::SetNextWindowSize(ImVec2(px(480), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
+    if (!ImGui::BeginPopupModal("Invite a support user", nullptr, dialog_flags)) {
+        ImGui::PopStyleVar();
+        return;
+    }
+    if (!d.open) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        ImGui::PopStyleVar();
+        return;
+    }
+    const Fonts& f = fonts();
+    dialog_heading("Invite a support user");
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
+    paragraph(f.small, colour::text_secondary,
+              "Support users can open, view and comment on tickets and see service details. They cannot administer "
+              "anything. They get an e-mail with a link to set their name and password.");
+    ImGui::Dummy(ImVec2(0, px(8)));
+    std::string email = d.email;
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(1);
+    if (form_field("##invite-email", "E-mail address", email, field_error(d.field_errors, "email"), "",
+                   false, ImGui::GetContentRegionAvail().x))
+        out.push_back(core::EditInvite{email});
+    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::PushFont(f.body_strong);
+    ImGui::TextUnformatted("Services they get support for");
+    ImGui::PopFont();
+    for (const core::Membership& m : state.account->memberships) {
+        if (m.role != "admin") continue;
+        bool checked = d.tenants.count(m.tenant) > 0;
+        const std::string label = (m.tenant_name.empty() ? m.tenant : m.tenant_name) + "##tenant-" + m.tenant;
+        if (ImGui::Checkbox(label.c_str(), &checked)) out.push_back(core::ToggleInviteTenant{m.tenant});
+    }
+    const std::string tenants_error = field_error(d.field_errors, "tenants");
+    if (!tenants_error.empty()) error_text(tenants_error);
+    if (!d.error.empty()) error_text(d.error);
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (button(d.busy ? "Sending\xE2\x80\xA6" : "Send invitation", true) && !d.busy) out.push_back(core::SubmitInvite{});
+    ImGui::SameLine();
+    if (button("Cancel", false)) out.push_back(core::CloseInvite{});
+    ImGui::PopTextWrapPos();
+    ImGui::EndPopup();
+    ImGui::PopStyleVar();
+}
+
+void draw_revoke_confirmation(const core::State& state, Actions& out) {
+    const core::UsersView& u = state.users;
+    if (!u.confirm_revoke_id.empty() && !ImGui::IsPopupOpen("Revoke support access"))
+        ImGui::OpenPopup("Revoke support access");
+    ImGui::SetNextWindowSize(ImVec2(px(460), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
+    if (!ImGui::BeginPopupModal("Revoke support access", nullptr, dialog_flags)) {
+        ImGui::PopStyleVar();
+        return;
+    }
+    if (u.confirm_revoke_id.empty()) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        ImGui::PopStyleVar();
+        return;
+    }
+    std::string who = u.confirm_revoke_id;
+    for (const core::SupportUser& user : u.items)
+        if (user.id == u.confirm_revoke_id) who = user.email;
+    const std::string tenant = state.account ? (state.account->membership(state.current_tenant)
+                                                    ? state.account->membership(state.current_tenant)->tenant_name
+                                                    : state.current_tenant)
+                                             : state.current_tenant;
+    dialog_heading("Revoke support access");
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
+    paragraph(fonts().body, colour::text,
+              "Revoke " + who + "'s support access to " + tenant +
+                  "? They are signed out at once and can no longer see or open tickets here. Their tickets stay.");
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(185, 28, 28, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(153, 27, 27, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(127, 29, 29, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(185, 28, 28, 255));
+    if (ImGui::Button(u.revoke_busy ? "Revoking\xE2\x80\xA6" : "Revoke access") && !u.revoke_busy) out.push_back(core::ConfirmRevoke{});
+    ImGui::PopStyleColor(5);
+    ImGui::SameLine();
+    if (button("Cancel", false)) out.push_back(core::CancelRevoke{});
+    ImGui::EndPopup();
+    ImGui::PopStyleVar();
+}
+
+void draw_details(const core::State& state, Column column, Actions& out) {
+    const core::UsersView& u = state.users;
+    if (u.selected_id.empty()) return;
+    const Fonts& f = fonts();
+    ImGui::Dummy(ImVec2(0, px(16)));
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::Indent(px(20));
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (!u.details) {
+        paragraph(f.body, colour::text_secondary, "Loading the user's details\xE2\x80\xA6");
+    } else {
+        const core::SupportUserDetails& d = *u.details;
+        ImGui::PushFont(f.title);
+        ImGui::TextUnformatted(d.user.name.empty() ? d.user.email.c_str() : d.user.name.c_str());
+        ImGui::PopFont();
+        paragraph(f.body, colour::text_secondary, d.user.email);
+        status_pill(d.user.status);
+        auto line = [&](const char* label, const std::string& value) {
+            ImGui::PushFont(f.small);
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::text_secondary);
+            ImGui::TextUnformatted(label);
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+            ImGui::SameLine(px(180));
+            ImGui::TextUnformatted(value.c_str());
+        };
+        std::string tenants;
+        for (const core::Membership& m : d.tenants)
+            tenants += (tenants.empty() ? "" : ", ") + (m.tenant_name.empty() ? m.tenant : m.tenant_name) +
+                       (m.role.empty() ? "" : " (" + m.role + ")");
+        line("Services", tenants.empty() ? "None" : tenants);
+        line("Invited by", d.user.invited_by.empty() ? "Unknown" : d.user.invited_by);
+        line("Invited", readable_time(state, d.user.invited_at));
+        line("Last sign-in", readable_time(state, d.user.last_sign_in_at));
+        line("Open tickets", std::to_string(d.open_tickets));
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (d.user.status != "revoked" && button("Revoke access", false)) out.push_back(core::AskRevoke{d.user.id});
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::Unindent(px(20));
+    const ImVec2 end(start.x + column.width, ImGui::GetCursorScreenPos().y);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(0);
+    ImGui::GetWindowDrawList()->AddRectFilled(start, end, colour::surface, px(10));
+    ImGui::GetWindowDrawList()->AddRect(start, end, colour::border, px(10));
+    ImGui::GetWindowDrawList()->ChannelsMerge();
+}
+
+void draw_audit(const core::State& state, Column column) {
+    const core::UsersView& u = state.users;
+    const Fonts& f = fonts();
+    ImGui::Dummy(ImVec2(0, px(24)));
+    ImGui::PushFont(f.title);
+    ImGui::TextUnformatted("Audit log");
+    ImGui::PopFont();
+    if (u.audit.empty()) {
+        paragraph(f.body, colour::text_secondary, "No user-management actions yet.");
+        return;
+    }
+    if (ImGui::BeginTable("##audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH,
+                          ImVec2(column.width, 0))) {
+        for (const char* name : {"When", "Who", "What", "On whom", "From"}) ImGui::TableSetupColumn(name);
+        ImGui::TableHeadersRow();
+        for (const core::AuditEntry& e : u.audit) {
+            ImGui::TableNextRow(0, px(32));
+            ImGui::TableNextColumn();
+            cell_text(f.body, colour::text_secondary, readable_time(state, e.at), px(32));
+            ImGui::TableNextColumn();
+            cell_text(f.body, colour::text, e.actor, px(32));
+            ImGui::TableNextColumn();
+            cell_text(f.body, colour::text, e.action, px(32));
+            ImGui::TableNextColumn();
+            cell_text(f.body, colour::text, e.target, px(32));
+            ImGui::TableNextColumn();
+            cell_text(f.body, colour::text_secondary, e.address, px(32));
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace
+
+void draw_users_screen(const core::State& state, Column column, Actions& out) {
+    const Fonts& f = fonts();
+    const core::UsersView& u = state.users;
+    ImGui::PushFont(f.heading);
+    ImGui::TextUnformatted("Support users");
+    ImGui::PopFont();
+    if (state.session != core::SessionStatus::SignedIn || !state.account) {
+        paragraph(f.body, colour::text_secondary, "Checking your session\xE2\x80\xA6");
+        return;
+    }
+    if (!state.account->is_admin_of(state.current_tenant)) {
+        paragraph(f.body, colour::text, "Only administrators of this service manage its support users.");
+        return;
+    }
+    const core::Membership* here = state.account->membership(state.current_tenant);
+    paragraph(f.body, colour::text_secondary,
+              "People who may open, view and comment on tickets for " + here->tenant_name +
+                  ", without administration access.");
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (button("Invite a support user", true)) out.push_back(core::OpenInvite{});
+    if (!u.message.empty()) {
+        ImGui::SameLine(0, px(16));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(21, 108, 54, 255));
+        ImGui::TextUnformatted(u.message.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
+
+    // Search and filter.
+    std::string query = u.query;
+    ImGui::SetNextItemWidth(px(320));
+    if (ImGui::InputTextWithHint("##user-search", "Search by e-mail or name", &query)) out.push_back(core::EditUserSearch{query});
+    expose_label("Search by e-mail or name");
+    focus_ring_if_active();
+    for (const auto& [value, word] : {std::pair{"", "All"}, {"active", "Active"}, {"invited", "Invited"}, {"revoked", "Revoked"}}) {
+        ImGui::SameLine(0, px(8));
+        const bool chosen = u.status == value;
+        if (button(std::string(word) + (chosen ? " \xE2\x9C\x93" : "") + "##status-" + word, chosen))
+            out.push_back(core::ChooseUserStatus{value});
+    }
+    ImGui::Dummy(ImVec2(0, px(4)));
+    paragraph(f.small, colour::text_secondary,
+              u.loading ? std::string("Searching\xE2\x80\xA6")
+                        : std::to_string(u.total) + (u.total == 1 ? " user" : " users") +
+                              (u.query.empty() ? "" : " matching \"" + u.query + "\""));
+    if (!u.error.empty()) error_text(u.error);
+    ImGui::Dummy(ImVec2(0, px(4)));
+
+    const float row_height = px(42);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter;
+    ImGui::PushStyleColor(ImGuiCol_TableRowBg, colour::surface);
+    ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(250, 251, 252, 255));
+    ImGui::PushStyleColor(ImGuiCol_TableBorderLight, colour::border);
+    ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, colour::border);
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
+    if (ImGui::BeginTable("##users", 6, flags, ImVec2(column.width, 0))) {
+        struct Column { const char* title; const char* sort; float width; };
+        const Column columns[] = {{"E-mail", "email", 0}, {"Name", "name", px(200)}, {"Status", "", px(100)},
+                                  {"Invited", "invited_at", px(140)}, {"Last sign-in", "last_sign_in_at", px(140)},
+                                  {"", "", px(170)}};
+        for (const Column& c : columns)
+            ImGui::TableSetupColumn(c.title, c.width > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch, c.width);
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(34));
+        for (int i = 0; i < 6; ++i) {
+            ImGui::TableSetColumnIndex(i);
+            const Column& c = columns[i];
+            if (!*c.sort) {
+                cell_text(f.small, colour::text_secondary, c.title, px(34));
+                continue;
+            }
+            const bool sorted = u.sort == c.sort;
+            const std::string text = std::string(c.title) + (sorted ? (u.descending ? " \xE2\x86\x93" : " \xE2\x86\x91") : "");
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(34) - f.small->FontSize) * 0.5f);
+            if (link_button((std::string("##sort-") + c.sort).c_str(), text, std::string("Sort by ") + c.title, f.small))
+                out.push_back(core::SortUsers{c.sort});
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(u.items.size()), row_height);
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const core::SupportUser& user = u.items[i];
+                ImGui::PushID(user.id.c_str());
+                ImGui::TableNextRow(0, row_height);
+                ImGui::TableSetColumnIndex(0);
+                cell_text(f.body_strong, colour::text, user.email, row_height);
+                ImGui::TableSetColumnIndex(1);
+                cell_text(f.body, colour::text, user.name.empty() ? "\xE2\x80\x94" : user.name, row_height);
+                ImGui::TableSetColumnIndex(2);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - f.small->FontSize - px(6)) * 0.5f);
+                status_pill(user.status);
+                ImGui::TableSetColumnIndex(3);
+                cell_text(f.body, colour::text_secondary, readable_time(state, user.invited_at), row_height);
+                ImGui::TableSetColumnIndex(4);
+                cell_text(f.body, colour::text_secondary, readable_time(state, user.last_sign_in_at), row_height);
+                ImGui::TableSetColumnIndex(5);
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - f.small->FontSize) * 0.5f);
+                if (link_button("##details", "Details", "Details of " + user.email, f.small)) out.push_back(core::SelectUser{user.id});
+                if (user.status != "revoked") {
+                    ImGui::SameLine(0, px(16));
+                    if (link_button("##revoke", "Revoke", "Revoke " + user.email, f.small)) out.push_back(core::AskRevoke{user.id});
+                }
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(4);
+    if (!u.next_cursor.empty()) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (button("Load more", false)) out.push_back(core::LoadMoreUsers{});
+    }
+    draw_details(state, column, out);
+    draw_audit(state, column);
+    draw_invite_dialog(state, out);
+    draw_revoke_confirmation(state, out);
+}
+
+}  // namespace ui
