@@ -212,4 +212,15 @@ std::vector<DemoTicketTenant> demo_ticket_tenants(Database& database) {
     });
 }
 
+int64_t give_demo_tenants_the_tickets_without_one(Database& database) {
+    return database.with_connection([](sqlite3* connection) {
+        Statement update(connection,
+                         "UPDATE tickets SET tenant = CASE rowid % 2 WHEN 1 THEN ?1 ELSE ?2 END"
+                         " WHERE tenant IS NULL AND EXISTS (SELECT 1 FROM tenants WHERE slug = ?1)"
+                         " AND EXISTS (SELECT 1 FROM tenants WHERE slug = ?2)");
+        update.bind(1, demo_tenants[0].slug).bind(2, demo_tenants[1].slug).run();
+        return int64_t(changed_rows(connection));
+    });
+}
+
 }  // namespace web

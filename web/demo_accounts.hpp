@@ -31,4 +31,9 @@ std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& se
 // demo tickets.
 std::vector<DemoTicketTenant> demo_ticket_tenants(Database& database);
 
+// Tickets without a tenant (the demo tickets of a start before tenants
+// existed) dealt to the demo tenants in turn, so their people see them.
+// Returns how many; call only right after the demo accounts were added.
+int64_t give_demo_tenants_the_tickets_without_one(Database& database);
+
 }  // namespace web

@@ -14,7 +14,7 @@ constexpr int messages_shown = 200;
 
 void DevMailboxRoutes::add_to(ApiRouter& router) {
     router.add("GET", "/api/v1/dev/mailbox", Access::Anyone, [this](ApiCall& call) {
-        mail_.deliver_due();   // anything still in the outbox first
+        mail_.fill_dev_mailbox();   // anything still in the outbox first
         std::vector<MailboxMessage> messages =
             database_.with_connection([](sqlite3* connection) { return Outbox(connection).dev_mailbox(messages_shown); });
         nlohmann::ordered_json items = nlohmann::ordered_json::array();

@@ -1,7 +1,8 @@
 // GET /api/v1/dev/mailbox, only when started with --demo: the e-mail the
 // portal "sent", newest first, so invitations can be followed without a mail
 // server. No session needed: it is a development aid, and its links are the
-// demo's own. Without --demo the path does not exist (404).
+// demo's own. Without --demo the path does not exist (404); with --demo and
+// --smtp mail goes to the server and the mailbox stays empty.
 #pragma once
 
 #include "api_router.hpp"

@@ -93,6 +93,10 @@ void MailDelivery::deliver_due() {
     }
 }
 
+void MailDelivery::fill_dev_mailbox() {
+    if (settings_.dev_mailbox && !settings_.smtp) deliver_due();
+}
+
 void MailDelivery::run_smtp_thread() {
     while (true) {
         try {

@@ -36,6 +36,10 @@ public:
     // One pass over the due mail (what the thread does on each wake-up).
     void deliver_due();
 
+    // Before showing the development mailbox: anything still queued for it
+    // goes in now. Does nothing when mail goes by SMTP.
+    void fill_dev_mailbox();
+
 private:
     void run_smtp_thread();
 

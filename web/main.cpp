@@ -99,10 +99,13 @@ int main(int argc, char** argv) {
         int64_t users_added = 0;
         error = web::seed_demo_accounts(*database, setting, web::unix_now(), users_added);
         if (!error.empty()) return fail("cannot add the demo accounts: " + error);
-        if (users_added > 0)
+        if (users_added > 0) {
             std::fprintf(stderr, "portal-web: demo data: added %lld users in 2 tenants (password: %s)\n",
                          static_cast<long long>(users_added), web::demo_password);
-        else
+            if (int64_t dealt = web::give_demo_tenants_the_tickets_without_one(*database))
+                std::fprintf(stderr, "portal-web: demo data: %lld tickets from before tenants now belong to the demo tenants\n",
+                             static_cast<long long>(dealt));
+        } else
             std::fprintf(stderr, "portal-web: demo data: the database has users already; none added\n");
 
         web::TicketStore tickets(*database);

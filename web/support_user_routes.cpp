@@ -92,6 +92,32 @@ void send_key_reused(httplib::Response& response) {
                  "This Idempotency-Key was already used for a different request. Use a new key for each new invitation.");
 }
 
+// The tenants an invitation names, without repeats; left out, the one whose
+// users are being managed. Problems go to errors["tenants"].
+std::vector<std::string> listed_tenants(const nlohmann::json& body, const std::string& path_tenant,
+                                        std::map<std::string, std::string>& errors) {
+    std::vector<std::string> slugs;
+    auto listed = body.find("tenants");
+    if (listed == body.end()) return {path_tenant};
+    if (!listed->is_array()) {
+        errors["tenants"] = "List the tenants to invite to, like [\"" + path_tenant + "\"].";
+        return slugs;
+    }
+    for (const nlohmann::json& item : *listed) {
+        if (!item.is_string()) {
+            errors["tenants"] = "List the tenants by their names, like [\"" + path_tenant + "\"].";
+            return slugs;
+        }
+        std::string slug = item.get<std::string>();
+        if (std::find(slugs.begin(), slugs.end(), slug) == slugs.end()) slugs.push_back(slug);
+    }
+    if (slugs.empty())
+        errors["tenants"] = "Choose at least one tenant.";
+    else if (std::find(slugs.begin(), slugs.end(), path_tenant) == slugs.end())
+        errors["tenants"] = "Include " + path_tenant + ", the tenant whose users you are managing here.";
+    return slugs;
+}
+
 }  // namespace
 
 void SupportUserRoutes::add_to(ApiRouter& router) {
@@ -161,25 +187,7 @@ void SupportUserRoutes::invite(ApiCall& call) {
     const std::string email = core::normalize_email_address(string_member(*body, "email").value_or(""));
     if (std::string problem = core::email_address_problem(email); !problem.empty()) errors["email"] = problem;
 
-    std::vector<std::string> slugs;
-    auto listed = body->find("tenants");
-    if (listed == body->end()) {
-        slugs.push_back(path_tenant);   // the tenant being managed is the natural default
-    } else if (!listed->is_array()) {
-        errors["tenants"] = "List the tenants to invite to, like [\"" + path_tenant + "\"].";
-    } else {
-        for (const nlohmann::json& item : *listed) {
-            if (!item.is_string()) {
-                errors["tenants"] = "List the tenants by their names, like [\"" + path_tenant + "\"].";
-                break;
-            }
-            std::string slug = item.get<std::string>();
-            if (std::find(slugs.begin(), slugs.end(), slug) == slugs.end()) slugs.push_back(slug);
-        }
-        if (!errors.count("tenants") && slugs.empty()) errors["tenants"] = "Choose at least one tenant.";
-        if (!errors.count("tenants") && std::find(slugs.begin(), slugs.end(), path_tenant) == slugs.end())
-            errors["tenants"] = "Include " + path_tenant + ", the tenant whose users you are managing here.";
-    }
+    std::vector<std::string> slugs = listed_tenants(*body, path_tenant, errors);
     if (!errors.empty()) {
         send_field_problems(call.response, 400, errors.size() == 1 && errors.count("email") ? errors["email"] : "Check the invitation.",
                             errors);

@@ -296,6 +296,11 @@ TEST_CASE("the invitation link, end to end: mailbox, accept, signed in, revoked,
                                               {"role", "support_only"}}}));
     CHECK(details["open_tickets"] == 0);
 
+    // The request log names the invitation endpoints without their key.
+    CHECK(service.process().wait_for_stderr("GET /api/v1/invitations/[token] 200", std::chrono::seconds(2)));
+    CHECK(service.process().wait_for_stderr("POST /api/v1/invitations/[token]/accept 200", std::chrono::seconds(2)));
+    CHECK(service.process().stderr_text().find(token) == std::string::npos);
+
     SUBCASE("the link works once") {
         CHECK(api_test::problem_of(client.Get("/api/v1/invitations/" + token), 410).find("used") != std::string::npos);
         api_test::problem_of(client.Post(accept, json{{"name", "Mallory"}, {"password", "another long passphrase"}}.dump(),

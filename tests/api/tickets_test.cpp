@@ -515,3 +515,25 @@ TEST_CASE("each sees the tickets of their tenants: admins and support users thei
         CHECK(paged == ids_of["acme-prod"]);
     }
 }
+
+TEST_CASE("tickets from before tenants go to the demo tenants when --demo adds the accounts") {
+    api_test::TempFolder folder;
+    api_test::ServiceOptions options;
+    options.database_path = folder.path() / "portal.sqlite3";
+    {
+        ServiceProcess first(options);   // creates the tables
+    }
+    api_test::run_sql(*options.database_path,
+                      "INSERT INTO tickets(id, route, summary, plan, severity, opened_at, customer_time_zone) VALUES"
+                      " ('T-1001', 'general', 'one', 'standard', 3, 1774000000, 'Europe/Berlin'),"
+                      " ('T-1002', 'general', 'two', 'standard', 3, 1774000100, 'Europe/Berlin'),"
+                      " ('T-1003', 'general', 'three', 'standard', 3, 1774000200, 'Europe/Berlin'),"
+                      " ('T-1004', 'general', 'four', 'standard', 3, 1774000300, 'Europe/Berlin')");
+    options.extra_args = {"--demo"};
+    ServiceProcess service(options);
+    CHECK(service.process().wait_for_stderr("4 tickets from before tenants now belong to the demo tenants", std::chrono::seconds(2)));
+    SignedInClient acme(service, "admin@acme.example");
+    SignedInClient globex(service, "admin@globex.example");
+    CHECK(get_json(acme, "/api/v1/tickets")["items"].size() == 2);
+    CHECK(get_json(globex, "/api/v1/tickets")["items"].size() == 2);
+}
