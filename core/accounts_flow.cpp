@@ -1,5 +1,7 @@
 #include "accounts_flow.hpp"
 
+#include "email_address.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace core {
@@ -241,10 +243,11 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         if (d.busy) return {};
         d.field_errors.clear();
         d.error.clear();
-        if (d.tenants.empty()) {
-            d.field_errors["tenants"] = "Choose at least one service the user gets support for.";
-            return {};
-        }
+        // The same check the service makes, before a round trip.
+        const std::string problem = email_address_problem(normalize_email_address(d.email));
+        if (!problem.empty()) d.field_errors["email"] = problem;
+        if (d.tenants.empty()) d.field_errors["tenants"] = "Choose at least one service the user gets support for.";
+        if (!d.field_errors.empty()) return {};
         d.busy = true;
         json body = {{"email", d.email}, {"tenants", json::array()}};
         for (const std::string& t : d.tenants) body["tenants"].push_back(t);

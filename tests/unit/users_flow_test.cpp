@@ -66,13 +66,17 @@ TEST_CASE("an invitation keeps its key for retries and shows the service's field
     State state = on_users_screen();
     update(state, OpenInvite{});
     CHECK(state.users.invite.tenants == std::set<std::string>{"acme-prod"});
-    update(state, EditInvite{"not-an-address"});
+    update(state, EditInvite{"not an address"});
+    // Checked in the portal first: no request, the error on the field.
+    CHECK(effects_of<HttpRequest>(update(state, SubmitInvite{})).empty());
+    CHECK_FALSE(state.users.invite.field_errors.at("email").empty());
+    update(state, EditInvite{"nia@acme.example"});
     update(state, ToggleInviteTenant{"globex-dev"});
     auto sent = effects_of<HttpRequest>(update(state, SubmitInvite{}));
     REQUIRE(sent.size() == 1);
     CHECK(sent[0]->method == "POST");
     CHECK(sent[0]->csrf_token == "csrf-1");
-    CHECK(sent[0]->body == R"({"email":"not-an-address","tenants":["acme-prod","globex-dev"]})");
+    CHECK(sent[0]->body == R"({"email":"nia@acme.example","tenants":["acme-prod","globex-dev"]})");
     const std::string key = sent[0]->idempotency_key;
     CHECK_FALSE(key.empty());
 
@@ -85,7 +89,7 @@ TEST_CASE("an invitation keeps its key for retries and shows the service's field
                                R"({"title":"Bad request","errors":{"email":"Enter an address like name@example.com."}})",
                                state.users.generation});
     CHECK(state.users.invite.field_errors.at("email") == "Enter an address like name@example.com.");
-    CHECK(state.users.invite.email == "not-an-address");   // nothing typed is lost
+    CHECK(state.users.invite.email == "nia@acme.example");   // nothing typed is lost
     update(state, EditInvite{"new.user@acme.example"});
     auto corrected = effects_of<HttpRequest>(update(state, SubmitInvite{}));
     CHECK(corrected[0]->idempotency_key != key);   // a different request
