@@ -1,6 +1,7 @@
 #include "accounts_flow.hpp"
 
 #include "email_address.hpp"
+#include "url_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -9,23 +10,6 @@ namespace core {
 namespace {
 
 using nlohmann::json;
-
-std::string url_escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                           c == '_' || c == '.' || c == '~';
-        if (plain) {
-            out += c;
-        } else {
-            static const char hex[] = "0123456789ABCDEF";
-            out += '%';
-            out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-            out += hex[static_cast<unsigned char>(c) & 0xF];
-        }
-    }
-    return out;
-}
 
 std::string tenant_url(const State& state, const std::string& rest) {
     return "/api/v1/tenants/" + url_escape(state.current_tenant) + rest;

@@ -2,6 +2,7 @@
 
 #include "accounts_flow.hpp"
 #include "response_terms.hpp"
+#include "url_text.hpp"
 
 #include <algorithm>
 
@@ -46,21 +47,7 @@ void build_calendars(State& state, const std::string& zone_name) {
 }
 
 std::string next_page_url(const std::string& cursor) {
-    std::string url = tickets_url;
-    url += "&cursor=";
-    for (char c : cursor) {   // the cursor is opaque: escape all but unreserved characters
-        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                           c == '-' || c == '_' || c == '.' || c == '~';
-        if (plain) {
-            url += c;
-        } else {
-            static const char hex[] = "0123456789ABCDEF";
-            url += '%';
-            url += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-            url += hex[static_cast<unsigned char>(c) & 0xF];
-        }
-    }
-    return url;
+    return std::string(tickets_url) + "&cursor=" + url_escape(cursor);   // the cursor is opaque
 }
 
 }  // namespace

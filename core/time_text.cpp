@@ -19,7 +19,9 @@ struct LocalParts {
 };
 
 LocalParts local_parts(Instant t, const date::time_zone* zone) {
-    const date::sys_info info = zone->get_info(t);
+    date::sys_info info{};
+    info.abbrev = "UTC";
+    if (zone) info = zone->get_info(t);
     const date::local_seconds local{t.time_since_epoch() + info.offset};
     const date::local_days day = date::floor<date::days>(local);
     const date::hh_mm_ss<std::chrono::seconds> time{local - day};

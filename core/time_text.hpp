@@ -1,5 +1,6 @@
 // Instants as people read them in a given zone: "Mon 06:00",
-// "Mon 30 Mar 2026, 09:00 CEST". English, 24-hour clock.
+// "Mon 30 Mar 2026, 09:00 CEST". English, 24-hour clock. A null zone means
+// UTC (for callers whose zone's rules are not loaded yet).
 #pragma once
 
 #include "business_calendar.hpp"

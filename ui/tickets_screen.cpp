@@ -51,31 +51,6 @@ void draw_zone_chooser(const core::State& state, Actions& out) {
     ImGui::EndCombo();
 }
 
-// Cuts `text` to fit `width` with an ellipsis, on a UTF-8 character boundary.
-std::string fit_to_width(ImFont* font, const std::string& text, float width) {
-    auto width_of = [&](const std::string& t) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.c_str()).x; };
-    if (width_of(text) <= width) return text;
-    const std::string ellipsis = "\xE2\x80\xA6";
-    size_t low = 0, high = text.size();
-    while (low < high) {   // the longest prefix that fits with the ellipsis
-        size_t mid = (low + high + 1) / 2;
-        while (mid > 0 && (static_cast<unsigned char>(text[mid]) & 0xC0) == 0x80) --mid;
-        if (mid <= low) break;
-        if (width_of(text.substr(0, mid) + ellipsis) <= width) low = mid;
-        else high = mid - 1;
-    }
-    return text.substr(0, low) + ellipsis;
-}
-
-void centred_text(ImFont* font, ImU32 colour, const std::string& text, float row_height) {
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - font->FontSize) * 0.5f);
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextUnformatted(fit_to_width(font, text, ImGui::GetContentRegionAvail().x).c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-}
-
 std::string severity_text(const core::State& state, int level) {
     const core::Severity* s = state.program.find_severity(level);
     return std::to_string(level) + (s ? " \xC2\xB7 " + s->name : std::string());
@@ -98,7 +73,7 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
               "Response targets count in business hours in each customer's own time zone and pause outside "
               "them. The badges update every second.");
     ImGui::Dummy(ImVec2(0, px(4)));
-    centred_text(f.body, colour::text, "Times are shown in", ImGui::GetFrameHeight());
+    cell_text(f.body, colour::text, "Times are shown in", ImGui::GetFrameHeight());
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (ImGui::GetFrameHeight() - f.body->FontSize) * 0.5f);
     draw_zone_chooser(state, out);
@@ -142,7 +117,7 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(36));
         for (int c = 0; c < 6; ++c) {
             ImGui::TableSetColumnIndex(c);
-            centred_text(f.small, colour::text_secondary, ImGui::TableGetColumnName(c), px(36));
+            cell_text(f.small, colour::text_secondary, ImGui::TableGetColumnName(c), px(36));
         }
 
         const date::time_zone* viewer = nullptr;
@@ -154,15 +129,15 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
                 const core::Ticket& t = list.items[i];
                 ImGui::TableNextRow(0, row_height);
                 ImGui::TableSetColumnIndex(0);
-                centred_text(f.body_strong, colour::text, t.id, row_height);
+                cell_text(f.body_strong, colour::text, t.id, row_height);
                 ImGui::TableSetColumnIndex(1);
-                centred_text(f.body, colour::text, t.summary, row_height);
+                cell_text(f.body, colour::text, t.summary, row_height);
                 ImGui::TableSetColumnIndex(2);
-                centred_text(f.body, colour::text_secondary, plan_text(state, t.plan), row_height);
+                cell_text(f.body, colour::text_secondary, plan_text(state, t.plan), row_height);
                 ImGui::TableSetColumnIndex(3);
-                centred_text(f.body, colour::text_secondary, severity_text(state, t.severity), row_height);
+                cell_text(f.body, colour::text_secondary, severity_text(state, t.severity), row_height);
                 ImGui::TableSetColumnIndex(4);
-                centred_text(f.body, colour::text_secondary,
+                cell_text(f.body, colour::text_secondary,
                              viewer ? core::format_weekday_time(t.opened_at, viewer, state.now) : std::string("\xE2\x80\xA6"),
                              row_height);
                 ImGui::TableSetColumnIndex(5);

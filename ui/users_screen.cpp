@@ -20,8 +20,7 @@ std::string readable_time(const core::State& state, const std::string& iso) {
     const auto t = core::parse_instant(iso);
     if (!t) return iso;
     auto zone = state.zones.find(state.viewer_time_zone);
-    const date::time_zone* z = zone != state.zones.end() ? zone->second : date::locate_zone("UTC");
-    return core::format_weekday_time(*t, z, state.now);
+    return core::format_weekday_time(*t, zone != state.zones.end() ? zone->second : nullptr, state.now);
 }
 
 std::string field_error(const std::map<std::string, std::string>& errors, const char* field) {
@@ -49,15 +48,6 @@ void status_pill(const std::string& status) {
     ImGui::GetWindowDrawList()->AddRectFilled(min, max, bg, (max.y - min.y) * 0.5f);
     ImGui::GetWindowDrawList()->AddText(f.small, f.small->FontSize, ImVec2(min.x + px(8), min.y + px(3)), fg, word);
     ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
-}
-
-void cell_text(ImFont* font, ImU32 colour, const std::string& text, float row_height) {
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - font->FontSize) * 0.5f);
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
 }
 
 // Dialogs look like the page: no ImGui title bar, a heading of our own.

@@ -124,6 +124,31 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
 
 void error_text(std::string_view text) { paragraph(fonts().small, IM_COL32(176, 28, 28, 255), text); }
 
+// Cuts `text` to fit `width` with an ellipsis, on a UTF-8 character boundary.
+std::string fit_to_width(ImFont* font, const std::string& text, float width) {
+    auto width_of = [&](const std::string& t) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.c_str()).x; };
+    if (width_of(text) <= width) return text;
+    const std::string ellipsis = "\xE2\x80\xA6";
+    size_t low = 0, high = text.size();
+    while (low < high) {   // the longest prefix that fits with the ellipsis
+        size_t mid = (low + high + 1) / 2;
+        while (mid > 0 && (static_cast<unsigned char>(text[mid]) & 0xC0) == 0x80) --mid;
+        if (mid <= low) break;
+        if (width_of(text.substr(0, mid) + ellipsis) <= width) low = mid;
+        else high = mid - 1;
+    }
+    return text.substr(0, low) + ellipsis;
+}
+
+void cell_text(ImFont* font, ImU32 colour, const std::string& text, float row_height) {
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - font->FontSize) * 0.5f);
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(fit_to_width(font, text, ImGui::GetContentRegionAvail().x).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
 void focus_ring_if_active() {
     if (!ImGui::IsItemActive()) return;
     const ImVec2 min = ImGui::GetItemRectMin();

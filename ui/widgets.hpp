@@ -53,6 +53,13 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
 // Text in the colour of errors, wrapped.
 void error_text(std::string_view text);
 
+// `text` cut to `width` with an ellipsis (on a UTF-8 character boundary).
+std::string fit_to_width(ImFont* font, const std::string& text, float width);
+
+// One line of a table cell, vertically centred in a row of `row_height` and
+// cut with an ellipsis to the column's width.
+void cell_text(ImFont* font, ImU32 colour, const std::string& text, float row_height);
+
 // Draws a focus ring around the last item when it is active.
 void focus_ring_if_active();
 

@@ -26,3 +26,18 @@ export function writeSection(title, body) {
     writeFileSync(file, text);
     return file;
 }
+
+export function percentile(values, p) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+// One table row of a frame-cost benchmark: samples are [uiMs, frameMs] pairs;
+// the goal (< 2 ms) is judged on the UI's 95th percentile.
+export function frameCostRow(name, samples) {
+    const fmt = (v) => v.toFixed(2);
+    const ui = samples.map((s) => s[0]);
+    const whole = samples.map((s) => s[1]);
+    const goal = percentile(ui, 95) < 2 ? 'met' : '**missed**';
+    return `| ${name} | ${fmt(percentile(ui, 50))} ms | ${fmt(percentile(ui, 95))} ms | ${goal} | ${fmt(percentile(whole, 50))} ms | ${fmt(percentile(whole, 95))} ms |`;
+}

@@ -3,13 +3,9 @@
 // on screen, update, GL calls), while scrolling and on the once-a-second tick.
 // Writes the "Tickets screen frame cost" section of docs/benchmarks.md.
 import { launchBrowser, settle, startService, waitForFrame } from '../e2e/portal_harness.mjs';
-import { writeSection } from './report.mjs';
+import { frameCostRow, writeSection } from './report.mjs';
 
 const ticketCount = 10000;
-const percentile = (values, p) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 const service = await startService(['--demo', '--demo-tickets', String(ticketCount)]);
 const browser = await launchBrowser();
@@ -40,13 +36,6 @@ try {
         await page.waitForFunction((f) => window.portalTest.frame > f, frame, { timeout: 3000 });
         ticking.push(await page.evaluate(() => [window.portalTest.uiMs, window.portalTest.frameMs]));
     }
-    const fmt = (v) => v.toFixed(2);
-    const goal = (v) => (v < 2 ? 'met' : '**missed**');
-    const row = (name, samples) => {
-        const ui = samples.map((s) => s[0]);
-        const whole = samples.map((s) => s[1]);
-        return `| ${name} | ${fmt(percentile(ui, 50))} ms | ${fmt(percentile(ui, 95))} ms | ${goal(percentile(ui, 95))} | ${fmt(percentile(whole, 50))} ms | ${fmt(percentile(whole, 95))} ms |`;
-    };
     const body = `Command: \`./portal bench\` (tests/bench/tickets_frame_bench.mjs), run on ${new Date().toISOString().slice(0, 10)}:
 ${ticketCount.toLocaleString('en')} demo tickets (\`portal-web --demo --demo-tickets ${ticketCount}\`), headless Chromium at 1280x900.
 CPU time per frame inside the WASM module as the shell measures it with \`performance.now()\` (resolution 0.1 ms):
@@ -56,8 +45,8 @@ Only the rows on screen are laid out and computed.
 
 | Frames | UI median | UI 95th pct | Goal < 2 ms (UI) | Whole frame median | Whole frame 95th pct |
 |---|---|---|---|---|---|
-${row(`Scrolling through the list (${scrolling.length} wheel steps, last frame of each)`, scrolling)}
-${row(`The once-a-second tick while idle (${ticking.length} ticks)`, ticking)}
+${frameCostRow(`Scrolling through the list (${scrolling.length} wheel steps, last frame of each)`, scrolling)}
+${frameCostRow(`The once-a-second tick while idle (${ticking.length} ticks)`, ticking)}
 
 The WebGL part runs against SwiftShader (software GL in headless Chromium, sharing the 2 cores with the
 GPU process); it is the cost of this machine's software renderer rather than of the portal's own work, and it

@@ -3,13 +3,9 @@
 // scrolling through loaded pages and while typing a search (answered by the
 // service). Writes the "Users screen frame cost" section of docs/benchmarks.md.
 import { launchBrowser, settle, startService, waitForFrame } from '../e2e/portal_harness.mjs';
-import { writeSection } from './report.mjs';
+import { frameCostRow, writeSection } from './report.mjs';
 
 const userCount = 10000;
-const percentile = (values, p) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 const service = await startService(['--demo', '--demo-support-users', String(userCount)]);
 const browser = await launchBrowser();
@@ -52,13 +48,6 @@ try {
         await settle(page);
         typing.push(await page.evaluate(() => [window.portalTest.uiMs, window.portalTest.frameMs]));
     }
-    const fmt = (v) => v.toFixed(2);
-    const goal = (v) => (v < 2 ? 'met' : '**missed**');
-    const row = (name, samples) => {
-        const ui = samples.map((s) => s[0]);
-        const whole = samples.map((s) => s[1]);
-        return `| ${name} | ${fmt(percentile(ui, 50))} ms | ${fmt(percentile(ui, 95))} ms | ${goal(percentile(ui, 95))} | ${fmt(percentile(whole, 50))} ms | ${fmt(percentile(whole, 95))} ms |`;
-    };
     const body = `Command: \`./portal bench\` (tests/bench/users_frame_bench.mjs), run on ${new Date().toISOString().slice(0, 10)}:
 ${userCount.toLocaleString('en')} support-only users in acme-prod (\`portal-web --demo --demo-support-users ${userCount}\`),
 signed in as its admin, 1,000 rows loaded (ten pages), headless Chromium at 1280x900. UI and whole-frame CPU time
@@ -67,8 +56,8 @@ and search is answered by the service.
 
 | Frames | UI median | UI 95th pct | Goal < 2 ms (UI) | Whole frame median | Whole frame 95th pct |
 |---|---|---|---|---|---|
-${row(`Scrolling through 1,000 loaded rows (${scrolling.length} wheel steps)`, scrolling)}
-${row(`Typing a search, one key per frame (${typing.length} keys)`, typing)}
+${frameCostRow(`Scrolling through 1,000 loaded rows (${scrolling.length} wheel steps)`, scrolling)}
+${frameCostRow(`Typing a search, one key per frame (${typing.length} keys)`, typing)}
 `;
     writeSection("Users screen frame cost", body);
     console.log(body);

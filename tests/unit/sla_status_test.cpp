@@ -83,3 +83,7 @@ TEST_CASE("instants as people read them") {
     CHECK(format_full(at("2026-03-30T09:00:00+02:00"), berlin) == "Mon 30 Mar 2026, 09:00 CEST");
     CHECK(format_full(at("2026-03-30T07:00:00Z"), date::locate_zone("Asia/Kolkata")) == "Mon 30 Mar 2026, 12:30 IST");
 }
+
+TEST_CASE("without a loaded zone, times read as UTC") {
+    CHECK(format_full(at("2026-03-30T07:00:00Z"), nullptr) == "Mon 30 Mar 2026, 07:00 UTC");
+}

@@ -177,3 +177,10 @@ TEST_CASE("the viewer's zone: detected, chosen, validated") {
     update(state, ViewerTimeZoneDetected{"UTC"});   // a late detection does not override the choice
     CHECK(state.viewer_time_zone == "Asia/Kolkata");
 }
+
+#include "core/url_text.hpp"
+
+TEST_CASE("URL text keeps unreserved characters and encodes the rest") {
+    CHECK(url_escape("Az09-_.~") == "Az09-_.~");
+    CHECK(url_escape("a b/+=é") == "a%20b%2F%2B%3D%C3%A9");
+}
