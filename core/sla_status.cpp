@@ -58,9 +58,12 @@ std::string format_duration(seconds duration) {
     long long s = duration.count() < 0 ? 0 : duration.count();
     const long long h = s / 3600, m = (s % 3600) / 60, sec = s % 60;
     char buffer[48];
+    // Whole minutes above one minute: a badge that changes every second makes
+    // a calm wait look frantic, and costs a redraw each second; the exact
+    // deadline is one hover away. The last minute counts down in seconds.
     if (h > 0 && m > 0) std::snprintf(buffer, sizeof buffer, "%lldh %lldm", h, m);
     else if (h > 0) std::snprintf(buffer, sizeof buffer, "%lldh", h);
-    else if (m > 0) std::snprintf(buffer, sizeof buffer, "%lldm %02llds", m, sec);
+    else if (m > 0) std::snprintf(buffer, sizeof buffer, "%lldm", m);
     else std::snprintf(buffer, sizeof buffer, "%llds", sec);
     return buffer;
 }

@@ -3,6 +3,7 @@
 #include "browser.hpp"
 #include "browser_input.hpp"
 #include "clipboard.hpp"
+#include "frame_picture.hpp"
 #include "surface.hpp"
 #include "test_hook.hpp"
 #include "time_zones.hpp"
@@ -46,6 +47,8 @@ struct Host {
     std::vector<core::Action> deferred;   // answers known without the network, dispatched after the effects
     bool tick_scheduled = false;
     double frozen_now_ms = 0;   // tests may freeze the clock (portalTest.setNow)
+    shell::FramePicture picture;   // what the canvas shows now
+    int surface_width = 0, surface_height = 0;
 };
 
 Host* g_host = nullptr;
@@ -169,10 +172,23 @@ void frame() {
     const double layout_ms = emscripten_get_now() - layout_start;
     shell::test_hook_end_frame();
 
-    glViewport(0, 0, size.width, size.height);
-    glClearColor(0.969f, 0.973f, 0.980f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // Resizing the canvas clears it, so the next picture must be drawn even
+    // if ImGui's output is the same.
+    if (size.width != host.surface_width || size.height != host.surface_height) {
+        host.picture.forget();
+        host.surface_width = size.width;
+        host.surface_height = size.height;
+    }
+    // An unchanged picture is not presented again: the browser keeps showing
+    // the last one, and a countdown tick that changes no digit costs no
+    // composite.
+    if (host.picture.changed(*ImGui::GetDrawData())) {
+        glViewport(0, 0, size.width, size.height);
+        glClearColor(0.969f, 0.973f, 0.980f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        shell::test_hook_presented();
+    }
 
     if (!host.first_frame_marked) {
         portal_js_mark_first_frame();

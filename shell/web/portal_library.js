@@ -162,6 +162,8 @@ mergeInto(LibraryManager.library, {
     portal_js_install_test_hook: function () {
         window.portalTest = {
             get frame() { return _portal_test_frame(); },
+            // Frames handed to the browser: only those whose picture changed.
+            get presented() { return _portal_test_presented(); },
             // The clock the app uses, for tests: set with setNow(ms) to freeze it.
             setNow: function (ms) { _portal_test_set_now(ms); },
             // True once every input so far has been drawn and frames stopped.

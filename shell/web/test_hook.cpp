@@ -22,6 +22,7 @@ struct RecordedItem {
 static bool g_enabled = false;
 static float g_pixel_ratio = 1;
 static int g_frames = 0;
+static int g_presented = 0;
 static std::vector<RecordedItem> g_current, g_last;
 static std::string g_screen;
 
@@ -43,6 +44,8 @@ void test_hook_end_frame() {
     g_last.swap(g_current);
     ++g_frames;
 }
+
+void test_hook_presented() { ++g_presented; }
 
 void test_hook_set_screen(std::string hash) { g_screen = std::move(hash); }
 
@@ -97,6 +100,7 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE int portal_test_frame() { return shell::g_frames; }
+EMSCRIPTEN_KEEPALIVE int portal_test_presented() { return shell::g_presented; }
 
 EMSCRIPTEN_KEEPALIVE const char* portal_test_items_json() {
     static std::string json_text;

@@ -21,6 +21,10 @@ void test_hook_end_frame();
 // frame-cost benchmark.
 void test_hook_frame_time(double frame_ms, double ui_ms);
 
+// A frame whose picture changed was handed to the browser (presented());
+// frames with an unchanged picture are laid out but not presented.
+void test_hook_presented();
+
 // What screen() reports: the current screen's hash route.
 void test_hook_set_screen(std::string hash);
 

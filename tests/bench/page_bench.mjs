@@ -9,6 +9,8 @@ import { writeSection } from './report.mjs';
 
 const runs = 5;
 const idleSeconds = 10;
+// Long enough to cross at least one minute boundary, when every badge's text changes.
+const tickingSeconds = 65;
 
 async function firstFrameMs(page) {
     await page.waitForFunction(() => performance.getEntriesByName('portal-first-frame').length > 0, null,
@@ -53,7 +55,7 @@ try {
 
     // 3. Idle cost: main-thread task time over 10 s, on the home screen and on
     // the tickets screen, where the countdowns tick once a second.
-    async function idleBusyPercent(hash) {
+    async function idleBusyPercent(hash, seconds) {
         const idleContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         // The tickets screen needs a session: the demo support engineer's.
         await idleContext.request.post(`${service.url}/api/v1/session`,
@@ -69,14 +71,14 @@ try {
             (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
         const startTask = await taskDuration();
         const startWall = Date.now();
-        await idlePage.waitForTimeout(idleSeconds * 1000);
+        await idlePage.waitForTimeout(seconds * 1000);
         const busySeconds = (await taskDuration()) - startTask;
         const wallSeconds = (Date.now() - startWall) / 1000;
         await idleContext.close();
         return (100 * busySeconds) / wallSeconds;
     }
-    const busyPercent = await idleBusyPercent('#/');
-    const ticketsBusyPercent = await idleBusyPercent('#/tickets');
+    const busyPercent = await idleBusyPercent('#/', idleSeconds);
+    const ticketsBusyPercent = await idleBusyPercent('#/tickets', tickingSeconds);
 
     const chromium = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
     const kb = (bytes) => (bytes / 1024).toFixed(1);
@@ -89,12 +91,13 @@ with ${chromium}, headless, the page served by portal-web on 127.0.0.1, ${os.cpu
 | Everything loaded before the first frame, gzip -9 | ${kb(totalGzip)} KB | ≤ 800 KB | ${verdict(totalGzip <= 800 * 1024)} |
 | Navigation to first frame, median of ${runs} | ${median(firstFrames).toFixed(0)} ms | ≤ 1000 ms | ${verdict(median(firstFrames) <= 1000)} |
 | Main thread busy on the idle home screen over ${idleSeconds} s (CDP TaskDuration) | ${busyPercent.toFixed(2)} % | ≤ 3 % | ${verdict(busyPercent <= 3)} |
-| Main thread busy on the tickets screen, countdowns ticking, over ${idleSeconds} s | ${ticketsBusyPercent.toFixed(2)} % | ≤ 3 % | ${verdict(ticketsBusyPercent <= 3)} |
+| Main thread busy on the tickets screen, countdowns ticking, over ${tickingSeconds} s | ${ticketsBusyPercent.toFixed(2)} % | ≤ 3 % | ${verdict(ticketsBusyPercent <= 3)} |
 
-With countdowns on screen the page draws one frame a second. The module's own work for that frame is under
-1 ms (see "Tickets screen frame cost"); the rest of the busy time is Chromium presenting a WebGL canvas with
-SwiftShader, its software GL, which reads the frame back on the main thread ("GPU stall due to ReadPixels").
-Open: skipping frames whose picture would not change (most badges change once a minute) would cut it further.
+With countdowns on screen the page lays out one frame a second (under 1 ms of the module's time, see
+"Tickets screen frame cost"), but hands it to the browser only when the picture changed: badges show
+whole minutes above the last minute, so most ticks change no pixel. A presented frame is the expensive
+part here: Chromium composites the WebGL canvas with SwiftShader, its software GL, reading the frame
+back on the main thread ("GPU stall due to ReadPixels"). The measure spans a minute boundary.
 
 First-frame runs (ms): ${firstFrames.map((v) => v.toFixed(0)).join(', ')}. The first frame is the
 \`portal-first-frame\` performance mark the shell sets after drawing it; each run uses a

@@ -59,6 +59,17 @@ test('the demo tickets show every kind of badge, ticking once a second', async (
     const ticks = (await page.evaluate(() => window.portalTest.frame)) - before;
     assert.ok(ticks >= 2 && ticks <= 6, `${ticks} frames in 3.2 s on the tickets screen`);
 
+    // With the clock frozen every tick lays out the same picture: the frames
+    // still run, but none is handed to the browser again.
+    await page.evaluate(() => window.portalTest.setNow(Date.now()));
+    await page.waitForTimeout(1200);
+    const frozen = await page.evaluate(() => ({ frame: window.portalTest.frame, presented: window.portalTest.presented }));
+    await page.waitForTimeout(2200);
+    const later = await page.evaluate(() => ({ frame: window.portalTest.frame, presented: window.portalTest.presented }));
+    assert.ok(later.frame - frozen.frame >= 1, `the tick still runs with a frozen clock (${later.frame - frozen.frame} frames)`);
+    assert.equal(later.presented, frozen.presented, 'an unchanged picture is not presented again');
+    await page.evaluate(() => window.portalTest.setNow(0));
+
     // Hover shows the deadline in the customer's zone.
     const paused = await findItem(page, /^Paused · resumes/);
     await page.mouse.move(paused.x + 10, paused.y + paused.h / 2);

@@ -67,7 +67,9 @@ TEST_CASE("a ticket opened outside hours is paused until the opening, with its f
 TEST_CASE("durations as people read them") {
     CHECK(format_duration(hours(3) + minutes(12)) == "3h 12m");
     CHECK(format_duration(hours(2)) == "2h");
-    CHECK(format_duration(minutes(12) + seconds(5)) == "12m 05s");
+    CHECK(format_duration(minutes(12) + seconds(5)) == "12m");
+    CHECK(format_duration(minutes(1)) == "1m");
+    CHECK(format_duration(seconds(59)) == "59s");
     CHECK(format_duration(seconds(45)) == "45s");
     CHECK(format_duration(seconds(-5)) == "0s");
     CHECK(format_duration(hours(26) + minutes(1)) == "26h 1m");
