@@ -1,5 +1,8 @@
 #include "program.hpp"
 
+#include "identifier_check.hpp"
+#include "json_error.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -29,6 +32,24 @@ const Route* Program::find_route(std::string_view id) const { return find_by_id(
 const Plan* Program::find_plan(std::string_view id) const { return find_by_id(plans, id); }
 const Schedule* Program::find_schedule(std::string_view id) const { return find_by_id(schedules, id); }
 const Field* Route::find_field(std::string_view id) const { return find_by_id(fields, id); }
+const ChecklistItem* Checklist::find_item(std::string_view id) const { return find_by_id(items, id); }
+const TriageQuestion* Triage::find_question(std::string_view id) const { return find_by_id(questions, id); }
+const GuidanceQuestion* SeverityGuidance::find_question(std::string_view id) const {
+    return find_by_id(questions, id);
+}
+const Region* Program::find_region(std::string_view id) const { return find_by_id(regions, id); }
+
+const Checklist* Program::checklist_for_route(std::string_view route_id) const {
+    for (const Checklist& c : checklists)
+        if (c.route == route_id) return &c;
+    return nullptr;
+}
+
+const IdentifierFormat* Program::find_identifier_format(FieldKind kind) const {
+    for (const IdentifierFormat& f : identifier_formats)
+        if (f.kind == kind) return &f;
+    return nullptr;
+}
 
 const Severity* Program::find_severity(int level) const {
     for (const Severity& s : severities)
@@ -61,12 +82,15 @@ const ResponseTarget* Plan::target_for(int severity) const {
 
 namespace {
 
-struct KindName {
-    FieldKind kind;
+// An enumeration's values with their names in the document; the first is the
+// name of anything not listed.
+template <typename Enum>
+struct Named {
+    Enum value;
     std::string_view name;
 };
 
-constexpr KindName kind_names[] = {
+constexpr Named<FieldKind> kind_names[] = {
     {FieldKind::Text, "text"},
     {FieldKind::LongText, "long_text"},
     {FieldKind::TenantSlug, "tenant_slug"},
@@ -77,20 +101,41 @@ constexpr KindName kind_names[] = {
     {FieldKind::Email, "email"},
     {FieldKind::Timestamp, "timestamp"},
     {FieldKind::Choice, "choice"},
+    {FieldKind::RedirectUri, "redirect_uri"},
+    {FieldKind::UrlList, "url_list"},
+    {FieldKind::Jwt, "jwt"},
 };
+
+constexpr Named<IdentifierCharacters> characters_names[] = {
+    {IdentifierCharacters::Alphanumeric, "alphanumeric"},
+    {IdentifierCharacters::LowercaseHex, "lowercase_hex"},
+    {IdentifierCharacters::Digits, "digits"},
+};
+
+template <typename Enum, size_t N>
+std::string_view name_of(const Named<Enum> (&names)[N], Enum value) {
+    for (const Named<Enum>& n : names)
+        if (n.value == value) return n.name;
+    return names[0].name;
+}
+
+template <typename Enum, size_t N>
+std::optional<Enum> value_named(const Named<Enum> (&names)[N], std::string_view name) {
+    for (const Named<Enum>& n : names)
+        if (n.name == name) return n.value;
+    return std::nullopt;
+}
 
 }  // namespace
 
-std::string_view to_string(FieldKind kind) {
-    for (const KindName& k : kind_names)
-        if (k.kind == kind) return k.name;
-    return "text";
-}
+std::string_view to_string(FieldKind kind) { return name_of(kind_names, kind); }
 
-std::optional<FieldKind> field_kind_from_string(std::string_view name) {
-    for (const KindName& k : kind_names)
-        if (k.name == name) return k.kind;
-    return std::nullopt;
+std::optional<FieldKind> field_kind_from_string(std::string_view name) { return value_named(kind_names, name); }
+
+std::string_view to_string(IdentifierCharacters characters) { return name_of(characters_names, characters); }
+
+std::optional<IdentifierCharacters> identifier_characters_from_string(std::string_view name) {
+    return value_named(characters_names, name);
 }
 
 // --- times and dates -------------------------------------------------------
@@ -501,41 +546,222 @@ bool read_routes(Reader& r, const json& doc, const Program& program, std::vector
     return true;
 }
 
-// --- invalid JSON ----------------------------------------------------------
+// --- identifiers and issuers ------------------------------------------------
 
-// Only asked after a failed parse, to say where the text went wrong.
-struct ParseErrorLocator {
-    std::size_t byte = 0;
-    std::string reason;
-
-    bool null() { return true; }
-    bool boolean(bool) { return true; }
-    bool number_integer(json::number_integer_t) { return true; }
-    bool number_unsigned(json::number_unsigned_t) { return true; }
-    bool number_float(json::number_float_t, const std::string&) { return true; }
-    bool string(std::string&) { return true; }
-    bool binary(json::binary_t&) { return true; }
-    bool start_object(std::size_t) { return true; }
-    bool key(std::string&) { return true; }
-    bool end_object() { return true; }
-    bool start_array(std::size_t) { return true; }
-    bool end_array() { return true; }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-        byte = position;
-        reason = e.what();
+bool read_identifier_format(Reader& r, const json& j, const std::string& path, IdentifierFormat& f) {
+    std::string kind, characters;
+    if (!r.read_string(j, path, "kind", kind) || !r.read_text(j, path, "name", f.name) ||
+        !r.read_string(j, path, "prefix", f.prefix, Need::Optional) ||
+        !r.read_string(j, path, "characters", characters) ||
+        !r.read_int(j, path, "min_length", f.min_length, 1, 256) ||
+        !r.read_int(j, path, "max_length", f.max_length, 1, 256) || !r.read_text(j, path, "example", f.example))
         return false;
-    }
-};
+    // Only the kinds whose shape is the vendor's business; slugs and free IDs have rules of their own.
+    std::optional<FieldKind> known = field_kind_from_string(kind);
+    if (known != FieldKind::OrganizationId && known != FieldKind::ApplicationKey)
+        return r.fail(path + ".kind", in_quotes(kind) + " has no vendor format (use organization_id or application_key)");
+    f.kind = *known;
+    std::optional<IdentifierCharacters> set = identifier_characters_from_string(characters);
+    if (!set)
+        return r.fail(path + ".characters",
+                      "unknown characters " + in_quotes(characters) + " (use alphanumeric, lowercase_hex or digits)");
+    f.characters = *set;
+    if (f.max_length < f.min_length) return r.fail(path + ".max_length", "is less than min_length");
+    // The example is what messages show; one that does not fit would mislead.
+    std::string problem = identifier_problem(f, f.example);
+    if (!problem.empty()) return r.fail(path + ".example", in_quotes(f.example) + " does not fit: " + problem);
+    return true;
+}
 
-std::string describe_invalid_json(std::string_view text) {
-    ParseErrorLocator locator;
-    json::sax_parse(text, &locator);
-    std::string message = "not valid JSON at byte " + std::to_string(locator.byte);
-    // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ...";
-    // keep the part after the location.
-    auto detail = locator.reason.find(": ");
-    if (detail != std::string::npos) message += " (" + locator.reason.substr(detail + 2) + ")";
-    return message;
+bool read_identifier_formats(Reader& r, const json& doc, std::vector<IdentifierFormat>& out) {
+    if (!r.read_list(doc, "", "identifier_formats", out, Need::Optional, read_identifier_format)) return false;
+    std::vector<std::string> kinds;
+    for (const IdentifierFormat& f : out) kinds.emplace_back(to_string(f.kind));
+    return r.no_duplicates(kinds, "identifier_formats", "kind");
+}
+
+bool read_tenant_issuer(Reader& r, const json& doc, std::string& out) {
+    if (!r.read_string(doc, "", "tenant_issuer", out, Need::Optional)) return false;
+    if (out.empty()) return true;
+    if (!out.starts_with("https://")) return r.fail("tenant_issuer", in_quotes(out) + " must start with https://");
+    if (out.find("{tenant}") == std::string::npos)
+        return r.fail("tenant_issuer", in_quotes(out) + " must contain {tenant} where the tenant slug goes");
+    return true;
+}
+
+// --- checklists, triage, severity guidance, regions -------------------------
+
+bool read_checklist_item(Reader& r, const json& j, const std::string& path, ChecklistItem& item) {
+    return r.read_id(j, path, "id", item.id) && r.read_text(j, path, "text", item.text) &&
+           r.read_string(j, path, "hint", item.hint, Need::Optional);
+}
+
+bool read_checklist(Reader& r, const json& j, const std::string& path, Checklist& c) {
+    if (!r.read_id(j, path, "id", c.id) || !r.read_string(j, path, "route", c.route) ||
+        !r.read_text(j, path, "title", c.title) || !r.read_string(j, path, "intro", c.intro, Need::Optional) ||
+        !r.read_list(j, path, "items", c.items, Need::Required, read_checklist_item) ||
+        !r.unique_ids(c.items, path + ".items"))
+        return false;
+    if (c.items.empty()) return r.fail(path + ".items", "a checklist needs at least one item");
+    return true;
+}
+
+bool read_checklists(Reader& r, const json& doc, Program& program) {
+    if (!r.read_list(doc, "", "checklists", program.checklists, Need::Optional, read_checklist) ||
+        !r.unique_ids(program.checklists, "checklists"))
+        return false;
+    // A ticket carries the ticked items of its route's checklist, so a route has at most one.
+    std::set<std::string_view> routes;
+    for (size_t i = 0; i < program.checklists.size(); ++i) {
+        const std::string& route = program.checklists[i].route;
+        std::string path = at_index("checklists", i) + ".route";
+        if (!program.find_route(route)) return r.fail(path, "no route " + in_quotes(route));
+        if (!routes.insert(route).second) return r.fail(path, "route " + in_quotes(route) + " already has a checklist");
+    }
+    return true;
+}
+
+bool read_answer(Reader& r, const json& j, const std::string& path, GuidanceAnswer& a) {
+    return r.read_id(j, path, "id", a.id) && r.read_text(j, path, "text", a.text);
+}
+
+bool read_triage_check(Reader& r, const json& j, const std::string& path, TriageCheck& c) {
+    return r.read_id(j, path, "id", c.id) && r.read_text(j, path, "text", c.text);
+}
+
+bool read_answer(Reader& r, const json& j, const std::string& path, TriageAnswer& a) {
+    return r.read_id(j, path, "id", a.id) && r.read_text(j, path, "text", a.text) &&
+           r.read_list(j, path, "checks", a.checks, Need::Optional, read_triage_check) &&
+           r.unique_ids(a.checks, path + ".checks") && r.read_string(j, path, "next", a.next, Need::Optional);
+}
+
+// Triage and guidance questions read alike; their answers differ.
+template <typename Question>
+bool read_question(Reader& r, const json& j, const std::string& path, Question& q) {
+    auto read_one = [](Reader& r, const json& j, const std::string& path, auto& a) { return read_answer(r, j, path, a); };
+    if (!r.read_id(j, path, "id", q.id) || !r.read_text(j, path, "text", q.text) ||
+        !r.read_list(j, path, "answers", q.answers, Need::Required, read_one) ||
+        !r.unique_ids(q.answers, path + ".answers"))
+        return false;
+    if (q.answers.size() < 2) return r.fail(path + ".answers", "a question needs at least two answers");
+    return true;
+}
+
+// The questions of a section, read from the object member `key`; nullptr when the program has none.
+template <typename Question>
+const json* read_questions(Reader& r, const json& doc, const std::string& key, std::string& intro,
+                           std::vector<Question>& questions) {
+    const json* j = r.member(doc, "", key, json::value_t::object, Need::Optional);
+    if (!j || !r.read_string(*j, key, "intro", intro, Need::Optional) ||
+        !r.read_list(*j, key, "questions", questions, Need::Required, read_question<Question>) ||
+        !r.unique_ids(questions, key + ".questions"))
+        return nullptr;
+    if (questions.empty()) {
+        r.fail(key + ".questions", "needs at least one question");
+        return nullptr;
+    }
+    return j;
+}
+
+bool read_triage(Reader& r, const json& doc, Triage& triage) {
+    if (!read_questions(r, doc, "triage", triage.intro, triage.questions)) return r.error.empty();
+    const auto& questions = triage.questions;
+    std::set<std::string_view> reached = {questions.front().id};
+    for (size_t q = 0; q < questions.size(); ++q) {
+        for (size_t a = 0; a < questions[q].answers.size(); ++a) {
+            const std::string& next = questions[q].answers[a].next;
+            if (next.empty()) continue;
+            std::string path = at_index(at_index("triage.questions", q) + ".answers", a) + ".next";
+            auto it = std::find_if(questions.begin(), questions.end(), [&](const auto& other) { return other.id == next; });
+            if (it == questions.end()) return r.fail(path, "unknown question " + in_quotes(next));
+            // Follow-ups come later in the list, so walking the answers always ends.
+            if (it <= questions.begin() + static_cast<std::ptrdiff_t>(q))
+                return r.fail(path, "question " + in_quotes(next) + " must be listed after the one it follows");
+            reached.insert(next);
+        }
+    }
+    for (size_t q = 0; q < questions.size(); ++q)
+        if (!reached.count(questions[q].id))
+            return r.fail(at_index("triage.questions", q), "no answer leads to " + in_quotes(questions[q].id));
+    return true;
+}
+
+// An object of question id -> answer id, each naming a guidance question and one of its answers.
+bool read_answer_map(Reader& r, const json& j, const std::string& path, std::string_view key,
+                     const SeverityGuidance& guidance, std::map<std::string, std::string>& out) {
+    const json* object = r.member(j, path, key, json::value_t::object, Need::Required);
+    if (!object) return false;
+    for (auto it = object->begin(); it != object->end(); ++it) {
+        std::string where = member_path(member_path(path, key), it.key());
+        if (!it->is_string()) return r.fail(where, "expected a string, got " + describe_value(*it));
+        const GuidanceQuestion* question = guidance.find_question(it.key());
+        if (!question) return r.fail(where, "unknown question " + in_quotes(it.key()));
+        std::string answer = it->get<std::string>();
+        if (!question->find_answer(answer))
+            return r.fail(where, in_quotes(answer) + " is not an answer to " + in_quotes(question->id));
+        out[it.key()] = answer;
+    }
+    return true;
+}
+
+bool read_severity_guidance(Reader& r, const json& doc, const Triage& triage, SeverityGuidance& g) {
+    const std::string path = "severity_guidance";
+    const json* j = read_questions(r, doc, path, g.intro, g.questions);
+    if (!j) return r.error.empty();
+    for (size_t q = 0; q < g.questions.size(); ++q)
+        if (triage.find_question(g.questions[q].id))
+            return r.fail(at_index(path + ".questions", q) + ".id",
+                          in_quotes(g.questions[q].id) + " is also a triage question (a ticket keeps both in one map)");
+
+    const json* rules = r.member(*j, path, "rules", json::value_t::array, Need::Required);
+    if (!rules) return false;
+    for (size_t i = 0; i < rules->size(); ++i) {
+        std::string where = at_index(path + ".rules", i);
+        SeverityRule rule;
+        if (!r.expect_object((*rules)[i], where) || !read_answer_map(r, (*rules)[i], where, "when", g, rule.when) ||
+            !r.read_int((*rules)[i], where, "severity", rule.severity, 1, 4))
+            return false;
+        if (rule.when.empty() && i + 1 < rules->size())
+            return r.fail(where + ".when", "is empty, so the rules after it never apply");
+        g.rules.push_back(std::move(rule));
+    }
+    // A last rule for any answers means every set of answers gets a suggestion.
+    if (g.rules.empty() || !g.rules.back().when.empty())
+        return r.fail(path + ".rules", "the last rule needs an empty \"when\", so that any answers get a severity");
+
+    if (j->contains("severity_1_requires") &&
+        (!read_answer_map(r, *j, path, "severity_1_requires", g, g.severity_1_requires) ||
+         !r.read_text(*j, path, "severity_1_notice", g.severity_1_notice)))
+        return false;
+    for (size_t i = 0; i < g.rules.size(); ++i) {
+        if (g.rules[i].severity != 1) continue;
+        for (const auto& [question, answer] : g.severity_1_requires) {
+            auto it = g.rules[i].when.find(question);
+            if (it == g.rules[i].when.end() || it->second != answer)
+                return r.fail(at_index(path + ".rules", i),
+                              "suggests severity 1 without " + in_quotes(question) + ": " + in_quotes(answer) +
+                                  ", which severity 1 requires");
+        }
+    }
+    return r.read_string(*j, path, "never_raised", g.never_raised, Need::Optional);
+}
+
+bool read_region(Reader& r, const json& j, const std::string& path, Region& region) {
+    if (!r.read_id(j, path, "id", region.id) || !r.read_text(j, path, "name", region.name) ||
+        !r.read_string_list(j, path, "zone_prefixes", region.zone_prefixes, Need::Required))
+        return false;
+    for (size_t i = 0; i < region.zone_prefixes.size(); ++i)
+        if (region.zone_prefixes[i].empty()) return r.fail(at_index(path + ".zone_prefixes", i), "must not be empty");
+    return true;
+}
+
+bool read_regions(Reader& r, const json& doc, std::vector<Region>& out) {
+    if (!r.read_list(doc, "", "regions", out, Need::Optional, read_region) || !r.unique_ids(out, "regions"))
+        return false;
+    // A prefix in two regions would make a zone's region depend on the order of the list.
+    std::vector<std::string> prefixes;
+    for (const Region& region : out) prefixes.insert(prefixes.end(), region.zone_prefixes.begin(), region.zone_prefixes.end());
+    return r.no_duplicates(prefixes, "regions", "zone prefix");
 }
 
 }  // namespace
@@ -553,7 +779,12 @@ ProgramResult parse_program(std::string_view json_text) {
               r.unique_ids(program.schedules, "schedules") &&
               r.read_list(doc, "", "plans", program.plans, Need::Required, read_plan) &&
               r.unique_ids(program.plans, "plans") && check_plan_references(r, program) &&
-              read_routes(r, doc, program, program.routes);
+              read_routes(r, doc, program, program.routes) &&
+              read_identifier_formats(r, doc, program.identifier_formats) &&
+              read_tenant_issuer(r, doc, program.tenant_issuer) && read_checklists(r, doc, program) &&
+              read_triage(r, doc, program.triage) &&
+              read_severity_guidance(r, doc, program.triage, program.severity_guidance) &&
+              read_regions(r, doc, program.regions);
     if (!ok) return {std::nullopt, r.error};
     return {std::move(program), {}};
 }
@@ -616,6 +847,46 @@ ordered route_to_json(const Route& route) {
             {"channel", route.channel}, {"fields", fields}};
 }
 
+ordered answer_to_json(const GuidanceAnswer& a) { return {{"id", a.id}, {"text", a.text}}; }
+
+ordered answer_to_json(const TriageAnswer& a) {
+    ordered checks = ordered::array();
+    for (const TriageCheck& c : a.checks) checks.push_back({{"id", c.id}, {"text", c.text}});
+    ordered j{{"id", a.id}, {"text", a.text}, {"checks", checks}};
+    if (!a.next.empty()) j["next"] = a.next;
+    return j;
+}
+
+template <typename Question>
+ordered questions_to_json(const std::string& intro, const std::vector<Question>& questions) {
+    ordered list = ordered::array();
+    for (const Question& q : questions) {
+        ordered answers = ordered::array();
+        for (const auto& a : q.answers) answers.push_back(answer_to_json(a));
+        list.push_back({{"id", q.id}, {"text", q.text}, {"answers", answers}});
+    }
+    return {{"intro", intro}, {"questions", list}};
+}
+
+ordered severity_guidance_to_json(const SeverityGuidance& g) {
+    ordered j = questions_to_json(g.intro, g.questions);
+    ordered rules = ordered::array();
+    for (const SeverityRule& rule : g.rules) rules.push_back({{"when", ordered(rule.when)}, {"severity", rule.severity}});
+    j["rules"] = rules;
+    if (!g.severity_1_requires.empty()) {
+        j["severity_1_requires"] = ordered(g.severity_1_requires);
+        j["severity_1_notice"] = g.severity_1_notice;
+    }
+    j["never_raised"] = g.never_raised;
+    return j;
+}
+
+ordered checklist_to_json(const Checklist& c) {
+    ordered items = ordered::array();
+    for (const ChecklistItem& item : c.items) items.push_back({{"id", item.id}, {"text", item.text}, {"hint", item.hint}});
+    return {{"id", c.id}, {"route", c.route}, {"title", c.title}, {"intro", c.intro}, {"items", items}};
+}
+
 }  // namespace
 
 std::string program_to_json(const Program& program, int indent) {
@@ -633,6 +904,24 @@ std::string program_to_json(const Program& program, int indent) {
     ordered routes = ordered::array();
     for (const Route& route : program.routes) routes.push_back(route_to_json(route));
     doc["routes"] = routes;
+    ordered formats = ordered::array();
+    for (const IdentifierFormat& f : program.identifier_formats)
+        formats.push_back({{"kind", to_string(f.kind)}, {"name", f.name}, {"prefix", f.prefix},
+                           {"characters", to_string(f.characters)}, {"min_length", f.min_length},
+                           {"max_length", f.max_length}, {"example", f.example}});
+    doc["identifier_formats"] = formats;
+    if (!program.tenant_issuer.empty()) doc["tenant_issuer"] = program.tenant_issuer;
+    ordered checklists = ordered::array();
+    for (const Checklist& c : program.checklists) checklists.push_back(checklist_to_json(c));
+    doc["checklists"] = checklists;
+    if (!program.triage.questions.empty())
+        doc["triage"] = questions_to_json(program.triage.intro, program.triage.questions);
+    if (!program.severity_guidance.questions.empty())
+        doc["severity_guidance"] = severity_guidance_to_json(program.severity_guidance);
+    ordered regions = ordered::array();
+    for (const Region& region : program.regions)
+        regions.push_back({{"id", region.id}, {"name", region.name}, {"zone_prefixes", region.zone_prefixes}});
+    doc["regions"] = regions;
     // Replace rather than throw on invalid UTF-8 that a hand-built Program might hold.
     return doc.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,28 @@ enum class FieldKind {
     Email,
     Timestamp,
     Choice,
+    RedirectUri, // the redirect URI an app sends, checked against the registered ones (UrlList)
+    UrlList,     // one URL per line: a client's registered redirect URIs
+    Jwt,         // a pasted ID or access token, decoded in the browser
+};
+
+// How the vendor's identifiers of one kind look, e.g. "org_" and 16 to 32
+// letters or digits. Vendor data, so it lives in the program document.
+enum class IdentifierCharacters {
+    Alphanumeric,   // A-Z, a-z, 0-9
+    LowercaseHex,   // 0-9, a-f
+    Digits,         // 0-9
+};
+
+struct IdentifierFormat {
+    FieldKind kind = FieldKind::OrganizationId;  // the field kind it describes
+    std::string name;                            // "organization ID", as messages say it
+    std::string prefix;                          // "org_"; may be empty
+    IdentifierCharacters characters = IdentifierCharacters::Alphanumeric;
+    int min_length = 1;                          // of the part after the prefix
+    int max_length = 64;
+    std::string example;                         // "org_7Hq2KpL9sX4mN1aB"; fits the format
+    bool operator==(const IdentifierFormat&) const = default;
 };
 
 struct Field {
@@ -113,6 +136,108 @@ struct Route {
     bool operator==(const Route&) const = default;
 };
 
+// A list of things to check before submitting on one route; the ticked item
+// ids go with the ticket.
+struct ChecklistItem {
+    std::string id;                   // "redirect_uris_match"
+    std::string text;                 // what to check
+    std::string hint;                 // why it matters
+    bool operator==(const ChecklistItem&) const = default;
+};
+
+struct Checklist {
+    std::string id;                   // "onboarding"
+    std::string route;                // the route it is shown on (one checklist per route)
+    std::string title;
+    std::string intro;
+    std::vector<ChecklistItem> items;
+
+    const ChecklistItem* find_item(std::string_view id) const;
+    bool operator==(const Checklist&) const = default;
+};
+
+// A question and its answers; triage and severity guidance differ only in
+// what an answer carries.
+template <typename Answer>
+struct Question {
+    std::string id;                   // "all_or_few", "production"
+    std::string text;                 // "Are all users affected or only a few?"
+    std::vector<Answer> answers;
+
+    const Answer* find_answer(std::string_view answer_id) const {
+        for (const Answer& answer : answers)
+            if (answer.id == answer_id) return &answer;
+        return nullptr;
+    }
+    bool operator==(const Question&) const = default;
+};
+
+// Triage before filing: a small tree of questions. The first question is the
+// root; an answer lists what to check and may lead to a follow-up question,
+// which is always listed after it, so a walk down the tree ends.
+struct TriageCheck {
+    std::string id;                   // "certificates_valid"
+    std::string text;
+    bool operator==(const TriageCheck&) const = default;
+};
+
+struct TriageAnswer {
+    std::string id;                   // "all"
+    std::string text;                 // "All or most users"
+    std::vector<TriageCheck> checks;
+    std::string next;                 // id of the follow-up question; empty: none
+    bool operator==(const TriageAnswer&) const = default;
+};
+
+using TriageQuestion = Question<TriageAnswer>;
+
+struct Triage {
+    std::string intro;
+    std::vector<TriageQuestion> questions;   // empty: the program has no triage
+
+    const TriageQuestion* find_question(std::string_view id) const;
+    bool operator==(const Triage&) const = default;
+};
+
+// Severity guidance: a few questions whose answers suggest a severity. Their
+// answers share TicketDraft::answers with the triage, so question ids are
+// unique across both.
+struct GuidanceAnswer {
+    std::string id;                   // "yes"
+    std::string text;                 // "Yes"
+    bool operator==(const GuidanceAnswer&) const = default;
+};
+
+using GuidanceQuestion = Question<GuidanceAnswer>;
+
+// Suggests `severity` when every question in `when` got the given answer.
+struct SeverityRule {
+    std::map<std::string, std::string> when;   // question id -> answer id; empty: always
+    int severity = 0;
+    bool operator==(const SeverityRule&) const = default;
+};
+
+struct SeverityGuidance {
+    std::string intro;
+    std::vector<GuidanceQuestion> questions;    // empty: the program gives no guidance
+    std::vector<SeverityRule> rules;            // first match wins; the last one has an empty `when`
+    std::map<std::string, std::string> severity_1_requires;  // answers without which severity 1 is refused
+    std::string severity_1_notice;              // what severity 1 is for, shown when it is refused
+    std::string never_raised;                   // severity cannot be raised later; how to escalate instead
+
+    const GuidanceQuestion* find_question(std::string_view id) const;
+    bool operator==(const SeverityGuidance&) const = default;
+};
+
+// A region of the service status page. A customer's IANA zone picks the
+// region whose longest zone prefix it starts with.
+struct Region {
+    std::string id;                   // "eu"
+    std::string name;                 // "EU"
+    std::vector<std::string> zone_prefixes;  // "Europe/", or a whole zone name such as "Pacific/Honolulu"
+    bool operator==(const Region&) const = default;
+};
+
 struct Program {
     std::string vendor;               // who runs the program (never shown as our brand)
     std::string product_name;         // "Support Portal"
@@ -120,11 +245,22 @@ struct Program {
     std::vector<Schedule> schedules;
     std::vector<Plan> plans;
     std::vector<Route> routes;
+    std::vector<Checklist> checklists;
+    Triage triage;
+    SeverityGuidance severity_guidance;
+    std::vector<Region> regions;      // of the service status page
+    std::vector<IdentifierFormat> identifier_formats;  // at most one per kind; a kind without one is checked loosely
+    // The issuer (iss) of the tokens a tenant's sign-ins produce, with
+    // "{tenant}" for the tenant slug: "https://{tenant}.example.com/". Empty: unknown.
+    std::string tenant_issuer;
 
     const Route* find_route(std::string_view id) const;
     const Plan* find_plan(std::string_view id) const;
     const Schedule* find_schedule(std::string_view id) const;
     const Severity* find_severity(int level) const;
+    const IdentifierFormat* find_identifier_format(FieldKind kind) const;
+    const Checklist* checklist_for_route(std::string_view route_id) const;  // nullptr: the route has none
+    const Region* find_region(std::string_view id) const;
 
     // The plan whose support a customer on `plan_id` gets: a trial gets its
     // support_as plan, every other plan its own. nullptr for an unknown id.
@@ -164,5 +300,7 @@ const Program& default_program();  // aborts if the compiled-in document is inva
 
 std::string_view to_string(FieldKind kind);
 std::optional<FieldKind> field_kind_from_string(std::string_view name);
+std::string_view to_string(IdentifierCharacters characters);
+std::optional<IdentifierCharacters> identifier_characters_from_string(std::string_view name);
 
 }  // namespace core

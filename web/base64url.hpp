@@ -1,20 +1,13 @@
-// Unpadded base64url (RFC 4648 section 5): bytes as text that travels in a
-// URL path, a query string or a cookie as it is. Cursors and secret tokens
-// use it. Plain base64 is here for e-mail headers.
+// The codec lives in core (the page decodes JWTs with it too); the service
+// keeps calling it by its web:: names.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <string_view>
+#include "core/base64url.hpp"
 
 namespace web {
 
-std::string base64url_encode(std::string_view bytes);
-
-// nullopt for anything base64url_encode could not have produced.
-std::optional<std::string> base64url_decode(std::string_view text);
-
-// Padded base64 with + and / (RFC 4648 section 4), for MIME encoded words.
-std::string base64_encode(std::string_view bytes);
+using core::base64_encode;
+using core::base64url_decode;
+using core::base64url_encode;
 
 }  // namespace web

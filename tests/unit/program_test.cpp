@@ -1,6 +1,7 @@
 // The support program document: the built-in facts, files, and rejection of
 // bad documents with a message that points at the bad field.
 #include "core/program.hpp"
+#include "ids_of.hpp"
 #include "test_files.hpp"
 
 #include <doctest/doctest.h>
@@ -16,12 +17,6 @@ using nlohmann::json;
 namespace {
 
 const core::Program& program() { return core::default_program(); }
-
-std::vector<std::string> ids_of(const auto& items) {
-    std::vector<std::string> ids;
-    for (const auto& item : items) ids.push_back(item.id);
-    return ids;
-}
 
 const core::Field& field(std::string_view route_id, std::string_view field_id) {
     const core::Route* route = program().find_route(route_id);
@@ -178,8 +173,8 @@ TEST_CASE("routes: three rollout stages first, then general questions and securi
 
 TEST_CASE("onboarding asks for the identifiers setup problems need") {
     const std::vector<std::string> captions_in_order = {"Tenant slug", "Organization ID", "Application key",
-                                                        "Client purpose", "Redirect URI", "Exact error message",
-                                                        "When it happened"};
+                                                        "Client purpose", "Registered redirect URIs", "Redirect URI",
+                                                        "Exact error message", "Token (JWT)", "When it happened"};
     const core::Route& onboarding = *program().find_route("onboarding");
     REQUIRE(onboarding.fields.size() >= captions_in_order.size());
     for (size_t i = 0; i < captions_in_order.size(); ++i) CHECK(onboarding.fields[i].caption == captions_in_order[i]);
@@ -187,7 +182,9 @@ TEST_CASE("onboarding asks for the identifiers setup problems need") {
     CHECK(field("onboarding", "tenant").kind == FieldKind::TenantSlug);
     CHECK(field("onboarding", "organization_id").kind == FieldKind::OrganizationId);
     CHECK(field("onboarding", "application").kind == FieldKind::ApplicationKey);
-    CHECK(field("onboarding", "redirect_uri").kind == FieldKind::Url);
+    CHECK(field("onboarding", "registered_redirect_uris").kind == FieldKind::UrlList);
+    CHECK(field("onboarding", "redirect_uri").kind == FieldKind::RedirectUri);
+    CHECK(field("onboarding", "token").kind == FieldKind::Jwt);
     CHECK(field("onboarding", "occurred_at").kind == FieldKind::Timestamp);
     CHECK(field("onboarding", "redirect_uri").hint.find("exactly") != std::string::npos);
     CHECK(field("onboarding", "client_purpose").choices ==
@@ -302,7 +299,8 @@ TEST_CASE("minute_of_day reads HH:MM from 00:00 to 24:00") {
 TEST_CASE("field kinds round trip through their names") {
     for (FieldKind kind : {FieldKind::Text, FieldKind::LongText, FieldKind::TenantSlug, FieldKind::OrganizationId,
                            FieldKind::ApplicationKey, FieldKind::Identifier, FieldKind::Url, FieldKind::Email,
-                           FieldKind::Timestamp, FieldKind::Choice})
+                           FieldKind::Timestamp, FieldKind::Choice, FieldKind::RedirectUri, FieldKind::UrlList,
+                           FieldKind::Jwt})
         CHECK(core::field_kind_from_string(core::to_string(kind)) == kind);
     CHECK(core::to_string(FieldKind::LongText) == "long_text");
     CHECK_FALSE(core::field_kind_from_string("colour"));
@@ -444,7 +442,7 @@ TEST_CASE("a bad document is rejected with the path of the bad field") {
 
 TEST_CASE("members the reader does not know are ignored, so a newer service can add some") {
     json doc = json::parse(core::default_program_json());
-    doc["checklists"] = json::array();
+    doc["announcements"] = json::array();
     doc["routes"][0]["icon"] = "rocket";
     core::ProgramResult parsed = core::parse_program(doc.dump());
     REQUIRE_MESSAGE(parsed, parsed.error);

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-namespace web {
+namespace core {
 
 namespace {
 
@@ -55,4 +55,4 @@ std::string base64_encode(std::string_view bytes) {
     return out;
 }
 
-}  // namespace web
+}  // namespace core

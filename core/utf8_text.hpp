@@ -1,0 +1,31 @@
+// Text as people type or paste it into a form: UTF-8 checked and counted in
+// characters (code points, not bytes, so "Müller" is 6 long), and characters
+// quoted for messages ("A", "_", a space).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace core {
+
+// The code points of `text`, or nullopt when it is not valid UTF-8 (stray
+// continuation bytes, overlong forms, surrogates, beyond U+10FFFF).
+std::optional<std::u32string> decode_utf8(std::string_view text);
+
+// How many bytes of `text` are valid UTF-8 from the start: text.size() when all are.
+size_t valid_utf8_prefix(std::string_view text);
+
+std::string encode_utf8(char32_t c);
+
+// Each distinct character once, in order of appearance, as a message shows it:
+// "\"A\", \"_\", a space". At most `limit` are named; more end in " and more".
+std::string quote_characters(std::u32string_view characters, size_t limit = 5);
+
+// "\"acme-prod\"": a value inside a message.
+std::string in_quotes(std::string_view text);
+
+// `text` without spaces, tabs and line breaks at either end.
+std::string_view trim_spaces(std::string_view text);
+
+}  // namespace core
