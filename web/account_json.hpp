@@ -4,6 +4,7 @@
 #pragma once
 
 #include "caller.hpp"
+#include "core/program.hpp"
 #include "support_user_list.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,12 +18,12 @@ namespace web {
 // {"email", "name"}
 nlohmann::ordered_json person_json(const std::string& email, const std::optional<std::string>& name);
 
-// [{"tenant", "tenant_name", "role"}]
-nlohmann::ordered_json memberships_json(const std::vector<MembershipRecord>& memberships);
+// [{"tenant", "tenant_name", "role", "plan", "trial_ends_at", "region"}]
+nlohmann::ordered_json memberships_json(const std::vector<MembershipRecord>& memberships, const core::Program& program);
 
 // {"user": {"id", "email", "name"}, "memberships": [...], "csrf_token"}:
 // the answer to signing in and to GET /api/v1/session.
-nlohmann::ordered_json session_json(const Caller& caller);
+nlohmann::ordered_json session_json(const Caller& caller, const core::Program& program);
 
 // {"id", "email", "name", "status", "invited_at", "invited_by", "last_sign_in_at"}
 nlohmann::ordered_json support_user_json(const SupportUserRow& user);

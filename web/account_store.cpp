@@ -13,20 +13,27 @@ UserRecord read_user(const Statement& row) {
                       row.optional_integer(5)};
 }
 
-constexpr const char* membership_query =
-    "SELECT m.id, m.user_id, t.id, t.slug, t.name, m.role, m.status, m.invited_by, m.invited_at, m.revoked_at"
-    " FROM memberships m JOIN tenants t ON t.id = m.tenant_id";
+constexpr const char* tenant_columns = "t.id, t.slug, t.name, t.plan, t.region, t.created_at";
+
+// The tenant's columns from `first` on, in the order of tenant_columns.
+TenantRecord read_tenant(const Statement& row, int first) {
+    return TenantRecord{row.integer(first),   row.text(first + 1),          row.text(first + 2),
+                        row.text(first + 3),  row.optional_text(first + 4), row.optional_integer(first + 5)};
+}
+
+const std::string membership_query = std::string("SELECT m.id, m.user_id, m.role, m.status, m.invited_by, m.invited_at, m.revoked_at, ") +
+                                     tenant_columns + " FROM memberships m JOIN tenants t ON t.id = m.tenant_id";
 
 MembershipRecord read_membership(const Statement& row) {
     MembershipRecord membership;
     membership.id = row.integer(0);
     membership.user_id = row.integer(1);
-    membership.tenant = TenantRecord{row.integer(2), row.text(3), row.text(4)};
-    membership.role = row.text(5);
-    membership.status = row.text(6);
-    membership.invited_by = row.optional_integer(7);
-    membership.invited_at = row.integer(8);
-    membership.revoked_at = row.optional_integer(9);
+    membership.role = row.text(2);
+    membership.status = row.text(3);
+    membership.invited_by = row.optional_integer(4);
+    membership.invited_at = row.integer(5);
+    membership.revoked_at = row.optional_integer(6);
+    membership.tenant = read_tenant(row, 7);
     return membership;
 }
 
@@ -75,20 +82,21 @@ int64_t AccountStore::user_count() {
 }
 
 std::optional<TenantRecord> AccountStore::tenant(const std::string& slug) {
-    Statement query(connection_, "SELECT id, slug, name FROM tenants WHERE slug = ?1");
+    Statement query(connection_, std::string("SELECT ") + tenant_columns + " FROM tenants t WHERE t.slug = ?1");
     query.bind(1, slug);
     if (!query.step()) return std::nullopt;
-    return TenantRecord{query.integer(0), query.text(1), query.text(2)};
+    return read_tenant(query, 0);
 }
 
-int64_t AccountStore::add_tenant(const std::string& slug, const std::string& name) {
-    Statement insert(connection_, "INSERT INTO tenants(slug, name) VALUES(?1, ?2)");
-    insert.bind(1, slug).bind(2, name).run();
+int64_t AccountStore::add_tenant(const std::string& slug, const std::string& name, const std::string& plan,
+                                 const std::optional<std::string>& region, int64_t now) {
+    Statement insert(connection_, "INSERT INTO tenants(slug, name, plan, region, created_at) VALUES(?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, slug).bind(2, name).bind(3, plan).bind(4, region).bind(5, now).run();
     return last_insert_id(connection_);
 }
 
 std::vector<MembershipRecord> AccountStore::memberships_of(int64_t user_id) {
-    Statement query(connection_, std::string(membership_query) + " WHERE m.user_id = ?1 ORDER BY t.slug");
+    Statement query(connection_, membership_query + " WHERE m.user_id = ?1 ORDER BY t.slug");
     query.bind(1, user_id);
     std::vector<MembershipRecord> memberships;
     while (query.step()) memberships.push_back(read_membership(query));
@@ -97,7 +105,7 @@ std::vector<MembershipRecord> AccountStore::memberships_of(int64_t user_id) {
 
 std::vector<MembershipRecord> AccountStore::active_memberships_of(int64_t user_id) {
     Statement query(connection_,
-                    std::string(membership_query) + " WHERE m.user_id = ?1 AND m.status = 'active' ORDER BY t.slug");
+                    membership_query + " WHERE m.user_id = ?1 AND m.status = 'active' ORDER BY t.slug");
     query.bind(1, user_id);
     std::vector<MembershipRecord> memberships;
     while (query.step()) memberships.push_back(read_membership(query));
@@ -105,7 +113,7 @@ std::vector<MembershipRecord> AccountStore::active_memberships_of(int64_t user_i
 }
 
 std::optional<MembershipRecord> AccountStore::membership(int64_t user_id, int64_t tenant_id) {
-    Statement query(connection_, std::string(membership_query) + " WHERE m.user_id = ?1 AND m.tenant_id = ?2");
+    Statement query(connection_, membership_query + " WHERE m.user_id = ?1 AND m.tenant_id = ?2");
     query.bind(1, user_id).bind(2, tenant_id);
     if (!query.step()) return std::nullopt;
     return read_membership(query);

@@ -26,6 +26,9 @@ struct TenantRecord {
     int64_t id = 0;
     std::string slug;   // "acme-prod"
     std::string name;   // "Acme (production)"
+    std::string plan;                       // a plan id of the program: what its tickets are filed under
+    std::optional<std::string> region;      // a region id of the program; none: not known
+    std::optional<int64_t> created_at;      // a trial's days count from here
 };
 
 struct MembershipRecord {
@@ -53,7 +56,8 @@ public:
     int64_t user_count();
 
     std::optional<TenantRecord> tenant(const std::string& slug);
-    int64_t add_tenant(const std::string& slug, const std::string& name);
+    int64_t add_tenant(const std::string& slug, const std::string& name, const std::string& plan,
+                       const std::optional<std::string>& region, int64_t now);
 
     // Every membership of the user, whatever its status, by tenant slug.
     std::vector<MembershipRecord> memberships_of(int64_t user_id);

@@ -36,7 +36,7 @@ bool matches(const ApiRoute& route, const std::vector<std::string>& segments, st
 }  // namespace
 
 void ApiRouter::add(std::string method, const std::string& pattern, Access access, ApiHandler handler) {
-    routes_.push_back(ApiRoute{std::move(method), split_path(pattern), access, std::move(handler)});
+    routes_.push_back(ApiRoute{std::move(method), pattern, split_path(pattern), access, std::move(handler)});
 }
 
 ApiRouter::Found ApiRouter::find(const std::string& method, const std::string& path) const {

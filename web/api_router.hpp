@@ -34,6 +34,7 @@ using ApiHandler = std::function<void(ApiCall&)>;
 
 struct ApiRoute {
     std::string method;                    // GET also answers HEAD
+    std::string pattern;                   // "/api/v1/tickets/{id}", as web/openapi.yaml names it
     std::vector<std::string> segments;     // the pattern split at "/"
     Access access = Access::SignedIn;
     ApiHandler handler;
@@ -49,6 +50,9 @@ public:
         std::string allow;                     // when the path exists with other methods: "GET, HEAD"
     };
     Found find(const std::string& method, const std::string& path) const;
+
+    // Every route in the order added (portal-web --routes, checked against web/openapi.yaml).
+    const std::vector<ApiRoute>& routes() const { return routes_; }
 
 private:
     std::vector<ApiRoute> routes_;

@@ -18,8 +18,11 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
     : database_(database),
       gzip_cache_(gzip_cache),
       tickets_(database, program.program, zones),
-      sessions_(database, address_),
-      invitations_(database, address_),
+      ticket_changes_(database, program.program, zones),
+      status_(database, program.program),
+      sessions_(database, address_, program.program),
+      invitations_(database, address_, program.program),
+      tenants_(program.program),
       support_users_(database, address_, mail, program.program.product_name),
       audit_(database),
       dev_mailbox_(database, mail) {
@@ -38,6 +41,8 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
     support_users_.add_to(router_);
     audit_.add_to(router_);
     tickets_.add_to(router_);
+    ticket_changes_.add_to(router_);
+    status_.add_to(router_);
     if (dev_mailbox) dev_mailbox_.add_to(router_);
 }
 

@@ -6,14 +6,16 @@
 //   GET  /api/v1/tenants    the caller's tenants (tenant_routes)
 //   /api/v1/tenants/{tenant}/support-users..  user management (support_user_routes)
 //   GET  /api/v1/tenants/{tenant}/audit       the audit log (audit_routes)
-//   GET  /api/v1/tickets..  tickets with their SLA (ticket_routes)
+//   /api/v1/tickets..       tickets with their SLA, filing them (ticket_routes)
+//   /api/v1/tickets/{id}/.. comments, solve, confirm, reopen, severity, escalate (ticket_change_routes)
+//   GET  /api/v1/status     the service status per region, open to anyone (status_routes)
 //   GET  /api/v1/dev/mailbox  with --demo only (dev_mailbox_routes)
 // Each request goes through the same gate, in this order: the path must
 // exist (404) and take the method (405); a state-changing request must not
 // come from another site's page (Origin, 403); everything but health,
-// program, sign-in, invitations and the dev mailbox needs a session (401);
-// and a state-changing request with a session must carry its CSRF token
-// in X-CSRF-Token (403). GET /api/v1/status will join the open ones.
+// program, status, sign-in, invitations and the dev mailbox needs a session
+// (401); and a state-changing request with a session must carry its CSRF
+// token in X-CSRF-Token (403).
 #pragma once
 
 #include "api_router.hpp"
@@ -27,8 +29,10 @@
 #include "program_document.hpp"
 #include "public_address.hpp"
 #include "session_routes.hpp"
+#include "status_routes.hpp"
 #include "support_user_routes.hpp"
 #include "tenant_routes.hpp"
+#include "ticket_change_routes.hpp"
 #include "ticket_routes.hpp"
 #include "time_zones.hpp"
 
@@ -51,6 +55,8 @@ public:
 
     void handle(const httplib::Request& request, httplib::Response& response);
 
+    const ApiRouter& router() const { return router_; }
+
 private:
     void health(ApiCall& call);
     // The signed-in caller, or nothing after answering 401.
@@ -62,6 +68,8 @@ private:
     PublicAddress address_;
     ApiRouter router_;
     TicketRoutes tickets_;
+    TicketChangeRoutes ticket_changes_;
+    StatusRoutes status_;
     SessionRoutes sessions_;
     InvitationRoutes invitations_;
     TenantRoutes tenants_;

@@ -20,13 +20,22 @@ constexpr int64_t day = 24 * hour;
 // Documentation addresses (RFC 5737): plainly not anyone's.
 constexpr const char* demo_address = "192.0.2.10";
 
+// A trial tenant is created so that this many days of its trial are left.
+constexpr int trial_days_left = 9;
+
 struct DemoTenant {
     const char* slug;
     const char* name;
+    const char* plan;
+    const char* region;
+    int created_days_ago;     // a trial's: worked out from trial_days_left
+    bool has_demo_tickets;    // the demo tickets are dealt to these
 };
 const DemoTenant demo_tenants[] = {
-    {"acme-prod", "Acme (production)"},
-    {"globex-dev", "Globex (development)"},
+    {"acme-prod", "Acme (production)", "enterprise", "eu", 400, true},
+    {"globex-dev", "Globex (development)", "standard", "americas", 300, true},
+    {"initech-trial", "Initech (trial)", "trial", "apac", 0, false},
+    {"hooli-free", "Hooli (no plan)", "none", "americas", 120, false},
 };
 
 struct DemoMember {
@@ -48,6 +57,10 @@ const DemoMember demo_members[] = {
     {"owner@multi.example", "Morgan Reyes", "globex-dev", "admin", "active", nullptr, 380, 20, 0},
     {"engineer@vendor.example", "Priya Raman", "acme-prod", "support_engineer", "active", nullptr, 500, 1, 0},
     {"engineer@vendor.example", "Priya Raman", "globex-dev", "support_engineer", "active", nullptr, 500, 1, 0},
+    {"engineer@vendor.example", "Priya Raman", "initech-trial", "support_engineer", "active", nullptr, 500, 1, 0},
+    {"engineer@vendor.example", "Priya Raman", "hooli-free", "support_engineer", "active", nullptr, 500, 1, 0},
+    {"admin@initech.example", "Ines Carvalho", "initech-trial", "admin", "active", nullptr, 13, 5, 0},
+    {"admin@hooli.example", "Hank Osei", "hooli-free", "admin", "active", nullptr, 120, 48, 0},
     {"sam.taylor@acme.example", "Sam Taylor", "acme-prod", "support_only", "active", "admin@acme.example", 90, 2, 0},
     {"lee.chen@acme.example", "Lee Chen", "acme-prod", "support_only", "active", "owner@multi.example", 45, 30, 0},
     {"alex.kim@partner.example", "Alex Kim", "acme-prod", "support_only", "active", "admin@acme.example", 60, 50, 0},
@@ -96,8 +109,13 @@ std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& se
             Transaction transaction(connection);
             AccountStore accounts(connection);
             std::map<std::string, TenantRecord> tenants;
-            for (const DemoTenant& tenant : demo_tenants)
-                tenants[tenant.slug] = TenantRecord{accounts.add_tenant(tenant.slug, tenant.name), tenant.slug, tenant.name};
+            for (const DemoTenant& tenant : demo_tenants) {
+                const int days_ago = std::string(tenant.plan) == "trial" ? std::max(0, setting.trial_days - trial_days_left)
+                                                                         : tenant.created_days_ago;
+                const int64_t created_at = now - int64_t(days_ago) * day;
+                tenants[tenant.slug] = TenantRecord{accounts.add_tenant(tenant.slug, tenant.name, tenant.plan, tenant.region, created_at),
+                                                    tenant.slug, tenant.name, tenant.plan, tenant.region, created_at};
+            }
 
             std::map<std::string, int64_t> user_ids;
             std::vector<SeedEvent> events;
@@ -196,6 +214,7 @@ std::vector<DemoTicketTenant> demo_ticket_tenants(Database& database) {
     return database.with_connection([](sqlite3* connection) {
         std::vector<DemoTicketTenant> tenants;
         for (const DemoTenant& demo : demo_tenants) {
+            if (!demo.has_demo_tickets) continue;
             std::optional<TenantRecord> tenant = AccountStore(connection).tenant(demo.slug);
             if (!tenant) continue;
             // The first few active support-only users (the named ones, added

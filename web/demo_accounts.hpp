@@ -1,6 +1,8 @@
 // Demo accounts (--demo, --demo-support-users N), added only to a database
-// without users: tenants acme-prod and globex-dev, an admin of each, an
-// owner who administers both, a support engineer of the vendor, and
+// without users: tenants acme-prod (enterprise, EU) and globex-dev
+// (standard, Americas), an admin of each, an owner who administers both, a
+// trial tenant initech-trial (APAC, 9 days left) and hooli-free (no plan)
+// with an admin each, a support engineer of the vendor in every tenant, and
 // support-only users in every state (active, invited with a link waiting in
 // the development mailbox, revoked), with the audit history that led there.
 // Every demo account signs in with the password "demo-password".
@@ -16,11 +18,13 @@
 namespace web {
 
 inline constexpr const char* demo_password = "demo-password";
+inline constexpr const char* demo_engineer_email = "engineer@vendor.example";
 
 struct DemoAccountsSetting {
     std::string public_url;      // for the invitation links
     std::string product_name;    // for the invitation e-mails
     int synthetic_support_users = 0;   // more support-only users in acme-prod, for load
+    int trial_days = 22;         // the program's trial length: the trial tenant has 9 of them left
 };
 
 // Returns empty or why it failed; `added` is how many users went in (0 when

@@ -208,6 +208,7 @@ TicketRecord demo_record(const DemoTicket& ticket, const core::Program& program,
     record.plan = ticket.plan;
     record.severity = ticket.severity;
     record.customer_time_zone = ticket.zone;
+    record.fields = {{"summary", ticket.summary}};
     if (!ticket.state) {
         record.opened_at = unix_minutes_floor(now - hours(ticket.hours_ago) - spread);
         return record;
@@ -232,6 +233,8 @@ TicketRecord demo_record(const DemoTicket& ticket, const core::Program& program,
 }
 
 }  // namespace
+
+int demo_set_size() { return int(std::size(demo_set)); }
 
 std::vector<TicketRecord> demo_tickets(const core::Program& program, TimeZones& zones, core::Instant now) {
     std::vector<TicketRecord> tickets;

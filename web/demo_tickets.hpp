@@ -25,6 +25,9 @@ namespace web {
 // holding for at least ten minutes after `now`.
 std::vector<TicketRecord> demo_tickets(const core::Program& program, TimeZones& zones, core::Instant now);
 
+// How many tickets demo_tickets gives: they are T-1001 on, as seeded.
+int demo_set_size();
+
 // `count` tickets for load: plans, severities, zones and opening times in
 // the 30 days before `now` drawn from a fixed seed, so runs are comparable.
 std::vector<TicketRecord> synthetic_tickets(const core::Program& program, int count, core::Instant now);

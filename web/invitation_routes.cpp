@@ -148,7 +148,7 @@ void InvitationRoutes::accept(ApiCall& call) {
         send_problem(call.response, state.problem_status, state.problem);
         return;
     }
-    send_new_session(call.response, caller, session.token, address_);
+    send_new_session(call.response, caller, session.token, address_, program_);
 }
 
 }  // namespace web

@@ -12,11 +12,14 @@
 #include "database.hpp"
 #include "public_address.hpp"
 
+#include "core/program.hpp"
+
 namespace web {
 
 class InvitationRoutes {
 public:
-    InvitationRoutes(Database& database, const PublicAddress& address) : database_(database), address_(address) {}
+    InvitationRoutes(Database& database, const PublicAddress& address, const core::Program& program)
+        : database_(database), address_(address), program_(program) {}
 
     void add_to(ApiRouter& router);
 
@@ -26,6 +29,7 @@ private:
 
     Database& database_;
     const PublicAddress& address_;
+    const core::Program& program_;
 };
 
 }  // namespace web

@@ -1,5 +1,6 @@
 #include "invitation_store.hpp"
 
+#include "account_store.hpp"
 #include "secret_token.hpp"
 #include "sqlite_statement.hpp"
 
@@ -36,10 +37,11 @@ std::optional<InvitationRecord> InvitationStore::find(const std::string& token) 
     invitation.used_at = query.optional_integer(6);
 
     Statement tenants(connection_,
-                      "SELECT t.id, t.slug, t.name FROM invitation_tenants it JOIN tenants t ON t.id = it.tenant_id"
+                      "SELECT t.slug FROM invitation_tenants it JOIN tenants t ON t.id = it.tenant_id"
                       " WHERE it.invitation_id = ?1 ORDER BY t.slug");
     tenants.bind(1, invitation.id);
-    while (tenants.step()) invitation.tenants.push_back(TenantRecord{tenants.integer(0), tenants.text(1), tenants.text(2)});
+    AccountStore accounts(connection_);
+    while (tenants.step()) invitation.tenants.push_back(*accounts.tenant(tenants.text(0)));
     return invitation;
 }
 

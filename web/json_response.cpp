@@ -8,8 +8,12 @@ namespace web {
 void send_json(httplib::Response& response, int status, const nlohmann::ordered_json& body) {
     response.status = status;
     response.set_header("Cache-Control", "no-store");
+    set_body(response, json_text(body), "application/json");
+}
+
+std::string json_text(const nlohmann::ordered_json& body) {
     // replace: text stored with broken UTF-8 must not make the answer fail.
-    set_body(response, body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), "application/json");
+    return body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::optional<nlohmann::json> json_object_body(const httplib::Request& request, httplib::Response& response) {

@@ -12,6 +12,9 @@ namespace web {
 
 void send_json(httplib::Response& response, int status, const nlohmann::ordered_json& body);
 
+// The text send_json sends, for answers kept to be sent again (idempotent requests).
+std::string json_text(const nlohmann::ordered_json& body);
+
 // The request body as a JSON object; otherwise answers 400 and returns nothing.
 std::optional<nlohmann::json> json_object_body(const httplib::Request& request, httplib::Response& response);
 

@@ -7,6 +7,8 @@
 #include "api_routes.hpp"
 #include "database.hpp"
 #include "demo_accounts.hpp"
+#include "demo_conversations.hpp"
+#include "demo_incidents.hpp"
 #include "demo_tickets.hpp"
 #include "gzip.hpp"
 #include "http_service.hpp"
@@ -20,6 +22,7 @@
 #include "static_files.hpp"
 #include "stop_signals.hpp"
 #include "ticket_store.hpp"
+#include "ticket_sla.hpp"
 #include "time_zones.hpp"
 #include "outbox.hpp"
 #include "unix_time.hpp"
@@ -83,6 +86,11 @@ int main(int argc, char** argv) {
     web::TimeZones zones;
     web::GzipCache gzip_cache;
     web::ApiRoutes api(*database, *program, gzip_cache, zones, mail, options.demo);
+    if (options.list_routes) {
+        for (const web::ApiRoute& route : api.router().routes())
+            std::printf("%s %s\n", route.method.c_str(), route.pattern.c_str());
+        return 0;
+    }
     web::StaticFiles static_files(options.public_dir, gzip_cache);
     httplib::Server server;
     web::configure_http_service(server, api, static_files);
@@ -96,11 +104,13 @@ int main(int argc, char** argv) {
         // Before accepting connections, so the first request already sees the
         // demo set; after binding, so invitation links carry the real port.
         web::DemoAccountsSetting setting{api.public_address().url, program->program.product_name, options.demo_support_users};
+        for (const core::Plan& plan : program->program.plans)
+            if (plan.days) setting.trial_days = *plan.days;
         int64_t users_added = 0;
         error = web::seed_demo_accounts(*database, setting, web::unix_now(), users_added);
         if (!error.empty()) return fail("cannot add the demo accounts: " + error);
         if (users_added > 0) {
-            std::fprintf(stderr, "portal-web: demo data: added %lld users in 2 tenants (password: %s)\n",
+            std::fprintf(stderr, "portal-web: demo data: added %lld users in 4 tenants (password: %s)\n",
                          static_cast<long long>(users_added), web::demo_password);
             if (int64_t dealt = web::give_demo_tenants_the_tickets_without_one(*database))
                 std::fprintf(stderr, "portal-web: demo data: %lld tickets from before tenants now belong to the demo tenants\n",
@@ -114,10 +124,20 @@ int main(int argc, char** argv) {
         error = web::seed_demo_tickets(tickets, program->program, zones, options.demo_tickets, now,
                                        web::demo_ticket_tenants(*database), added);
         if (!error.empty()) return fail("cannot add the demo tickets: " + error);
-        if (added > 0)
+        if (added > 0) {
             std::fprintf(stderr, "portal-web: demo data: added %lld tickets\n", static_cast<long long>(added));
-        else
+            std::string solved;
+            error = web::seed_demo_conversations(*database, program->program, web::unix_from_instant(now), solved);
+            if (!error.empty()) return fail("cannot add the demo conversations: " + error);
+            if (!solved.empty())
+                std::fprintf(stderr, "portal-web: demo data: %s is solved, awaiting the customer's confirmation\n", solved.c_str());
+        } else {
             std::fprintf(stderr, "portal-web: demo data: the database has tickets already; none added\n");
+        }
+        int64_t incidents = 0;
+        error = web::seed_demo_incidents(*database, web::unix_now(), incidents);
+        if (!error.empty()) return fail("cannot add the demo incident: " + error);
+        if (incidents > 0) std::fprintf(stderr, "portal-web: demo data: an open incident in the EU region\n");
     }
     // Whatever earlier runs or the demo left in the outbox.
     if (options.smtp || options.demo)

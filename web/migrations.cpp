@@ -175,6 +175,57 @@ const Migration migrations[] = {
      "CREATE INDEX users_by_name ON users(lower(COALESCE(name, '')), id);"
      "CREATE INDEX users_by_last_sign_in ON users(COALESCE(last_sign_in_at, 0), id);"
      "CREATE INDEX memberships_by_invited_at ON memberships(tenant_id, role, invited_at, user_id);"},
+
+    // The ticket lifecycle. A ticket keeps what the customer submitted (the
+    // route's fields, triage answers, checklist: JSON objects as
+    // core::TicketDraft has them) and the ticket it escalates, if any.
+    // opened_by (migration 9) is who filed it. Status: open, solved (support
+    // answered, awaiting the customer's confirmation), closed (confirmed).
+    // Comments: author_id is null exactly for automated ones, which never
+    // set first_response_at.
+    {11, "ticket lifecycle",
+     "ALTER TABLE tickets ADD COLUMN fields_json TEXT NOT NULL DEFAULT '{}';"
+     "ALTER TABLE tickets ADD COLUMN answers_json TEXT NOT NULL DEFAULT '{}';"
+     "ALTER TABLE tickets ADD COLUMN checklist_json TEXT NOT NULL DEFAULT '{}';"
+     "ALTER TABLE tickets ADD COLUMN escalates TEXT REFERENCES tickets(id);"
+     "CREATE INDEX tickets_escalating ON tickets(escalates) WHERE escalates IS NOT NULL;"
+     "CREATE TABLE comments ("
+     "  id INTEGER PRIMARY KEY,"
+     "  ticket_id TEXT NOT NULL REFERENCES tickets(id),"
+     "  author_id INTEGER REFERENCES users(id),"
+     "  author_kind TEXT NOT NULL CHECK (author_kind IN ('customer', 'support', 'automated')),"
+     "  body TEXT NOT NULL,"
+     "  created_at INTEGER NOT NULL,"
+     "  CHECK ((author_id IS NULL) = (author_kind = 'automated'))"
+     ");"
+     "CREATE INDEX comments_of_ticket ON comments(ticket_id, created_at, id);"},
+
+    // What a tenant has bought (a plan id of the program: tickets are filed
+    // under it, never under what a client claims), where its service runs (a
+    // region id of the program; null: not known) and when it was created
+    // (a trial counts its days from then). Tenants from before are "standard"
+    // and created now.
+    {12, "tenant plans and regions",
+     "ALTER TABLE tenants ADD COLUMN plan TEXT NOT NULL DEFAULT 'standard';"
+     "ALTER TABLE tenants ADD COLUMN region TEXT;"
+     "ALTER TABLE tenants ADD COLUMN created_at INTEGER;"
+     "UPDATE tenants SET created_at = CAST(strftime('%s', 'now') AS INTEGER);"},
+
+    // Service incidents per region, for GET /api/v1/status. An incident is
+    // open until its state is 'resolved'; impact says what it does to the
+    // region meanwhile.
+    {13, "incidents",
+     "CREATE TABLE incidents ("
+     "  id INTEGER PRIMARY KEY,"                                // shown as "INC-<id>"
+     "  region TEXT NOT NULL,"
+     "  title TEXT NOT NULL,"
+     "  impact TEXT NOT NULL CHECK (impact IN ('degraded', 'outage')),"
+     "  state TEXT NOT NULL CHECK (state IN ('investigating', 'identified', 'monitoring', 'resolved')),"
+     "  message TEXT NOT NULL,"
+     "  started_at INTEGER NOT NULL,"
+     "  updated_at INTEGER NOT NULL"
+     ");"
+     "CREATE INDEX incidents_of_region ON incidents(region, started_at DESC);"},
 };
 
 }  // namespace

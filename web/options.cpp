@@ -12,7 +12,7 @@ namespace web {
 const char* usage_text() {
     return "usage: portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]\n"
            "                  [--demo-support-users N] [--host ADDRESS] [--public-url URL]\n"
-           "                  [--smtp HOST:PORT] [--mail-from ADDRESS]\n"
+           "                  [--smtp HOST:PORT] [--mail-from ADDRESS] [--routes]\n"
            "\n"
            "  --port N         TCP port to listen on; 0 picks a free one (default 8080)\n"
            "  --db PATH        SQLite database, created on first start\n"
@@ -35,7 +35,10 @@ const char* usage_text() {
            "  --smtp HOST:PORT send e-mail through this SMTP relay (plain, no login);\n"
            "                   without it and without --demo, e-mail waits in the outbox\n"
            "  --mail-from ADDRESS\n"
-           "                   the sender of e-mail (default portal@localhost)\n";
+           "                   the sender of e-mail (default portal@localhost)\n"
+           "  --routes         print the API's routes, \"METHOD /api/v1/path/{parameter}\"\n"
+           "                   one a line, and stop instead of serving (with --demo, the\n"
+           "                   development mailbox too); web/openapi.yaml documents them\n";
 }
 
 namespace {
@@ -88,6 +91,11 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
         if (name == "--demo") {
             if (value) return fail("--demo takes no value");
             options.demo = true;
+            continue;
+        }
+        if (name == "--routes") {
+            if (value) return fail("--routes takes no value");
+            options.list_routes = true;
             continue;
         }
         if (name != "--port" && name != "--db" && name != "--public" && name != "--program" && name != "--host" &&

@@ -1,6 +1,7 @@
 // The command line of portal-web:
 //   portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]
 //              [--demo-support-users N] [--host ADDRESS] [--public-url URL] [--smtp HOST:PORT] [--mail-from ADDRESS]
+//              [--routes]
 // Parsing only; checking that the files and the port are usable happens at start.
 #pragma once
 
@@ -22,6 +23,7 @@ struct Options {
     std::optional<std::string> public_url;    // none: the listening address
     std::optional<std::string> smtp;          // "HOST:PORT", checked by parse_smtp_server
     std::string mail_from = "portal@localhost";
+    bool list_routes = false;                 // print the API's routes and stop instead of serving
 };
 
 struct OptionsResult {

@@ -69,6 +69,14 @@ void send_field_problems(httplib::Response& response, int status, std::string_vi
     send_problem_json(response, status, problem);
 }
 
+void send_field_problem_list(httplib::Response& response, int status, std::string_view detail,
+                             const std::vector<FieldProblem>& errors) {
+    nlohmann::json problem = problem_json(status, detail);
+    problem["errors"] = nlohmann::json::array();
+    for (const FieldProblem& error : errors) problem["errors"].push_back({{"field", error.field}, {"message", error.message}});
+    send_problem_json(response, status, problem);
+}
+
 std::string problem_body(int status, std::string_view detail) {
     return problem_json(status, detail).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

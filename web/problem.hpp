@@ -1,7 +1,9 @@
 // Errors as application/problem+json (RFC 9457): {type, title, status, detail}.
 // The title is the status text; the detail says what went wrong with this request.
 // Problems with fields of a request body add "errors": {field: message},
-// one sentence per field, meant to be shown next to it.
+// one sentence per field, meant to be shown next to it. A ticket's fields
+// may each have several problems, so its errors come as a list instead:
+// "errors": [{"field": "redirect_uri", "message": "..."}].
 #pragma once
 
 #include <httplib.h>
@@ -9,6 +11,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace web {
 
@@ -16,6 +19,14 @@ void send_problem(httplib::Response& response, int status, std::string_view deta
 
 void send_field_problems(httplib::Response& response, int status, std::string_view detail,
                          const std::map<std::string, std::string>& errors);
+
+struct FieldProblem {
+    std::string field;
+    std::string message;
+};
+
+void send_field_problem_list(httplib::Response& response, int status, std::string_view detail,
+                             const std::vector<FieldProblem>& errors);
 
 // The problem body send_problem would write, for answers kept to be sent again
 // (idempotent requests).

@@ -27,9 +27,10 @@ std::string minutes_text(int64_t seconds) {
 
 }  // namespace
 
-void send_new_session(httplib::Response& response, const Caller& caller, const std::string& token, const PublicAddress& address) {
+void send_new_session(httplib::Response& response, const Caller& caller, const std::string& token, const PublicAddress& address,
+                      const core::Program& program) {
     set_session_cookie(response, token, address.https());
-    send_json(response, 200, session_json(caller));
+    send_json(response, 200, session_json(caller, program));
 }
 
 void SessionRoutes::add_to(ApiRouter& router) {
@@ -107,10 +108,10 @@ void SessionRoutes::sign_in(ApiCall& call) {
     caller.email = user->email;
     caller.name = user->name;
     caller.csrf_token = session.csrf_token;
-    send_new_session(call.response, caller, session.token, address_);
+    send_new_session(call.response, caller, session.token, address_, program_);
 }
 
-void SessionRoutes::current(ApiCall& call) { send_json(call.response, 200, session_json(*call.caller)); }
+void SessionRoutes::current(ApiCall& call) { send_json(call.response, 200, session_json(*call.caller, program_)); }
 
 void SessionRoutes::sign_out(ApiCall& call) {
     database_.with_connection([&](sqlite3* connection) { SessionStore(connection).close(call.caller->session_id); });

@@ -11,6 +11,8 @@
 #include "database.hpp"
 #include "public_address.hpp"
 
+#include "core/program.hpp"
+
 #include <httplib.h>
 
 #include <string>
@@ -20,7 +22,8 @@ namespace web {
 class SessionRoutes {
 public:
     // `address` must outlive the routes (it is filled in once the port is known).
-    SessionRoutes(Database& database, const PublicAddress& address) : database_(database), address_(address) {}
+    SessionRoutes(Database& database, const PublicAddress& address, const core::Program& program)
+        : database_(database), address_(address), program_(program) {}
 
     void add_to(ApiRouter& router);
 
@@ -31,10 +34,12 @@ private:
 
     Database& database_;
     const PublicAddress& address_;
+    const core::Program& program_;
 };
 
 // 200 with the session body (account_json) and the cookie: how signing in
 // and accepting an invitation answer.
-void send_new_session(httplib::Response& response, const Caller& caller, const std::string& token, const PublicAddress& address);
+void send_new_session(httplib::Response& response, const Caller& caller, const std::string& token, const PublicAddress& address,
+                      const core::Program& program);
 
 }  // namespace web

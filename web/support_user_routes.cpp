@@ -3,7 +3,7 @@
 #include "account_json.hpp"
 #include "account_store.hpp"
 #include "audit_log.hpp"
-#include "idempotency_store.hpp"
+#include "idempotent_post.hpp"
 #include "json_response.hpp"
 #include "problem.hpp"
 #include "response_body.hpp"
@@ -25,8 +25,6 @@ namespace web {
 using nlohmann::ordered_json;
 
 namespace {
-
-constexpr size_t longest_idempotency_key = 200;
 
 std::optional<int64_t> user_id_of(const std::string& text) {
     int64_t id = 0;
@@ -80,17 +78,7 @@ std::optional<ordered_json> details_json(sqlite3* connection, const Caller& call
     return details;
 }
 
-void send_stored_answer(httplib::Response& response, const StoredAnswer& answer) {
-    response.status = answer.status;
-    response.set_header("Cache-Control", "no-store");
-    response.set_header("Idempotent-Replayed", "true");
-    set_body(response, answer.body, answer.status >= 400 ? "application/problem+json" : "application/json");
-}
-
-void send_key_reused(httplib::Response& response) {
-    send_problem(response, 422,
-                 "This Idempotency-Key was already used for a different request. Use a new key for each new invitation.");
-}
+constexpr IdempotentPurpose invitation_purpose = {"invitation", "invite twice"};
 
 // The tenants an invitation names, without repeats; left out, the one whose
 // users are being managed. Problems go to errors["tenants"].
@@ -155,39 +143,15 @@ void SupportUserRoutes::invite(ApiCall& call) {
     const MembershipRecord* path_admin = tenant_admin_or_refuse(caller, path_tenant, call.response);
     if (!path_admin) return;
 
-    const std::string key = call.request.get_header_value("Idempotency-Key");
-    if (key.empty()) {
-        send_problem(call.response, 400,
-                     "Send an Idempotency-Key header with a new random value for each invitation, so that sending it "
-                     "again after a network error does not invite twice.");
-        return;
-    }
-    if (key.size() > longest_idempotency_key) {
-        send_problem(call.response, 400, "The Idempotency-Key header is at most 200 characters.");
-        return;
-    }
-    std::optional<nlohmann::json> body = json_object_body(call.request, call.response);
-    if (!body) return;
-    // nlohmann::json keeps object keys sorted, so equal bodies dump alike.
-    const std::string digest = request_digest("POST", call.request.path, body->dump());
-
-    // A retry of a request already answered gets that answer, checked before
-    // anything else could have changed since.
-    std::optional<StoredAnswer> stored = database_.with_connection(
-        [&](sqlite3* connection) { return IdempotencyStore(connection).find(caller.user_id, key, call.now); });
-    if (stored) {
-        if (stored->request_digest == digest)
-            send_stored_answer(call.response, *stored);
-        else
-            send_key_reused(call.response);
-        return;
-    }
+    std::optional<IdempotentPost> post = begin_idempotent_post(call, database_, invitation_purpose);
+    if (!post) return;
+    const nlohmann::json& body = post->body;
 
     std::map<std::string, std::string> errors;
-    const std::string email = core::normalize_email_address(string_member(*body, "email").value_or(""));
+    const std::string email = core::normalize_email_address(string_member(body, "email").value_or(""));
     if (std::string problem = core::email_address_problem(email); !problem.empty()) errors["email"] = problem;
 
-    std::vector<std::string> slugs = listed_tenants(*body, path_tenant, errors);
+    std::vector<std::string> slugs = listed_tenants(body, path_tenant, errors);
     if (!errors.empty()) {
         send_field_problems(call.response, 400, errors.size() == 1 && errors.count("email") ? errors["email"] : "Check the invitation.",
                             errors);
@@ -219,51 +183,22 @@ void SupportUserRoutes::invite(ApiCall& call) {
     request.public_url = address_.url;
     request.product_name = product_name_;
 
-    StoredAnswer answer;
-    bool replayed = false;
-    database_.with_connection([&](sqlite3* connection) {
-        Transaction transaction(connection);
-        IdempotencyStore keys(connection);
-        // The same key may have arrived twice at once: the first to get here wins.
-        if (std::optional<StoredAnswer> first = keys.find(caller.user_id, key, call.now)) {
-            answer = *first;
-            replayed = true;
-            return;
-        }
+    bool invited = answer_idempotent_post(call, database_, *post, invitation_purpose, [&](sqlite3* connection) {
         InviteOutcome outcome = invite_support_user(connection, request);
-        answer.request_digest = digest;
-        if (!outcome.conflict.empty()) {
-            answer.status = 409;
-            answer.body = problem_body(409, outcome.conflict);
-        } else {
-            ordered_json invitation;
-            invitation["id"] = outcome.invitation_id;
-            invitation["email"] = email;
-            invitation["tenants"] = slugs;
-            invitation["expires_at"] = utc_text(outcome.expires_at);
-            ordered_json created;
-            created["invitation"] = std::move(invitation);
-            // As a member of the tenant in the path, the list this answer updates.
-            std::optional<SupportUserRow> user = find_support_user(connection, path_admin->tenant.id, outcome.user_id);
-            created["user"] = user ? support_user_json(*user) : ordered_json(nullptr);
-            answer.status = 201;
-            answer.body = created.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-        }
-        keys.remember(caller.user_id, key, answer, call.now);
-        transaction.commit();
+        if (!outcome.conflict.empty()) return StoredAnswer{"", 409, problem_body(409, outcome.conflict)};
+        ordered_json invitation;
+        invitation["id"] = outcome.invitation_id;
+        invitation["email"] = email;
+        invitation["tenants"] = slugs;
+        invitation["expires_at"] = utc_text(outcome.expires_at);
+        ordered_json created;
+        created["invitation"] = std::move(invitation);
+        // As a member of the tenant in the path, the list this answer updates.
+        std::optional<SupportUserRow> user = find_support_user(connection, path_admin->tenant.id, outcome.user_id);
+        created["user"] = user ? support_user_json(*user) : ordered_json(nullptr);
+        return StoredAnswer{"", 201, json_text(created)};
     });
-    if (replayed && answer.request_digest != digest) {
-        send_key_reused(call.response);
-        return;
-    }
-    if (replayed) {
-        send_stored_answer(call.response, answer);
-        return;
-    }
-    if (answer.status == 201) mail_.mail_queued();
-    call.response.status = answer.status;
-    call.response.set_header("Cache-Control", "no-store");
-    set_body(call.response, answer.body, answer.status >= 400 ? "application/problem+json" : "application/json");
+    if (invited && call.response.status == 201) mail_.mail_queued();
 }
 
 void SupportUserRoutes::details(ApiCall& call) {

@@ -6,10 +6,11 @@
 namespace web {
 
 void TenantRoutes::add_to(ApiRouter& router) {
-    router.add("GET", "/api/v1/tenants", Access::SignedIn, [](ApiCall& call) {
+    router.add("GET", "/api/v1/tenants", Access::SignedIn, [this](ApiCall& call) {
         // The caller's memberships are read for every request already.
+        const std::vector<MembershipRecord>& memberships = call.caller->memberships;
         nlohmann::ordered_json body;
-        body["items"] = memberships_json(call.caller->memberships);
+        body["items"] = memberships_json(memberships, program_);
         send_json(call.response, 200, body);
     });
 }

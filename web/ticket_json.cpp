@@ -1,5 +1,6 @@
 #include "ticket_json.hpp"
 
+#include "account_json.hpp"
 #include "ticket_sla.hpp"
 
 namespace web {
@@ -49,6 +50,35 @@ ordered_json ticket_json(const TicketRecord& ticket, const core::Program& progra
     json["tenant"] = ticket.tenant.empty() ? ordered_json(nullptr) : ordered_json(ticket.tenant);
     std::optional<TicketSla> sla = ticket_sla(program, ticket, zone, now);
     json["sla"] = sla ? sla_json(*sla, zone) : ordered_json(nullptr);
+    return json;
+}
+
+ordered_json ticket_details_json(const TicketRecord& ticket, const TicketConversation& conversation,
+                                 const core::Program& program, TimeZones& zones, core::Instant now) {
+    const date::time_zone* zone = zones.find(ticket.customer_time_zone);
+    ordered_json json = ticket_json(ticket, program, zones, now);
+    json["created_by"] = conversation.opened_by ? person_json(conversation.opened_by->email, conversation.opened_by->name)
+                                                : ordered_json(nullptr);
+    json["fields"] = ticket.fields;
+    json["answers"] = ticket.answers;
+    json["checklist"] = ticket.checklist;
+    json["escalates"] = ticket.escalates ? ordered_json(*ticket.escalates) : ordered_json(nullptr);
+    json["escalated_by"] = conversation.escalated_by;
+    ordered_json comments = ordered_json::array();
+    for (const CommentRecord& comment : conversation.comments) {
+        ordered_json item;
+        item["id"] = comment.id;
+        // People by name, or by address when they have not given one.
+        item["author"] = comment.author_name ? ordered_json(*comment.author_name)
+                         : comment.author_email ? ordered_json(*comment.author_email)
+                                                : ordered_json(nullptr);
+        item["author_kind"] = comment.author_kind;
+        item["body"] = comment.body;
+        item["created_at"] = customer_time(instant_from_unix(comment.created_at), zone);
+        comments.push_back(std::move(item));
+    }
+    json["comments"] = std::move(comments);
+    json["actions"] = conversation.actions;
     return json;
 }
 

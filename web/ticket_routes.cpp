@@ -1,13 +1,20 @@
 #include "ticket_routes.hpp"
 
+#include "idempotent_post.hpp"
+#include "json_response.hpp"
 #include "problem.hpp"
-#include "response_body.hpp"
+#include "tenant_access.hpp"
 #include "ticket_cursor.hpp"
+#include "ticket_details.hpp"
+#include "ticket_filing.hpp"
 #include "ticket_json.hpp"
+#include "ticket_validation.hpp"
+
+#include "core/ticket_draft.hpp"
+#include "core/utf8_text.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -21,12 +28,7 @@ constexpr int largest_page_size = 500;
 
 core::Instant clock_now() { return date::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
-void send_json(httplib::Response& response, const nlohmann::ordered_json& body) {
-    response.status = 200;
-    response.set_header("Cache-Control", "no-store");   // the SLA fields change by the second
-    // replace: a summary stored with broken UTF-8 must not make the page fail.
-    set_body(response, body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), "application/json");
-}
+constexpr IdempotentPurpose ticket_purpose = {"ticket", "file it twice"};
 
 void send_storage_failure(httplib::Response& response, const std::string& error) {
     // The details stay in our log; the client only learns that it failed.
@@ -50,11 +52,29 @@ std::optional<std::vector<std::string>> visible_tenants(const Caller& caller) {
     return tenants;
 }
 
+std::optional<VisibleTicket> visible_ticket(ApiCall& call, TicketStore& store) {
+    const std::string& id = call.parameter(0);
+    std::string error;
+    std::optional<TicketRecord> ticket = store.find(id, error);
+    if (!error.empty()) {
+        send_storage_failure(call.response, error);
+        return std::nullopt;
+    }
+    TicketParty party;
+    if (ticket) party = party_to(*call.caller, *ticket);
+    if (!party.sees()) {
+        send_problem(call.response, 404, "There is no ticket " + id + ".");
+        return std::nullopt;
+    }
+    return VisibleTicket{std::move(*ticket), party};
+}
+
 TicketRoutes::TicketRoutes(Database& database, const core::Program& program, TimeZones& zones)
-    : store_(database), program_(program), zones_(zones) {}
+    : database_(database), store_(database), program_(program), zones_(zones) {}
 
 void TicketRoutes::add_to(ApiRouter& router) {
     router.add("GET", "/api/v1/tickets", Access::SignedIn, [this](ApiCall& call) { list(call); });
+    router.add("POST", "/api/v1/tickets", Access::SignedIn, [this](ApiCall& call) { create(call); });
     router.add("GET", "/api/v1/tickets/{id}", Access::SignedIn, [this](ApiCall& call) { details(call); });
 }
 
@@ -113,24 +133,75 @@ void TicketRoutes::list(ApiCall& call) {
     body["next_cursor"] = more ? nlohmann::ordered_json(encode_ticket_cursor({tickets.back().opened_at, tickets.back().id}))
                                : nlohmann::ordered_json(nullptr);
     body["now"] = core::format_instant_utc(now);
-    send_json(response, body);
+    send_json(response, 200, body);
+}
+
+void TicketRoutes::create(ApiCall& call) {
+    std::optional<IdempotentPost> post = begin_idempotent_post(call, database_, ticket_purpose);
+    if (!post) return;
+    core::TicketDraftResult parsed = core::parse_ticket_draft(call.request.body);
+    if (!parsed) {
+        // "fields.tenant: wrong type (number)" is about the field "tenant".
+        std::string member = parsed.error.substr(0, parsed.error.find(':'));
+        if (member.starts_with("fields.")) member.erase(0, 7);
+        send_field_problem_list(call.response, 422, "The ticket could not be read: " + parsed.error + ".",
+                                {{member, "This is not in the form the service expects (" + parsed.error + ")."}});
+        return;
+    }
+    const core::TicketDraft& draft = *parsed.draft;
+
+    // Filed for a tenant the caller is a customer of, under that tenant's plan.
+    if (draft.tenant.empty()) {
+        send_problem(call.response, 422, "Say which tenant the ticket is for: \"tenant\" is empty.");
+        return;
+    }
+    const MembershipRecord* membership = call.caller->membership_in(draft.tenant);
+    if (!membership) {
+        send_no_such_tenant(call.response, draft.tenant);
+        return;
+    }
+    if (!is_customer(*membership)) {
+        send_problem(call.response, 403, "Support engineers answer tickets; the customers of " + draft.tenant + " file them.");
+        return;
+    }
+    const std::string& plan = membership->tenant.plan;
+    std::vector<FieldProblem> problems = ticket_draft_problems(program_, draft, plan, zones_, call.now);
+    if (!draft.escalates.empty())
+        problems.push_back({"escalates", "Escalate through POST /api/v1/tickets/" + draft.escalates +
+                                             "/escalate, which files the new ticket with the original's details."});
+    if (!problems.empty()) {
+        send_field_problem_list(call.response, 422, problems_detail(problems, "ticket"), problems);
+        return;
+    }
+
+    TicketRecord ticket;
+    ticket.route = draft.route;
+    auto summary = draft.fields.find("summary");
+    ticket.summary = summary != draft.fields.end() ? std::string(core::trim_spaces(summary->second)) : std::string();
+    if (ticket.summary.empty()) ticket.summary = program_.find_route(draft.route)->title;   // checked by core
+    ticket.plan = plan;
+    ticket.severity = draft.severity;
+    ticket.opened_at = call.now;
+    ticket.customer_time_zone = draft.customer_time_zone;
+    ticket.tenant = draft.tenant;
+    ticket.opened_by = call.caller->user_id;
+    ticket.fields = draft.fields;
+    ticket.answers = draft.answers;
+    ticket.checklist = draft.checklist;
+    TicketParty party = party_to(*call.caller, ticket);
+    answer_idempotent_post(call, database_, *post, ticket_purpose, [&](sqlite3* connection) {
+        file_ticket(connection, ticket, program_);
+        return StoredAnswer{"", 201, json_text(ticket_details(connection, ticket, party, program_, zones_, call.now))};
+    });
 }
 
 void TicketRoutes::details(ApiCall& call) {
-    const std::string& id = call.parameter(0);
-    std::string error;
-    std::optional<TicketRecord> ticket = store_.find(id, error);
-    if (!error.empty()) {
-        send_storage_failure(call.response, error);
-        return;
-    }
-    std::optional<std::vector<std::string>> tenants = visible_tenants(*call.caller);
-    bool visible = ticket && (!tenants || std::find(tenants->begin(), tenants->end(), ticket->tenant) != tenants->end());
-    if (!visible) {
-        send_problem(call.response, 404, "There is no ticket " + id + ".");
-        return;
-    }
-    send_json(call.response, ticket_json(*ticket, program_, zones_, clock_now()));
+    std::optional<VisibleTicket> visible = visible_ticket(call, store_);
+    if (!visible) return;
+    nlohmann::ordered_json body = database_.with_connection([&](sqlite3* connection) {
+        return ticket_details(connection, visible->ticket, visible->party, program_, zones_, call.now);
+    });
+    send_json(call.response, 200, body);
 }
 
 }  // namespace web

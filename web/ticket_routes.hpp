@@ -1,15 +1,18 @@
 // The ticket endpoints (web/openapi.yaml), for signed-in users:
-//   GET /api/v1/tickets?limit=N&cursor=C&tenant=T   newest opened first, a page at a time
-//   GET /api/v1/tickets/{id}                        one ticket
+//   GET  /api/v1/tickets?limit=N&cursor=C&tenant=T   newest opened first, a page at a time
+//   POST /api/v1/tickets                             file a ticket (Idempotency-Key required)
+//   GET  /api/v1/tickets/{id}                        one ticket with its conversation
 // Each ticket carries its SLA at the moment of the request; the list also
 // says what that moment was ("now"), so a client can count down from it.
-// Admins and support-only users see the tickets of their tenants; a ticket
-// of another tenant is "not found", exactly like one that does not exist.
-// Support engineers see every ticket.
+// Admins and support-only users see the tickets of their tenants and file
+// tickets for them; a ticket of another tenant is "not found", exactly like
+// one that does not exist. Support engineers see every ticket and file none.
+// Changes to a ticket are ticket_change_routes'.
 #pragma once
 
 #include "api_router.hpp"
 #include "database.hpp"
+#include "ticket_actions.hpp"
 #include "ticket_store.hpp"
 #include "time_zones.hpp"
 
@@ -32,8 +35,10 @@ public:
 
 private:
     void list(ApiCall& call);
+    void create(ApiCall& call);
     void details(ApiCall& call);
 
+    Database& database_;
     TicketStore store_;
     const core::Program& program_;
     TimeZones& zones_;
@@ -41,5 +46,14 @@ private:
 
 // The tenants whose tickets the caller sees; nothing for all of them.
 std::optional<std::vector<std::string>> visible_tenants(const Caller& caller);
+
+struct VisibleTicket {
+    TicketRecord ticket;
+    TicketParty party;
+};
+
+// The ticket named by the path's {id} with who the caller is to it, or
+// nothing after answering 404 (not there, or not the caller's to see) or 500.
+std::optional<VisibleTicket> visible_ticket(ApiCall& call, TicketStore& store);
 
 }  // namespace web

@@ -82,6 +82,13 @@ struct ServiceOptions {
     std::vector<std::string> extra_args;                 // e.g. {"--program", path}
 };
 
+// A service started with --demo (demo tenants, accounts, tickets, incident).
+inline ServiceOptions demo_service() {
+    ServiceOptions options;
+    options.extra_args = {"--demo"};
+    return options;
+}
+
 // A portal-web that started and is listening. Construction fails the test
 // (with the service's stderr) if it does not print its listening line.
 class ServiceProcess {

@@ -15,12 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-api_test::ServiceOptions demo() {
-    api_test::ServiceOptions options;
-    options.extra_args = {"--demo"};
-    return options;
-}
-
 std::set<std::string> keys_of(const json& object) {
     std::set<std::string> keys;
     for (auto it = object.begin(); it != object.end(); ++it) keys.insert(it.key());
@@ -35,7 +29,7 @@ httplib::Result get_with_cookie(const ServiceProcess& service, const std::string
 }  // namespace
 
 TEST_CASE("signing in answers with the user, their memberships, a CSRF token and the session cookie") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     httplib::Result result = api_test::sign_in(service, "  Admin@ACME.example ", api_test::demo_password);
     json session = api_test::json_of(result, 200);
     CHECK(keys_of(session) == std::set<std::string>{"user", "memberships", "csrf_token"});
@@ -43,7 +37,8 @@ TEST_CASE("signing in answers with the user, their memberships, a CSRF token and
     CHECK(session["user"]["email"] == "admin@acme.example");
     CHECK(session["user"]["name"] == "Amara Okafor");
     CHECK(session["user"]["id"].is_number_integer());
-    CHECK(session["memberships"] == json::array({{{"tenant", "acme-prod"}, {"tenant_name", "Acme (production)"}, {"role", "admin"}}}));
+    CHECK(session["memberships"] == json::array({{{"tenant", "acme-prod"}, {"tenant_name", "Acme (production)"}, {"role", "admin"},
+                                                  {"plan", "enterprise"}, {"trial_ends_at", nullptr}, {"region", "eu"}}}));
     CHECK(session["csrf_token"].get<std::string>().size() >= 43);
 
     SUBCASE("the cookie is HttpOnly, SameSite=Strict, for the whole site, and holds a 256-bit token") {
@@ -75,18 +70,21 @@ TEST_CASE("signing in answers with the user, their memberships, a CSRF token and
 
     SUBCASE("a user of two tenants has both, and the tenants list says the same") {
         SignedInClient owner(service, "owner@multi.example");
+        // Each tenant with its plan, trial end and region: what the portal shows before a form.
         json expected = json::array({{{"tenant", "acme-prod"}, {"tenant_name", "Acme (production)"}, {"role", "admin"}},
                                      {{"tenant", "globex-dev"}, {"tenant_name", "Globex (development)"}, {"role", "admin"}}});
+        expected[0].update({{"plan", "enterprise"}, {"trial_ends_at", nullptr}, {"region", "eu"}});
+        expected[1].update({{"plan", "standard"}, {"trial_ends_at", nullptr}, {"region", "americas"}});
         CHECK(owner.session()["memberships"] == expected);
         CHECK(api_test::json_of(owner.get("/api/v1/tenants"), 200) == json{{"items", expected}});
         SignedInClient engineer(service, "engineer@vendor.example");
         for (const json& membership : engineer.session()["memberships"]) CHECK(membership["role"] == "support_engineer");
-        CHECK(engineer.session()["memberships"].size() == 2);
+        CHECK(engineer.session()["memberships"].size() == 4);
     }
 }
 
 TEST_CASE("a wrong password and an unknown e-mail get the same 401") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     httplib::Result wrong = api_test::sign_in(service, "admin@acme.example", "not-the-password");
     httplib::Result unknown = api_test::sign_in(service, "nobody@acme.example", "not-the-password");
     CHECK(api_test::problem_of(wrong, 401) == "E-mail or password is wrong.");
@@ -107,7 +105,7 @@ TEST_CASE("a wrong password and an unknown e-mail get the same 401") {
 }
 
 TEST_CASE("after 5 failed sign-ins for an account the next ones get 429 with Retry-After") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     for (int attempt = 1; attempt <= 5; attempt++) {
         CAPTURE(attempt);
         api_test::problem_of(api_test::sign_in(service, "admin@acme.example", "guess-" + std::to_string(attempt)), 401);
@@ -130,7 +128,7 @@ TEST_CASE("after 5 failed sign-ins for an account the next ones get 429 with Ret
 }
 
 TEST_CASE("failures from one address are throttled across accounts, known or not") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     const char* accounts[] = {"admin@acme.example", "nobody@acme.example", "admin@globex.example", "x@y.example", "lee.chen@acme.example"};
     for (const char* email : accounts) api_test::problem_of(api_test::sign_in(service, email, "wrong password"), 401);
     httplib::Result result = api_test::sign_in(service, "sam.taylor@acme.example", api_test::demo_password);
@@ -139,7 +137,7 @@ TEST_CASE("failures from one address are throttled across accounts, known or not
 }
 
 TEST_CASE("a successful sign-in clears the account's failures") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     // Four failures, a success, four more: never five in a row for the account.
     for (int i = 0; i < 4; i++) api_test::problem_of(api_test::sign_in(service, "admin@acme.example", "wrong"), 401);
     SignedInClient first(service, "admin@acme.example");
@@ -150,7 +148,7 @@ TEST_CASE("a successful sign-in clears the account's failures") {
 }
 
 TEST_CASE("signing out ends the session and clears the cookie") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     SignedInClient admin(service, "admin@acme.example");
     httplib::Result result = admin.remove("/api/v1/session");
     REQUIRE(result);
@@ -164,7 +162,7 @@ TEST_CASE("signing out ends the session and clears the cookie") {
 }
 
 TEST_CASE("sessions end after 12 idle hours and 7 days in all") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     const std::filesystem::path& database = service.database_path();
     SignedInClient admin(service, "admin@acme.example");
 
@@ -189,7 +187,7 @@ TEST_CASE("sessions end after 12 idle hours and 7 days in all") {
 }
 
 TEST_CASE("state-changing requests need the session's CSRF token") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     SignedInClient admin(service, "admin@acme.example");
     const std::string invite = "/api/v1/tenants/acme-prod/support-users";
     const httplib::Headers key = {{"Idempotency-Key", "csrf-test"}};
@@ -220,7 +218,7 @@ TEST_CASE("state-changing requests need the session's CSRF token") {
 }
 
 TEST_CASE("state-changing requests from another site's page are refused") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     httplib::Client client = service.client();
     const std::string body = json{{"email", "admin@acme.example"}, {"password", api_test::demo_password}}.dump();
     const std::string own = "http://127.0.0.1:" + std::to_string(service.port());
@@ -244,7 +242,7 @@ TEST_CASE("state-changing requests from another site's page are refused") {
                              403);
     }
     SUBCASE("--public-url names the origin (and makes the cookie Secure when https)") {
-        api_test::ServiceOptions options = demo();
+        api_test::ServiceOptions options = api_test::demo_service();
         options.extra_args.push_back("--public-url");
         options.extra_args.push_back("https://Support.Example.com/");
         ServiceProcess behind_proxy(options);
@@ -257,7 +255,7 @@ TEST_CASE("state-changing requests from another site's page are refused") {
 }
 
 TEST_CASE("every endpoint but the open ones needs a session") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     httplib::Client client = service.client();
     struct Call {
         const char* method;

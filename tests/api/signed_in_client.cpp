@@ -100,10 +100,18 @@ httplib::Result SignedInClient::remove(const std::string& path, const httplib::H
     return client.Delete(path, with_session(headers, true));
 }
 
-httplib::Result SignedInClient::invite(const std::string& tenant, const json& body) {
+httplib::Result SignedInClient::patch(const std::string& path, const json& body) {
+    httplib::Client client = service_.client();
+    return client.Patch(path, with_session({}, true), body.dump(), "application/json");
+}
+
+httplib::Result SignedInClient::post_once(const std::string& path, const json& body) {
     static std::atomic<int> next_key = 1;
-    return post("/api/v1/tenants/" + tenant + "/support-users", body,
-                {{"Idempotency-Key", "test-key-" + std::to_string(next_key++)}});
+    return post(path, body, {{"Idempotency-Key", "test-key-" + std::to_string(next_key++)}});
+}
+
+httplib::Result SignedInClient::invite(const std::string& tenant, const json& body) {
+    return post_once("/api/v1/tenants/" + tenant + "/support-users", body);
 }
 
 namespace {

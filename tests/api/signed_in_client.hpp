@@ -42,7 +42,10 @@ public:
     httplib::Result post(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
     httplib::Result post_without_csrf(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
     httplib::Result remove(const std::string& path, const httplib::Headers& headers = {});
+    httplib::Result patch(const std::string& path, const nlohmann::json& body);
 
+    // POST with a fresh Idempotency-Key.
+    httplib::Result post_once(const std::string& path, const nlohmann::json& body);
     // POST .../support-users with a fresh Idempotency-Key.
     httplib::Result invite(const std::string& tenant, const nlohmann::json& body);
 

@@ -15,12 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-api_test::ServiceOptions demo() {
-    api_test::ServiceOptions options;
-    options.extra_args = {"--demo"};
-    return options;
-}
-
 const std::string acme_users = "/api/v1/tenants/acme-prod/support-users";
 const std::string globex_users = "/api/v1/tenants/globex-dev/support-users";
 
@@ -67,7 +61,7 @@ std::string anonymous(std::string body, const std::string& tenant, const std::st
 }  // namespace
 
 TEST_CASE("authorization: only admins of a tenant manage its users; other tenants do not exist") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     SignedInClient acme_admin(service, "admin@acme.example");
     SignedInClient globex_admin(service, "admin@globex.example");
     const int64_t sam = id_of(acme_admin, "acme-prod", "sam.taylor@acme.example");
@@ -158,7 +152,7 @@ TEST_CASE("authorization: only admins of a tenant manage its users; other tenant
 }
 
 TEST_CASE("inviting: idempotent with its key, 409 for a pending invitation, 400 for a bad address") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     SignedInClient admin(service, "admin@acme.example");
 
     SUBCASE("the same key and body twice: the first answer again, one invitation, one e-mail") {
@@ -237,7 +231,7 @@ TEST_CASE("inviting: idempotent with its key, 409 for a pending invitation, 400 
 }
 
 TEST_CASE("the invitation link, end to end: mailbox, accept, signed in, revoked, used up") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     SignedInClient admin(service, "admin@acme.example");
     const std::string email = "new.person@example.com";
     json created = api_test::json_of(admin.invite("acme-prod", {{"email", email}, {"tenants", {"acme-prod"}}}), 201);
@@ -278,7 +272,8 @@ TEST_CASE("the invitation link, end to end: mailbox, accept, signed in, revoked,
     CHECK(invitee.session()["user"]["email"] == email);
     CHECK(invitee.session()["user"]["name"] == "New Person");
     CHECK(invitee.session()["memberships"] ==
-          json::array({{{"tenant", "acme-prod"}, {"tenant_name", "Acme (production)"}, {"role", "support_only"}}}));
+          json::array({{{"tenant", "acme-prod"}, {"tenant_name", "Acme (production)"}, {"role", "support_only"},
+                        {"plan", "enterprise"}, {"trial_ends_at", nullptr}, {"region", "eu"}}}));
     CHECK(accepted->get_header_value("Set-Cookie").find("HttpOnly") != std::string::npos);
 
     // As a support-only user: acme's tickets only, and no user management.
@@ -337,7 +332,7 @@ TEST_CASE("the invitation link, end to end: mailbox, accept, signed in, revoked,
 }
 
 TEST_CASE("revoking one tenant leaves a user's other tenants working") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     SignedInClient alex(service, "alex.kim@partner.example");
     CHECK(alex.session()["memberships"].size() == 2);
     SignedInClient acme_admin(service, "admin@acme.example");
@@ -346,7 +341,8 @@ TEST_CASE("revoking one tenant leaves a user's other tenants working") {
 
     json session = api_test::json_of(alex.get("/api/v1/session"), 200);
     CHECK(session["memberships"] == json::array({{{"tenant", "globex-dev"}, {"tenant_name", "Globex (development)"},
-                                                  {"role", "support_only"}}}));
+                                                  {"role", "support_only"}, {"plan", "standard"},
+                                                  {"trial_ends_at", nullptr}, {"region", "americas"}}}));
     json tickets = api_test::json_of(alex.get("/api/v1/tickets?limit=500"), 200);
     CHECK(!tickets["items"].empty());
     for (const json& ticket : tickets["items"]) CHECK(ticket["tenant"] == "globex-dev");
@@ -354,7 +350,7 @@ TEST_CASE("revoking one tenant leaves a user's other tenants working") {
 }
 
 TEST_CASE("the audit log has every invite, accept, reinvite and revoke, newest first") {
-    ServiceProcess service(demo());
+    ServiceProcess service(api_test::demo_service());
     SignedInClient admin(service, "admin@acme.example");
     const std::string email = "audited@example.com";
     json created = api_test::json_of(admin.invite("acme-prod", {{"email", email}}), 201);

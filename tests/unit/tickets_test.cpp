@@ -2,6 +2,7 @@
 // asking for the zones the countdowns need, and refusing bad answers.
 #include "core/app.hpp"
 #include "core/sla_status.hpp"
+#include "core/ticket.hpp"
 
 #include <doctest/doctest.h>
 
@@ -183,4 +184,86 @@ TEST_CASE("the viewer's zone: detected, chosen, validated") {
 TEST_CASE("URL text keeps unreserved characters and encodes the rest") {
     CHECK(url_escape("Az09-_.~") == "Az09-_.~");
     CHECK(url_escape("a b/+=é") == "a%20b%2F%2B%3D%C3%A9");
+}
+
+namespace {
+
+// A ticket in detail as the service sends it (web/openapi.yaml, TicketDetails).
+std::string details_json(const std::string& comments = R"([
+      {"id":1,"author":null,"author_kind":"automated","body":"We received your request and filed it as ticket T-1001.",
+       "created_at":"2026-01-05T09:00:00+01:00"},
+      {"id":2,"author":"Amara Okafor","author_kind":"customer","body":"Still failing.","created_at":"2026-01-05T09:20:00+01:00"},
+      {"id":3,"author":"Priya Raman","author_kind":"support","body":"Looking into it.","created_at":"2026-01-05T10:00:00+01:00"}])") {
+    return R"({"id":"T-1001","route":"onboarding","summary":"SAML sign-in fails","plan":"standard","severity":2,
+      "opened_at":"2026-01-05T09:00:00+01:00","customer_time_zone":"Europe/Berlin",
+      "first_response_at":"2026-01-05T10:00:00+01:00","status":"solved","tenant":"acme-prod","sla":null,
+      "created_by":{"email":"admin@acme.example","name":"Amara Okafor"},
+      "fields":{"summary":"SAML sign-in fails","redirect_uri":"https://app.example.com/callback"},
+      "answers":{"all_or_few":"all"},"checklist":{"callback_urls":true,"logout_urls":false},
+      "escalates":null,"escalated_by":["T-1007"],"comments":)" +
+           comments + R"(,"actions":["comment","confirm","reopen","escalate"]})";
+}
+
+}  // namespace
+
+TEST_CASE("a ticket in detail: submitted fields, conversation, escalation links and actions") {
+    TicketDetailsResult parsed = parse_ticket_details(details_json());
+    REQUIRE_MESSAGE(parsed, parsed.error);
+    const TicketDetails& details = *parsed.details;
+    CHECK(details.ticket.id == "T-1001");
+    CHECK(details.ticket.status == "solved");
+    CHECK(details.ticket.first_response_at == parse_instant("2026-01-05T09:00:00Z"));
+    CHECK(details.tenant == "acme-prod");
+    CHECK(details.created_by_name == "Amara Okafor");
+    CHECK(details.created_by_email == "admin@acme.example");
+    CHECK(details.fields.at("redirect_uri") == "https://app.example.com/callback");
+    CHECK(details.answers == std::map<std::string, std::string>{{"all_or_few", "all"}});
+    CHECK(details.checklist == std::map<std::string, bool>{{"callback_urls", true}, {"logout_urls", false}});
+    CHECK(details.escalates.empty());
+    CHECK(details.escalated_by == std::vector<std::string>{"T-1007"});
+    REQUIRE(details.comments.size() == 3);
+    CHECK(details.comments[0].author_kind == CommentAuthor::Automated);
+    CHECK(details.comments[0].author.empty());
+    CHECK(details.comments[1].author_kind == CommentAuthor::Customer);
+    CHECK(details.comments[2].author == "Priya Raman");
+    CHECK(details.comments[2].author_kind == CommentAuthor::Support);
+    CHECK(details.comments[2].id == 3);
+    CHECK(details.comments[1].created_at == *parse_instant("2026-01-05T08:20:00Z"));
+    CHECK(details.allows("confirm"));
+    CHECK_FALSE(details.allows("solve"));
+}
+
+TEST_CASE("a ticket in detail: what the service may leave out, and what it must not send") {
+    SUBCASE("no creator, no tenant, an escalation") {
+        std::string text = details_json("[]");
+        text.replace(text.find(R"("created_by":{"email":"admin@acme.example","name":"Amara Okafor"})"),
+                     std::string(R"("created_by":{"email":"admin@acme.example","name":"Amara Okafor"})").size(), R"("created_by":null)");
+        text.replace(text.find(R"("tenant":"acme-prod")"), std::string(R"("tenant":"acme-prod")").size(), R"("tenant":null)");
+        text.replace(text.find(R"("escalates":null)"), std::string(R"("escalates":null)").size(), R"("escalates":"T-1000")");
+        TicketDetailsResult parsed = parse_ticket_details(text);
+        REQUIRE_MESSAGE(parsed, parsed.error);
+        CHECK(parsed.details->created_by_email.empty());
+        CHECK(parsed.details->tenant.empty());
+        CHECK(parsed.details->escalates == "T-1000");
+        CHECK(parsed.details->comments.empty());
+    }
+    SUBCASE("bad answers name the bad member") {
+        CHECK(parse_ticket_details("[]").error == "the ticket is not a JSON object");
+        CHECK(parse_ticket_details("{").error == "the ticket is not a JSON object");
+        CHECK(parse_ticket_details(details_json(R"([{"id":1,"author":"A","author_kind":"robot","body":"x",)"
+                                                R"("created_at":"2026-01-05T09:00:00Z"}])"))
+                  .error == "comments[0].author_kind: unknown kind \"robot\"");
+        CHECK(parse_ticket_details(details_json(R"([{"id":1,"author":"A","author_kind":"customer","body":"x",)"
+                                                R"("created_at":"yesterday"}])"))
+                  .error == "comments[0].created_at: \"yesterday\" is not an ISO-8601 instant");
+        CHECK(parse_ticket_details(details_json(R"({"id":1})")).error == "comments: wrong type (object)");
+        std::string bad_checklist = details_json();
+        bad_checklist.replace(bad_checklist.find(R"("logout_urls":false)"), std::string(R"("logout_urls":false)").size(),
+                              R"("logout_urls":"no")");
+        CHECK(parse_ticket_details(bad_checklist).error == "checklist.logout_urls: wrong type (string)");
+        std::string no_actions = details_json();
+        no_actions.replace(no_actions.find(R"(,"actions":["comment","confirm","reopen","escalate"])"),
+                           std::string(R"(,"actions":["comment","confirm","reopen","escalate"])").size(), "");
+        CHECK(parse_ticket_details(no_actions).error == "actions: missing");
+    }
 }

@@ -1,0 +1,32 @@
+// Whether a ticket may be filed as drafted: core's own checks (the same the
+// portal runs as the customer types: route open to the plan, severity,
+// every field by its kind) plus what only the service can know (that the
+// customer's time zone exists here). Warnings (clock skew, say) do not stop
+// a ticket; only blocking problems come back.
+#pragma once
+
+#include "problem.hpp"
+#include "time_zones.hpp"
+
+#include "core/program.hpp"
+#include "core/ticket_draft.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace web {
+
+// `plan` is the tenant's, never the client's.
+std::vector<FieldProblem> ticket_draft_problems(const core::Program& program, const core::TicketDraft& draft,
+                                                const std::string& plan, TimeZones& zones, int64_t now);
+
+// What a comment (or an escalation's reason) must be: 1 to 20,000
+// characters of valid UTF-8, not only spaces. Empty when it is.
+inline constexpr int longest_comment = 20000;
+std::string comment_problem(const std::string& text);
+
+// The detail of a 422 with these problems: the one message, or how many.
+std::string problems_detail(const std::vector<FieldProblem>& problems, const std::string& what);
+
+}  // namespace web
