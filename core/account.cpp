@@ -42,8 +42,14 @@ std::vector<Membership> memberships(const json& list, const std::string& path, c
     for (size_t i = 0; i < list.size(); ++i) {
         const std::string at = path + "[" + std::to_string(i) + "].";
         if (!list[i].is_object()) throw Fail{at + ": expected an object"};
-        out.push_back({text(list[i], "tenant", at), text(list[i], "tenant_name", at, false),
-                       text(list[i], role_key, at, false)});
+        Membership m;
+        m.tenant = text(list[i], "tenant", at);
+        m.tenant_name = text(list[i], "tenant_name", at, false);
+        m.role = text(list[i], role_key, at, false);
+        m.plan = text(list[i], "plan", at, false);
+        m.region = text(list[i], "region", at, false);
+        m.trial_ends_at = text(list[i], "trial_ends_at", at, false);
+        out.push_back(std::move(m));
     }
     return out;
 }
@@ -158,9 +164,15 @@ Problem parse_problem(std::string_view json_text, int status) {
     if (doc.is_object()) {
         if (doc.contains("detail") && doc["detail"].is_string()) p.message = doc["detail"].get<std::string>();
         else if (doc.contains("title") && doc["title"].is_string()) p.message = doc["title"].get<std::string>();
+        // Either {"field": "message"} or [{"field": ..., "message": ...}].
         if (doc.contains("errors") && doc["errors"].is_object())
             for (auto it = doc["errors"].begin(); it != doc["errors"].end(); ++it)
                 if (it->is_string()) p.field_errors[it.key()] = it->get<std::string>();
+        if (doc.contains("errors") && doc["errors"].is_array())
+            for (const json& e : doc["errors"])
+                if (e.is_object() && e.contains("field") && e["field"].is_string() && e.contains("message") &&
+                    e["message"].is_string())
+                    p.field_errors[e["field"].get<std::string>()] = e["message"].get<std::string>();
     }
     if (p.message.empty())
         p.message = status == 0 ? "The service could not be reached. Check your connection and try again."

@@ -15,6 +15,9 @@ struct Membership {
     std::string tenant;        // "acme-prod"
     std::string tenant_name;   // "Acme (production)"
     std::string role;          // "admin", "support_only", "support_engineer"
+    std::string plan;          // the tenant's plan id ("standard", "trial", "none"); empty: not told
+    std::string region;        // the tenant's region id of the program ("eu"); empty: not known
+    std::string trial_ends_at; // ISO-8601, for a trial; empty otherwise
 };
 
 struct Account {

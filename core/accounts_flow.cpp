@@ -1,5 +1,6 @@
 #include "accounts_flow.hpp"
 
+#include "api_request.hpp"
 #include "email_address.hpp"
 #include "url_text.hpp"
 
@@ -16,17 +17,10 @@ std::string tenant_url(const State& state, const std::string& rest) {
 }
 
 HttpRequest request(const State& state, std::string method, std::string url, HttpReply reply, std::string body = {}) {
-    HttpRequest r;
-    r.method = std::move(method);
-    r.url = std::move(url);
-    r.body = std::move(body);
-    r.reply = reply;
-    r.generation = state.users.generation;
-    if (r.method != "GET" && state.account) r.csrf_token = state.account->csrf_token;
-    return r;
+    return api_request(state, std::move(method), std::move(url), reply, std::move(body), state.users.generation);
 }
 
-std::string next_key(State& state) { return state.key_prefix + "-" + std::to_string(++state.key_counter); }
+std::string next_key(State& state) { return next_idempotency_key(state); }
 
 void navigate_to(State& state, Screen screen, std::vector<Effect>& effects) {
     if (screen == state.screen) return;

@@ -1,6 +1,8 @@
 #include "app.hpp"
 
 #include "accounts_flow.hpp"
+#include "request_flow.hpp"
+#include "ticket_flow.hpp"
 #include "response_terms.hpp"
 #include "url_text.hpp"
 
@@ -12,10 +14,6 @@ namespace {
 
 constexpr const char* tickets_url = "/api/v1/tickets?limit=500";
 
-std::vector<Effect> request_zone(State& state, const std::string& name) {
-    if (name.empty() || state.zones.count(name) || !state.zones_requested.insert(name).second) return {};
-    return {LoadTimeZone{name}};
-}
 
 std::vector<Effect> fetch_tickets(State& state) {
     if (state.tickets.loading) return {};
@@ -58,7 +56,15 @@ std::string next_page_url(const std::string& cursor) {
 std::vector<Effect> enter_screen(State& state) {
     if (std::holds_alternative<TicketsScreen>(state.screen) && state.session == SessionStatus::SignedIn)
         return fetch_tickets(state);
+    if (auto* route = std::get_if<RouteScreen>(&state.screen)) return enter_route_screen(state, route->route_id);
+    if (auto* ticket = std::get_if<TicketScreen>(&state.screen); ticket && state.session == SessionStatus::SignedIn)
+        return enter_ticket_screen(state, ticket->id);
     return enter_account_screen(state);
+}
+
+std::vector<Effect> request_time_zone(State& state, const std::string& name) {
+    if (name.empty() || state.zones.count(name) || !state.zones_requested.insert(name).second) return {};
+    return {LoadTimeZone{name}};
 }
 
 Action http_answer(HttpReply reply, int status, std::string body, int generation) {
@@ -98,10 +104,6 @@ std::vector<Effect> update(State& state, const Action& action) {
             if (next == state.screen) return {};
             state.screen = std::move(next);
             return on_enter(state);
-        }
-        std::vector<Effect> operator()(const EditField& a) {
-            state.drafts[a.route_id][a.field_id] = a.value;
-            return {};
         }
         std::vector<Effect> operator()(const ProgramFetched& a) {
             // The compiled-in program keeps working offline; a newer one from
@@ -147,7 +149,7 @@ std::vector<Effect> update(State& state, const Action& action) {
             if (!list.paging) list.items.clear();
             std::vector<Effect> effects;
             for (Ticket& t : page.page->items) {
-                append(effects, request_zone(state, t.customer_time_zone));
+                append(effects, request_time_zone(state, t.customer_time_zone));
                 list.items.push_back(std::move(t));
             }
             if (!page.page->next_cursor.empty()) {
@@ -176,7 +178,7 @@ std::vector<Effect> update(State& state, const Action& action) {
         std::vector<Effect> operator()(const ViewerTimeZoneDetected& a) {
             if (!state.viewer_time_zone.empty()) return {};   // the user's choice wins
             state.viewer_time_zone = a.name.empty() ? "UTC" : a.name;
-            return request_zone(state, state.viewer_time_zone);
+            return request_time_zone(state, state.viewer_time_zone);
         }
         std::vector<Effect> operator()(const ChooseViewerTimeZone& a) {
             if (!state.known_time_zones.empty() &&
@@ -185,7 +187,7 @@ std::vector<Effect> update(State& state, const Action& action) {
                 return {};
             }
             state.viewer_time_zone = a.name;
-            return request_zone(state, a.name);
+            return request_time_zone(state, a.name);
         }
         std::vector<Effect> operator()(const TimeZoneLoaded& a) {
             state.zones_requested.erase(a.name);
@@ -202,7 +204,10 @@ std::vector<Effect> update(State& state, const Action& action) {
             return {};
         }
     };
-    // Sign-in, users and invitations live in accounts_flow.cpp.
+    // Request forms live in request_flow.cpp; sign-in, users and invitations
+    // in accounts_flow.cpp.
+    if (is_request_action(action)) return update_requests(state, action);
+    if (is_ticket_action(action)) return update_ticket(state, action);
     return std::visit(
         [&](const auto& a) -> std::vector<Effect> {
             if constexpr (std::is_invocable_v<Visitor&, decltype(a)>) {
@@ -216,6 +221,8 @@ std::vector<Effect> update(State& state, const Action& action) {
 }
 
 bool needs_clock(const State& state) {
+    if (std::holds_alternative<TicketScreen>(state.screen))
+        return state.ticket.details && !state.ticket.details->ticket.first_response_at;
     if (!std::holds_alternative<TicketsScreen>(state.screen)) return false;
     return std::any_of(state.tickets.items.begin(), state.tickets.items.end(),
                        [](const Ticket& t) { return !t.first_response_at; });

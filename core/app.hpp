@@ -10,7 +10,9 @@
 #include "business_calendar.hpp"
 #include "location.hpp"
 #include "program.hpp"
+#include "service_status.hpp"
 #include "ticket.hpp"
+#include "ticket_draft.hpp"
 
 #include <map>
 #include <set>
@@ -75,12 +77,64 @@ struct InvitationView {
     std::map<std::string, std::string> field_errors;
 };
 
+// One route's request form. The draft is what goes to the service; the rest is
+// what the person has seen of its problems. Problems of a field show once the
+// field was left (or a submit was tried), never while typing its first char.
+struct RequestForm {
+    TicketDraft draft;
+    std::set<std::string> touched;              // fields left at least once
+    bool submit_tried = false;                  // every problem shows after a submit attempt
+    std::vector<FieldIssue> issues;             // recomputed on every change
+    std::map<std::string, std::string> service_errors;   // from a rejected submission, until the field is edited
+    std::string error;                          // the service's answer in words
+    bool busy = false;
+    std::string idempotency_key;                // of the last attempt; reused only to retry the same draft
+    std::string attempted_json;                 // the draft that key was sent with
+    bool past_incident = false;                 // the person read the open incident and continues
+};
+
+struct StatusView {
+    std::optional<ServiceStatus> status;
+    bool loading = false;
+    std::string error;
+};
+
+// Escalating files a new, more urgent ticket that references this one: the
+// severity of an existing ticket can never be raised.
+struct EscalateDialog {
+    bool open = false;
+    int severity = 0;
+    std::string reason;
+    bool busy = false;
+    std::string error;
+    std::map<std::string, std::string> field_errors;
+    std::string idempotency_key;                // one per dialog: a retry never files twice
+};
+
+// One ticket, its thread and what the user may do with it.
+struct TicketView {
+    std::string id;
+    std::optional<TicketDetails> details;
+    bool loading = false;
+    std::string error;                          // why it could not be shown
+    std::string comment;                        // the reply being written; kept on failure
+    bool comment_busy = false;
+    std::string comment_error;
+    std::string comment_key;                    // reused only to resend the same text
+    std::string comment_key_body;
+    std::string busy_command;                   // "solve", "confirm", "reopen" while under way
+    std::string command_error;
+    EscalateDialog escalate;
+};
+
 struct State {
     Program program = default_program();
     Screen screen = HomeScreen{};
-    // What the user typed, per route and field. Kept here (not in widgets) so
-    // that Back and forward navigation never lose it.
-    std::map<std::string, std::map<std::string, std::string>> drafts;
+    // What the user typed, per route. Kept here (not in widgets) so that Back
+    // and forward navigation, errors and rejections never lose it.
+    std::map<std::string, RequestForm> requests;
+    StatusView status;
+    TicketView ticket;                // the ticket screen's
     std::string notice;               // one-line message for the user, empty if none
 
     Instant now{};                    // the shell's clock, as of the last Tick
@@ -111,6 +165,20 @@ struct OpenTickets {};                              // header navigation
 struct ReloadTickets {};                            // "Try again" after a failure
 struct LocationChanged { std::string hash; };      // browser Back/Forward or typed URL
 struct EditField { std::string route_id, field_id, value; };
+struct LeaveField { std::string route_id, field_id; };          // the field lost focus
+struct AnswerQuestion { std::string route_id, question_id, answer_id; };   // triage or severity guidance
+struct ToggleChecklistItem { std::string route_id, item_id; };
+struct ChooseSeverity { std::string route_id; int level = 0; };
+struct ContinuePastIncident { std::string route_id; };
+struct SubmitRequest { std::string route_id; };
+struct OpenTicket { std::string id; };              // a row of the ticket list
+struct EditComment { std::string text; };
+struct SendComment {};
+struct TicketCommand { std::string command; };      // "solve" | "confirm" | "reopen"
+struct OpenEscalate {};
+struct CloseEscalate {};
+struct EditEscalate { int severity = 0; std::string reason; };
+struct SubmitEscalate {};
 struct ProgramFetched { int status = 0; std::string body; };  // GET /api/v1/program result
 struct TicketsFetched { int status = 0; std::string body; };  // GET /api/v1/tickets result
 struct DismissNotice {};
@@ -146,10 +214,14 @@ struct SubmitInvitation {};
 struct TimerFired { std::string name; int generation = 0; };
 
 enum class HttpReply { Program, Tickets, Session, SignIn, SignOut, Users, UserDetails, Revoke, Invite, Audit,
-                       Invitation, AcceptInvitation };
+                       Invitation, AcceptInvitation, Status, SubmitTicket, TicketDetails, Comment, Command,
+                       Escalate };
 struct HttpAnswered { HttpReply reply; int status = 0; std::string body; int generation = 0; };
 
-using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, ProgramFetched,
+using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, LeaveField,
+                            AnswerQuestion, ToggleChecklistItem, ChooseSeverity, ContinuePastIncident, SubmitRequest,
+                            OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
+                            EditEscalate, SubmitEscalate, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
                             ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, EditSignIn, SubmitSignIn, OpenSignIn, SignOut,
                             ChooseTenant, OpenUsers, EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers,
@@ -185,6 +257,9 @@ std::vector<Effect> update(State& state, const Action& action);
 // Whether the screen shows something that changes with the clock (a live
 // countdown): the shell ticks once a second only while this is true.
 bool needs_clock(const State& state);
+
+// Asks the shell for a zone's rules unless they are loaded or on their way.
+std::vector<Effect> request_time_zone(State& state, const std::string& name);
 
 // The calendar for a ticket's response target, or nullptr while its zone is
 // not loaded or the plan has no target.

@@ -1,5 +1,5 @@
 // Screens and their URL hashes: `#/` is home, `#/route/<id>` a route's form,
-// `#/tickets` the ticket list, `#/sign-in`, `#/users` (tenant admins) and
+// `#/tickets` the ticket list, `#/tickets/<id>` one ticket, `#/sign-in`, `#/users` (tenant admins) and
 // `#/invitation/<token>` (the link in an invitation e-mail).
 // The hash is the only navigation state the browser keeps, so it must round
 // trip: location_of(parse_location(h)) == h for every valid h.
@@ -23,6 +23,10 @@ struct RouteScreen {
 struct TicketsScreen {
     bool operator==(const TicketsScreen&) const = default;
 };
+struct TicketScreen {
+    std::string id;                 // "T-1001"
+    bool operator==(const TicketScreen&) const = default;
+};
 struct SignInScreen {
     bool operator==(const SignInScreen&) const = default;
 };
@@ -38,8 +42,8 @@ struct NotFoundScreen {
     bool operator==(const NotFoundScreen&) const = default;
 };
 
-using Screen = std::variant<HomeScreen, RouteScreen, TicketsScreen, SignInScreen, UsersScreen, InvitationScreen,
-                            NotFoundScreen>;
+using Screen = std::variant<HomeScreen, RouteScreen, TicketsScreen, TicketScreen, SignInScreen, UsersScreen,
+                            InvitationScreen, NotFoundScreen>;
 
 // Screens that show data only a signed-in user may see.
 bool needs_session(const Screen& screen);

@@ -46,7 +46,8 @@ void draw_header(const core::State& state, Actions& out) {
         bool active;
         core::Action action;
     };
-    const bool on_tickets = std::holds_alternative<core::TicketsScreen>(state.screen);
+    const bool on_tickets = std::holds_alternative<core::TicketsScreen>(state.screen) ||
+                            std::holds_alternative<core::TicketScreen>(state.screen);
     const bool on_users = std::holds_alternative<core::UsersScreen>(state.screen);
     std::vector<NavLink> links = {
         {"##nav-help", "Get help",

@@ -16,14 +16,18 @@ void draw_notice(const core::State& state, Column column, Actions& out) {
     const char* dismiss = "Dismiss";
     const float button_width = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, dismiss).x +
                                2 * ImGui::GetStyle().FramePadding.x;
-    std::vector<TextRun> runs{{f.body, colour::warning_text, state.notice, 0, false}};
+    // One tone for news good and bad (a ticket received, a zone that could
+    // not load): the words carry the meaning; warnings beside fields are amber.
+    std::vector<TextRun> runs{{f.body, colour::text, state.notice, 0, false}};
     const float text_width = column.width - 3 * padding - button_width;
     const float height = std::max(measure_runs(runs, text_width), ImGui::GetFrameHeight()) + 2 * padding;
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(min, ImVec2(min.x + column.width, min.y + height), colour::warning_soft, px(8));
-    dl->AddRect(min, ImVec2(min.x + column.width, min.y + height), colour::warning_border, px(8));
+    dl->AddRectFilled(min, ImVec2(min.x + column.width, min.y + height), colour::accent_soft, px(8));
+    dl->AddRect(min, ImVec2(min.x + column.width, min.y + height), IM_COL32(208, 222, 252, 255), px(8));
     draw_runs(dl, ImVec2(min.x + padding, min.y + padding), runs, text_width);
+    ImGui::Dummy(ImVec2(text_width, height));
+    expose_label(state.notice);
     ImGui::SetCursorScreenPos(ImVec2(min.x + column.width - padding - button_width,
                                      min.y + (height - ImGui::GetFrameHeight()) * 0.5f));
     if (button(dismiss, false)) out.push_back(core::DismissNotice{});

@@ -43,6 +43,7 @@ std::vector<core::Action> draw(const core::State& state) {
             if constexpr (std::is_same_v<S, core::HomeScreen>) draw_home_screen(state, column, out);
             else if constexpr (std::is_same_v<S, core::RouteScreen>) draw_route_screen(state, screen, column, out);
             else if constexpr (std::is_same_v<S, core::TicketsScreen>) draw_tickets_screen(state, column, out);
+            else if constexpr (std::is_same_v<S, core::TicketScreen>) draw_ticket_screen(state, screen, column, out);
             else if constexpr (std::is_same_v<S, core::SignInScreen>) draw_sign_in_screen(state, column, out);
             else if constexpr (std::is_same_v<S, core::UsersScreen>) draw_users_screen(state, column, out);
             else if constexpr (std::is_same_v<S, core::InvitationScreen>) draw_invitation_screen(state, column, out);

@@ -1,24 +1,21 @@
-// A route's form: what the route is for, then each identifier it asks for with
-// its caption above the field and the hint and an example below. Values live
-// in State::drafts, so leaving and coming back keeps them.
+// A route's request form, top to bottom: what the route is for, the plan it
+// files under, an open incident in the user's region (shown first: we may
+// already be working on it), triage, the identifiers support needs, the
+// route's checklist, severity, and the submit button that says what is still
+// missing. Everything typed lives in State::requests, so nothing is lost.
+#include "request_form.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
 
-#include <misc/cpp/imgui_stdlib.h>
+#include "core/request_flow.hpp"
+#include "core/severity_guidance.hpp"
+#include "core/time_text.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
-
-static const std::string& draft_value(const core::State& state, const std::string& route_id,
-                                      const std::string& field_id) {
-    static const std::string empty;
-    auto route = state.drafts.find(route_id);
-    if (route == state.drafts.end()) return empty;
-    auto field = route->second.find(field_id);
-    return field == route->second.end() ? empty : field->second;
-}
 
 static void draw_about_panel(const core::Route& route, Column column) {
     const Fonts& f = fonts();
@@ -41,63 +38,88 @@ static void draw_about_panel(const core::Route& route, Column column) {
     ImGui::Dummy(ImVec2(column.width, height));
 }
 
-static void draw_field(const core::State& state, const core::Route& route, const core::Field& field, float width,
-                       Actions& out) {
+// The plan the ticket files under. Returns false when the route is closed to
+// it (the form is not shown; the words say where to go instead).
+static bool draw_plan(const core::State& state, const core::Route& route, float width, Actions& out) {
     const Fonts& f = fonts();
-    ImGui::PushID(field.id.c_str());
-
-    ImGui::PushFont(f.body_strong);
-    ImGui::TextUnformatted(field.caption.c_str());
-    ImGui::PopFont();
-    ImGui::SameLine(0, px(8));
-    ImGui::PushFont(f.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::text_secondary);
-    ImGui::TextUnformatted(field.required ? "Required" : "Optional");
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-
-    std::string value = draft_value(state, route.id, field.id);
-    bool changed = false;
-    ImGui::SetNextItemWidth(width);
-    switch (field.kind) {
-    case core::FieldKind::LongText:
-        changed = ImGui::InputTextMultiline("##value", &value, ImVec2(width, px(140)));
-        expose_label(field.caption);
-        focus_ring_if_active();
-        break;
-    case core::FieldKind::Choice: {
-        const char* preview = value.empty() ? "Choose one" : value.c_str();
-        const ImGuiID combo_id = ImGui::GetID("##value");
-        const bool open = ImGui::BeginCombo("##value", preview);
-        expose_label(combo_id, field.caption);
-        if (open) {
-            for (const std::string& choice : field.choices) {
-                if (ImGui::Selectable(choice.c_str(), choice == value)) {
-                    value = choice;
-                    changed = true;
-                }
-            }
-            ImGui::EndCombo();
+    const core::Membership* membership = core::current_membership(state);
+    if (!membership || membership->plan.empty()) return true;   // signed out: the service decides on submit
+    const core::Plan* plan = state.program.find_plan(membership->plan);
+    if (!plan) return true;
+    if (!state.program.route_open_to(route, plan->id)) {
+        callout({{f.body_strong, colour::warning_text, "This route needs a support plan.", 0, false},
+                 {f.body, colour::warning_text, plan->description, 6, false}},
+                colour::warning_soft, colour::warning_border, width);
+        ImGui::Dummy(ImVec2(0, px(10)));
+        if (button("See the routes open to you", false)) out.push_back(core::GoHome{});
+        return false;
+    }
+    std::string line = "Filed for " + membership->tenant_name + " \xC2\xB7 " + plan->name;
+    if (plan->days && !membership->trial_ends_at.empty()) {
+        if (auto ends = core::parse_instant(membership->trial_ends_at)) {
+            const double days = std::ceil(std::chrono::duration<double>(*ends - state.now).count() / 86400.0);
+            const core::Plan* support = state.program.support_plan(plan->id);
+            line += days > 0 ? ", " + std::to_string(static_cast<int>(days)) + " of " + std::to_string(*plan->days) +
+                                   " days left"
+                             : ", ended";
+            if (support && support != plan) line += "; you get " + support->name;
         }
-        break;
     }
-    default: {
-        // No placeholder: a grey example inside the box reads like a value.
-        changed = ImGui::InputText("##value", &value);
-        expose_label(field.caption);
-        focus_ring_if_active();
-        break;
-    }
-    }
-    if (changed) out.push_back(core::EditField{route.id, field.id, value});
+    paragraph(f.small, colour::text_secondary, line);
+    expose_label(line);
+    return true;
+}
 
+// An open incident where the user works comes first. Returns false while the
+// person has not chosen to continue past it.
+static bool draw_incident(const core::State& state, const core::RequestForm& form, float width, Actions& out) {
+    const Fonts& f = fonts();
+    const core::RegionStatus* region = nullptr;
+    const core::Incident* incident = core::incident_for_user(state, &region);
+    if (!incident) return true;
+    const date::time_zone* zone = core::viewer_zone(state);
+    if (form.past_incident) {
+        paragraph(f.small, colour::warning_text, "Open incident in " + region->name + ": " + incident->title);
+        return true;
+    }
+    ImGui::Dummy(ImVec2(0, px(4)));
+    callout({{f.body_strong, colour::warning_text, "We are already working on this", 0, false},
+             {f.body_strong, colour::text, incident->title + " (" + region->name + ")", 6, false},
+             {f.body, colour::text, incident->message, 4, false},
+             {f.small, colour::text_secondary,
+              std::string(core::to_string(incident->state)) + " \xC2\xB7 since " +
+                  core::format_full(incident->started_at, zone) + " \xC2\xB7 updated " +
+                  core::format_full(incident->updated_at, zone),
+              6, false}},
+            colour::warning_soft, colour::warning_border, width);
+    ImGui::Dummy(ImVec2(0, px(10)));
+    paragraph(f.body, colour::text, "If this is what you see, there is no need to file a ticket: the status updates "
+                                    "as we work on it. If your problem is something else, continue.");
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (button("My problem is something else", true)) out.push_back(core::ContinuePastIncident{form.draft.route});
+    return false;
+}
+
+// The submit button, and in words what still stops it.
+static void draw_submit(const core::State& state, const core::RequestForm& form, float width, Actions& out) {
+    const Fonts& f = fonts();
+    ImGui::Dummy(ImVec2(0, px(16)));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    if (!field.hint.empty()) paragraph(f.small, colour::text_secondary, field.hint);
-    if (!field.example.empty() && field.kind != core::FieldKind::Choice)
-        paragraph(f.small, colour::text_secondary, "Example: " + field.example);
+    if (!form.error.empty()) error_text(form.error);
+    const std::vector<std::string> missing = core::missing_for_submit(state.program, form);
+    if (!missing.empty()) {
+        std::string text = "Still needed: ";
+        for (size_t i = 0; i < missing.size(); ++i) text += (i ? ", " : "") + missing[i];
+        paragraph(f.small, colour::text_secondary, text);
+        expose_label(text);
+    } else if (state.session != core::SessionStatus::SignedIn) {
+        paragraph(f.small, colour::text_secondary, "You will be asked to sign in; this form keeps what you typed.");
+    }
     ImGui::PopTextWrapPos();
-    ImGui::PopID();
-    ImGui::Dummy(ImVec2(0, px(14)));
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (submit_button("Submit request", "Submitting\xE2\x80\xA6", form.busy))
+        out.push_back(core::SubmitRequest{form.draft.route});
+    ImGui::Dummy(ImVec2(0, px(40)));
 }
 
 void draw_route_screen(const core::State& state, const core::RouteScreen& screen, Column column, Actions& out) {
@@ -118,15 +140,23 @@ void draw_route_screen(const core::State& state, const core::RouteScreen& screen
     draw_about_panel(*route, column);
     ImGui::Dummy(ImVec2(0, px(20)));
 
-    ImGui::PushFont(f.title);
-    ImGui::TextUnformatted("Details support needs");
-    ImGui::PopFont();
-    paragraph(f.small, colour::text_secondary,
-              "What you type stays here while you move around the portal.");
-    ImGui::Dummy(ImVec2(0, px(10)));
+    const core::RequestForm* form = nullptr;
+    if (auto it = state.requests.find(route->id); it != state.requests.end()) form = &it->second;
+    if (!form) return;   // started when the screen is entered
+
+    if (!draw_plan(state, *route, column.width, out)) return;
+    if (!draw_incident(state, *form, column.width, out)) return;
 
     const float field_width = std::min(column.width, px(680));
-    for (const core::Field& field : route->fields) draw_field(state, *route, field, field_width, out);
+    if (route->channel != "security-reports") draw_triage(state, *form, field_width, out);
+
+    section_heading("Details support needs", "What you type stays here while you move around the portal.");
+    for (const core::Field& field : route->fields) draw_request_field(state, *form, field, field_width, out);
+
+    if (const core::Checklist* checklist = state.program.checklist_for_route(route->id))
+        draw_checklist(*form, *checklist, field_width, out);
+    draw_severity(state, *form, field_width, out);
+    draw_submit(state, *form, field_width, out);
 }
 
 }  // namespace ui

@@ -22,6 +22,7 @@ void draw_notice(const core::State& state, Column column, Actions& out);
 void draw_home_screen(const core::State& state, Column column, Actions& out);
 void draw_route_screen(const core::State& state, const core::RouteScreen& screen, Column column, Actions& out);
 void draw_tickets_screen(const core::State& state, Column column, Actions& out);
+void draw_ticket_screen(const core::State& state, const core::TicketScreen& screen, Column column, Actions& out);
 void draw_sign_in_screen(const core::State& state, Column column, Actions& out);
 void draw_users_screen(const core::State& state, Column column, Actions& out);
 void draw_invitation_screen(const core::State& state, Column column, Actions& out);

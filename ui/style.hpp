@@ -20,6 +20,12 @@ inline constexpr ImU32 accent_soft = IM_COL32(235, 241, 254, 255);
 inline constexpr ImU32 warning_soft = IM_COL32(255, 247, 230, 255);
 inline constexpr ImU32 warning_border = IM_COL32(240, 196, 110, 255);
 inline constexpr ImU32 warning_text = IM_COL32(122, 72, 0, 255);      // 7.4:1 on its background
+inline constexpr ImU32 danger_soft = IM_COL32(254, 238, 238, 255);
+inline constexpr ImU32 danger_border = IM_COL32(200, 40, 40, 255);
+inline constexpr ImU32 danger_text = IM_COL32(176, 28, 28, 255);        // 6.0:1 on white
+inline constexpr ImU32 success_soft = IM_COL32(232, 247, 238, 255);
+inline constexpr ImU32 success_border = IM_COL32(166, 222, 187, 255);
+inline constexpr ImU32 success_text = IM_COL32(21, 108, 54, 255);
 }  // namespace colour
 
 struct Fonts {

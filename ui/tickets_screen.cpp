@@ -80,15 +80,8 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
     ImGui::Dummy(ImVec2(0, px(12)));
 
     if (!list.error.empty()) {
-        std::vector<TextRun> runs{{f.body, colour::warning_text, list.error, 0, false}};
-        const float padding = px(14);
-        const float height = measure_runs(runs, column.width - 2 * padding) + 2 * padding;
-        const ImVec2 min = ImGui::GetCursorScreenPos();
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(min, ImVec2(min.x + column.width, min.y + height), colour::warning_soft, px(8));
-        dl->AddRect(min, ImVec2(min.x + column.width, min.y + height), colour::warning_border, px(8));
-        draw_runs(dl, ImVec2(min.x + padding, min.y + padding), runs, column.width - 2 * padding);
-        ImGui::Dummy(ImVec2(column.width, height));
+        callout({{f.body, colour::warning_text, list.error, 0, false}}, colour::warning_soft, colour::warning_border,
+                column.width);
         if (button("Try again", true)) out.push_back(core::ReloadTickets{});
         ImGui::Dummy(ImVec2(0, px(12)));
     }
@@ -129,7 +122,10 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
                 const core::Ticket& t = list.items[i];
                 ImGui::TableNextRow(0, row_height);
                 ImGui::TableSetColumnIndex(0);
-                cell_text(f.body_strong, colour::text, t.id, row_height);
+                // The id opens the ticket: its thread, details and actions.
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - f.body_strong->FontSize) * 0.5f);
+                if (link_button(("##open-" + t.id).c_str(), t.id, t.id, f.body_strong))
+                    out.push_back(core::OpenTicket{t.id});
                 ImGui::TableSetColumnIndex(1);
                 cell_text(f.body, colour::text, t.summary, row_height);
                 ImGui::TableSetColumnIndex(2);

@@ -50,15 +50,6 @@ void status_pill(const std::string& status) {
     ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
 }
 
-// Dialogs look like the page: no ImGui title bar, a heading of our own.
-constexpr ImGuiWindowFlags dialog_flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar;
-
-void dialog_heading(const char* text) {
-    ImGui::PushFont(fonts().title);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, px(4)));
-}
 
 void draw_invite_dialog(const core::State& state, Actions& out) {
     const core::InviteDialog& d = state.users.invite;

@@ -11,7 +11,19 @@
 
 namespace ui {
 
-void expose_label(std::string_view label) { expose_label(GImGui->LastItemData.ID, label); }
+void expose_label(std::string_view label) {
+    ImGuiContext& g = *GImGui;
+    if (g.LastItemData.ID != 0) {
+        expose_label(g.LastItemData.ID, label);
+        return;
+    }
+    // Text and spacing have no id, so ImGui tells no hook about them: give
+    // the item an id of its own (from its words) and report it, so a message
+    // on screen is something a test can find.
+    const ImGuiID id = ImGui::GetID(label.data(), label.data() + label.size());
+    IMGUI_TEST_ENGINE_ITEM_ADD(g.LastItemData.Rect, id);
+    expose_label(id, label);
+}
 
 void expose_label(ImGuiID id, std::string_view label) {
     ImGuiContext& g = *GImGui;
@@ -87,6 +99,14 @@ bool link_button(const char* id, std::string_view text, std::string_view label, 
     return clicked;
 }
 
+bool submit_button(std::string_view text, std::string_view busy_text, bool busy) {
+    if (!busy) return button(text, true);
+    ImGui::BeginDisabled();
+    button(busy_text, true);
+    ImGui::EndDisabled();
+    return false;
+}
+
 bool button(std::string_view text, bool primary) {
     const std::string label(text);
     if (primary) {
@@ -110,7 +130,7 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
     ImGui::PopFont();
     if (width <= 0) width = std::min(ImGui::GetContentRegionAvail().x, px(420));
     ImGui::SetNextItemWidth(width);
-    if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(200, 40, 40, 255));
+    if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, colour::danger_border);
     const bool changed = ImGui::InputText(id, &value, password ? ImGuiInputTextFlags_Password : 0);
     if (!error.empty()) ImGui::PopStyleColor();
     expose_label(caption);
@@ -122,7 +142,32 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
     return changed;
 }
 
-void error_text(std::string_view text) { paragraph(fonts().small, IM_COL32(176, 28, 28, 255), text); }
+void dialog_heading(const char* text) {
+    ImGui::PushFont(fonts().title);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, px(4)));
+}
+
+void error_text(std::string_view text) {
+    paragraph(fonts().small, colour::danger_text, text);
+    expose_label(text);
+}
+
+void callout(const std::vector<TextRun>& runs, ImU32 background, ImU32 border, float width) {
+    const float padding = px(16);
+    const float height = measure_runs(runs, width - 2 * padding) + 2 * padding;
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + height);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(min, max, background, px(8));
+    dl->AddRect(min, max, border, px(8));
+    draw_runs(dl, ImVec2(min.x + padding, min.y + padding), runs, width - 2 * padding);
+    ImGui::Dummy(ImVec2(width, height));
+    std::string label;
+    for (const TextRun& run : runs) label += (label.empty() ? "" : "\n") + run.text;
+    expose_label(label);
+}
 
 // Cuts `text` to fit `width` with an ellipsis, on a UTF-8 character boundary.
 std::string fit_to_width(ImFont* font, const std::string& text, float width) {

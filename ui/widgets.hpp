@@ -44,6 +44,10 @@ bool link_button(const char* id, std::string_view text, std::string_view label, 
 // A filled primary or quiet secondary button with its own text as label.
 bool button(std::string_view text, bool primary);
 
+// A primary button that, while its request is under way, shows `busy_text`
+// and cannot be pressed again.
+bool submit_button(std::string_view text, std::string_view busy_text, bool busy);
+
 // A labelled single-line field: caption above, the box, then the error in
 // red (the box's border red too) or else the hint. Returns true when edited;
 // `value` holds the new text.
@@ -53,12 +57,21 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
 // Text in the colour of errors, wrapped.
 void error_text(std::string_view text);
 
+// A filled, bordered box holding `runs`, as wide as `width`: notes, warnings,
+// the incident banner.
+void callout(const std::vector<TextRun>& runs, ImU32 background, ImU32 border, float width);
+
 // `text` cut to `width` with an ellipsis (on a UTF-8 character boundary).
 std::string fit_to_width(ImFont* font, const std::string& text, float width);
 
 // One line of a table cell, vertically centred in a row of `row_height` and
 // cut with an ellipsis to the column's width.
 void cell_text(ImFont* font, ImU32 colour, const std::string& text, float row_height);
+
+// Dialogs look like the page: no ImGui title bar, a heading of our own.
+inline constexpr ImGuiWindowFlags dialog_flags =
+    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar;
+void dialog_heading(const char* text);
 
 // Draws a focus ring around the last item when it is active.
 void focus_ring_if_active();

@@ -114,6 +114,10 @@ void run_effects(const std::vector<core::Effect>& effects) {
 }
 
 void dispatch(const core::Action& action, int frames) {
+    // Every action sees the current second: a timestamp typed into a form is
+    // judged against now, not against the last countdown tick.
+    if (!std::holds_alternative<core::Tick>(action) && g_host->state.now != now_instant())
+        run_effects(core::update(g_host->state, core::Tick{now_instant()}));
     const bool had_clock = core::needs_clock(g_host->state);
     run_effects(core::update(g_host->state, action));
     while (!g_host->deferred.empty()) {

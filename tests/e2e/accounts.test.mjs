@@ -3,27 +3,12 @@
 // only what a support user may see, the admin revokes them, and the
 // invitee's next action lands on the sign-in screen.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-    clickItem, findItem, items, launchBrowser, screenshot, settle, startService, waitForFrame, waitForScreen,
-    watchConsole,
+    clickItem, findItem, items, screenshot, settle, typeInto, useDemo, waitForFrame, waitForScreen, watchConsole,
 } from './portal_harness.mjs';
 
-let service, browser;
-before(async () => {
-    service = await startService(['--demo']);
-    browser = await launchBrowser();
-});
-after(async () => {
-    await browser?.close();
-    await service?.stop();
-});
-
-async function typeInto(page, label, text) {
-    await clickItem(page, label);
-    await page.keyboard.type(text);
-    await settle(page);
-}
+const demo = useDemo();
 
 async function signIn(page, email, password) {
     await waitForScreen(page, '#/sign-in');
@@ -36,10 +21,10 @@ test('invite, accept, restricted navigation, revoke', async () => {
     const invitee = `new.support.${Date.now()}@acme.example`;
 
     // The admin signs in and invites.
-    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const adminContext = await demo.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const admin = await adminContext.newPage();
     const adminErrors = watchConsole(admin);
-    await admin.goto(`${service.url}/?test=1#/users`);
+    await admin.goto(`${demo.service.url}/?test=1#/users`);
     await waitForFrame(admin);
     await signIn(admin, 'admin@acme.example', 'demo-password');
     await waitForScreen(admin, '#/users');
@@ -61,16 +46,16 @@ test('invite, accept, restricted navigation, revoke', async () => {
     await screenshot(admin, 'accounts-3-invited');
 
     // The invitation e-mail, from the development mailbox.
-    const mailbox = await (await fetch(`${service.url}/api/v1/dev/mailbox`)).json();
+    const mailbox = await (await fetch(`${demo.service.url}/api/v1/dev/mailbox`)).json();
     const mail = mailbox.messages.find((m) => m.to === invitee);
     assert.ok(mail, `an e-mail to ${invitee}`);
     const link = new URL(mail.link);
 
     // The invitee, in a fresh browser context, opens the link.
-    const inviteeContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const inviteeContext = await demo.browser.newContext({ viewport: { width: 1280, height: 2600 } });
     const user = await inviteeContext.newPage();
     const userErrors = watchConsole(user);
-    await user.goto(`${service.url}/?test=1${link.hash}`);
+    await user.goto(`${demo.service.url}/?test=1${link.hash}`);
     await waitForFrame(user);
     await findItem(user, 'Your name', { timeout: 10000 });
     await screenshot(user, 'accounts-4-invitation');
@@ -84,6 +69,21 @@ test('invite, accept, restricted navigation, revoke', async () => {
     await user.waitForFunction(() => window.portalTest.items().some((i) => / left$|^Paused|^Breached|^Met|^Answered|^No response/.test(i.label)),
         null, { timeout: 10000 });
     await screenshot(user, 'accounts-5-support-user-tickets');
+
+    // A support-only user may open a ticket for their tenant, and comment on it.
+    await clickItem(user, 'Get help');
+    await clickItem(user, 'General question');
+    await clickItem(user, 'My problem is something else');   // the demo's open incident in Acme's region
+    await typeInto(user, 'Summary', 'How do we rotate the signing certificate?');
+    await typeInto(user, 'Description', 'We want to plan the yearly rotation without downtime.');
+    await clickItem(user, /^Severity 4 \(Low\)/);
+    await clickItem(user, 'Submit request');
+    await user.waitForFunction(() => /^#\/tickets\/T-/.test(window.portalTest.screen()), null, { timeout: 10000 });
+    await findItem(user, /· How do we rotate the signing certificate\?$/);
+    await typeInto(user, 'Reply', 'Our change window is Saturday morning.');
+    await clickItem(user, 'Send reply');
+    await findItem(user, /Nia Support · /, { timeout: 10000 });
+    await screenshot(user, 'accounts-5b-support-user-opened-ticket');
 
     // The admin revokes the new user, confirming a dialog that names them.
     await clickItem(admin, `Revoke ${invitee}`);

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = process.env.PORTAL_ROOT ?? path.resolve(import.meta.dirname, '../..');
@@ -91,7 +92,17 @@ export async function findItem(page, label, { timeout = 5000 } = {}) {
     }
 }
 
+// Types into the field labelled `label` after clicking it.
+export async function typeInto(page, label, text) {
+    await clickItem(page, label);
+    await page.keyboard.type(text);
+    await settle(page);
+}
+
 export async function clickItem(page, label) {
+    // A window that just appeared (a popup, a dialog) is laid out off screen
+    // in its first frame: take positions from a frame drawn after the input.
+    await settle(page);
     const item = await findItem(page, label);
     await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
     return item;
@@ -106,4 +117,19 @@ export async function screenshot(page, name) {
     const file = path.join(screenshotDir, `${name}.png`);
     await page.screenshot({ path: file });
     return file;
+}
+
+// One demo service and one browser for a test file, started before its
+// tests and stopped after them: `const demo = useDemo(); ... demo.service.url`.
+export function useDemo(extraArgs = []) {
+    const demo = { service: null, browser: null };
+    before(async () => {
+        demo.service = await startService(['--demo', ...extraArgs]);
+        demo.browser = await launchBrowser();
+    });
+    after(async () => {
+        await demo.browser?.close();
+        await demo.service?.stop();
+    });
+    return demo;
 }

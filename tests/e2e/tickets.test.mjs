@@ -1,26 +1,17 @@
 // Live SLA countdowns on the demo tickets: every kind of badge, one frame per
 // second while visible and none at home, hover details, and the viewer's zone.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-    clickItem, findItem, items, launchBrowser, screenshot, settle, startService, waitForFrame, waitForScreen,
-    watchConsole,
+    clickItem, findItem, items, screenshot, settle, useDemo, waitForFrame, waitForScreen, watchConsole,
 } from './portal_harness.mjs';
 
-let service, browser;
-before(async () => {
-    service = await startService(['--demo']);
-    browser = await launchBrowser();
-});
-after(async () => {
-    await browser?.close();
-    await service?.stop();
-});
+const demo = useDemo();
 
 // The vendor's support engineer sees every tenant's tickets: the whole demo set.
 async function signedInPage(options) {
-    const context = await browser.newContext(options);
-    const response = await context.request.post(`${service.url}/api/v1/session`,
+    const context = await demo.browser.newContext(options);
+    const response = await context.request.post(`${demo.service.url}/api/v1/session`,
         { data: { email: 'engineer@vendor.example', password: 'demo-password' } });
     assert.equal(response.status(), 200);
     return context.newPage();
@@ -36,7 +27,7 @@ test('the demo tickets show every kind of badge, ticking once a second', async (
     // Tall enough for the whole demo set (20 tickets) without scrolling.
     const page = await signedInPage({ viewport: { width: 1280, height: 1400 } });
     const errors = watchConsole(page);
-    await page.goto(`${service.url}/?test=1`);
+    await page.goto(`${demo.service.url}/?test=1`);
     await waitForFrame(page);
     await clickItem(page, 'Tickets');
     await waitForScreen(page, '#/tickets');
@@ -90,7 +81,7 @@ test('the demo tickets show every kind of badge, ticking once a second', async (
 test('the viewer can show times in another zone', async () => {
     const page = await signedInPage({ viewport: { width: 1280, height: 1000 }, timezoneId: 'America/New_York' });
     const errors = watchConsole(page);
-    await page.goto(`${service.url}/?test=1#/tickets`);
+    await page.goto(`${demo.service.url}/?test=1#/tickets`);
     await waitForFrame(page);
     const zone = await findItem(page, 'Time zone');
     const pausedBefore = await findItem(page, /^Paused · resumes/, { timeout: 10000 });

@@ -32,9 +32,13 @@ std::string program_with_billing_route() {
 TEST_CASE("opening a route pushes its hash; opening it again adds no history entry") {
     State state;
     std::vector<Effect> effects = update(state, OpenRoute{"onboarding"});
-    const PushLocation* push = only_effect<PushLocation>(effects);
+    REQUIRE(effects.size() == 2);   // the location, and the service status shown before the form
+    const PushLocation* push = std::get_if<PushLocation>(&effects[0]);
     REQUIRE(push);
     CHECK(push->hash == "#/route/onboarding");
+    const HttpGet* status = std::get_if<HttpGet>(&effects[1]);
+    REQUIRE(status);
+    CHECK(status->url == "/api/v1/status");
     CHECK(state.screen == Screen{RouteScreen{"onboarding"}});
 
     CHECK(update(state, OpenRoute{"onboarding"}).empty());
@@ -82,9 +86,9 @@ TEST_CASE("typed text survives navigating away and back") {
     update(state, EditField{"production", "tenant", "acme-staging"});
     update(state, LocationChanged{"#/route/onboarding"});
 
-    CHECK(state.drafts["onboarding"]["tenant"] == "acme-prod");
-    CHECK(state.drafts["onboarding"]["redirect_uri"] == "https://app.example.com/callback");
-    CHECK(state.drafts["production"]["tenant"] == "acme-staging");
+    CHECK(state.requests["onboarding"].draft.fields["tenant"] == "acme-prod");
+    CHECK(state.requests["onboarding"].draft.fields["redirect_uri"] == "https://app.example.com/callback");
+    CHECK(state.requests["production"].draft.fields["tenant"] == "acme-staging");
 }
 
 TEST_CASE("a program the service sends broken keeps the built-in one and tells the user") {
@@ -143,7 +147,7 @@ TEST_CASE("start on a deep link opens that route without touching the URL") {
     State state;
     std::vector<Effect> effects = start(state, "#/route/security");
     CHECK(state.screen == Screen{RouteScreen{"security"}});
-    REQUIRE(effects.size() == 2);   // the program and the session, no location change
+    REQUIRE(effects.size() == 3);   // the program, the session and the status, no location change
     const HttpGet* get = std::get_if<HttpGet>(&effects[0]);
     REQUIRE(get);
     CHECK(get->url == "/api/v1/program");

@@ -1,0 +1,273 @@
+#include "request_flow.hpp"
+
+#include "accounts_flow.hpp"
+#include "api_request.hpp"
+#include "guided_answers.hpp"
+#include "triage.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace core {
+
+namespace {
+
+// HttpRequest::generation of a submission: the route's index in the program,
+// so the answer finds its form even after the person moved on.
+int route_index(const Program& program, std::string_view route_id) {
+    for (size_t i = 0; i < program.routes.size(); ++i)
+        if (program.routes[i].id == route_id) return static_cast<int>(i);
+    return -1;
+}
+
+// The form of a route, started with what the portal already knows: the
+// tenant being worked in.
+RequestForm& form_of(State& state, const std::string& route_id) {
+    auto [it, created] = state.requests.try_emplace(route_id);
+    RequestForm& form = it->second;
+    if (created) {
+        form.draft.route = route_id;
+        const Route* route = state.program.find_route(route_id);
+        if (route && route->find_field("tenant") && !state.current_tenant.empty())
+            form.draft.fields["tenant"] = state.current_tenant;
+    }
+    return form;
+}
+
+// What the service would be sent: the tenant worked in, the viewer's zone as
+// the customer's, and only the triage answers still on the path.
+TicketDraft submission(const State& state, const RequestForm& form) {
+    TicketDraft draft = form.draft;
+    draft.tenant = state.current_tenant;
+    draft.customer_time_zone = state.viewer_time_zone.empty() ? "UTC" : state.viewer_time_zone;
+    for (const std::string& stale : triage_view(state.program, draft.answers).off_path) draft.answers.erase(stale);
+    return draft;
+}
+
+void recheck(const State& state, RequestForm& form) {
+    const TicketDraft draft = submission(state, form);
+    const std::string plan = current_plan(state);
+    FieldCheckContext context{state.now, viewer_zone(state)};
+    // Without a session the plan is unknown: which routes are open is the
+    // service's to say when the person signs in to submit.
+    std::vector<FieldIssue> issues = check_draft(state.program, draft, plan.empty() ? "standard" : plan, context);
+    std::vector<FieldIssue> answers = check_answers(state.program, draft);
+    issues.insert(issues.end(), answers.begin(), answers.end());
+    form.issues = std::move(issues);
+}
+
+std::vector<Effect> fetch_status(State& state) {
+    if (state.status.loading) return {};
+    state.status.loading = true;
+    return {HttpGet{"/api/v1/status", HttpReply::Status}};
+}
+
+std::vector<Effect> submit(State& state, const std::string& route_id) {
+    RequestForm& form = form_of(state, route_id);
+    form.submit_tried = true;
+    form.error.clear();
+    recheck(state, form);
+    if (form.busy || !missing_for_submit(state.program, form).empty()) return {};
+    // Without a session the draft stays in State; signing in leads back here.
+    if (state.session != SessionStatus::SignedIn) return update_accounts(state, OpenSignIn{});
+
+    const std::string body = ticket_draft_to_json(submission(state, form));
+    // The same draft again (after a lost answer) reuses its key, so the
+    // service files it once; a changed draft is a new request.
+    if (form.idempotency_key.empty() || form.attempted_json != body) {
+        form.idempotency_key = next_idempotency_key(state);
+        form.attempted_json = body;
+    }
+    form.busy = true;
+    HttpRequest request = api_request(state, "POST", "/api/v1/tickets", HttpReply::SubmitTicket, body,
+                                      route_index(state.program, route_id));
+    request.idempotency_key = form.idempotency_key;
+    return {request};
+}
+
+std::vector<Effect> submitted(State& state, const HttpAnswered& answer) {
+    if (answer.generation < 0 || answer.generation >= static_cast<int>(state.program.routes.size())) return {};
+    const std::string route_id = state.program.routes[answer.generation].id;
+    auto it = state.requests.find(route_id);
+    if (it == state.requests.end()) return {};
+    RequestForm& form = it->second;
+    form.busy = false;
+
+    if (answer.status == 401) return session_ended(state);
+    if (answer.status == 0) {
+        form.error = "The service could not be reached. Your request is kept here; submit again when you are online.";
+        return {};
+    }
+    if (answer.status == 200 || answer.status == 201) {
+        std::string id;
+        nlohmann::json doc = nlohmann::json::parse(answer.body, nullptr, false);
+        if (doc.is_object() && doc.contains("id") && doc["id"].is_string()) id = doc["id"].get<std::string>();
+        if (id.empty()) {
+            form.error = "The service accepted the request but did not say its ticket number. It is in your tickets.";
+            return {};
+        }
+        state.requests.erase(it);   // filed: the draft is done
+        state.notice = "Ticket " + id + " received. Support answers within the target shown on it.";
+        state.screen = TicketScreen{id};
+        std::vector<Effect> effects{PushLocation{location_of(state.screen)}};
+        std::vector<Effect> entered = enter_screen(state);
+        effects.insert(effects.end(), entered.begin(), entered.end());
+        return effects;
+    }
+    // A rejection: every word the service said goes beside its field, and
+    // nothing typed is touched.
+    Problem problem = parse_problem(answer.body, answer.status);
+    form.service_errors = std::move(problem.field_errors);
+    form.error = problem.message.empty() ? "The service did not accept the request (HTTP " +
+                                               std::to_string(answer.status) + ")."
+                                         : problem.message;
+    form.idempotency_key.clear();   // that key is spent on the rejected draft
+    return {};
+}
+
+// The request actions; the rest are not ours.
+struct RequestVisitor {
+    State& state;
+
+    std::vector<Effect> operator()(const EditField& a) {
+        RequestForm& form = form_of(state, a.route_id);
+        form.draft.fields[a.field_id] = a.value;
+        form.service_errors.erase(a.field_id);
+        recheck(state, form);
+        return {};
+    }
+    std::vector<Effect> operator()(const LeaveField& a) {
+        RequestForm& form = form_of(state, a.route_id);
+        form.touched.insert(a.field_id);
+        return {};
+    }
+    std::vector<Effect> operator()(const AnswerQuestion& a) {
+        RequestForm& form = form_of(state, a.route_id);
+        form.draft.answers[a.question_id] = a.answer_id;
+        form.service_errors.erase("answers." + a.question_id);
+        recheck(state, form);
+        return {};
+    }
+    std::vector<Effect> operator()(const ToggleChecklistItem& a) {
+        RequestForm& form = form_of(state, a.route_id);
+        bool& done = form.draft.checklist[a.item_id];
+        done = !done;
+        recheck(state, form);
+        return {};
+    }
+    std::vector<Effect> operator()(const ChooseSeverity& a) {
+        RequestForm& form = form_of(state, a.route_id);
+        form.draft.severity = a.level;
+        form.touched.insert("severity");
+        form.service_errors.erase("severity");
+        recheck(state, form);
+        return {};
+    }
+    std::vector<Effect> operator()(const ContinuePastIncident& a) {
+        form_of(state, a.route_id).past_incident = true;
+        return {};
+    }
+    std::vector<Effect> operator()(const SubmitRequest& a) { return submit(state, a.route_id); }
+    std::vector<Effect> operator()(const HttpAnswered& a) {
+        if (a.reply == HttpReply::SubmitTicket) return submitted(state, a);
+        // Status: a failure only means the incident banner is not shown.
+        state.status.loading = false;
+        if (a.status != 200) {
+            state.status.error = "The service status could not be read.";
+            return {};
+        }
+        ServiceStatusResult parsed = parse_service_status(a.body);
+        if (!parsed) {
+            state.status.error = "The service sent a status the portal cannot read (" + parsed.error + ").";
+            return {};
+        }
+        state.status.error.clear();
+        state.status.status = std::move(parsed.status);
+        return {};
+    }
+    std::vector<Effect> operator()(const auto&) { return {}; }
+};
+
+}  // namespace
+
+const Membership* current_membership(const State& state) {
+    return state.account ? state.account->membership(state.current_tenant) : nullptr;
+}
+
+std::string current_plan(const State& state) {
+    const Membership* m = current_membership(state);
+    return m ? m->plan : std::string();
+}
+
+const date::time_zone* viewer_zone(const State& state) {
+    auto it = state.zones.find(state.viewer_time_zone);
+    return it == state.zones.end() ? nullptr : it->second;
+}
+
+std::vector<FieldIssue> visible_issues(const RequestForm& form, std::string_view field) {
+    std::vector<FieldIssue> out;
+    auto service = form.service_errors.find(std::string(field));
+    if (service != form.service_errors.end()) out.push_back({service->first, service->second, true});
+    const bool shown = form.submit_tried || form.touched.count(std::string(field));
+    for (const FieldIssue& issue : form.issues)
+        if (issue.field == field && (shown || !issue.blocking)) out.push_back(issue);
+    return out;
+}
+
+std::vector<std::string> missing_for_submit(const Program& program, const RequestForm& form) {
+    std::vector<std::string> missing;
+    auto add = [&](std::string what) {
+        if (std::find(missing.begin(), missing.end(), what) == missing.end()) missing.push_back(std::move(what));
+    };
+    const Route* route = program.find_route(form.draft.route);
+    for (const FieldIssue& issue : form.issues) {
+        if (!issue.blocking) continue;
+        const Field* field = route ? route->find_field(issue.field) : nullptr;
+        if (field) add(field->caption);
+        else if (issue.field == "severity") add("Severity");
+        else if (issue.field.rfind("answers.", 0) == 0) add("Answers");
+        else if (issue.field.rfind("checklist.", 0) == 0) add("Checklist");
+        else add(issue.field);
+    }
+    return missing;
+}
+
+const Incident* incident_for_user(const State& state, const RegionStatus** region_out) {
+    if (!state.status.status) return nullptr;
+    std::string region_id;
+    if (const Membership* m = current_membership(state)) region_id = m->region;
+    if (region_id.empty()) {
+        if (const Region* r = region_for_zone(state.program, state.viewer_time_zone)) region_id = r->id;
+    }
+    const RegionStatus* region = state.status.status->find_region(region_id);
+    if (!region) return nullptr;
+    if (region_out) *region_out = region;
+    return region->first_open_incident();
+}
+
+std::vector<Effect> enter_route_screen(State& state, const std::string& route_id) {
+    RequestForm& form = form_of(state, route_id);
+    // The session may have become known after the form started.
+    const Route* route = state.program.find_route(route_id);
+    std::string& tenant = form.draft.fields["tenant"];
+    if (tenant.empty() && route && route->find_field("tenant")) tenant = state.current_tenant;
+    if (tenant.empty()) form.draft.fields.erase("tenant");
+    recheck(state, form);
+    return fetch_status(state);
+}
+
+bool is_request_action(const Action& action) {
+    if (auto* answer = std::get_if<HttpAnswered>(&action))
+        return answer->reply == HttpReply::Status || answer->reply == HttpReply::SubmitTicket;
+    return std::holds_alternative<EditField>(action) || std::holds_alternative<LeaveField>(action) ||
+           std::holds_alternative<AnswerQuestion>(action) || std::holds_alternative<ToggleChecklistItem>(action) ||
+           std::holds_alternative<ChooseSeverity>(action) || std::holds_alternative<ContinuePastIncident>(action) ||
+           std::holds_alternative<SubmitRequest>(action);
+}
+
+std::vector<Effect> update_requests(State& state, const Action& action) {
+    return std::visit(RequestVisitor{state}, action);
+}
+
+}  // namespace core

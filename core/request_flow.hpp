@@ -1,0 +1,42 @@
+// A route's request form: typing, leaving fields, triage and severity answers,
+// the checklist, the service status shown first, and submitting the ticket.
+// The request half of update(); the rules themselves are in ticket_draft,
+// field_check, guided_answers, severity_guidance and triage.
+#pragma once
+
+#include "app.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace core {
+
+// Handles EditField ... SubmitRequest and the Status / SubmitTicket answers;
+// other actions return an empty list.
+std::vector<Effect> update_requests(State& state, const Action& action);
+bool is_request_action(const Action& action);
+
+// Entering a route's form: fetch the service status, start the form.
+std::vector<Effect> enter_route_screen(State& state, const std::string& route_id);
+
+// The membership of the tenant being worked in; nullptr when signed out.
+const Membership* current_membership(const State& state);
+// The plan of the tenant being worked in; empty when not known (signed out).
+std::string current_plan(const State& state);
+// The viewer's zone once its rules are loaded; nullptr until then (read as UTC).
+const date::time_zone* viewer_zone(const State& state);
+
+// The problems of one field that the person should see now: after the field
+// was left or a submit tried, and the service's own word on it.
+std::vector<FieldIssue> visible_issues(const RequestForm& form, std::string_view field);
+
+// What still stops the submission, as the person reads it: field captions,
+// "Severity", "Checklist: ..." (empty: ready to submit).
+std::vector<std::string> missing_for_submit(const Program& program, const RequestForm& form);
+
+// The open incident in the region of the user's tenant (or of their zone),
+// or nullptr.
+const Incident* incident_for_user(const State& state, const RegionStatus** region = nullptr);
+
+}  // namespace core

@@ -1,0 +1,225 @@
+#include "ticket_flow.hpp"
+
+#include "accounts_flow.hpp"
+#include "api_request.hpp"
+#include "url_text.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace core {
+
+namespace {
+
+std::string ticket_url(const std::string& id, std::string_view rest = {}) {
+    return "/api/v1/tickets/" + url_escape(id) + std::string(rest);
+}
+
+std::string unreachable() { return "The service could not be reached. Nothing is lost; try again when you are online."; }
+
+// Every change to a ticket answers with the ticket as it now is. Its
+// countdown needs the customer's zone.
+bool take_details(State& state, const HttpAnswered& answer, std::vector<Effect>& effects) {
+    TicketDetailsResult parsed = parse_ticket_details(answer.body);
+    if (!parsed || parsed.details->ticket.id != state.ticket.id) return false;
+    state.ticket.details = std::move(parsed.details);
+    std::vector<Effect> zone = request_time_zone(state, state.ticket.details->ticket.customer_time_zone);
+    effects.insert(effects.end(), zone.begin(), zone.end());
+    return true;
+}
+
+std::vector<Effect> fetch(State& state) {
+    state.ticket.loading = true;
+    state.ticket.error.clear();
+    return {HttpGet{ticket_url(state.ticket.id), HttpReply::TicketDetails}};
+}
+
+std::string problem_text(const HttpAnswered& answer, const char* doing) {
+    if (answer.status == 0) return unreachable();
+    Problem problem = parse_problem(answer.body, answer.status);
+    if (!problem.message.empty()) return problem.message;
+    return std::string("The service could not ") + doing + " (HTTP " + std::to_string(answer.status) + ").";
+}
+
+struct TicketVisitor {
+    State& state;
+    TicketView& view = state.ticket;
+
+    std::vector<Effect> operator()(const OpenTicket& a) {
+        if (a.id.empty()) return {};
+        state.screen = TicketScreen{a.id};
+        std::vector<Effect> effects{PushLocation{location_of(state.screen)}};
+        std::vector<Effect> entered = enter_screen(state);
+        effects.insert(effects.end(), entered.begin(), entered.end());
+        return effects;
+    }
+    std::vector<Effect> operator()(const EditComment& a) {
+        view.comment = a.text;
+        view.comment_error.clear();
+        return {};
+    }
+    std::vector<Effect> operator()(const SendComment&) {
+        if (view.comment_busy || view.id.empty()) return {};
+        if (view.comment.find_first_not_of(" \t\r\n") == std::string::npos) {
+            view.comment_error = "Write a reply first.";
+            return {};
+        }
+        const std::string body = nlohmann::json{{"body", view.comment}}.dump();
+        // Resending the same text after a lost answer reuses its key: one comment.
+        if (view.comment_key.empty() || view.comment_key_body != body) {
+            view.comment_key = next_idempotency_key(state);
+            view.comment_key_body = body;
+        }
+        view.comment_busy = true;
+        view.comment_error.clear();
+        HttpRequest request = api_request(state, "POST", ticket_url(view.id, "/comments"), HttpReply::Comment, body);
+        request.idempotency_key = view.comment_key;
+        return {request};
+    }
+    std::vector<Effect> operator()(const TicketCommand& a) {
+        if (!view.busy_command.empty() || view.id.empty()) return {};
+        if (a.command != "solve" && a.command != "confirm" && a.command != "reopen") return {};
+        view.busy_command = a.command;
+        view.command_error.clear();
+        return {api_request(state, "POST", ticket_url(view.id, "/" + a.command), HttpReply::Command, "{}")};
+    }
+    std::vector<Effect> operator()(const OpenEscalate&) {
+        view.escalate = EscalateDialog{};
+        view.escalate.open = true;
+        view.escalate.idempotency_key = next_idempotency_key(state);
+        return {};
+    }
+    std::vector<Effect> operator()(const CloseEscalate&) {
+        if (!view.escalate.busy) view.escalate.open = false;
+        return {};
+    }
+    std::vector<Effect> operator()(const EditEscalate& a) {
+        if (a.severity != view.escalate.severity) view.escalate.field_errors.erase("severity");
+        if (a.reason != view.escalate.reason) view.escalate.field_errors.erase("reason");
+        view.escalate.severity = a.severity;
+        view.escalate.reason = a.reason;
+        return {};
+    }
+    std::vector<Effect> operator()(const SubmitEscalate&) {
+        EscalateDialog& d = view.escalate;
+        if (d.busy || !view.details) return {};
+        d.field_errors.clear();
+        d.error.clear();
+        // The same rules the service applies, said before the round trip.
+        if (d.severity <= 0 || d.severity >= view.details->ticket.severity)
+            d.field_errors["severity"] = "Choose a severity more urgent than this ticket's (Severity " +
+                                         std::to_string(view.details->ticket.severity) + ").";
+        if (d.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+            d.field_errors["reason"] = "Say why it is more urgent now: what changed, who is affected.";
+        if (!d.field_errors.empty()) return {};
+        d.busy = true;
+        const std::string body = nlohmann::json{{"severity", d.severity}, {"reason", d.reason}}.dump();
+        HttpRequest request = api_request(state, "POST", ticket_url(view.id, "/escalate"), HttpReply::Escalate, body);
+        request.idempotency_key = d.idempotency_key;
+        return {request};
+    }
+
+    std::vector<Effect> operator()(const HttpAnswered& a) {
+        if (a.status == 401) {
+            view.loading = view.comment_busy = view.escalate.busy = false;
+            view.busy_command.clear();
+            return session_ended(state);
+        }
+        switch (a.reply) {
+        case HttpReply::TicketDetails: return details_answered(a);
+        case HttpReply::Comment: return comment_answered(a);
+        case HttpReply::Command: return command_answered(a);
+        case HttpReply::Escalate: return escalate_answered(a);
+        default: return {};
+        }
+    }
+    std::vector<Effect> operator()(const auto&) { return {}; }
+
+    std::vector<Effect> details_answered(const HttpAnswered& a) {
+        view.loading = false;
+        if (a.status == 404) {
+            view.details.reset();
+            view.error = "There is no ticket " + view.id + " that you can see.";
+            return {};
+        }
+        if (a.status != 200) {
+            view.error = problem_text(a, "show the ticket");
+            return {};
+        }
+        std::vector<Effect> effects;
+        if (!take_details(state, a, effects)) view.error = "The service sent a ticket the portal cannot read.";
+        return effects;
+    }
+    std::vector<Effect> comment_answered(const HttpAnswered& a) {
+        view.comment_busy = false;
+        if (a.status != 200 && a.status != 201) {
+            view.comment_error = problem_text(a, "add the reply");   // the text stays in the box
+            if (a.status != 0) view.comment_key.clear();
+            return {};
+        }
+        view.comment.clear();
+        view.comment_key.clear();
+        std::vector<Effect> effects;
+        if (!take_details(state, a, effects)) return fetch(state);
+        return effects;
+    }
+    std::vector<Effect> command_answered(const HttpAnswered& a) {
+        const std::string command = view.busy_command;
+        view.busy_command.clear();
+        if (a.status != 200) {
+            view.command_error = problem_text(a, "change the ticket");
+            return {};
+        }
+        if (command == "confirm") state.notice = "Thank you. Ticket " + view.id + " is closed.";
+        std::vector<Effect> effects;
+        if (!take_details(state, a, effects)) return fetch(state);
+        return effects;
+    }
+    std::vector<Effect> escalate_answered(const HttpAnswered& a) {
+        EscalateDialog& d = view.escalate;
+        d.busy = false;
+        if (a.status != 200 && a.status != 201) {
+            Problem problem = parse_problem(a.body, a.status);
+            d.field_errors = std::move(problem.field_errors);
+            d.error = problem_text(a, "file the escalation");
+            return {};
+        }
+        nlohmann::json doc = nlohmann::json::parse(a.body, nullptr, false);
+        std::string id;
+        if (doc.is_object() && doc.contains("id") && doc["id"].is_string()) id = doc["id"].get<std::string>();
+        d = EscalateDialog{};
+        if (id.empty()) return fetch(state);
+        state.notice = "Ticket " + id + " filed at the higher severity; it references " + view.id + ".";
+        return (*this)(OpenTicket{id});
+    }
+};
+
+}  // namespace
+
+bool is_ticket_action(const Action& action) {
+    if (auto* answer = std::get_if<HttpAnswered>(&action))
+        return answer->reply == HttpReply::TicketDetails || answer->reply == HttpReply::Comment ||
+               answer->reply == HttpReply::Command || answer->reply == HttpReply::Escalate;
+    return std::holds_alternative<OpenTicket>(action) || std::holds_alternative<EditComment>(action) ||
+           std::holds_alternative<SendComment>(action) || std::holds_alternative<TicketCommand>(action) ||
+           std::holds_alternative<OpenEscalate>(action) || std::holds_alternative<CloseEscalate>(action) ||
+           std::holds_alternative<EditEscalate>(action) || std::holds_alternative<SubmitEscalate>(action);
+}
+
+std::vector<Effect> update_ticket(State& state, const Action& action) {
+    return std::visit(TicketVisitor{state}, action);
+}
+
+std::vector<Effect> enter_ticket_screen(State& state, const std::string& id) {
+    if (state.ticket.id != id) state.ticket = TicketView{};   // another ticket: its own reply box
+    state.ticket.id = id;
+    return fetch(state);
+}
+
+std::string status_text(std::string_view status) {
+    if (status == "open") return "Open";
+    if (status == "solved") return "Solved, awaiting your confirmation";
+    if (status == "closed") return "Closed";
+    return std::string(status);
+}
+
+}  // namespace core

@@ -1,0 +1,186 @@
+// A customer's whole path, as a person does it: open Onboarding, get past the
+// open incident, type a redirect URI that does not match and see why beside
+// it, fix it, paste a token and read its claims and warnings, submit, see the
+// ticket number and its countdown, reload and find it; then support replies
+// (the clock stops), marks it solved, and the customer's confirmation closes it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+    clickItem, findItem, items, screenshot, settle, typeInto, useDemo, waitForFrame, watchConsole,
+} from './portal_harness.mjs';
+
+const demo = useDemo();
+
+async function replaceIn(page, label, text) {
+    await clickItem(page, label);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await settle(page);
+}
+
+// Clicks `answer` under the question `question` (answers like "Yes" repeat).
+async function chooseAnswer(page, question, answerText) {
+    const q = await findItem(page, question);
+    const below = (await items(page)).filter((i) => i.label === answerText && i.y > q.y).sort((a, b) => a.y - b.y);
+    assert.ok(below.length > 0, `an answer "${answerText}" under "${question}"`);
+    await page.mouse.click(below[0].x + below[0].w / 2, below[0].y + below[0].h / 2);
+    await settle(page);
+}
+
+// Leaves the focused field, as Tab does.
+async function leave(page) {
+    await page.keyboard.press('Tab');
+    await settle(page);
+}
+
+async function labels(page) {
+    return (await items(page)).map((i) => i.label).filter(Boolean);
+}
+
+// A screenshot of the part of the (tall) page around an item.
+async function screenshotAround(page, label, name, height = 700) {
+    const item = await findItem(page, label);
+    await page.screenshot({
+        path: `${(await import('./portal_harness.mjs')).screenshotDir}/${name}.png`,
+        clip: { x: 0, y: Math.max(0, item.y - 120), width: 1280, height },
+    });
+}
+
+function token(header, claims) {
+    const part = (object) => Buffer.from(JSON.stringify(object)).toString('base64url');
+    return `${part(header)}.${part(claims)}.c2lnbmF0dXJlLW5vdC1jaGVja2Vk`;
+}
+
+async function apiSession(email) {
+    const context = await demo.browser.newContext();
+    const answer = await context.request.post(`${demo.service.url}/api/v1/session`,
+        { data: { email, password: 'demo-password' } });
+    assert.equal(answer.status(), 200);
+    const csrf = (await answer.json()).csrf_token;
+    return { context, csrf };
+}
+
+test('a customer files an onboarding request and follows it to closed', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 4800 } });
+    const signIn = await context.request.post(`${demo.service.url}/api/v1/session`,
+        { data: { email: 'admin@acme.example', password: 'demo-password' } });
+    assert.equal(signIn.status(), 200);
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto(`${demo.service.url}/?test=1#/route/onboarding`);
+    await waitForFrame(page);
+
+    // The demo has an open incident in the EU, where Acme is: it comes first.
+    await findItem(page, /^We are already working on this/, { timeout: 10000 });
+    await screenshotAround(page, /^We are already working on this/, 'request-1-incident', 500);
+    await clickItem(page, 'My problem is something else');
+    await findItem(page, 'Tenant slug');
+
+    await clickItem(page, 'Only a few users');
+    await findItem(page, /^Check these first/);
+    await chooseAnswer(page, /^Does it happen every time/, 'Yes, it happens every time');
+
+    await typeInto(page, 'Organization ID', 'org_7Hq2KpL9sX4mN1aB');
+    await typeInto(page, 'Application key', 'app_3f9c2a71d4e84b0c');
+    await clickItem(page, 'Client purpose');
+    await clickItem(page, 'Interactive web app');
+    await settle(page);
+    await typeInto(page, 'Registered redirect URIs', 'https://app.example.com/callback');
+
+    // A redirect URI that differs in host case, a written-out :443 and a
+    // trailing slash: the error sits beside the field once it is left.
+    await typeInto(page, 'Redirect URI', 'https://App.example.com:443/callback/');
+    assert.ok(!(await labels(page)).some((l) => /does not match/i.test(l)), 'no error while typing');
+    await leave(page);
+    const mismatch = await findItem(page, /match/i);
+    assert.ok(mismatch.label.length > 20, mismatch.label);
+    const shown = await labels(page);
+    for (const part of [/letter case/i, /443/, /trailing slash/i])
+        assert.ok(shown.some((l) => part.test(l)), `a difference matching ${part} among ${JSON.stringify(shown)}`);
+    await screenshotAround(page, 'Redirect URI', 'request-2-redirect-mismatch');
+
+    await replaceIn(page, 'Redirect URI', 'https://app.example.com/callback');
+    await findItem(page, /Matches a registered redirect URI exactly/);
+    assert.ok(!(await labels(page)).some((l) => /letter case/i.test(l)), 'the differences are gone');
+    await screenshotAround(page, 'Redirect URI', 'request-3-redirect-fixed', 400);
+
+    await typeInto(page, 'Exact error message', 'invalid_request: the redirect_uri does not match the registered value');
+
+    // A pasted token is decoded here: its claims, and what is wrong with it.
+    const now = Math.floor(Date.now() / 1000);
+    await typeInto(page, 'Token (JWT)', token({ alg: 'HS256', typ: 'JWT' },
+        { iss: 'https://someone-else.example.com/', sub: 'user-42', aud: 'app_3f9c2a71d4e84b0c', iat: now - 7200, exp: now - 3600 }));
+    await findItem(page, 'iss');
+    await findItem(page, /user-42/);
+    const tokenLabels = await labels(page);
+    for (const finding of [/HS256/, /kid/, /expired/i, /someone-else\.example\.com|issuer/i])
+        assert.ok(tokenLabels.some((l) => finding.test(l)), `a finding matching ${finding} among ${JSON.stringify(tokenLabels)}`);
+    await screenshotAround(page, 'Token (JWT)', 'request-4-token', 650);
+
+    await typeInto(page, 'When it happened', '2026-11-23 09:30');
+    await findItem(page, /^Read as /);
+    await typeInto(page, 'Summary', 'Sign-in fails with a redirect URI mismatch');
+    await typeInto(page, 'Description', 'After moving the app to its new domain every sign-in ends with invalid_request.');
+
+    await clickItem(page, /^The redirect URIs registered for the interactive web client/);
+    await clickItem(page, /^Your services validate JWTs with the discovery metadata/);
+    await settle(page);
+
+    await chooseAnswer(page, /^Is this a how-to question/, 'No');
+    await chooseAnswer(page, 'Is a production environment affected?', 'No');
+    await chooseAnswer(page, 'Are all or most users affected?', 'No');
+    await chooseAnswer(page, 'Is major functionality unavailable or badly degraded?', 'No');
+    await findItem(page, /^Suggested: Severity 3 \(Normal\)/);
+    await clickItem(page, /^Severity 3 \(Normal\)/);
+    await findItem(page, /^We respond within /);
+    await screenshotAround(page, /^How urgent|Severity 1 \(Urgent\)/, 'request-5-severity', 800);
+
+    // Ready: the button no longer lists anything missing.
+    const missing = (await labels(page)).find((l) => l.startsWith('Still needed'));
+    assert.equal(missing, undefined, `still needed: ${missing}`);
+    await clickItem(page, 'Submit request');
+    await page.waitForFunction(() => /^#\/tickets\/T-/.test(window.portalTest.screen()), null, { timeout: 10000 });
+    const hash = await page.evaluate(() => window.portalTest.screen());
+    const id = hash.slice('#/tickets/'.length);
+    await findItem(page, new RegExp(`^Ticket ${id} received`));
+    await findItem(page, / left$|^Paused · resumes/, { timeout: 10000 });
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await settle(page);
+    await screenshot(page, 'request-6-submitted');
+
+    // Reload: the ticket is there, with what was submitted.
+    await page.reload();
+    await waitForFrame(page);
+    await findItem(page, new RegExp(`^${id} · Sign-in fails`), { timeout: 10000 });
+    await findItem(page, 'https://app.example.com/callback');
+    await findItem(page, / left$|^Paused · resumes/, { timeout: 10000 });
+
+    // Support answers: the response clock stops.
+    const engineer = await apiSession('engineer@vendor.example');
+    const headers = { 'X-CSRF-Token': engineer.csrf, Origin: demo.service.url };
+    let answer = await engineer.context.request.post(`${demo.service.url}/api/v1/tickets/${id}/comments`, {
+        headers: { ...headers, 'Idempotency-Key': `reply-${id}` },
+        data: { body: 'The registered value has no trailing slash; your app now sends exactly that. Please try again.' },
+    });
+    assert.equal(answer.status(), 201, await answer.text());
+    await page.reload();
+    await waitForFrame(page);
+    await findItem(page, /^Met · answered in/, { timeout: 10000 });
+    await findItem(page, /trailing slash; your app now sends/);
+    await screenshot(page, 'request-7-support-replied');
+
+    // Support marks it solved; the customer confirms and it closes.
+    answer = await engineer.context.request.post(`${demo.service.url}/api/v1/tickets/${id}/solve`, { headers, data: {} });
+    assert.equal(answer.status(), 200, await answer.text());
+    await page.reload();
+    await waitForFrame(page);
+    await findItem(page, 'Confirm it is solved', { timeout: 10000 });
+    await screenshot(page, 'request-8-solved');
+    await clickItem(page, 'Confirm it is solved');
+    await findItem(page, new RegExp(`^Thank you. Ticket ${id} is closed`), { timeout: 10000 });
+    await findItem(page, /^Closed · /);
+    await screenshot(page, 'request-9-closed');
+    await engineer.context.close();
+    assert.deepEqual(errors, []);
+    await context.close();
+});

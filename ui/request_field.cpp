@@ -1,0 +1,198 @@
+// One field of a request form: caption, the box, its problems in words right
+// under it, then what the portal read from the value (a timestamp in the
+// user's zone, the redirect URI compared part by part, a decoded token), and
+// the hint with an example.
+#include "request_form.hpp"
+#include "style.hpp"
+#include "widgets.hpp"
+
+#include "core/jwt_inspection.hpp"
+#include "core/redirect_uri.hpp"
+#include "core/request_flow.hpp"
+#include "core/time_text.hpp"
+#include "core/timestamp_text.hpp"
+
+#include <misc/cpp/imgui_stdlib.h>
+
+namespace ui {
+
+namespace {
+
+const std::string& field_value(const core::RequestForm& form, const std::string& id) {
+    static const std::string empty;
+    auto it = form.draft.fields.find(id);
+    return it == form.draft.fields.end() ? empty : it->second;
+}
+
+void small_line(ImU32 colour, const std::string& text) {
+    paragraph(fonts().small, colour, text);
+    expose_label(text);
+}
+
+void draw_timestamp_reading(const core::State& state, const std::string& value) {
+    if (value.empty()) return;
+    const core::TimestampReading reading = core::read_timestamp(value, core::viewer_zone(state));
+    if (!reading.instant) return;   // the problem under the field says why
+    const date::time_zone* zone = core::viewer_zone(state);
+    std::string text = "Read as " + core::format_full(*reading.instant, zone);
+    if (zone && state.viewer_time_zone != "UTC") text += " \xC2\xB7 " + core::format_full(*reading.instant, nullptr);
+    if (!reading.had_zone)
+        text += " (no zone given: read in " + (state.viewer_time_zone.empty() ? "UTC" : state.viewer_time_zone) + ")";
+    small_line(colour::text_secondary, text);
+}
+
+void draw_redirect_comparison(const core::RequestForm& form, const std::string& sent, float width) {
+    const std::vector<std::string> registered = core::split_url_lines(field_value(form, "registered_redirect_uris"));
+    if (registered.empty() || sent.empty()) return;
+    const core::RedirectComparison comparison = core::compare_redirect_uri(registered, sent);
+    if (comparison.matches) {
+        small_line(colour::success_text, "\xE2\x9C\x93 Matches a registered redirect URI exactly.");
+        return;
+    }
+    if (!comparison.closest || comparison.differences.empty()) return;
+    const Fonts& f = fonts();
+    std::vector<TextRun> runs;
+    runs.push_back({f.body_strong, colour::text, "Compared with " + registered[*comparison.closest], 0, false});
+    for (const core::RedirectDifference& difference : comparison.differences) {
+        runs.push_back({f.small, colour::danger_text, std::string(core::describe(difference.kind)), 8, false});
+        runs.push_back({f.small, colour::text, difference.explanation, 2, false});
+    }
+    ImGui::Dummy(ImVec2(0, px(4)));
+    callout(runs, colour::surface, colour::border_strong, width);
+}
+
+ImU32 finding_colour(core::JwtFindingLevel level) {
+    switch (level) {
+    case core::JwtFindingLevel::Problem: return colour::danger_text;
+    case core::JwtFindingLevel::Warning: return colour::warning_text;
+    case core::JwtFindingLevel::Note: return colour::text_secondary;
+    }
+    return colour::text_secondary;
+}
+
+void draw_token(const core::State& state, const core::RequestForm& form, const std::string& token, float width) {
+    if (token.empty()) return;
+    core::JwtExpectations expect;
+    expect.now = state.now;
+    expect.zone = core::viewer_zone(state);
+    expect.issuer = core::tenant_issuer(state.program, field_value(form, "tenant"));
+    const core::JwtInspection inspection = core::inspect_jwt(token, expect);
+    if (!inspection.decoded) return;   // the problem under the field says why
+    const Fonts& f = fonts();
+    ImGui::Dummy(ImVec2(0, px(4)));
+    small_line(colour::text_secondary, "Decoded here in your browser; the token was not sent anywhere.");
+    for (const core::JwtFinding& finding : inspection.findings) {
+        ImGui::PushFont(f.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, finding_colour(finding.level));
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SameLine();
+        small_line(finding_colour(finding.level), finding.message);
+    }
+    if (ImGui::BeginTable("##claims", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp,
+                          ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("Claim", ImGuiTableColumnFlags_WidthFixed, px(110));
+        ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch);
+        for (const core::JwtClaimLine& line : inspection.claim_lines) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            small_line(colour::text_secondary, line.name);
+            ImGui::TableNextColumn();
+            small_line(colour::text, line.value);
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace
+
+void issue_text(const core::FieldIssue& issue) {
+    if (issue.blocking) {
+        error_text(issue.message);
+        return;
+    }
+    paragraph(fonts().small, colour::warning_text, "\xE2\x9A\xA0 " + issue.message);
+    expose_label(issue.message);
+}
+
+void draw_request_field(const core::State& state, const core::RequestForm& form, const core::Field& field, float width,
+                        Actions& out) {
+    const Fonts& f = fonts();
+    const std::string& route_id = form.draft.route;
+    ImGui::PushID(field.id.c_str());
+
+    ImGui::PushFont(f.body_strong);
+    ImGui::TextUnformatted(field.caption.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(0, px(8));
+    ImGui::PushFont(f.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::text_secondary);
+    ImGui::TextUnformatted(field.required ? "Required" : "Optional");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    const std::vector<core::FieldIssue> issues = core::visible_issues(form, field.id);
+    bool blocked = false;
+    for (const core::FieldIssue& issue : issues) blocked = blocked || issue.blocking;
+
+    std::string value = field_value(form, field.id);
+    bool changed = false;
+    if (blocked) ImGui::PushStyleColor(ImGuiCol_Border, colour::danger_border);
+    ImGui::SetNextItemWidth(width);
+    switch (field.kind) {
+    case core::FieldKind::LongText:
+    case core::FieldKind::UrlList:
+    case core::FieldKind::Jwt: {
+        const float height = field.kind == core::FieldKind::LongText ? px(140) : px(76);
+        changed = ImGui::InputTextMultiline("##value", &value, ImVec2(width, height));
+        expose_label(field.caption);
+        if (ImGui::IsItemDeactivated()) out.push_back(core::LeaveField{route_id, field.id});
+        focus_ring_if_active();
+        break;
+    }
+    case core::FieldKind::Choice: {
+        const char* preview = value.empty() ? "Choose one" : value.c_str();
+        const ImGuiID combo_id = ImGui::GetID("##value");
+        const bool open = ImGui::BeginCombo("##value", preview);
+        expose_label(combo_id, field.caption);
+        if (open) {
+            for (const std::string& choice : field.choices) {
+                if (ImGui::Selectable(choice.c_str(), choice == value)) {
+                    value = choice;
+                    changed = true;
+                    out.push_back(core::LeaveField{route_id, field.id});   // a choice is complete when made
+                }
+            }
+            ImGui::EndCombo();
+        }
+        break;
+    }
+    default: {
+        // No placeholder: a grey example inside the box reads like a value.
+        changed = ImGui::InputText("##value", &value);
+        expose_label(field.caption);
+        if (ImGui::IsItemDeactivated()) out.push_back(core::LeaveField{route_id, field.id});
+        focus_ring_if_active();
+        break;
+    }
+    }
+    if (blocked) ImGui::PopStyleColor();
+    if (changed) out.push_back(core::EditField{route_id, field.id, value});
+
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    // A token's warnings are listed with its decoded claims, by level.
+    for (const core::FieldIssue& issue : issues)
+        if (issue.blocking || field.kind != core::FieldKind::Jwt) issue_text(issue);
+    if (field.kind == core::FieldKind::Timestamp) draw_timestamp_reading(state, value);
+    if (field.kind == core::FieldKind::RedirectUri) draw_redirect_comparison(form, value, width);
+    if (field.kind == core::FieldKind::Jwt) draw_token(state, form, value, width);
+    if (!field.hint.empty()) paragraph(f.small, colour::text_secondary, field.hint);
+    if (!field.example.empty() && field.kind != core::FieldKind::Choice)
+        paragraph(f.small, colour::text_secondary, "Example: " + field.example);
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, px(14)));
+}
+
+}  // namespace ui

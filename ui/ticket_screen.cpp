@@ -1,0 +1,252 @@
+// One ticket: its status and live countdown, what the customer may do now
+// (confirm or reopen a solved ticket, escalate), the thread with a reply box,
+// and everything that was submitted with it.
+#include "screens.hpp"
+#include "sla_badge.hpp"
+#include "style.hpp"
+#include "widgets.hpp"
+
+#include "core/severity_guidance.hpp"
+#include "core/request_flow.hpp"
+#include "core/ticket_flow.hpp"
+#include "core/time_text.hpp"
+
+#include <misc/cpp/imgui_stdlib.h>
+
+namespace ui {
+
+namespace {
+
+void line(ImFont* font, ImU32 colour, const std::string& text) {
+    paragraph(font, colour, text);
+    expose_label(text);
+}
+
+std::string author_line(const core::TicketComment& comment, const date::time_zone* zone) {
+    std::string who;
+    switch (comment.author_kind) {
+    case core::CommentAuthor::Customer: who = comment.author.empty() ? "Customer" : comment.author; break;
+    case core::CommentAuthor::Support: who = (comment.author.empty() ? "Support" : comment.author) + " \xC2\xB7 Support"; break;
+    case core::CommentAuthor::Automated: who = "Automated reply"; break;
+    }
+    return who + " \xC2\xB7 " + core::format_full(comment.created_at, zone);
+}
+
+void draw_thread(const core::State& state, const core::TicketDetails& details, float width) {
+    const Fonts& f = fonts();
+    const date::time_zone* zone = core::viewer_zone(state);
+    for (const core::TicketComment& comment : details.comments) {
+        ImU32 background = colour::surface, border = colour::border;
+        if (comment.author_kind == core::CommentAuthor::Support) background = colour::accent_soft, border = IM_COL32(208, 222, 252, 255);
+        if (comment.author_kind == core::CommentAuthor::Automated) background = colour::page;
+        callout({{f.small, colour::text_secondary, author_line(comment, zone), 0, false},
+                 {f.body, colour::text, comment.body, 6, false}},
+                background, border, width);
+        ImGui::Dummy(ImVec2(0, px(8)));
+    }
+}
+
+void draw_reply_box(const core::TicketView& view, float width, Actions& out) {
+    const Fonts& f = fonts();
+    std::string text = view.comment;
+    ImGui::PushFont(f.body_strong);
+    ImGui::TextUnformatted("Reply");
+    ImGui::PopFont();
+    if (ImGui::InputTextMultiline("##reply", &text, ImVec2(width, px(110)))) out.push_back(core::EditComment{text});
+    expose_label("Reply");
+    focus_ring_if_active();
+    if (!view.comment_error.empty()) error_text(view.comment_error);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (submit_button("Send reply", "Sending\xE2\x80\xA6", view.comment_busy)) out.push_back(core::SendComment{});
+}
+
+// What was submitted, as the form asked it.
+void draw_submitted(const core::State& state, const core::TicketDetails& details, float width) {
+    const Fonts& f = fonts();
+    const core::Route* route = state.program.find_route(details.ticket.route);
+    if (!ImGui::BeginTable("##submitted", 2, ImGuiTableFlags_BordersInnerH, ImVec2(width, 0))) return;
+    ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, px(200));
+    ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch);
+    auto row = [&](const std::string& what, const std::string& value) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        line(f.small, colour::text_secondary, what);
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0);
+        line(f.body, colour::text, value);
+        ImGui::PopTextWrapPos();
+    };
+    for (const auto& [id, value] : details.fields) {
+        if (value.empty()) continue;
+        const core::Field* field = route ? route->find_field(id) : nullptr;
+        row(field ? field->caption : id, value);
+    }
+    for (const auto& [question_id, answer_id] : details.answers) {
+        std::string question = question_id, answer = answer_id;
+        if (const core::TriageQuestion* q = state.program.triage.find_question(question_id)) {
+            question = q->text;
+            if (const core::TriageAnswer* a = q->find_answer(answer_id)) answer = a->text;
+        } else if (const core::GuidanceQuestion* q = state.program.severity_guidance.find_question(question_id)) {
+            question = q->text;
+            if (const core::GuidanceAnswer* a = q->find_answer(answer_id)) answer = a->text;
+        }
+        row(question, answer);
+    }
+    const core::Checklist* checklist = state.program.checklist_for_route(details.ticket.route);
+    for (const auto& [item_id, done] : details.checklist) {
+        const core::ChecklistItem* item = checklist ? checklist->find_item(item_id) : nullptr;
+        row(item ? item->text : item_id, done ? "\xE2\x9C\x93 Checked" : "Not checked");
+    }
+    ImGui::EndTable();
+}
+
+void draw_escalate_dialog(const core::State& state, const core::TicketView& view, Actions& out) {
+    const core::EscalateDialog& d = view.escalate;
+    const char* title = "Escalate to a new ticket";
+    if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(px(520), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
+    if (!ImGui::BeginPopupModal(title, nullptr, dialog_flags)) {
+        ImGui::PopStyleVar();
+        return;
+    }
+    if (!d.open || !view.details) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        ImGui::PopStyleVar();
+        return;
+    }
+    const Fonts& f = fonts();
+    dialog_heading(title);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
+    paragraph(f.small, colour::text_secondary, state.program.severity_guidance.never_raised);
+    ImGui::Dummy(ImVec2(0, px(8)));
+    int severity = d.severity;
+    std::string reason = d.reason;
+    bool changed = false;
+    for (const core::Severity& s : state.program.severities) {
+        if (s.level >= view.details->ticket.severity) continue;   // only more urgent
+        ImGui::PushID(s.level);
+        const std::string label = core::severity_label(state.program, s.level) + " \xC2\xB7 " + s.title;
+        if (ImGui::RadioButton(label.c_str(), severity == s.level)) severity = s.level, changed = true;
+        ImGui::PopID();
+    }
+    if (auto it = d.field_errors.find("severity"); it != d.field_errors.end()) error_text(it->second);
+    ImGui::Dummy(ImVec2(0, px(6)));
+    ImGui::PushFont(f.body_strong);
+    ImGui::TextUnformatted("Why is it more urgent now?");
+    ImGui::PopFont();
+    if (ImGui::InputTextMultiline("##reason", &reason, ImVec2(ImGui::GetContentRegionAvail().x, px(90)))) changed = true;
+    expose_label("Why is it more urgent now?");
+    if (auto it = d.field_errors.find("reason"); it != d.field_errors.end()) error_text(it->second);
+    if (changed) out.push_back(core::EditEscalate{severity, reason});
+    if (!d.error.empty() && d.field_errors.empty()) error_text(d.error);
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (submit_button("File the urgent ticket", "Filing\xE2\x80\xA6", d.busy)) out.push_back(core::SubmitEscalate{});
+    ImGui::SameLine();
+    if (button("Cancel", false)) out.push_back(core::CloseEscalate{});
+    ImGui::EndPopup();
+    ImGui::PopStyleVar();
+}
+
+void draw_actions(const core::TicketView& view, const core::TicketDetails& details, Actions& out) {
+    const bool busy = !view.busy_command.empty();
+    if (busy) ImGui::BeginDisabled();
+    bool first = true;
+    auto next = [&] {
+        if (!first) ImGui::SameLine();
+        first = false;
+    };
+    if (details.allows("confirm")) {
+        next();
+        if (button("Confirm it is solved", true)) out.push_back(core::TicketCommand{"confirm"});
+    }
+    if (details.allows("reopen")) {
+        next();
+        if (button("It is not solved: reopen", false)) out.push_back(core::TicketCommand{"reopen"});
+    }
+    if (details.allows("solve")) {
+        next();
+        if (button("Mark solved", true)) out.push_back(core::TicketCommand{"solve"});
+    }
+    if (details.allows("escalate")) {
+        next();
+        if (button("Escalate", false)) out.push_back(core::OpenEscalate{});
+    }
+    if (busy) ImGui::EndDisabled();
+    if (!view.command_error.empty()) error_text(view.command_error);
+}
+
+}  // namespace
+
+void draw_ticket_screen(const core::State& state, const core::TicketScreen& screen, Column column, Actions& out) {
+    const Fonts& f = fonts();
+    const core::TicketView& view = state.ticket;
+    if (link_button("##back", "\xE2\x86\x90 All tickets", "All tickets", f.body)) out.push_back(core::OpenTickets{});
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (!view.details || view.details->ticket.id != screen.id) {
+        ImGui::PushFont(f.heading);
+        ImGui::TextUnformatted(screen.id.c_str());
+        ImGui::PopFont();
+        if (!view.error.empty()) {
+            callout({{f.body, colour::warning_text, view.error, 0, false}}, colour::warning_soft,
+                    colour::warning_border, column.width);
+        } else {
+            paragraph(f.body, colour::text_secondary, "Loading the ticket\xE2\x80\xA6");
+        }
+        return;
+    }
+    const core::TicketDetails& details = *view.details;
+    const core::Ticket& ticket = details.ticket;
+
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
+    ImGui::PushFont(f.heading);
+    ImGui::TextWrapped("%s \xC2\xB7 %s", ticket.id.c_str(), ticket.summary.c_str());
+    ImGui::PopFont();
+    expose_label(ticket.id + " \xC2\xB7 " + ticket.summary);
+    const core::Route* route = state.program.find_route(ticket.route);
+    std::string facts = core::status_text(ticket.status) + " \xC2\xB7 " + core::severity_label(state.program, ticket.severity);
+    if (route) facts += " \xC2\xB7 " + route->title;
+    if (!details.tenant.empty()) facts += " \xC2\xB7 " + details.tenant;
+    if (!details.created_by_name.empty() || !details.created_by_email.empty())
+        facts += " \xC2\xB7 filed by " + (details.created_by_name.empty() ? details.created_by_email : details.created_by_name);
+    line(f.body, colour::text_secondary, facts);
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, px(6)));
+    draw_sla_badge(sla_badge(state, ticket), "##sla");
+    ImGui::Dummy(ImVec2(0, px(6)));
+
+    if (!details.escalates.empty()) {
+        if (link_button("##escalates", "Escalates " + details.escalates, "Escalates " + details.escalates, f.body))
+            out.push_back(core::OpenTicket{details.escalates});
+    }
+    for (const std::string& id : details.escalated_by) {
+        if (link_button(("##escalated-" + id).c_str(), "Escalated by " + id, "Escalated by " + id, f.body))
+            out.push_back(core::OpenTicket{id});
+    }
+    if (ticket.status == "solved" && details.allows("confirm"))
+        line(f.body, colour::text, "Support marked this solved. Is it? The ticket closes only when you confirm.");
+    ImGui::Dummy(ImVec2(0, px(6)));
+    draw_actions(view, details, out);
+
+    const float width = std::min(column.width, px(760));
+    ImGui::Dummy(ImVec2(0, px(16)));
+    ImGui::PushFont(f.title);
+    ImGui::TextUnformatted("Conversation");
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, px(6)));
+    draw_thread(state, details, width);
+    if (details.allows("comment")) draw_reply_box(view, width, out);
+
+    ImGui::Dummy(ImVec2(0, px(20)));
+    ImGui::PushFont(f.title);
+    ImGui::TextUnformatted("What was submitted");
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, px(6)));
+    draw_submitted(state, details, width);
+    ImGui::Dummy(ImVec2(0, px(40)));
+    draw_escalate_dialog(state, view, out);
+}
+
+}  // namespace ui
