@@ -4,6 +4,8 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
+#include "core/request_flow.hpp"
+
 #include <algorithm>
 
 namespace ui {
@@ -78,18 +80,37 @@ void draw_home_screen(const core::State& state, Column column, Actions& out) {
               "needs to start working on your request.");
     ImGui::Dummy(ImVec2(0, px(16)));
 
+    // A tenant without a plan sees only the routes open to it (security
+    // reports), and in words where the rest of its help comes from.
+    const std::string plan_id = core::current_plan(state);
+    const core::Plan* plan = plan_id.empty() ? nullptr : state.program.find_plan(plan_id);
     std::vector<const core::Route*> primary, secondary;
-    for (const core::Route& route : state.program.routes) (route.primary ? primary : secondary).push_back(&route);
+    bool hidden = false;
+    for (const core::Route& route : state.program.routes) {
+        if (plan && !state.program.route_open_to(route, plan->id)) {
+            hidden = true;
+            continue;
+        }
+        (route.primary ? primary : secondary).push_back(&route);
+    }
+    if (hidden) {
+        callout({{f.body_strong, colour::text, plan->name + ": tickets need a support plan", 0, false},
+                 {f.body, colour::text, plan->description, 6, false}},
+                colour::accent_soft, IM_COL32(208, 222, 252, 255), column.width);
+        ImGui::Dummy(ImVec2(0, px(16)));
+    }
 
     const bool wide = column.width >= px(720) - 2 * px(24);
-    const core::Route* chosen = card_grid(primary, column, wide ? 3 : 1, primary_card_runs, true);
+    const core::Route* chosen = primary.empty() ? nullptr : card_grid(primary, column, wide ? 3 : 1, primary_card_runs, true);
 
     if (!secondary.empty()) {
-        ImGui::Dummy(ImVec2(0, px(12)));
-        ImGui::PushFont(f.title);
-        ImGui::TextUnformatted("Something else?");
-        ImGui::PopFont();
-        ImGui::Dummy(ImVec2(0, px(4)));
+        if (!primary.empty()) {
+            ImGui::Dummy(ImVec2(0, px(12)));
+            ImGui::PushFont(f.title);
+            ImGui::TextUnformatted("Something else?");
+            ImGui::PopFont();
+            ImGui::Dummy(ImVec2(0, px(4)));
+        }
         if (const core::Route* other = card_grid(secondary, column, wide ? 2 : 1, secondary_card_runs, false))
             chosen = other;
     }

@@ -184,3 +184,30 @@ test('a customer files an onboarding request and follows it to closed', async ()
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+test('the plan decides the routes: none without a plan, a trial shows its days and gets Standard', async () => {
+    const open = async (email, hash) => {
+        const context = await demo.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+        const signIn = await context.request.post(`${demo.service.url}/api/v1/session`,
+            { data: { email, password: 'demo-password' } });
+        assert.equal(signIn.status(), 200);
+        const page = await context.newPage();
+        await page.goto(`${demo.service.url}/?test=1${hash}`);
+        await waitForFrame(page);
+        return { context, page };
+    };
+
+    const free = await open('admin@hooli.example', '#/');
+    await findItem(free.page, /tickets need a support plan/, { timeout: 10000 });
+    await findItem(free.page, 'Security report');
+    const shown = await labels(free.page);
+    for (const closed of ['Onboarding', 'Production', 'Advanced features', 'General question'])
+        assert.ok(!shown.includes(closed), `${closed} is not offered without a plan`);
+    await screenshot(free.page, 'request-10-no-plan-home');
+    await free.context.close();
+
+    const trial = await open('admin@initech.example', '#/route/general');
+    const line = await findItem(trial.page, /^Filed for Initech/, { timeout: 10000 });
+    assert.match(line.label, /\d+ of 22 days left; you get Standard Support/);
+    await trial.context.close();
+});
