@@ -133,9 +133,10 @@ Parsed<SupportUserDetails> parse_support_user_details(std::string_view json_text
     });
 }
 
-Parsed<std::vector<AuditEntry>> parse_audit_page(std::string_view json_text) {
-    return parse_with<std::vector<AuditEntry>>(json_text, "the audit log", [](const json& doc) {
-        std::vector<AuditEntry> out;
+Parsed<AuditPage> parse_audit_page(std::string_view json_text) {
+    return parse_with<AuditPage>(json_text, "the audit log", [](const json& doc) {
+        AuditPage page;
+        std::vector<AuditEntry>& out = page.items;
         const json& items = array(doc, "items", "");
         for (size_t i = 0; i < items.size(); ++i) {
             const std::string at = "items[" + std::to_string(i) + "].";
@@ -143,7 +144,8 @@ Parsed<std::vector<AuditEntry>> parse_audit_page(std::string_view json_text) {
             out.push_back({text(items[i], "at", at), person(items[i], "actor"), text(items[i], "action", at),
                            person(items[i], "target"), text(items[i], "address", at, false)});
         }
-        return out;
+        page.next_cursor = text(doc, "next_cursor", "", false);
+        return page;
     });
 }
 

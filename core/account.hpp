@@ -54,6 +54,11 @@ struct AuditEntry {
     std::string at, actor, action, target, address;
 };
 
+struct AuditPage {
+    std::vector<AuditEntry> items;     // newest first
+    std::string next_cursor;           // older entries; empty on the last page
+};
+
 struct Invitation {
     std::string email, invited_by, expires_at;
     std::vector<Membership> tenants;
@@ -69,7 +74,7 @@ struct Parsed {
 Parsed<Account> parse_account(std::string_view json_text);
 Parsed<SupportUserPage> parse_support_user_page(std::string_view json_text);
 Parsed<SupportUserDetails> parse_support_user_details(std::string_view json_text);
-Parsed<std::vector<AuditEntry>> parse_audit_page(std::string_view json_text);
+Parsed<AuditPage> parse_audit_page(std::string_view json_text);
 Parsed<Invitation> parse_invitation(std::string_view json_text);
 
 // A problem+json answer: its detail (or title) and per-field errors.

@@ -176,6 +176,12 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         std::get<HttpRequest>(effects[0]).url += "&cursor=" + url_escape(users.next_cursor);
         return effects;
     }
+    if (std::holds_alternative<LoadOlderAudit>(action)) {
+        if (users.audit_paging || users.audit_cursor.empty()) return {};
+        users.audit_paging = true;
+        return {request(state, "GET", tenant_url(state, "/audit?limit=50&cursor=" + url_escape(users.audit_cursor)),
+                        HttpReply::Audit)};
+    }
     if (auto* a = std::get_if<SelectUser>(&action)) {
         users.selected_id = a->id;
         users.details.reset();
@@ -333,8 +339,15 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         return {};
     }
     case HttpReply::Audit: {
-        if (status == 200)
-            if (auto audit = parse_audit_page(answer->body)) users.audit = std::move(*audit.value);
+        const bool append = users.audit_paging;
+        users.audit_paging = false;
+        if (status == 200) {
+            if (auto audit = parse_audit_page(answer->body)) {
+                if (!append) users.audit.clear();
+                users.audit.insert(users.audit.end(), audit.value->items.begin(), audit.value->items.end());
+                users.audit_cursor = audit.value->next_cursor;
+            }
+        }
         return {};
     }
     case HttpReply::UserDetails: {

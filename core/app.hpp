@@ -66,6 +66,8 @@ struct UsersView {
     std::string message;           // "Revoked ...", "Invitation sent to ..."
     InviteDialog invite;
     std::vector<AuditEntry> audit;
+    std::string audit_cursor;      // older entries to fetch; empty: all shown
+    bool audit_paging = false;     // the next answer appends
 };
 
 struct InvitationView {
@@ -200,6 +202,7 @@ struct EditUserSearch { std::string query; };
 struct ChooseUserStatus { std::string status; };
 struct SortUsers { std::string column; };             // again on the same column flips the order
 struct LoadMoreUsers {};
+struct LoadOlderAudit {};
 struct SelectUser { std::string id; };
 struct AskRevoke { std::string id; };
 struct CancelRevoke {};
@@ -224,7 +227,7 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             EditEscalate, SubmitEscalate, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
                             ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, EditSignIn, SubmitSignIn, OpenSignIn, SignOut,
-                            ChooseTenant, OpenUsers, EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers,
+                            ChooseTenant, OpenUsers, EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers, LoadOlderAudit,
                             SelectUser, AskRevoke, CancelRevoke, ConfirmRevoke, OpenInvite, CloseInvite, EditInvite,
                             ToggleInviteTenant, SubmitInvite, EditInvitation, SubmitInvitation, TimerFired,
                             HttpAnswered>;

@@ -192,7 +192,7 @@ void draw_details(const core::State& state, Column column, Actions& out) {
     ImGui::GetWindowDrawList()->ChannelsMerge();
 }
 
-void draw_audit(const core::State& state, Column column) {
+void draw_audit(const core::State& state, Column column, Actions& out) {
     const core::UsersView& u = state.users;
     const Fonts& f = fonts();
     ImGui::Dummy(ImVec2(0, px(24)));
@@ -221,6 +221,10 @@ void draw_audit(const core::State& state, Column column) {
             cell_text(f.body, colour::text_secondary, e.address, px(32));
         }
         ImGui::EndTable();
+    }
+    if (!u.audit_cursor.empty()) {
+        ImGui::Dummy(ImVec2(0, px(6)));
+        if (!u.audit_paging && button("Show older entries", false)) out.push_back(core::LoadOlderAudit{});
     }
 }
 
@@ -340,7 +344,7 @@ void draw_users_screen(const core::State& state, Column column, Actions& out) {
         if (button("Load more", false)) out.push_back(core::LoadMoreUsers{});
     }
     draw_details(state, column, out);
-    draw_audit(state, column);
+    draw_audit(state, column, out);
     draw_invite_dialog(state, out);
     draw_revoke_confirmation(state, out);
 }

@@ -123,3 +123,25 @@ TEST_CASE("switching tenants lists that tenant's users; a revoked session leads 
     CHECK(state.return_to == "#/users");
     CHECK_FALSE(state.account.has_value());
 }
+
+TEST_CASE("the audit log pages back through older entries") {
+    State state = on_users_screen();
+    const std::string first =
+        R"({"items":[{"at":"2026-11-23T10:00:00Z","actor":"admin@acme.example","action":"revoke","target":"a@acme.example","address":"127.0.0.1"}],"next_cursor":"older-1"})";
+    update(state, HttpAnswered{HttpReply::Audit, 200, first, state.users.generation});
+    REQUIRE(state.users.audit.size() == 1);
+    CHECK(state.users.audit_cursor == "older-1");
+
+    std::vector<Effect> effects = update(state, LoadOlderAudit{});
+    REQUIRE(effects.size() == 1);
+    CHECK(std::get<HttpRequest>(effects[0]).url == "/api/v1/tenants/acme-prod/audit?limit=50&cursor=older-1");
+    CHECK(update(state, LoadOlderAudit{}).empty());   // one page at a time
+
+    const std::string older =
+        R"({"items":[{"at":"2026-11-20T10:00:00Z","actor":"admin@acme.example","action":"invite","target":"a@acme.example","address":"127.0.0.1"}],"next_cursor":null})";
+    update(state, HttpAnswered{HttpReply::Audit, 200, older, state.users.generation});
+    REQUIRE(state.users.audit.size() == 2);
+    CHECK(state.users.audit[1].action == "invite");
+    CHECK(state.users.audit_cursor.empty());
+    CHECK(update(state, LoadOlderAudit{}).empty());   // nothing older
+}
