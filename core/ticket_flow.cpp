@@ -217,7 +217,7 @@ std::vector<Effect> enter_ticket_screen(State& state, const std::string& id) {
 
 std::string status_text(std::string_view status) {
     if (status == "open") return "Open";
-    if (status == "solved") return "Solved, awaiting your confirmation";
+    if (status == "solved") return "Solved, awaiting confirmation";
     if (status == "closed") return "Closed";
     return std::string(status);
 }

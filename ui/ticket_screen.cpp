@@ -68,11 +68,12 @@ void draw_submitted(const core::State& state, const core::TicketDetails& details
     ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, px(200));
     ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch);
     auto row = [&](const std::string& what, const std::string& value) {
+        // Both cells wrap inside their column (the page's wrap width is wider).
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0);
         line(f.small, colour::text_secondary, what);
         ImGui::TableNextColumn();
-        ImGui::PushTextWrapPos(0);
         line(f.body, colour::text, value);
         ImGui::PopTextWrapPos();
     };
