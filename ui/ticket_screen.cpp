@@ -10,6 +10,7 @@
 #include "core/request_flow.hpp"
 #include "core/ticket_flow.hpp"
 #include "core/time_text.hpp"
+#include "core/timestamp_text.hpp"
 
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -77,10 +78,20 @@ void draw_submitted(const core::State& state, const core::TicketDetails& details
         line(f.body, colour::text, value);
         ImGui::PopTextWrapPos();
     };
+    // A timestamp as typed, and as support reads it: one instant in UTC
+    // (a time without a zone is the customer's own).
+    const date::time_zone* customer_zone = nullptr;
+    if (auto it = state.zones.find(details.ticket.customer_time_zone); it != state.zones.end())
+        customer_zone = it->second;
     for (const auto& [id, value] : details.fields) {
         if (value.empty()) continue;
         const core::Field* field = route ? route->find_field(id) : nullptr;
-        row(field ? field->caption : id, value);
+        std::string shown = value;
+        if (field && field->kind == core::FieldKind::Timestamp && customer_zone) {
+            const core::TimestampReading reading = core::read_timestamp(value, customer_zone);
+            if (reading.instant) shown += "  (" + core::format_full(*reading.instant, nullptr) + ")";
+        }
+        row(field ? field->caption : id, shown);
     }
     for (const auto& [question_id, answer_id] : details.answers) {
         std::string question = question_id, answer = answer_id;

@@ -152,6 +152,8 @@ test('a customer files an onboarding request and follows it to closed', async ()
     await waitForFrame(page);
     await findItem(page, new RegExp(`^${id} · Sign-in fails`), { timeout: 10000 });
     await findItem(page, 'https://app.example.com/callback');
+    // The time as typed, and the instant support looks for in its logs.
+    await findItem(page, '2026-11-23 09:30  (Mon 23 Nov 2026, 09:30 UTC)');
     await findItem(page, / left$|^Paused · resumes/, { timeout: 10000 });
 
     // Support answers in the portal, as the vendor's engineer: the response clock stops.
