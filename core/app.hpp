@@ -93,6 +93,7 @@ struct RequestForm {
     std::string idempotency_key;                // of the last attempt; reused only to retry the same draft
     std::string attempted_json;                 // the draft that key was sent with
     bool past_incident = false;                 // the person read the open incident and continues
+    bool edited = false;                        // typed in since the page opened (wins over a kept draft)
 };
 
 struct StatusView {
@@ -173,6 +174,8 @@ struct ToggleChecklistItem { std::string route_id, item_id; };
 struct ChooseSeverity { std::string route_id; int level = 0; };
 struct ContinuePastIncident { std::string route_id; };
 struct SubmitRequest { std::string route_id; };
+struct DraftRestored { std::string json; };        // a draft kept on the device, read back at start
+struct StorageFailed { std::string message; };     // the device would not keep drafts
 struct OpenTicket { std::string id; };              // a row of the ticket list
 struct EditComment { std::string text; };
 struct SendComment {};
@@ -223,6 +226,7 @@ struct HttpAnswered { HttpReply reply; int status = 0; std::string body; int gen
 
 using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, LeaveField,
                             AnswerQuestion, ToggleChecklistItem, ChooseSeverity, ContinuePastIncident, SubmitRequest,
+                            DraftRestored, StorageFailed,
                             OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
@@ -246,8 +250,13 @@ struct HttpRequest {
 };
 struct StartTimer { std::string name; int milliseconds = 0; int generation = 0; };  // answer: TimerFired
 struct LoadTimeZone { std::string name; };         // answer: TimeZoneLoaded
+// Keep a form's draft on the device (the shell writes it off the frame path,
+// at most a second after the last change) or forget it once filed.
+struct SaveDraft { std::string key, json; };
+struct DeleteDraft { std::string key; };
 
-using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer>;
+using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer, SaveDraft,
+                            DeleteDraft>;
 
 // The Action an HTTP answer becomes.
 Action http_answer(HttpReply reply, int status, std::string body, int generation = 0);

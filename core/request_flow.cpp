@@ -57,6 +57,14 @@ void recheck(const State& state, RequestForm& form) {
     form.issues = std::move(issues);
 }
 
+// Drafts are kept per route under "request/<route id>".
+std::string draft_key(const std::string& route_id) { return "request/" + route_id; }
+
+std::vector<Effect> keep(RequestForm& form) {
+    form.edited = true;
+    return {SaveDraft{draft_key(form.draft.route), ticket_draft_to_json(form.draft)}};
+}
+
 std::vector<Effect> fetch_status(State& state) {
     if (state.status.loading) return {};
     state.status.loading = true;
@@ -107,10 +115,10 @@ std::vector<Effect> submitted(State& state, const HttpAnswered& answer) {
             form.error = "The service accepted the request but did not say its ticket number. It is in your tickets.";
             return {};
         }
-        state.requests.erase(it);   // filed: the draft is done
+        state.requests.erase(it);   // filed: the draft is done, here and on the device
         state.notice = "Ticket " + id + " received. Support answers within the target shown on it.";
         state.screen = TicketScreen{id};
-        std::vector<Effect> effects{PushLocation{location_of(state.screen)}};
+        std::vector<Effect> effects{DeleteDraft{draft_key(route_id)}, PushLocation{location_of(state.screen)}};
         std::vector<Effect> entered = enter_screen(state);
         effects.insert(effects.end(), entered.begin(), entered.end());
         return effects;
@@ -135,7 +143,7 @@ struct RequestVisitor {
         form.draft.fields[a.field_id] = a.value;
         form.service_errors.erase(a.field_id);
         recheck(state, form);
-        return {};
+        return keep(form);
     }
     std::vector<Effect> operator()(const LeaveField& a) {
         RequestForm& form = form_of(state, a.route_id);
@@ -147,14 +155,14 @@ struct RequestVisitor {
         form.draft.answers[a.question_id] = a.answer_id;
         form.service_errors.erase("answers." + a.question_id);
         recheck(state, form);
-        return {};
+        return keep(form);
     }
     std::vector<Effect> operator()(const ToggleChecklistItem& a) {
         RequestForm& form = form_of(state, a.route_id);
         bool& done = form.draft.checklist[a.item_id];
         done = !done;
         recheck(state, form);
-        return {};
+        return keep(form);
     }
     std::vector<Effect> operator()(const ChooseSeverity& a) {
         RequestForm& form = form_of(state, a.route_id);
@@ -162,13 +170,31 @@ struct RequestVisitor {
         form.touched.insert("severity");
         form.service_errors.erase("severity");
         recheck(state, form);
-        return {};
+        return keep(form);
     }
     std::vector<Effect> operator()(const ContinuePastIncident& a) {
         form_of(state, a.route_id).past_incident = true;
         return {};
     }
     std::vector<Effect> operator()(const SubmitRequest& a) { return submit(state, a.route_id); }
+    std::vector<Effect> operator()(const DraftRestored& a) {
+        // A draft the device kept, read back after a reload or a closed
+        // tab. What was typed since the page opened wins over it.
+        TicketDraftResult parsed = parse_ticket_draft(a.json);
+        if (!parsed || !state.program.find_route(parsed.draft->route)) return {};
+        const std::string route_id = parsed.draft->route;
+        auto it = state.requests.find(route_id);
+        if (it != state.requests.end() && it->second.edited) return {};
+        RequestForm& form = form_of(state, route_id);
+        form.draft = std::move(*parsed.draft);
+        recheck(state, form);
+        return {};
+    }
+    std::vector<Effect> operator()(const StorageFailed& a) {
+        state.notice = "Drafts cannot be kept on this device (" + a.message +
+                       "). The portal keeps working; what you type stays only until you close the page.";
+        return {};
+    }
     std::vector<Effect> operator()(const HttpAnswered& a) {
         if (a.reply == HttpReply::SubmitTicket) return submitted(state, a);
         // Status: a failure only means the incident banner is not shown.
@@ -263,7 +289,8 @@ bool is_request_action(const Action& action) {
     return std::holds_alternative<EditField>(action) || std::holds_alternative<LeaveField>(action) ||
            std::holds_alternative<AnswerQuestion>(action) || std::holds_alternative<ToggleChecklistItem>(action) ||
            std::holds_alternative<ChooseSeverity>(action) || std::holds_alternative<ContinuePastIncident>(action) ||
-           std::holds_alternative<SubmitRequest>(action);
+           std::holds_alternative<SubmitRequest>(action) || std::holds_alternative<DraftRestored>(action) ||
+           std::holds_alternative<StorageFailed>(action);
 }
 
 std::vector<Effect> update_requests(State& state, const Action& action) {

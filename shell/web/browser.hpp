@@ -20,4 +20,9 @@ void portal_js_install_test_hook();
 void portal_js_mark_first_frame();
 char* portal_js_time_zone();
 void portal_js_load_zone(const char* name);
+// Drafts in IndexedDB: saving is debounced and asynchronous; loading answers
+// with portal_on_draft_loaded per draft, or portal_on_storage_failed.
+void portal_js_save_draft(const char* key, const char* json);
+void portal_js_delete_draft(const char* key);
+void portal_js_load_drafts();
 }

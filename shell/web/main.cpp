@@ -100,6 +100,10 @@ void run_effects(const std::vector<core::Effect>& effects) {
                                            e.csrf_token.c_str(), e.idempotency_key.c_str());
                 } else if constexpr (std::is_same_v<E, core::LoadTimeZone>) {
                     portal_js_load_zone(e.name.c_str());
+                } else if constexpr (std::is_same_v<E, core::SaveDraft>) {
+                    portal_js_save_draft(e.key.c_str(), e.json.c_str());
+                } else if constexpr (std::is_same_v<E, core::DeleteDraft>) {
+                    portal_js_delete_draft(e.key.c_str());
                 } else if constexpr (std::is_same_v<E, core::StartTimer>) {
                     auto* timer = new core::TimerFired{e.name, e.generation};
                     emscripten_set_timeout([](void* data) {
@@ -235,6 +239,10 @@ EMSCRIPTEN_KEEPALIVE void portal_test_set_now(double ms) {
     dispatch(core::Tick{now_instant()});
 }
 
+EMSCRIPTEN_KEEPALIVE void portal_on_draft_loaded(const char* json) { dispatch(core::DraftRestored{json}); }
+
+EMSCRIPTEN_KEEPALIVE void portal_on_storage_failed(const char* why) { dispatch(core::StorageFailed{why}); }
+
 EMSCRIPTEN_KEEPALIVE void portal_on_paste(const char* text) { shell::paste_text(g_host->input, text); }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_focus(int focused) {
@@ -279,6 +287,7 @@ int main() {
     char* zone = portal_js_time_zone();
     dispatch(core::ViewerTimeZoneDetected{zone});
     std::free(zone);
+    portal_js_load_drafts();   // kept drafts come back as DraftRestored
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;

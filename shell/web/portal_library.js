@@ -158,6 +158,88 @@ mergeInto(LibraryManager.library, {
         if (window.performance && performance.mark) performance.mark('portal-first-frame');
     },
 
+    // --- drafts ------------------------------------------------------------------
+    // Every form is a draft kept in IndexedDB, so a reload, a closed tab or a
+    // crash loses nothing. Writes are debounced per draft and happen off the
+    // frame: the C++ side only hands over the text.
+    $portalDrafts__deps: ['$portalCopyString'],
+    $portalDrafts: {
+        pending: {},        // key -> {json, timer}
+        database: null,     // a promise of the IDBDatabase, or null after a failure
+        failed: false,
+        open: function () {
+            if (portalDrafts.database) return portalDrafts.database;
+            portalDrafts.database = new Promise(function (resolve, reject) {
+                if (!window.indexedDB) { reject(new Error('this browser offers no IndexedDB')); return; }
+                var request = indexedDB.open('support-portal', 1);
+                request.onupgradeneeded = function () { request.result.createObjectStore('drafts', { keyPath: 'key' }); };
+                request.onsuccess = function () { resolve(request.result); };
+                request.onerror = function () { reject(request.error || new Error('IndexedDB would not open')); };
+            });
+            return portalDrafts.database;
+        },
+        fail: function (error) {
+            if (portalDrafts.failed) return;   // say it once
+            portalDrafts.failed = true;
+            var ptr = portalCopyString(String(error && error.message || error));
+            _portal_on_storage_failed(ptr);
+            _free(ptr);
+        },
+        write: function (key, json) {
+            portalDrafts.open().then(function (db) {
+                var tx = db.transaction('drafts', 'readwrite');
+                if (json === null) tx.objectStore('drafts').delete(key);
+                else tx.objectStore('drafts').put({ key: key, json: json, edited_at: Date.now() });
+                tx.onerror = function () { portalDrafts.fail(tx.error); };
+            }).catch(portalDrafts.fail);
+        },
+        // Under a second after the last change, and always before the page goes.
+        schedule: function (key, json) {
+            var entry = portalDrafts.pending[key];
+            if (entry) clearTimeout(entry.timer);
+            portalDrafts.pending[key] = {
+                json: json,
+                timer: setTimeout(function () { portalDrafts.flush(key); }, 400),
+            };
+        },
+        flush: function (key) {
+            var entry = portalDrafts.pending[key];
+            if (!entry) return;
+            delete portalDrafts.pending[key];
+            clearTimeout(entry.timer);
+            portalDrafts.write(key, entry.json);
+        },
+        flushAll: function () { Object.keys(portalDrafts.pending).forEach(portalDrafts.flush); },
+    },
+    portal_js_save_draft__deps: ['$portalDrafts'],
+    portal_js_save_draft: function (key, json) { portalDrafts.schedule(UTF8ToString(key), UTF8ToString(json)); },
+    portal_js_delete_draft__deps: ['$portalDrafts'],
+    portal_js_delete_draft: function (key) {
+        key = UTF8ToString(key);
+        var entry = portalDrafts.pending[key];
+        if (entry) { clearTimeout(entry.timer); delete portalDrafts.pending[key]; }
+        portalDrafts.write(key, null);
+    },
+    portal_js_load_drafts__deps: ['$portalDrafts', '$portalCopyString'],
+    portal_js_load_drafts: function () {
+        // A page being hidden or closed writes what is still pending.
+        window.addEventListener('pagehide', portalDrafts.flushAll);
+        document.addEventListener('visibilitychange', function () {
+            if (document.visibilityState === 'hidden') portalDrafts.flushAll();
+        });
+        portalDrafts.open().then(function (db) {
+            var request = db.transaction('drafts', 'readonly').objectStore('drafts').getAll();
+            request.onsuccess = function () {
+                request.result.forEach(function (entry) {
+                    var ptr = portalCopyString(entry.json);
+                    _portal_on_draft_loaded(ptr);
+                    _free(ptr);
+                });
+            };
+            request.onerror = function () { portalDrafts.fail(request.error); };
+        }).catch(portalDrafts.fail);
+    },
+
     // --- test hook -------------------------------------------------------------
     portal_js_install_test_hook: function () {
         window.portalTest = {

@@ -215,3 +215,35 @@ test('the plan decides the routes: none without a plan, a trial shows its days a
     assert.match(line.label, /\d+ of 22 days left; you get Standard Support/);
     await trial.context.close();
 });
+
+test('a draft survives closing the page: every field, answer and choice is back', async () => {
+    const context = await signedInContext('admin@acme.example');
+    let page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 3400 });
+    await page.goto(`${demo.service.url}/?test=1#/route/general`);
+    await waitForFrame(page);
+    await clickItem(page, 'My problem is something else');
+    await clickItem(page, 'All or most users');
+    await typeInto(page, 'Summary', 'Token refresh fails for every user since 09:00');
+    await typeInto(page, 'Description', 'Line one.\nLine two, still the same field.');
+    await clickItem(page, /^Severity 2 \(High\)/);
+    await page.waitForTimeout(1200);   // the draft is written within a second of the last change
+    await page.close();
+
+    page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 3400 });
+    const errors = watchConsole(page);
+    await page.goto(`${demo.service.url}/?test=1#/route/general`);
+    await waitForFrame(page);
+    await clickItem(page, 'My problem is something else');
+    await findItem(page, /^Check these first/, { timeout: 10000 });   // the triage answer is back
+    await findItem(page, /^We respond within 2 hours/);   // so is the severity
+    await screenshot(page, 'request-11-draft-restored');
+    // The restored text is what gets filed.
+    await clickItem(page, 'Submit request');
+    await page.waitForFunction(() => /^#\/tickets\/T-/.test(window.portalTest.screen()), null, { timeout: 10000 });
+    await findItem(page, 'Token refresh fails for every user since 09:00', { timeout: 10000 });
+    await findItem(page, 'Line one.\nLine two, still the same field.');
+    assert.deepEqual(errors, []);
+    await context.close();
+});

@@ -155,8 +155,11 @@ TEST_CASE("an accepted ticket clears its draft and opens the ticket") {
         update(state, HttpAnswered{HttpReply::SubmitTicket, 201, R"({"id":"T-1042"})", request->generation});
     CHECK(state.requests.count("general") == 0);
     CHECK(state.screen == Screen{TicketScreen{"T-1042"}});
-    REQUIRE_FALSE(effects.empty());
-    const PushLocation* push = std::get_if<PushLocation>(&effects[0]);
+    REQUIRE(effects.size() >= 2);
+    const DeleteDraft* forget = std::get_if<DeleteDraft>(&effects[0]);   // filed: not a draft any more
+    REQUIRE(forget);
+    CHECK(forget->key == "request/general");
+    const PushLocation* push = std::get_if<PushLocation>(&effects[1]);
     REQUIRE(push);
     CHECK(push->hash == "#/tickets/T-1042");
     CHECK(state.notice.find("T-1042") != std::string::npos);
@@ -204,4 +207,28 @@ TEST_CASE("an open incident in the user's region is shown first; other regions' 
     // A status the portal cannot read only hides the banner.
     update(state, HttpAnswered{HttpReply::Status, 200, R"({"regions":[{"id":1}]})"});
     CHECK_FALSE(state.status.error.empty());
+}
+
+TEST_CASE("every change keeps the draft on the device, and a kept draft comes back") {
+    State state = signed_in_on_general();
+    std::vector<Effect> effects = update(state, EditField{"general", "summary", "Blank page"});
+    REQUIRE(effects.size() == 1);
+    const SaveDraft* save = std::get_if<SaveDraft>(&effects[0]);
+    REQUIRE(save);
+    CHECK(save->key == "request/general");
+    const std::string kept = save->json;
+
+    // After a reload the page starts empty and the device's draft is read back.
+    State reloaded = signed_in_on_general();
+    update(reloaded, DraftRestored{kept});
+    CHECK(reloaded.requests.at("general").draft.fields.at("summary") == "Blank page");
+
+    // What was typed since the page opened wins over an older kept draft.
+    State typing = signed_in_on_general();
+    update(typing, EditField{"general", "summary", "Newer words"});
+    update(typing, DraftRestored{kept});
+    CHECK(typing.requests.at("general").draft.fields.at("summary") == "Newer words");
+
+    // A kept draft the portal cannot read is ignored, not shown half.
+    CHECK(update(reloaded, DraftRestored{"{not json"}).empty());
 }
