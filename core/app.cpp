@@ -62,6 +62,11 @@ std::vector<Effect> enter_screen(State& state) {
     return enter_account_screen(state);
 }
 
+const date::time_zone* viewer_zone(const State& state) {
+    auto it = state.zones.find(state.viewer_time_zone);
+    return it == state.zones.end() ? nullptr : it->second;
+}
+
 std::vector<Effect> request_time_zone(State& state, const std::string& name) {
     if (name.empty() || state.zones.count(name) || !state.zones_requested.insert(name).second) return {};
     return {LoadTimeZone{name}};

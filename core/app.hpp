@@ -270,6 +270,9 @@ std::vector<Effect> update(State& state, const Action& action);
 // countdown): the shell ticks once a second only while this is true.
 bool needs_clock(const State& state);
 
+// The viewer's zone once its rules are loaded; nullptr until then (read as UTC).
+const date::time_zone* viewer_zone(const State& state);
+
 // Asks the shell for a zone's rules unless they are loaded or on their way.
 std::vector<Effect> request_time_zone(State& state, const std::string& name);
 

@@ -5,8 +5,6 @@
 #include "guided_answers.hpp"
 #include "triage.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 
 namespace core {
@@ -21,16 +19,22 @@ int route_index(const Program& program, std::string_view route_id) {
     return -1;
 }
 
-// The form of a route, started with what the portal already knows: the
-// tenant being worked in.
+// A tenant field left empty starts as the tenant being worked in (known at
+// once, or only when the session check answers).
+void fill_in_tenant(const State& state, RequestForm& form) {
+    const Route* route = state.program.find_route(form.draft.route);
+    if (!route || !route->find_field("tenant") || state.current_tenant.empty()) return;
+    std::string& tenant = form.draft.fields["tenant"];
+    if (tenant.empty()) tenant = state.current_tenant;
+}
+
+// The form of a route, started with what the portal already knows.
 RequestForm& form_of(State& state, const std::string& route_id) {
     auto [it, created] = state.requests.try_emplace(route_id);
     RequestForm& form = it->second;
     if (created) {
         form.draft.route = route_id;
-        const Route* route = state.program.find_route(route_id);
-        if (route && route->find_field("tenant") && !state.current_tenant.empty())
-            form.draft.fields["tenant"] = state.current_tenant;
+        fill_in_tenant(state, form);
     }
     return form;
 }
@@ -51,7 +55,8 @@ void recheck(const State& state, RequestForm& form) {
     FieldCheckContext context{state.now, viewer_zone(state)};
     // Without a session the plan is unknown: which routes are open is the
     // service's to say when the person signs in to submit.
-    std::vector<FieldIssue> issues = check_draft(state.program, draft, plan.empty() ? "standard" : plan, context);
+    std::vector<FieldIssue> issues =
+        check_draft(state.program, draft, plan.empty() ? std::nullopt : std::optional<std::string_view>(plan), context);
     std::vector<FieldIssue> answers = check_answers(state.program, draft);
     issues.insert(issues.end(), answers.begin(), answers.end());
     form.issues = std::move(issues);
@@ -108,9 +113,7 @@ std::vector<Effect> submitted(State& state, const HttpAnswered& answer) {
         return {};
     }
     if (answer.status == 200 || answer.status == 201) {
-        std::string id;
-        nlohmann::json doc = nlohmann::json::parse(answer.body, nullptr, false);
-        if (doc.is_object() && doc.contains("id") && doc["id"].is_string()) id = doc["id"].get<std::string>();
+        const std::string id = ticket_id_of(answer.body);
         if (id.empty()) {
             form.error = "The service accepted the request but did not say its ticket number. It is in your tickets.";
             return {};
@@ -226,9 +229,15 @@ std::string current_plan(const State& state) {
     return m ? m->plan : std::string();
 }
 
-const date::time_zone* viewer_zone(const State& state) {
-    auto it = state.zones.find(state.viewer_time_zone);
-    return it == state.zones.end() ? nullptr : it->second;
+std::optional<int> trial_days_left(const State& state) {
+    const Membership* m = current_membership(state);
+    if (!m || m->trial_ends_at.empty()) return std::nullopt;
+    const Plan* plan = state.program.find_plan(m->plan);
+    std::optional<Instant> ends = parse_instant(m->trial_ends_at);
+    if (!plan || !plan->days || !ends) return std::nullopt;
+    const std::chrono::seconds left = *ends - state.now;
+    if (left.count() <= 0) return 0;
+    return static_cast<int>((left.count() + 86399) / 86400);
 }
 
 std::vector<FieldIssue> visible_issues(const RequestForm& form, std::string_view field) {
@@ -274,11 +283,7 @@ const Incident* incident_for_user(const State& state, const RegionStatus** regio
 
 std::vector<Effect> enter_route_screen(State& state, const std::string& route_id) {
     RequestForm& form = form_of(state, route_id);
-    // The session may have become known after the form started.
-    const Route* route = state.program.find_route(route_id);
-    std::string& tenant = form.draft.fields["tenant"];
-    if (tenant.empty() && route && route->find_field("tenant")) tenant = state.current_tenant;
-    if (tenant.empty()) form.draft.fields.erase("tenant");
+    fill_in_tenant(state, form);   // the session may have become known after the form started
     recheck(state, form);
     return fetch_status(state);
 }

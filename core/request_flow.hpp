@@ -6,6 +6,7 @@
 
 #include "app.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,9 @@ std::vector<Effect> enter_route_screen(State& state, const std::string& route_id
 const Membership* current_membership(const State& state);
 // The plan of the tenant being worked in; empty when not known (signed out).
 std::string current_plan(const State& state);
-// The viewer's zone once its rules are loaded; nullptr until then (read as UTC).
-const date::time_zone* viewer_zone(const State& state);
+// Whole days (rounded up) until the trial of the tenant being worked in ends,
+// 0 once it has; nullopt when that tenant is not on a trial.
+std::optional<int> trial_days_left(const State& state);
 
 // The problems of one field that the person should see now: after the field
 // was left or a submit tried, and the service's own word on it.

@@ -151,4 +151,11 @@ TicketPageResult parse_ticket_page(std::string_view json_text) {
     }
 }
 
+std::string ticket_id_of(std::string_view json_text) {
+    const json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    if (!doc.is_object()) return {};
+    auto it = doc.find("id");
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 }  // namespace core

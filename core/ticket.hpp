@@ -83,4 +83,9 @@ struct TicketDetailsResult {
 // Never throws, like parse_ticket_page.
 TicketDetailsResult parse_ticket_details(std::string_view json_text);
 
+// Just the "id" of a ticket the service answered with (filed, escalated):
+// the number a person needs even when the rest of the answer is unreadable.
+// Empty when there is none.
+std::string ticket_id_of(std::string_view json_text);
+
 }  // namespace core

@@ -183,8 +183,8 @@ std::string ticket_draft_to_json(const TicketDraft& draft) {
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::vector<FieldIssue> check_draft(const Program& program, const TicketDraft& draft, std::string_view plan_id,
-                                    const FieldCheckContext& context) {
+std::vector<FieldIssue> check_draft(const Program& program, const TicketDraft& draft,
+                                    std::optional<std::string_view> plan_id, const FieldCheckContext& context) {
     std::vector<FieldIssue> issues;
     const Route* route = program.find_route(draft.route);
     if (!route) {
@@ -193,7 +193,7 @@ std::vector<FieldIssue> check_draft(const Program& program, const TicketDraft& d
                                        "; the routes are " + route_titles(program) + "."});
         return issues;
     }
-    check_route_access(program, *route, plan_id, issues);
+    if (plan_id) check_route_access(program, *route, *plan_id, issues);
     check_severity(program, draft.severity, issues);
     check_time_zone(draft.customer_time_zone, issues);
     for (const auto& [id, value] : draft.fields)

@@ -29,6 +29,9 @@ struct TicketDraftResult {
 TicketDraftResult parse_ticket_draft(std::string_view json_text);   // never throws
 std::string ticket_draft_to_json(const TicketDraft& draft);          // parse_ticket_draft reads it back equal
 // Every problem with a draft for a customer on plan_id: unknown route, route closed to the plan, severity
-// missing or out of range, unknown field ids, and check_field on every field of the route.
-std::vector<FieldIssue> check_draft(const Program& program, const TicketDraft& draft, std::string_view plan_id, const FieldCheckContext& context);
+// missing or out of range, unknown field ids, and check_field on every field of the route. Without a plan
+// (nullopt: the portal before sign-in) the route is not judged against one; the service always passes the
+// tenant's.
+std::vector<FieldIssue> check_draft(const Program& program, const TicketDraft& draft,
+                                    std::optional<std::string_view> plan_id, const FieldCheckContext& context);
 }

@@ -183,9 +183,7 @@ struct TicketVisitor {
             d.error = problem_text(a, "file the escalation");
             return {};
         }
-        nlohmann::json doc = nlohmann::json::parse(a.body, nullptr, false);
-        std::string id;
-        if (doc.is_object() && doc.contains("id") && doc["id"].is_string()) id = doc["id"].get<std::string>();
+        const std::string id = ticket_id_of(a.body);
         d = EscalateDialog{};
         if (id.empty()) return fetch(state);
         state.notice = "Ticket " + id + " filed at the higher severity; it references " + view.id + ".";

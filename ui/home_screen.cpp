@@ -96,7 +96,7 @@ void draw_home_screen(const core::State& state, Column column, Actions& out) {
     if (hidden) {
         callout({{f.body_strong, colour::text, plan->name + ": tickets need a support plan", 0, false},
                  {f.body, colour::text, plan->description, 6, false}},
-                colour::accent_soft, IM_COL32(208, 222, 252, 255), column.width);
+                colour::accent_soft, colour::accent_border, column.width);
         ImGui::Dummy(ImVec2(0, px(16)));
     }
 

@@ -24,7 +24,7 @@ void draw_notice(const core::State& state, Column column, Actions& out) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(min, ImVec2(min.x + column.width, min.y + height), colour::accent_soft, px(8));
-    dl->AddRect(min, ImVec2(min.x + column.width, min.y + height), IM_COL32(208, 222, 252, 255), px(8));
+    dl->AddRect(min, ImVec2(min.x + column.width, min.y + height), colour::accent_border, px(8));
     draw_runs(dl, ImVec2(min.x + padding, min.y + padding), runs, text_width);
     ImGui::Dummy(ImVec2(text_width, height));
     expose_label(state.notice);

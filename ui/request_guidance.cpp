@@ -61,7 +61,7 @@ void draw_triage(const core::State& state, const core::RequestForm& form, float 
         std::vector<TextRun> runs;
         runs.push_back({f.body_strong, colour::text, "Check these first; they often find the cause at once:", 0, false});
         for (const core::TriageCheck* check : view.checks) runs.push_back({f.body, colour::text, check->text, 6, true});
-        callout(runs, colour::accent_soft, IM_COL32(208, 222, 252, 255), width);
+        callout(runs, colour::accent_soft, colour::accent_border, width);
     }
     ImGui::PopTextWrapPos();
 }
@@ -106,7 +106,7 @@ void draw_severity(const core::State& state, const core::RequestForm& form, floa
                         0, false});
         runs.push_back({f.body, colour::text, suggestion->severity->title + ". " + suggestion->severity->definition, 4,
                         false});
-        callout(runs, colour::accent_soft, IM_COL32(208, 222, 252, 255), width);
+        callout(runs, colour::accent_soft, colour::accent_border, width);
         ImGui::Dummy(ImVec2(0, px(6)));
     }
 

@@ -13,7 +13,6 @@
 #include "core/time_text.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace ui {
 
@@ -33,7 +32,7 @@ static void draw_about_panel(const core::Route& route, Column column) {
     const ImVec2 max(min.x + column.width, min.y + height);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(min, max, colour::accent_soft, px(10));
-    dl->AddRect(min, max, IM_COL32(208, 222, 252, 255), px(10));
+    dl->AddRect(min, max, colour::accent_border, px(10));
     draw_runs(dl, ImVec2(min.x + padding, min.y + padding), runs, column.width - 2 * padding);
     ImGui::Dummy(ImVec2(column.width, height));
 }
@@ -55,15 +54,11 @@ static bool draw_plan(const core::State& state, const core::Route& route, float 
         return false;
     }
     std::string line = "Filed for " + membership->tenant_name + " \xC2\xB7 " + plan->name;
-    if (plan->days && !membership->trial_ends_at.empty()) {
-        if (auto ends = core::parse_instant(membership->trial_ends_at)) {
-            const double days = std::ceil(std::chrono::duration<double>(*ends - state.now).count() / 86400.0);
-            const core::Plan* support = state.program.support_plan(plan->id);
-            line += days > 0 ? ", " + std::to_string(static_cast<int>(days)) + " of " + std::to_string(*plan->days) +
-                                   " days left"
-                             : ", ended";
-            if (support && support != plan) line += "; you get " + support->name;
-        }
+    if (std::optional<int> days = core::trial_days_left(state)) {
+        line += *days > 0 ? ", " + std::to_string(*days) + " of " + std::to_string(*plan->days) + " days left"
+                          : ", ended";
+        const core::Plan* support = state.program.support_plan(plan->id);
+        if (support && support != plan) line += "; you get " + support->name;
     }
     paragraph(f.small, colour::text_secondary, line);
     expose_label(line);

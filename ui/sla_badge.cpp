@@ -13,11 +13,6 @@ namespace ui {
 
 namespace {
 
-const date::time_zone* viewer_zone(const core::State& state) {
-    auto it = state.zones.find(state.viewer_time_zone);
-    return it == state.zones.end() ? nullptr : it->second;
-}
-
 struct ToneColours {
     ImU32 background, border, text;
 };
@@ -59,7 +54,7 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
         return badge;
     }
     const date::time_zone* customer = calendar->zone();
-    const date::time_zone* viewer = viewer_zone(state);
+    const date::time_zone* viewer = core::viewer_zone(state);
     const date::time_zone* shown = viewer ? viewer : customer;
 
     switch (status->state) {

@@ -17,6 +17,7 @@ inline constexpr ImU32 text = IM_COL32(31, 35, 40, 255);
 inline constexpr ImU32 text_secondary = IM_COL32(87, 96, 106, 255);   // 6.2:1 on white
 inline constexpr ImU32 accent = IM_COL32(37, 99, 235, 255);           // primary actions, focus
 inline constexpr ImU32 accent_soft = IM_COL32(235, 241, 254, 255);
+inline constexpr ImU32 accent_border = IM_COL32(208, 222, 252, 255);   // around accent_soft
 inline constexpr ImU32 warning_soft = IM_COL32(255, 247, 230, 255);
 inline constexpr ImU32 warning_border = IM_COL32(240, 196, 110, 255);
 inline constexpr ImU32 warning_text = IM_COL32(122, 72, 0, 255);      // 7.4:1 on its background

@@ -38,7 +38,10 @@ void draw_thread(const core::State& state, const core::TicketDetails& details, f
     const date::time_zone* zone = core::viewer_zone(state);
     for (const core::TicketComment& comment : details.comments) {
         ImU32 background = colour::surface, border = colour::border;
-        if (comment.author_kind == core::CommentAuthor::Support) background = colour::accent_soft, border = IM_COL32(208, 222, 252, 255);
+        if (comment.author_kind == core::CommentAuthor::Support) {
+            background = colour::accent_soft;
+            border = colour::accent_border;
+        }
         if (comment.author_kind == core::CommentAuthor::Automated) background = colour::page;
         callout({{f.small, colour::text_secondary, author_line(comment, zone), 0, false},
                  {f.body, colour::text, comment.body, 6, false}},

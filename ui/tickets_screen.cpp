@@ -113,8 +113,7 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
             cell_text(f.small, colour::text_secondary, ImGui::TableGetColumnName(c), px(36));
         }
 
-        const date::time_zone* viewer = nullptr;
-        if (auto it = state.zones.find(state.viewer_time_zone); it != state.zones.end()) viewer = it->second;
+        const date::time_zone* viewer = core::viewer_zone(state);
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(list.items.size()), row_height);
         while (clipper.Step()) {

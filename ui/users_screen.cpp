@@ -19,8 +19,7 @@ std::string readable_time(const core::State& state, const std::string& iso) {
     if (iso.empty()) return "Never";
     const auto t = core::parse_instant(iso);
     if (!t) return iso;
-    auto zone = state.zones.find(state.viewer_time_zone);
-    return core::format_weekday_time(*t, zone != state.zones.end() ? zone->second : nullptr, state.now);
+    return core::format_weekday_time(*t, core::viewer_zone(state), state.now);
 }
 
 std::string field_error(const std::map<std::string, std::string>& errors, const char* field) {

@@ -9,12 +9,12 @@
 //   node tests/bench/users_api_bench.mjs
 // Another build: USERS_BENCH_PORTAL_WEB=build/svc/portal-web
 // Fewer requests while developing: USERS_BENCH_REQUESTS=100
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startService } from '../e2e/portal_harness.mjs';
 import { writeSection } from './report.mjs';
 
 const root = process.env.PORTAL_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,40 +27,6 @@ const goalMs = 50;
 if (!existsSync(portalWeb)) {
     console.error(`users_api_bench: ${portalWeb} is missing; build it: cmake --build --preset native --target portal-web`);
     process.exit(1);
-}
-
-// --- the service -------------------------------------------------------------
-
-async function startService() {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-users-bench-'));
-    const started = performance.now();
-    const child = spawn(portalWeb, ['--port', '0', '--db', path.join(dataDir, 'portal.sqlite3'),
-        '--public', path.join(root, 'public'), '--demo', '--demo-support-users', String(userCount)],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let log = '';
-    child.stderr.on('data', (chunk) => { log += chunk; });
-    const url = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`portal-web did not start:\n${output}${log}`)), 60000);
-        child.stdout.on('data', (chunk) => {
-            output += chunk;
-            const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-            if (match) { clearTimeout(timer); resolve(match[1]); }
-        });
-        child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`portal-web exited with ${code}:\n${log}`)); });
-    });
-    return {
-        url,
-        startSeconds: (performance.now() - started) / 1000,
-        async stop() {
-            if (child.exitCode === null) {
-                const exited = new Promise((resolve) => child.once('exit', resolve));
-                child.kill('SIGTERM');
-                await exited;
-            }
-            rmSync(dataDir, { recursive: true, force: true });
-        },
-    };
 }
 
 // --- measuring -----------------------------------------------------------------
@@ -93,7 +59,8 @@ async function measure(url, cookie, pathOf) {
     };
 }
 
-const service = await startService();
+const service = await startService(['--demo', '--demo-support-users', String(userCount)],
+    { binary: portalWeb, timeoutMs: 60000 });
 let results;
 let laterPageRow = 0;
 try {

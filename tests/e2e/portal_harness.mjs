@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -16,16 +17,17 @@ export const chromiumFlags = [
     '--disable-component-update', '--disable-sync',
 ];
 
-// Starts build/native/portal-web with a fresh database; resolves once it
-// prints its address.
-export async function startService(extraArgs = []) {
+// Starts build/native/portal-web (or `binary`) with a fresh database;
+// resolves once it prints its address, with how long that took.
+export async function startService(extraArgs = [], { binary = path.join(root, 'build/native/portal-web'), timeoutMs = 10000 } = {}) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
-    const child = spawn(path.join(root, 'build/native/portal-web'),
+    const started = performance.now();
+    const child = spawn(binary,
         ['--port', '0', '--db', path.join(dataDir, 'portal.sqlite3'), '--public', path.join(root, 'public'), ...extraArgs],
         { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const url = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), 10000);
+        const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), timeoutMs);
         const scan = (chunk) => {
             output += chunk;
             const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
@@ -37,6 +39,7 @@ export async function startService(extraArgs = []) {
     });
     return {
         url,
+        startSeconds: (performance.now() - started) / 1000,
         async stop() {
             if (child.exitCode === null) {
                 const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -232,3 +232,13 @@ TEST_CASE("every change keeps the draft on the device, and a kept draft comes ba
     // A kept draft the portal cannot read is ignored, not shown half.
     CHECK(update(reloaded, DraftRestored{"{not json"}).empty());
 }
+
+TEST_CASE("a trial's days left count whole days, rounded up, from the tenant's trial end") {
+    State state = signed_in_on_general();
+    CHECK_FALSE(trial_days_left(state));   // Standard is no trial
+    state.account->memberships[0].plan = "trial";
+    state.account->memberships[0].trial_ends_at = "2026-12-02T09:00:00Z";   // now is 2026-11-23T10:00Z
+    CHECK(trial_days_left(state) == 9);
+    state.account->memberships[0].trial_ends_at = "2026-11-23T09:00:00Z";
+    CHECK(trial_days_left(state) == 0);
+}

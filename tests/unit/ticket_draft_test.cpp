@@ -110,6 +110,8 @@ TEST_CASE("route, plan, severity and zone problems") {
     CHECK(issues_on(check_draft(default_program(), d, "none", context), "route") ==
           std::vector<FieldIssue>{{"route", "Your support plan does not include Onboarding requests. Choose one your "
                                             "plan offers: Security report."}});
+    // Before sign-in the plan is not known: the route is not judged.
+    CHECK(issues_on(check_draft(default_program(), d, std::nullopt, context), "route").empty());
 
     d.severity = 0;
     CHECK(issues_on(check_draft(default_program(), d, "standard", context), "severity") ==

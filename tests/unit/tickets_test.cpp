@@ -267,3 +267,10 @@ TEST_CASE("a ticket in detail: what the service may leave out, and what it must 
         CHECK(parse_ticket_details(no_actions).error == "actions: missing");
     }
 }
+
+TEST_CASE("the id of a ticket answer is read even when the rest is not") {
+    CHECK(ticket_id_of(R"({"id":"T-1042","comments":"not a list"})") == "T-1042");
+    CHECK(ticket_id_of(R"({"id":1042})").empty());
+    CHECK(ticket_id_of("[]").empty());
+    CHECK(ticket_id_of("not json").empty());
+}
