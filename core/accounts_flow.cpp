@@ -1,6 +1,8 @@
 #include "accounts_flow.hpp"
 
 #include "api_request.hpp"
+#include "device_snapshots.hpp"
+#include "outbox_flow.hpp"
 #include "email_address.hpp"
 #include "url_text.hpp"
 
@@ -21,6 +23,10 @@ HttpRequest request(const State& state, std::string method, std::string url, Htt
 }
 
 std::string next_key(State& state) { return next_idempotency_key(state); }
+
+void append(std::vector<Effect>& to, std::vector<Effect> more) {
+    to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
 
 void navigate_to(State& state, Screen screen, std::vector<Effect>& effects) {
     if (screen == state.screen) return;
@@ -48,6 +54,7 @@ std::vector<Effect> refresh_users(State& state) {
 
 void signed_in(State& state, Account account) {
     state.session = SessionStatus::SignedIn;
+    state.session_from_device = false;
     // Keep the tenant the user was in if it is still theirs.
     if (!account.membership(state.current_tenant))
         state.current_tenant = account.memberships.empty() ? std::string() : account.memberships.front().tenant;
@@ -59,15 +66,21 @@ bool is_admin_here(const State& state) { return state.account && state.account->
 
 }  // namespace
 
+std::vector<Effect> forget_private_data(State& state) {
+    state.session = SessionStatus::SignedOut;
+    state.session_from_device = false;
+    state.account.reset();
+    state.users = {};
+    state.tickets = {};
+    state.device_snapshots.clear();
+    return {ForgetSnapshots{}};
+}
+
 Effect check_session() { return HttpGet{"/api/v1/session", HttpReply::Session}; }
 
 std::vector<Effect> session_ended(State& state) {
     const bool was_signed_in = state.session == SessionStatus::SignedIn;
-    state.session = SessionStatus::SignedOut;
-    state.account.reset();
-    state.users = {};
-    state.tickets = {};
-    std::vector<Effect> effects;
+    std::vector<Effect> effects = forget_private_data(state);
     if (needs_session(state.screen)) {
         state.return_to = location_of(state.screen);
         if (was_signed_in) state.sign_in.error = "Your session has ended. Sign in again to continue.";
@@ -121,10 +134,7 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
     }
     if (std::holds_alternative<SignOut>(action)) {
         std::vector<Effect> effects{request(state, "DELETE", "/api/v1/session", HttpReply::SignOut)};
-        state.session = SessionStatus::SignedOut;
-        state.account.reset();
-        state.users = {};
-        state.tickets = {};
+        append(effects, forget_private_data(state));
         state.return_to.clear();
         navigate_to(state, SignInScreen{}, effects);
         return effects;
@@ -259,14 +269,25 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
     const int status = answer->status;
     switch (answer->reply) {
     case HttpReply::Session: {
+        if (status == 0) {
+            // Unreachable: work on as the device remembers the person (shown
+            // as such); queued requests wait for a confirmed session.
+            outbox_session_unreachable(state);
+            if (state.session == SessionStatus::Unknown && sign_in_from_device(state)) return enter_screen(state);
+            return {};
+        }
+        state.outbox_session_check = false;
         if (status == 200) {
             if (auto account = parse_account(answer->body)) {
                 signed_in(state, std::move(*account.value));
-                return enter_screen(state);
+                std::vector<Effect> effects{session_snapshot(state.now, answer->body)};
+                append(effects, enter_screen(state));
+                return effects;
             }
         }
-        state.session = SessionStatus::SignedOut;
-        return enter_screen(state);
+        std::vector<Effect> effects = forget_private_data(state);
+        append(effects, enter_screen(state));
+        return effects;
     }
     case HttpReply::SignIn:
     case HttpReply::AcceptInvitation: {
@@ -276,7 +297,7 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
             if (account) {
                 signed_in(state, std::move(*account.value));
                 state.invitation = {};
-                std::vector<Effect> effects;
+                std::vector<Effect> effects{session_snapshot(state.now, answer->body)};
                 Screen next = state.return_to.empty() ? Screen{TicketsScreen{}} : parse_location(state.return_to, state.program);
                 state.return_to.clear();
                 navigate_to(state, std::move(next), effects);
@@ -323,6 +344,15 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
     switch (answer->reply) {
     case HttpReply::Users: {
         users.loading = false;
+        if (status == 0 || status >= 500) {
+            // Unreachable: the list last seen, marked with its age.
+            if (!users.items.empty()) {
+                if (!users.as_of) users.as_of = users.received_at;
+                users.error.clear();
+                return {};
+            }
+            if (show_device_users(state)) return {};
+        }
         auto page = status == 200 ? parse_support_user_page(answer->body) : Parsed<SupportUserPage>{};
         if (!page) {
             users.error = status == 200 ? "The service sent a user list the portal cannot read (" + page.error + ")."
@@ -336,6 +366,11 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         users.next_cursor = page.value->next_cursor;
         users.total = page.value->total;
         users.loaded = true;
+        users.as_of.reset();
+        users.received_at = state.now;
+        // The plain first page is what an offline visit shows.
+        if (!appending && users.query.empty() && users.status.empty())
+            return {users_snapshot(state.now, state.current_tenant, answer->body)};
         return {};
     }
     case HttpReply::Audit: {

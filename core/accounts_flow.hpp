@@ -20,6 +20,10 @@ std::vector<Effect> enter_screen(State& state);
 // Any protected request answered 401: the session is over.
 std::vector<Effect> session_ended(State& state);
 
+// Signed out (by the person or the service): the account and every private
+// thing kept for offline reading go, here and on the device.
+std::vector<Effect> forget_private_data(State& state);
+
 // The first request of every start: who is signed in.
 Effect check_session();
 

@@ -1,6 +1,8 @@
 #include "app.hpp"
 
 #include "accounts_flow.hpp"
+#include "device_snapshots.hpp"
+#include "outbox_flow.hpp"
 #include "request_flow.hpp"
 #include "ticket_flow.hpp"
 #include "response_terms.hpp"
@@ -89,7 +91,25 @@ std::vector<Effect> start(State& state, std::string_view initial_hash) {
     return effects;
 }
 
-std::vector<Effect> update(State& state, const Action& action) {
+namespace {
+
+// Any answer from the service says it is reachable; no answer says it is not.
+void note_reachability(State& state, const Action& action) {
+    int status = -1;
+    if (auto* a = std::get_if<HttpAnswered>(&action)) {
+        // "Who is signed in?" is answered 401 by the shell itself when no
+        // session cookie exists: that says nothing about the service.
+        if (a->reply == HttpReply::Session && a->status == 401) return;
+        status = a->status;
+    } else if (auto* t = std::get_if<TicketsFetched>(&action)) {
+        status = t->status;
+    } else if (auto* p = std::get_if<ProgramFetched>(&action)) {
+        status = p->status;
+    }
+    if (status >= 0) state.service_reachable = status != 0;
+}
+
+std::vector<Effect> update_one(State& state, const Action& action) {
     struct Visitor {
         State& state;
 
@@ -138,20 +158,36 @@ std::vector<Effect> update(State& state, const Action& action) {
             if (a.status != 200) {
                 list.loading = false;
                 list.paging = false;
+                list.pages.clear();
+                std::vector<Effect> effects;
+                // Unreachable: the last list seen, marked with its age, beats an error.
+                if (a.status == 0 || a.status >= 500) {
+                    if (!list.items.empty()) {
+                        if (!list.as_of) list.as_of = list.received_at;
+                        list.error.clear();
+                        return effects;
+                    }
+                    if (show_device_tickets(state, effects)) return effects;
+                }
                 list.error = a.status == 0 ? "The service could not be reached. Check your connection and try again."
                                            : "The service could not list tickets (HTTP " +
                                                  std::to_string(a.status) + ").";
-                return {};
+                return effects;
             }
             TicketPageResult page = parse_ticket_page(a.body);
             if (!page) {
                 list.loading = false;
                 list.paging = false;
+                list.pages.clear();
                 list.error = "The service sent a ticket list the portal cannot read (" + page.error + ").";
                 return {};
             }
             // A listing's first page replaces what we had; its later pages append.
-            if (!list.paging) list.items.clear();
+            if (!list.paging) {
+                list.items.clear();
+                list.pages.clear();
+            }
+            list.pages.push_back(a.body);
             std::vector<Effect> effects;
             for (Ticket& t : page.page->items) {
                 append(effects, request_time_zone(state, t.customer_time_zone));
@@ -164,6 +200,10 @@ std::vector<Effect> update(State& state, const Action& action) {
                 list.paging = false;
                 list.loading = false;
                 list.loaded = true;
+                list.as_of.reset();
+                list.received_at = state.now;
+                effects.push_back(tickets_snapshot(state.now, list.pages));
+                list.pages.clear();
             }
             return effects;
         }
@@ -210,7 +250,9 @@ std::vector<Effect> update(State& state, const Action& action) {
         }
     };
     // Request forms live in request_flow.cpp; sign-in, users and invitations
-    // in accounts_flow.cpp.
+    // in accounts_flow.cpp; the outbox in outbox_flow.cpp.
+    if (is_outbox_action(action)) return update_outbox(state, action);
+    if (auto* restored = std::get_if<SnapshotRestored>(&action)) return snapshot_restored(state, *restored);
     if (is_request_action(action)) return update_requests(state, action);
     if (is_ticket_action(action)) return update_ticket(state, action);
     return std::visit(
@@ -223,6 +265,16 @@ std::vector<Effect> update(State& state, const Action& action) {
             }
         },
         action);
+}
+
+}  // namespace
+
+std::vector<Effect> update(State& state, const Action& action) {
+    note_reachability(state, action);
+    std::vector<Effect> effects = update_one(state, action);
+    // Whatever happened, queued requests go out as soon as they can.
+    append(effects, deliver_outbox(state));
+    return effects;
 }
 
 bool needs_clock(const State& state) {

@@ -13,6 +13,7 @@
 #include "service_status.hpp"
 #include "ticket.hpp"
 #include "ticket_draft.hpp"
+#include "ticket_outbox.hpp"
 
 #include <map>
 #include <set>
@@ -28,6 +29,11 @@ struct TicketList {
     bool paging = false;           // following next_cursor within one listing
     bool loaded = false;           // at least one complete answer arrived
     std::string error;             // why the last request failed, for the user
+    // Set while the list shown is older than the service's word: kept on the
+    // device from an earlier visit, or the last answer before going offline.
+    std::optional<Instant> as_of;
+    std::vector<std::string> pages;   // the bodies of the listing being received, kept on the device when complete
+    Instant received_at{};            // when the last complete listing arrived
 };
 
 enum class SessionStatus { Unknown, SignedOut, SignedIn };
@@ -68,6 +74,8 @@ struct UsersView {
     std::vector<AuditEntry> audit;
     std::string audit_cursor;      // older entries to fetch; empty: all shown
     bool audit_paging = false;     // the next answer appends
+    std::optional<Instant> as_of;  // the list is the last one seen (offline), as of then
+    Instant received_at{};         // when the list shown arrived
 };
 
 struct InvitationView {
@@ -94,6 +102,7 @@ struct RequestForm {
     std::string attempted_json;                 // the draft that key was sent with
     bool past_incident = false;                 // the person read the open incident and continues
     bool edited = false;                        // typed in since the page opened (wins over a kept draft)
+    std::string queued_key;                     // in the outbox under this key: shown, not editable
 };
 
 struct StatusView {
@@ -159,6 +168,20 @@ struct State {
     InvitationView invitation;
     std::string key_prefix = "k";     // random, from the shell: idempotency keys are prefix-counter
     int key_counter = 0;
+
+    // Connectivity. The browser says whether it has a network; whether the
+    // service answers is learnt from the requests themselves.
+    bool online = true;
+    bool service_reachable = true;    // false after a request got no answer, true after any answer
+    // What the device kept from earlier visits, by snapshot name: shown when
+    // the service cannot be reached (device_snapshots).
+    std::map<std::string, std::string> device_snapshots;
+    bool session_from_device = false; // the account shown is device_account, not yet confirmed by the service
+
+    std::vector<QueuedTicket> outbox; // submitted, not yet delivered
+    int outbox_requests = 0;          // numbers the delivery attempts
+    int outbox_timer = 0;             // generation of the retry timer; 0 = none pending
+    bool outbox_session_check = false;   // a session check was sent so the outbox can be delivered
 };
 
 // --- Actions: things that happened --------------------------------------
@@ -176,6 +199,12 @@ struct ContinuePastIncident { std::string route_id; };
 struct SubmitRequest { std::string route_id; };
 struct DraftRestored { std::string json; };        // a draft kept on the device, read back at start
 struct StorageFailed { std::string message; };     // the device would not keep drafts
+struct ConnectivityChanged { bool online = true; }; // the browser's online / offline events
+struct QueuedRestored { std::string json; };       // an outbox record kept on the device, read back at start
+struct CancelQueued { std::string route_id; };     // take a queued request back into its form
+// Data kept on the device for offline reading ("session", "tickets",
+// "users/<tenant>"), read back at start.
+struct SnapshotRestored { std::string name, json; };
 struct OpenTicket { std::string id; };              // a row of the ticket list
 struct EditComment { std::string text; };
 struct SendComment {};
@@ -221,12 +250,13 @@ struct TimerFired { std::string name; int generation = 0; };
 
 enum class HttpReply { Program, Tickets, Session, SignIn, SignOut, Users, UserDetails, Revoke, Invite, Audit,
                        Invitation, AcceptInvitation, Status, SubmitTicket, TicketDetails, Comment, Command,
-                       Escalate };
+                       Escalate, SendQueued };
 struct HttpAnswered { HttpReply reply; int status = 0; std::string body; int generation = 0; };
 
 using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, LeaveField,
                             AnswerQuestion, ToggleChecklistItem, ChooseSeverity, ContinuePastIncident, SubmitRequest,
-                            DraftRestored, StorageFailed,
+                            DraftRestored, StorageFailed, ConnectivityChanged, QueuedRestored, CancelQueued,
+                            SnapshotRestored,
                             OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
@@ -254,9 +284,16 @@ struct LoadTimeZone { std::string name; };         // answer: TimeZoneLoaded
 // at most a second after the last change) or forget it once filed.
 struct SaveDraft { std::string key, json; };
 struct DeleteDraft { std::string key; };
+// The outbox on the device: a queued ticket's record, written at once (not
+// debounced: it is a promise to deliver), and removed once answered.
+struct KeepQueued { std::string key, json; };
+struct DropQueued { std::string key; };
+// Private data kept for offline reading; all of it goes at sign-out.
+struct KeepSnapshot { std::string name, json; };
+struct ForgetSnapshots {};
 
 using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer, SaveDraft,
-                            DeleteDraft>;
+                            DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots>;
 
 // The Action an HTTP answer becomes.
 Action http_answer(HttpReply reply, int status, std::string body, int generation = 0);

@@ -2,6 +2,7 @@
 
 #include "accounts_flow.hpp"
 #include "api_request.hpp"
+#include "outbox_flow.hpp"
 #include "guided_answers.hpp"
 #include "triage.hpp"
 
@@ -28,6 +29,8 @@ void fill_in_tenant(const State& state, RequestForm& form) {
     if (tenant.empty()) tenant = state.current_tenant;
 }
 
+}  // namespace
+
 // The form of a route, started with what the portal already knows.
 RequestForm& form_of(State& state, const std::string& route_id) {
     auto [it, created] = state.requests.try_emplace(route_id);
@@ -38,6 +41,8 @@ RequestForm& form_of(State& state, const std::string& route_id) {
     }
     return form;
 }
+
+namespace {
 
 // What the service would be sent: the tenant worked in, the viewer's zone as
 // the customer's, and only the triage answers still on the path.
@@ -62,8 +67,11 @@ void recheck(const State& state, RequestForm& form) {
     form.issues = std::move(issues);
 }
 
-// Drafts are kept per route under "request/<route id>".
+}  // namespace
+
 std::string draft_key(const std::string& route_id) { return "request/" + route_id; }
+
+namespace {
 
 std::vector<Effect> keep(RequestForm& form) {
     form.edited = true;
@@ -81,7 +89,7 @@ std::vector<Effect> submit(State& state, const std::string& route_id) {
     form.submit_tried = true;
     form.error.clear();
     recheck(state, form);
-    if (form.busy || !missing_for_submit(state.program, form).empty()) return {};
+    if (form.busy || !form.queued_key.empty() || !missing_for_submit(state.program, form).empty()) return {};
     // Without a session the draft stays in State; signing in leads back here.
     if (state.session != SessionStatus::SignedIn) return update_accounts(state, OpenSignIn{});
 
@@ -92,6 +100,9 @@ std::vector<Effect> submit(State& state, const std::string& route_id) {
         form.idempotency_key = next_idempotency_key(state);
         form.attempted_json = body;
     }
+    // Offline (or signed in only as far as the device remembers): straight to
+    // the outbox, sent when the service can be reached.
+    if (!state.online || state.session_from_device) return queue_request(state, route_id, body);
     form.busy = true;
     HttpRequest request = api_request(state, "POST", "/api/v1/tickets", HttpReply::SubmitTicket, body,
                                       route_index(state.program, route_id));
@@ -108,32 +119,19 @@ std::vector<Effect> submitted(State& state, const HttpAnswered& answer) {
     form.busy = false;
 
     if (answer.status == 401) return session_ended(state);
-    if (answer.status == 0) {
-        form.error = "The service could not be reached. Your request is kept here; submit again when you are online.";
-        return {};
-    }
+    // No answer at all: the request may or may not have reached the service.
+    // It goes to the outbox under the same key, so delivering it later files
+    // it at most once either way.
+    if (answer.status == 0) return queue_request(state, route_id, form.attempted_json);
     if (answer.status == 200 || answer.status == 201) {
         const std::string id = ticket_id_of(answer.body);
         if (id.empty()) {
             form.error = "The service accepted the request but did not say its ticket number. It is in your tickets.";
             return {};
         }
-        state.requests.erase(it);   // filed: the draft is done, here and on the device
-        state.notice = "Ticket " + id + " received. Support answers within the target shown on it.";
-        state.screen = TicketScreen{id};
-        std::vector<Effect> effects{DeleteDraft{draft_key(route_id)}, PushLocation{location_of(state.screen)}};
-        std::vector<Effect> entered = enter_screen(state);
-        effects.insert(effects.end(), entered.begin(), entered.end());
-        return effects;
+        return request_filed(state, route_id, id, true);
     }
-    // A rejection: every word the service said goes beside its field, and
-    // nothing typed is touched.
-    Problem problem = parse_problem(answer.body, answer.status);
-    form.service_errors = std::move(problem.field_errors);
-    form.error = problem.message.empty() ? "The service did not accept the request (HTTP " +
-                                               std::to_string(answer.status) + ")."
-                                         : problem.message;
-    form.idempotency_key.clear();   // that key is spent on the rejected draft
+    request_refused(state, route_id, form.attempted_json, answer.status, answer.body);
     return {};
 }
 
@@ -143,6 +141,7 @@ struct RequestVisitor {
 
     std::vector<Effect> operator()(const EditField& a) {
         RequestForm& form = form_of(state, a.route_id);
+        if (!form.queued_key.empty()) return {};   // what is queued is what gets sent
         form.draft.fields[a.field_id] = a.value;
         form.service_errors.erase(a.field_id);
         recheck(state, form);
@@ -155,6 +154,7 @@ struct RequestVisitor {
     }
     std::vector<Effect> operator()(const AnswerQuestion& a) {
         RequestForm& form = form_of(state, a.route_id);
+        if (!form.queued_key.empty()) return {};
         form.draft.answers[a.question_id] = a.answer_id;
         form.service_errors.erase("answers." + a.question_id);
         recheck(state, form);
@@ -162,6 +162,7 @@ struct RequestVisitor {
     }
     std::vector<Effect> operator()(const ToggleChecklistItem& a) {
         RequestForm& form = form_of(state, a.route_id);
+        if (!form.queued_key.empty()) return {};
         bool& done = form.draft.checklist[a.item_id];
         done = !done;
         recheck(state, form);
@@ -169,6 +170,7 @@ struct RequestVisitor {
     }
     std::vector<Effect> operator()(const ChooseSeverity& a) {
         RequestForm& form = form_of(state, a.route_id);
+        if (!form.queued_key.empty()) return {};
         form.draft.severity = a.level;
         form.touched.insert("severity");
         form.service_errors.erase("severity");
@@ -219,6 +221,44 @@ struct RequestVisitor {
 };
 
 }  // namespace
+
+std::vector<Effect> request_filed(State& state, const std::string& route_id, const std::string& ticket_id, bool follow) {
+    state.requests.erase(route_id);   // filed: the draft is done, here and on the device
+    std::vector<Effect> effects{DeleteDraft{draft_key(route_id)}};
+    if (!follow) {
+        const Route* route = state.program.find_route(route_id);
+        state.notice = "Your queued " + (route ? route->title : route_id) + " request was delivered as ticket " +
+                       ticket_id + ".";
+        return effects;
+    }
+    state.notice = "Ticket " + ticket_id + " received. Support answers within the target shown on it.";
+    state.screen = TicketScreen{ticket_id};
+    effects.push_back(PushLocation{location_of(state.screen)});
+    std::vector<Effect> entered = enter_screen(state);
+    effects.insert(effects.end(), entered.begin(), entered.end());
+    return effects;
+}
+
+void request_refused(State& state, const std::string& route_id, const std::string& body_sent, int status,
+                     std::string_view answer) {
+    // A rejection: every word the service said goes beside its field, and
+    // nothing typed is touched. A form gone meanwhile (a queued request from
+    // an earlier visit) comes back from what was sent.
+    const bool existed = state.requests.count(route_id) > 0;
+    RequestForm& form = form_of(state, route_id);
+    if (!existed || form.draft.fields.empty()) {
+        if (TicketDraftResult sent = parse_ticket_draft(body_sent)) form.draft = std::move(*sent.draft);
+    }
+    form.busy = false;
+    form.queued_key.clear();
+    form.submit_tried = true;
+    recheck(state, form);
+    Problem problem = parse_problem(answer, status);
+    form.service_errors = std::move(problem.field_errors);
+    form.error = problem.message.empty() ? "The service did not accept the request (HTTP " + std::to_string(status) + ")."
+                                         : problem.message;
+    form.idempotency_key.clear();   // that key is spent on the rejected draft
+}
 
 const Membership* current_membership(const State& state) {
     return state.account ? state.account->membership(state.current_tenant) : nullptr;

@@ -21,6 +21,19 @@ bool is_request_action(const Action& action);
 // Entering a route's form: fetch the service status, start the form.
 std::vector<Effect> enter_route_screen(State& state, const std::string& route_id);
 
+// The form of a route, started with what the portal already knows.
+RequestForm& form_of(State& state, const std::string& route_id);
+// Drafts are kept on the device per route under "request/<route id>".
+std::string draft_key(const std::string& route_id);
+
+// The service filed a route's request as `ticket_id`: the form and its draft
+// are done. `follow` opens the ticket; otherwise a notice names it.
+std::vector<Effect> request_filed(State& state, const std::string& route_id, const std::string& ticket_id, bool follow);
+// The service refused a request: its words go beside the form's fields (the
+// form comes back from `body_sent` if it is gone) and the key is spent.
+void request_refused(State& state, const std::string& route_id, const std::string& body_sent, int status,
+                     std::string_view answer);
+
 // The membership of the tenant being worked in; nullptr when signed out.
 const Membership* current_membership(const State& state);
 // The plan of the tenant being worked in; empty when not known (signed out).

@@ -10,6 +10,44 @@
 
 namespace ui {
 
+// Whether the portal can talk to the service, as a pill ending at `right`:
+// a dot and a word (never colour alone), and how many requests wait.
+static void draw_connectivity(const core::State& state, float right, float centre_y) {
+    const Fonts& f = fonts();
+    const char* word = "Online";
+    ImU32 dot = colour::success_text, text = colour::success_text, fill = colour::success_soft,
+          edge = colour::success_border;
+    if (!state.online) {
+        word = "Offline";
+        dot = colour::text_secondary;
+        text = colour::text;
+        fill = IM_COL32(241, 243, 246, 255);
+        edge = colour::border_strong;
+    } else if (!state.service_reachable) {
+        word = "Service unreachable";
+        dot = colour::warning_border;
+        text = colour::warning_text;
+        fill = colour::warning_soft;
+        edge = colour::warning_border;
+    }
+    std::string label = word;
+    if (!state.outbox.empty()) label += " \xC2\xB7 " + std::to_string(state.outbox.size()) + " queued";
+    const ImVec2 text_size = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, label.c_str());
+    const float dot_size = px(8), pad = px(10), height = text_size.y + px(10);
+    const float width = pad + dot_size + px(6) + text_size.x + pad;
+    const ImVec2 min(right - width, centre_y - height * 0.5f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(min, ImVec2(right, min.y + height), fill, height * 0.5f);
+    dl->AddRect(min, ImVec2(right, min.y + height), edge, height * 0.5f);
+    dl->AddCircleFilled(ImVec2(min.x + pad + dot_size * 0.5f, centre_y), dot_size * 0.5f, dot);
+    dl->AddText(f.small, f.small->FontSize, ImVec2(min.x + pad + dot_size + px(6), centre_y - text_size.y * 0.5f), text,
+                label.c_str());
+    // An item for the test hook and the accessibility mirror, without input.
+    ImGui::SetCursorScreenPos(min);
+    ImGui::Dummy(ImVec2(width, height));
+    expose_label("Connection: " + label);
+}
+
 void draw_header(const core::State& state, Actions& out) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 min = ImGui::GetWindowPos();
@@ -126,7 +164,10 @@ void draw_header(const core::State& state, Actions& out) {
         dl->PathFillConvex(colour::text_secondary);
         if (state.session == core::SessionStatus::SignedOut && !std::holds_alternative<core::SignInScreen>(state.screen))
             right_link("##sign-in", "Sign in", core::OpenSignIn{});
+        else
+            cursor_x -= px(8);
     }
+    draw_connectivity(state, cursor_x - px(14), min.y + size.y * 0.5f);
 }
 
 }  // namespace ui

@@ -95,10 +95,45 @@ static bool draw_incident(const core::State& state, const core::RequestForm& for
     return false;
 }
 
+// A queued request: where it stands, in words, and the way to take it back.
+static void draw_queued(const core::State& state, const core::RequestForm& form, float width, Actions& out) {
+    const Fonts& f = fonts();
+    const core::QueuedTicket* queued = nullptr;
+    for (const core::QueuedTicket& t : state.outbox)
+        if (t.key == form.queued_key) queued = &t;
+    std::string detail;
+    if (!state.online)
+        detail = "You are offline. The request is kept on this device, also across reloads, and is sent once, "
+                 "automatically, when the network returns.";
+    else if (state.session == core::SessionStatus::SignedOut)
+        detail = "Sign in to send it; it stays queued until then.";
+    else if (queued && queued->request != 0)
+        detail = "Sending now\xE2\x80\xA6";
+    else if (queued && queued->attempts > 0)
+        detail = "Tried " + std::to_string(queued->attempts) + (queued->attempts == 1 ? " time" : " times") + ": " +
+                 queued->last_problem + ". It is tried again automatically, and filed only once however often.";
+    else
+        detail = "It is sent automatically, and filed only once however often it is tried.";
+    const std::string title = "Queued, will be sent when you are online";
+    callout({{f.body_strong, colour::text, title, 0, false}, {f.body, colour::text_secondary, detail, 6, false}},
+            colour::accent_soft, colour::accent_border, width);
+    expose_label(title);
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (!(queued && queued->request != 0) && button("Take it back to edit", false))
+        out.push_back(core::CancelQueued{form.draft.route});
+}
+
 // The submit button, and in words what still stops it.
 static void draw_submit(const core::State& state, const core::RequestForm& form, float width, Actions& out) {
     const Fonts& f = fonts();
     ImGui::Dummy(ImVec2(0, px(16)));
+    if (!form.queued_key.empty()) {
+        ImGui::PushID("bottom");   // the same words as at the top, for whoever scrolled down
+        draw_queued(state, form, width, out);
+        ImGui::PopID();
+        ImGui::Dummy(ImVec2(0, px(40)));
+        return;
+    }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     if (!form.error.empty()) error_text(form.error);
     const std::vector<std::string> missing = core::missing_for_submit(state.program, form);
@@ -143,6 +178,13 @@ void draw_route_screen(const core::State& state, const core::RouteScreen& screen
     if (!draw_incident(state, *form, column.width, out)) return;
 
     const float field_width = std::min(column.width, px(680));
+    // Queued: said first, and the form shows what will be sent, unchangeable.
+    const bool queued = !form->queued_key.empty();
+    if (queued) {
+        draw_queued(state, *form, field_width, out);
+        ImGui::Dummy(ImVec2(0, px(16)));
+    }
+    ImGui::BeginDisabled(queued);
     if (route->channel != "security-reports") draw_triage(state, *form, field_width, out);
 
     section_heading("Details support needs", "What you type stays here while you move around the portal.");
@@ -151,6 +193,7 @@ void draw_route_screen(const core::State& state, const core::RouteScreen& screen
     if (const core::Checklist* checklist = state.program.checklist_for_route(route->id))
         draw_checklist(*form, *checklist, field_width, out);
     draw_severity(state, *form, field_width, out);
+    ImGui::EndDisabled();
     draw_submit(state, *form, field_width, out);
 }
 

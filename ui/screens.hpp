@@ -28,4 +28,7 @@ void draw_users_screen(const core::State& state, Column column, Actions& out);
 void draw_invitation_screen(const core::State& state, Column column, Actions& out);
 void draw_not_found_screen(const core::NotFoundScreen& screen, Column column, Actions& out);
 
+// A list shown from before because the service cannot be reached: its age and why.
+void stale_callout(const core::State& state, core::Instant as_of, const char* what, float width);
+
 }  // namespace ui

@@ -1,10 +1,12 @@
 // The ticket list with a live response-target badge per ticket. Only the rows
 // on screen are laid out and computed, so 10,000 tickets cost what 20 do.
+#include "request_form.hpp"
 #include "screens.hpp"
 #include "sla_badge.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
 
+#include "core/duration_text.hpp"
 #include "core/time_text.hpp"
 
 #include <cfloat>
@@ -63,6 +65,41 @@ std::string plan_text(const core::State& state, const std::string& plan_id) {
 
 }  // namespace
 
+// Shown instead of an error when the service cannot be reached: how old the
+// list on screen is, and why it is not newer.
+void stale_callout(const core::State& state, core::Instant as_of, const char* what, float width) {
+    const Fonts& f = fonts();
+    const auto age = state.now - as_of;
+    const std::string when = age < std::chrono::minutes{1} ? std::string("less than a minute")
+                                                            : core::duration_text(age);
+    const std::string title = std::string("Showing ") + what + " as of " + when + " ago (" +
+                              core::format_weekday_time(as_of, core::viewer_zone(state), state.now) + ")";
+    const std::string why = std::string(state.online ? "The service cannot be reached right now." : "You are offline.") +
+                            " The list refreshes when the service answers again.";
+    callout({{f.body_strong, colour::warning_text, title, 0, false}, {f.body, colour::text, why, 4, false}},
+            colour::warning_soft, colour::warning_border, width);
+    expose_label(title);
+}
+
+// Requests submitted while offline, until the service files them.
+static void draw_outbox(const core::State& state, float width) {
+    if (state.outbox.empty()) return;
+    const Fonts& f = fonts();
+    section_heading("Waiting to be sent", "Filed once, automatically, as soon as the service can be reached.");
+    for (const core::QueuedTicket& queued : state.outbox) {
+        const core::Route* route = state.program.find_route(queued.route);
+        std::string summary;
+        if (auto form = state.requests.find(queued.route); form != state.requests.end())
+            if (auto it = form->second.draft.fields.find("summary"); it != form->second.draft.fields.end()) summary = it->second;
+        const std::string line = (route ? route->title : queued.route) + (summary.empty() ? "" : ": " + summary) +
+                                 " \xC2\xB7 queued " +
+                                 core::format_weekday_time(queued.queued_at, core::viewer_zone(state), state.now);
+        paragraph(f.body, colour::text, fit_to_width(f.body, line, width));
+        expose_label(line);
+    }
+    ImGui::Dummy(ImVec2(0, px(12)));
+}
+
 void draw_tickets_screen(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const core::TicketList& list = state.tickets;
@@ -79,6 +116,13 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
     draw_zone_chooser(state, out);
     ImGui::Dummy(ImVec2(0, px(12)));
 
+    draw_outbox(state, column.width);
+    if (list.as_of) {
+        stale_callout(state, *list.as_of, "your tickets", column.width);
+        ImGui::Dummy(ImVec2(0, px(8)));
+        if (button("Try again", false)) out.push_back(core::ReloadTickets{});
+        ImGui::Dummy(ImVec2(0, px(12)));
+    }
     if (!list.error.empty()) {
         callout({{f.body, colour::warning_text, list.error, 0, false}}, colour::warning_soft, colour::warning_border,
                 column.width);
@@ -86,7 +130,11 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
         ImGui::Dummy(ImVec2(0, px(12)));
     }
     if (list.items.empty()) {
-        if (list.loading) paragraph(f.body, colour::text_secondary, "Loading tickets\xE2\x80\xA6");
+        if (state.session == core::SessionStatus::Unknown && !state.service_reachable)
+            paragraph(f.body, colour::text_secondary,
+                      "The service cannot be reached, and this device kept no tickets from an earlier visit. "
+                      "They show here as soon as it answers.");
+        else if (list.loading) paragraph(f.body, colour::text_secondary, "Loading tickets\xE2\x80\xA6");
         else if (list.loaded) paragraph(f.body, colour::text_secondary, "No tickets yet. Requests you open appear here.");
         return;
     }

@@ -236,7 +236,9 @@ void draw_users_screen(const core::State& state, Column column, Actions& out) {
     ImGui::TextUnformatted("Support users");
     ImGui::PopFont();
     if (state.session != core::SessionStatus::SignedIn || !state.account) {
-        paragraph(f.body, colour::text_secondary, "Checking your session\xE2\x80\xA6");
+        paragraph(f.body, colour::text_secondary,
+                  state.service_reachable ? "Checking your session\xE2\x80\xA6"
+                                          : "The service cannot be reached; the support users show once it answers.");
         return;
     }
     if (!state.account->is_admin_of(state.current_tenant)) {
@@ -276,6 +278,10 @@ void draw_users_screen(const core::State& state, Column column, Actions& out) {
                         : std::to_string(u.total) + (u.total == 1 ? " user" : " users") +
                               (u.query.empty() ? "" : " matching \"" + u.query + "\""));
     if (!u.error.empty()) error_text(u.error);
+    if (u.as_of) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        stale_callout(state, *u.as_of, "the support users", column.width);
+    }
     ImGui::Dummy(ImVec2(0, px(4)));
 
     const float row_height = px(42);

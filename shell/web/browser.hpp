@@ -24,5 +24,14 @@ void portal_js_load_zone(const char* name);
 // with portal_on_draft_loaded per draft, or portal_on_storage_failed.
 void portal_js_save_draft(const char* key, const char* json);
 void portal_js_delete_draft(const char* key);
+// Reads back snapshots, drafts and the outbox, in that order
+// (portal_on_snapshot_loaded, portal_on_draft_loaded, portal_on_queued_loaded).
 void portal_js_load_drafts();
+// The outbox and offline snapshots in IndexedDB, written at once.
+void portal_js_keep_queued(const char* key, const char* json);
+void portal_js_drop_queued(const char* key);
+void portal_js_keep_snapshot(const char* name, const char* json);
+void portal_js_forget_snapshots();
+// navigator.onLine and its events, through portal_on_connectivity.
+void portal_js_watch_connectivity();
 }

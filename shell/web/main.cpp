@@ -104,6 +104,14 @@ void run_effects(const std::vector<core::Effect>& effects) {
                     portal_js_save_draft(e.key.c_str(), e.json.c_str());
                 } else if constexpr (std::is_same_v<E, core::DeleteDraft>) {
                     portal_js_delete_draft(e.key.c_str());
+                } else if constexpr (std::is_same_v<E, core::KeepQueued>) {
+                    portal_js_keep_queued(e.key.c_str(), e.json.c_str());
+                } else if constexpr (std::is_same_v<E, core::DropQueued>) {
+                    portal_js_drop_queued(e.key.c_str());
+                } else if constexpr (std::is_same_v<E, core::KeepSnapshot>) {
+                    portal_js_keep_snapshot(e.name.c_str(), e.json.c_str());
+                } else if constexpr (std::is_same_v<E, core::ForgetSnapshots>) {
+                    portal_js_forget_snapshots();
                 } else if constexpr (std::is_same_v<E, core::StartTimer>) {
                     auto* timer = new core::TimerFired{e.name, e.generation};
                     emscripten_set_timeout([](void* data) {
@@ -239,7 +247,26 @@ EMSCRIPTEN_KEEPALIVE void portal_test_set_now(double ms) {
     dispatch(core::Tick{now_instant()});
 }
 
+// Tests read back what the forms hold (route -> draft JSON): the fields are
+// drawn from exactly this.
+EMSCRIPTEN_KEEPALIVE const char* portal_test_forms_json() {
+    static std::string text;
+    text = "{";
+    for (const auto& [route, form] : g_host->state.requests)
+        text += (text.size() > 1 ? ",\"" : "\"") + route + "\":" + core::ticket_draft_to_json(form.draft);
+    text += "}";
+    return text.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void portal_on_draft_loaded(const char* json) { dispatch(core::DraftRestored{json}); }
+
+EMSCRIPTEN_KEEPALIVE void portal_on_queued_loaded(const char* json) { dispatch(core::QueuedRestored{json}); }
+
+EMSCRIPTEN_KEEPALIVE void portal_on_snapshot_loaded(const char* name, const char* json) {
+    dispatch(core::SnapshotRestored{name, json});
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_on_connectivity(int online) { dispatch(core::ConnectivityChanged{online != 0}); }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_storage_failed(const char* why) { dispatch(core::StorageFailed{why}); }
 
@@ -287,7 +314,8 @@ int main() {
     char* zone = portal_js_time_zone();
     dispatch(core::ViewerTimeZoneDetected{zone});
     std::free(zone);
-    portal_js_load_drafts();   // kept drafts come back as DraftRestored
+    portal_js_watch_connectivity();
+    portal_js_load_drafts();   // kept drafts, the outbox and offline snapshots come back as actions
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;

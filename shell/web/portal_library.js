@@ -171,8 +171,15 @@ mergeInto(LibraryManager.library, {
             if (portalDrafts.database) return portalDrafts.database;
             portalDrafts.database = new Promise(function (resolve, reject) {
                 if (!window.indexedDB) { reject(new Error('this browser offers no IndexedDB')); return; }
-                var request = indexedDB.open('support-portal', 1);
-                request.onupgradeneeded = function () { request.result.createObjectStore('drafts', { keyPath: 'key' }); };
+                // Version 2 adds the outbox (queued requests) and the snapshots
+                // read offline; each store is created once, whatever the old version.
+                var request = indexedDB.open('support-portal', 2);
+                request.onupgradeneeded = function () {
+                    var db = request.result;
+                    ['drafts', 'outbox', 'snapshots'].forEach(function (name) {
+                        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'key' });
+                    });
+                };
                 request.onsuccess = function () { resolve(request.result); };
                 request.onerror = function () { reject(request.error || new Error('IndexedDB would not open')); };
             });
@@ -185,13 +192,20 @@ mergeInto(LibraryManager.library, {
             _portal_on_storage_failed(ptr);
             _free(ptr);
         },
-        write: function (key, json) {
+        write: function (key, json, store) {
+            store = store || 'drafts';
             portalDrafts.open().then(function (db) {
-                var tx = db.transaction('drafts', 'readwrite');
-                if (json === null) tx.objectStore('drafts').delete(key);
-                else tx.objectStore('drafts').put({ key: key, json: json, edited_at: Date.now() });
+                var tx = db.transaction(store, 'readwrite');
+                if (json === null) tx.objectStore(store).delete(key);
+                else tx.objectStore(store).put({ key: key, json: json, edited_at: Date.now() });
                 tx.onerror = function () { portalDrafts.fail(tx.error); };
             }).catch(portalDrafts.fail);
+        },
+        // Every record of a store, each handed to `each(record)`.
+        readAll: function (db, store, each) {
+            var request = db.transaction(store, 'readonly').objectStore(store).getAll();
+            request.onsuccess = function () { request.result.forEach(each); };
+            request.onerror = function () { portalDrafts.fail(request.error); };
         },
         // Under a second after the last change, and always before the page goes.
         schedule: function (key, json) {
@@ -228,16 +242,49 @@ mergeInto(LibraryManager.library, {
             if (document.visibilityState === 'hidden') portalDrafts.flushAll();
         });
         portalDrafts.open().then(function (db) {
-            var request = db.transaction('drafts', 'readonly').objectStore('drafts').getAll();
-            request.onsuccess = function () {
-                request.result.forEach(function (entry) {
-                    var ptr = portalCopyString(entry.json);
-                    _portal_on_draft_loaded(ptr);
-                    _free(ptr);
-                });
-            };
-            request.onerror = function () { portalDrafts.fail(request.error); };
+            // What to show offline first, then the drafts, then what is queued
+            // (a queued request finds its form already restored).
+            portalDrafts.readAll(db, 'snapshots', function (entry) {
+                var name = portalCopyString(entry.key), json = portalCopyString(entry.json);
+                _portal_on_snapshot_loaded(name, json);
+                _free(name); _free(json);
+            });
+            portalDrafts.readAll(db, 'drafts', function (entry) {
+                var ptr = portalCopyString(entry.json);
+                _portal_on_draft_loaded(ptr);
+                _free(ptr);
+            });
+            portalDrafts.readAll(db, 'outbox', function (entry) {
+                var ptr = portalCopyString(entry.json);
+                _portal_on_queued_loaded(ptr);
+                _free(ptr);
+            });
         }).catch(portalDrafts.fail);
+    },
+
+    // --- outbox and offline reading ------------------------------------------------
+    // A queued request is a promise to deliver: written at once, not debounced.
+    portal_js_keep_queued__deps: ['$portalDrafts'],
+    portal_js_keep_queued: function (key, json) { portalDrafts.write(UTF8ToString(key), UTF8ToString(json), 'outbox'); },
+    portal_js_drop_queued__deps: ['$portalDrafts'],
+    portal_js_drop_queued: function (key) { portalDrafts.write(UTF8ToString(key), null, 'outbox'); },
+    portal_js_keep_snapshot__deps: ['$portalDrafts'],
+    portal_js_keep_snapshot: function (name, json) { portalDrafts.write(UTF8ToString(name), UTF8ToString(json), 'snapshots'); },
+    portal_js_forget_snapshots__deps: ['$portalDrafts'],
+    portal_js_forget_snapshots: function () {
+        portalDrafts.open().then(function (db) {
+            var tx = db.transaction('snapshots', 'readwrite');
+            tx.objectStore('snapshots').clear();
+            tx.onerror = function () { portalDrafts.fail(tx.error); };
+        }).catch(portalDrafts.fail);
+    },
+
+    // The browser's word on the network, now and whenever it changes.
+    portal_js_watch_connectivity: function () {
+        var report = function () { _portal_on_connectivity(navigator.onLine ? 1 : 0); };
+        window.addEventListener('online', report);
+        window.addEventListener('offline', report);
+        if (!navigator.onLine) report();
     },
 
     // --- test hook -------------------------------------------------------------
@@ -256,6 +303,8 @@ mergeInto(LibraryManager.library, {
             get uiMs() { return _portal_test_ui_ms(); },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
             screen: function () { return UTF8ToString(_portal_test_screen()); },
+            // What each route's form holds, route -> draft (fields, answers, ...).
+            forms: function () { return JSON.parse(UTF8ToString(_portal_test_forms_json())); },
         };
     },
 });

@@ -105,18 +105,26 @@ TEST_CASE("a complete form is sent once with its key; a retry after a lost answe
     // A second click while it is under way does nothing.
     CHECK(update(state, SubmitRequest{"general"}).empty());
 
-    // The answer is lost: the form says so and keeps everything.
+    // The answer is lost: the request goes to the outbox under the same key
+    // and the form keeps everything, shown as queued.
     const int route = request->generation;
+    const std::string sent = request->body;
     update(state, HttpAnswered{HttpReply::SubmitTicket, 0, "", route});
     const RequestForm& form = state.requests.at("general");
     CHECK_FALSE(form.busy);
-    CHECK(form.error.find("could not be reached") != std::string::npos);
+    CHECK(form.queued_key == key);
     CHECK(form.draft.fields.at("summary") == "Sign-in page shows a blank screen");
+    REQUIRE(state.outbox.size() == 1);
+    CHECK(state.outbox[0].body == sent);
+    CHECK(update(state, SubmitRequest{"general"}).empty());   // queued once, not twice
 
-    std::vector<Effect> effects2 = update(state, SubmitRequest{"general"});
+    // The retry goes out when due, with the same key and body.
+    const Instant due = state.outbox[0].next_attempt;
+    std::vector<Effect> effects2 = update(state, Tick{due});
     const HttpRequest* retry = only_request(effects2);
     REQUIRE(retry);
     CHECK(retry->idempotency_key == key);
+    CHECK(retry->body == sent);
 }
 
 TEST_CASE("the service's field errors land on their fields and an edit clears them") {

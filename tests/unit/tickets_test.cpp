@@ -4,6 +4,8 @@
 #include "core/sla_status.hpp"
 #include "core/ticket.hpp"
 
+#include "effects_of.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace core;
@@ -27,14 +29,6 @@ State signed_in() {
                                    "csrf_token":"t"})"});
     REQUIRE(state.session == SessionStatus::SignedIn);
     return state;
-}
-
-template <typename T>
-std::vector<const T*> effects_of(const std::vector<Effect>& effects) {
-    std::vector<const T*> found;
-    for (const Effect& e : effects)
-        if (auto* t = std::get_if<T>(&e)) found.push_back(t);
-    return found;
 }
 
 }  // namespace
@@ -159,8 +153,18 @@ TEST_CASE("bad answers keep what the user had and say why") {
 
     update(state, LocationChanged{"#/"});
     update(state, LocationChanged{"#/tickets"});
+    // Unreachable: the list last seen stays, marked as of when it arrived.
     update(state, TicketsFetched{0, ""});
-    CHECK(state.tickets.error.find("could not be reached") != std::string::npos);
+    CHECK(state.tickets.error.empty());
+    CHECK(state.tickets.items.size() == 1);
+    REQUIRE(state.tickets.as_of);
+    CHECK(*state.tickets.as_of == state.tickets.received_at);
+
+    // With nothing to show, it says why.
+    State fresh = signed_in();
+    update(fresh, OpenTickets{});
+    update(fresh, TicketsFetched{0, ""});
+    CHECK(fresh.tickets.error.find("could not be reached") != std::string::npos);
     CHECK(parse_ticket_page("[]").error == "the ticket list is not a JSON object");
     CHECK(parse_ticket_page(R"({"items":[{"id":1}]})").error == "items[0].id: wrong type (number)");
 }

@@ -2,6 +2,8 @@
 // with one Idempotency-Key per attempt, revoke confirmation, and the session.
 #include "core/app.hpp"
 
+#include "effects_of.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace core;
@@ -19,15 +21,6 @@ State on_users_screen() {
     update(state, HttpAnswered{HttpReply::Session, 200, admin_of_two});
     REQUIRE(state.screen == Screen{UsersScreen{}});
     return state;
-}
-
-// Copies, so the effects of a temporary update() result can be inspected.
-template <typename T>
-std::vector<std::optional<T>> effects_of(const std::vector<Effect>& effects) {
-    std::vector<std::optional<T>> found;
-    for (const Effect& e : effects)
-        if (auto* t = std::get_if<T>(&e)) found.push_back(*t);
-    return found;
 }
 
 }  // namespace
