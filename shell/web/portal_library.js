@@ -167,6 +167,7 @@ mergeInto(LibraryManager.library, {
         pending: {},        // key -> {json, timer}
         database: null,     // a promise of the IDBDatabase, or null after a failure
         failed: false,
+        storesRead: 0,      // of the three read back at start; tests wait for all
         open: function () {
             if (portalDrafts.database) return portalDrafts.database;
             portalDrafts.database = new Promise(function (resolve, reject) {
@@ -199,22 +200,29 @@ mergeInto(LibraryManager.library, {
                 if (json === null) tx.objectStore(store).delete(key);
                 else tx.objectStore(store).put({ key: key, json: json, edited_at: Date.now() });
                 tx.onerror = function () { portalDrafts.fail(tx.error); };
+                // Written: a rescued copy of it is no longer needed (and would be older).
+                if (store === 'drafts') tx.oncomplete = function () { portalDrafts.unrescue(key); };
             }).catch(portalDrafts.fail);
         },
         // Every record of a store, each handed to `each(record)`.
         readAll: function (db, store, each) {
             var request = db.transaction(store, 'readonly').objectStore(store).getAll();
-            request.onsuccess = function () { request.result.forEach(each); };
+            request.onsuccess = function () {
+                request.result.forEach(each);
+                portalDrafts.storesRead++;
+            };
             request.onerror = function () { portalDrafts.fail(request.error); };
         },
-        // Under a second after the last change, and always before the page goes.
+        // Written 400 ms after the last change, and while typing goes on at
+        // least every 800 ms: what is kept is never a second behind.
         schedule: function (key, json) {
+            var now = Date.now();
             var entry = portalDrafts.pending[key];
             if (entry) clearTimeout(entry.timer);
-            portalDrafts.pending[key] = {
-                json: json,
-                timer: setTimeout(function () { portalDrafts.flush(key); }, 400),
-            };
+            else entry = portalDrafts.pending[key] = { since: now };
+            entry.json = json;
+            var wait = Math.min(400, Math.max(0, entry.since + 800 - now));
+            entry.timer = setTimeout(function () { portalDrafts.flush(key); }, wait);
         },
         flush: function (key) {
             var entry = portalDrafts.pending[key];
@@ -223,7 +231,43 @@ mergeInto(LibraryManager.library, {
             clearTimeout(entry.timer);
             portalDrafts.write(key, entry.json);
         },
-        flushAll: function () { Object.keys(portalDrafts.pending).forEach(portalDrafts.flush); },
+        // A page going away may not live to finish an IndexedDB write, so
+        // what is pending is also put, synchronously, in localStorage; the
+        // next start moves it into IndexedDB before reading the drafts.
+        rescueKey: 'support-portal-pending-drafts',
+        rescue: function () {
+            var keys = Object.keys(portalDrafts.pending);
+            if (keys.length === 0) return;
+            var kept = {};
+            keys.forEach(function (key) { kept[key] = portalDrafts.pending[key].json; });
+            try { localStorage.setItem(portalDrafts.rescueKey, JSON.stringify(kept)); } catch (e) { /* no storage: IndexedDB alone */ }
+        },
+        unrescue: function (key) {
+            try {
+                var kept = JSON.parse(localStorage.getItem(portalDrafts.rescueKey) || 'null');
+                if (!kept || !(key in kept)) return;
+                delete kept[key];
+                if (Object.keys(kept).length === 0) localStorage.removeItem(portalDrafts.rescueKey);
+                else localStorage.setItem(portalDrafts.rescueKey, JSON.stringify(kept));
+            } catch (e) { /* no storage */ }
+        },
+        takeRescued: function (db) {
+            var kept = null;
+            try {
+                kept = JSON.parse(localStorage.getItem(portalDrafts.rescueKey) || 'null');
+                localStorage.removeItem(portalDrafts.rescueKey);
+            } catch (e) { return; }
+            if (!kept || typeof kept !== 'object') return;
+            var tx = db.transaction('drafts', 'readwrite');
+            Object.keys(kept).forEach(function (key) {
+                if (typeof kept[key] === 'string') tx.objectStore('drafts').put({ key: key, json: kept[key], edited_at: Date.now() });
+            });
+            tx.onerror = function () { portalDrafts.fail(tx.error); };
+        },
+        flushAll: function () {
+            portalDrafts.rescue();
+            Object.keys(portalDrafts.pending).forEach(portalDrafts.flush);
+        },
     },
     portal_js_save_draft__deps: ['$portalDrafts'],
     portal_js_save_draft: function (key, json) { portalDrafts.schedule(UTF8ToString(key), UTF8ToString(json)); },
@@ -242,8 +286,11 @@ mergeInto(LibraryManager.library, {
             if (document.visibilityState === 'hidden') portalDrafts.flushAll();
         });
         portalDrafts.open().then(function (db) {
-            // What to show offline first, then the drafts, then what is queued
-            // (a queued request finds its form already restored).
+            // Drafts rescued from a page that went away first; then what to
+            // show offline, the drafts, and what is queued (a queued request
+            // finds its form already restored). Transactions on a store run
+            // in the order they were made.
+            portalDrafts.takeRescued(db);
             portalDrafts.readAll(db, 'snapshots', function (entry) {
                 var name = portalCopyString(entry.key), json = portalCopyString(entry.json);
                 _portal_on_snapshot_loaded(name, json);
@@ -288,6 +335,7 @@ mergeInto(LibraryManager.library, {
     },
 
     // --- test hook -------------------------------------------------------------
+    portal_js_install_test_hook__deps: ['$portalDrafts'],
     portal_js_install_test_hook: function () {
         window.portalTest = {
             get frame() { return _portal_test_frame(); },
@@ -303,6 +351,9 @@ mergeInto(LibraryManager.library, {
             get uiMs() { return _portal_test_ui_ms(); },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
             screen: function () { return UTF8ToString(_portal_test_screen()); },
+            // True once the drafts, the outbox and the snapshots kept on the
+            // device have been read back into the app.
+            get restored() { return portalDrafts.storesRead === 3; },
             // What each route's form holds, route -> draft (fields, answers, ...).
             forms: function () { return JSON.parse(UTF8ToString(_portal_test_forms_json())); },
         };
