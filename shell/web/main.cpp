@@ -101,7 +101,9 @@ void run_effects(const std::vector<core::Effect>& effects) {
                 } else if constexpr (std::is_same_v<E, core::LoadTimeZone>) {
                     portal_js_load_zone(e.name.c_str());
                 } else if constexpr (std::is_same_v<E, core::SaveDraft>) {
+                    const double start = emscripten_get_now();
                     portal_js_save_draft(e.key.c_str(), e.json.c_str());
+                    shell::test_hook_draft_handover_time(emscripten_get_now() - start);
                 } else if constexpr (std::is_same_v<E, core::DeleteDraft>) {
                     portal_js_delete_draft(e.key.c_str());
                 } else if constexpr (std::is_same_v<E, core::KeepQueued>) {
@@ -126,6 +128,7 @@ void run_effects(const std::vector<core::Effect>& effects) {
 }
 
 void dispatch(const core::Action& action, int frames) {
+    const double start = emscripten_get_now();
     // Every action sees the current second: a timestamp typed into a form is
     // judged against now, not against the last countdown tick.
     if (!std::holds_alternative<core::Tick>(action) && g_host->state.now != now_instant())
@@ -143,6 +146,7 @@ void dispatch(const core::Action& action, int frames) {
     }
     schedule_tick();
     shell::wake(frames);
+    if (std::holds_alternative<core::EditField>(action)) shell::test_hook_edit_time(emscripten_get_now() - start);
 }
 
 const char* css_cursor(ImGuiMouseCursor cursor) {

@@ -50,6 +50,18 @@ void test_hook_presented() { ++g_presented; }
 void test_hook_set_screen(std::string hash) { g_screen = std::move(hash); }
 
 static double g_frame_ms = 0, g_ui_ms = 0;
+static double g_edit_ms_total = 0, g_handover_ms_total = 0;
+static int g_edits = 0, g_handovers = 0;
+
+void test_hook_edit_time(double dispatch_ms) {
+    g_edit_ms_total += dispatch_ms;
+    ++g_edits;
+}
+
+void test_hook_draft_handover_time(double ms) {
+    g_handover_ms_total += ms;
+    ++g_handovers;
+}
 void test_hook_frame_time(double frame_ms, double ui_ms) {
     g_frame_ms = frame_ms;
     g_ui_ms = ui_ms;
@@ -119,6 +131,12 @@ EMSCRIPTEN_KEEPALIVE const char* portal_test_items_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE double portal_test_frame_ms() { return shell::g_frame_ms; }
+EMSCRIPTEN_KEEPALIVE const char* portal_test_draft_costs() {
+    static std::string text;
+    text = nlohmann::json{{"edits", shell::g_edits}, {"edit_ms", shell::g_edit_ms_total},
+                          {"handovers", shell::g_handovers}, {"handover_ms", shell::g_handover_ms_total}}.dump();
+    return text.c_str();
+}
 EMSCRIPTEN_KEEPALIVE double portal_test_ui_ms() { return shell::g_ui_ms; }
 
 EMSCRIPTEN_KEEPALIVE int portal_test_idle() { return shell::idle() ? 1 : 0; }

@@ -24,6 +24,11 @@ void test_hook_frame_time(double frame_ms, double ui_ms);
 // A frame whose picture changed was handed to the browser (presented());
 // frames with an unchanged picture are laid out but not presented.
 void test_hook_presented();
+// Main-thread cost of keeping drafts, for the benchmark: the whole handling
+// of one edit (validation, the draft's JSON, handing it to the page) and the
+// hand-over alone; the IndexedDB write itself happens later, off the frame.
+void test_hook_edit_time(double dispatch_ms);
+void test_hook_draft_handover_time(double ms);
 
 // What screen() reports: the current screen's hash route.
 void test_hook_set_screen(std::string hash);
