@@ -14,10 +14,10 @@
 namespace web {
 
 ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCache& gzip_cache, TimeZones& zones,
-                     MailDelivery& mail, bool dev_mailbox)
+                     MailDelivery& mail, bool dev_mailbox, TestFault fault)
     : database_(database),
       gzip_cache_(gzip_cache),
-      tickets_(database, program.program, zones),
+      tickets_(database, program.program, zones, fault),
       ticket_changes_(database, program.program, zones),
       status_(database, program.program),
       sessions_(database, address_, program.program),

@@ -32,6 +32,7 @@
 #include "status_routes.hpp"
 #include "support_user_routes.hpp"
 #include "tenant_routes.hpp"
+#include "test_fault.hpp"
 #include "ticket_change_routes.hpp"
 #include "ticket_routes.hpp"
 #include "time_zones.hpp"
@@ -45,9 +46,9 @@ namespace web {
 class ApiRoutes {
 public:
     // `program`, `zones` and `mail` must outlive the routes. The dev mailbox
-    // exists when `dev_mailbox` is true (--demo).
+    // exists when `dev_mailbox` is true (--demo); `fault` is test-only (--fault).
     ApiRoutes(Database& database, const ProgramDocument& program, GzipCache& gzip_cache, TimeZones& zones, MailDelivery& mail,
-              bool dev_mailbox);
+              bool dev_mailbox, TestFault fault = TestFault::none);
 
     // Once the listening port is known, before the first request.
     void set_public_address(PublicAddress address) { address_ = std::move(address); }

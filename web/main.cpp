@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
 
     web::TimeZones zones;
     web::GzipCache gzip_cache;
-    web::ApiRoutes api(*database, *program, gzip_cache, zones, mail, options.demo);
+    web::ApiRoutes api(*database, *program, gzip_cache, zones, mail, options.demo, options.fault);
     if (options.list_routes) {
         for (const web::ApiRoute& route : api.router().routes())
             std::printf("%s %s\n", route.method.c_str(), route.pattern.c_str());
@@ -145,6 +145,10 @@ int main(int argc, char** argv) {
     else if (int64_t queued = database->with_connection([](sqlite3* connection) { return web::Outbox(connection).queued_count(); }))
         std::fprintf(stderr, "portal-web: mail: %lld message(s) waiting in the outbox; start with --smtp HOST:PORT to send them\n",
                      static_cast<long long>(queued));
+
+    if (options.fault != web::TestFault::none)
+        std::fprintf(stderr, "portal-web: test fault %.*s is on: this service will break on purpose (--fault)\n",
+                     int(web::test_fault_name(options.fault).size()), web::test_fault_name(options.fault).data());
 
     std::printf("listening on %s\n", listening_url.c_str());
     std::fflush(stdout);

@@ -12,7 +12,7 @@ namespace web {
 const char* usage_text() {
     return "usage: portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]\n"
            "                  [--demo-support-users N] [--host ADDRESS] [--public-url URL]\n"
-           "                  [--smtp HOST:PORT] [--mail-from ADDRESS] [--routes]\n"
+           "                  [--smtp HOST:PORT] [--mail-from ADDRESS] [--routes] [--fault NAME]\n"
            "\n"
            "  --port N         TCP port to listen on; 0 picks a free one (default 8080)\n"
            "  --db PATH        SQLite database, created on first start\n"
@@ -38,7 +38,12 @@ const char* usage_text() {
            "                   the sender of e-mail (default portal@localhost)\n"
            "  --routes         print the API's routes, \"METHOD /api/v1/path/{parameter}\"\n"
            "                   one a line, and stop instead of serving (with --demo, the\n"
-           "                   development mailbox too); web/openapi.yaml documents them\n";
+           "                   development mailbox too); web/openapi.yaml documents them\n"
+           "  --fault NAME     FOR TESTS ONLY, refused without --demo: break on purpose to\n"
+           "                   prove the service survives it. exit-after-ticket-stored: the\n"
+           "                   first POST /api/v1/tickets that files a new ticket stores it\n"
+           "                   with its Idempotency-Key answer, then the process exits with\n"
+           "                   code 3 without answering (a crash between commit and reply)\n";
 }
 
 namespace {
@@ -100,7 +105,7 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
         }
         if (name != "--port" && name != "--db" && name != "--public" && name != "--program" && name != "--host" &&
             name != "--demo-tickets" && name != "--demo-support-users" && name != "--public-url" && name != "--smtp" &&
-            name != "--mail-from")
+            name != "--mail-from" && name != "--fault")
             return fail("unknown option " + name);
 
         std::optional<std::string> given = take_value();
@@ -142,6 +147,11 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
             if (!core::email_address_problem(core::normalize_email_address(*given)).empty())
                 return fail("--mail-from must be an e-mail address like portal@example.com, not \"" + *given + "\"");
             options.mail_from = core::normalize_email_address(*given);
+        } else if (name == "--fault") {
+            std::optional<TestFault> fault = test_fault_named(*given);
+            if (!fault)
+                return fail("--fault must be one of the test faults (" + test_fault_names() + "), not \"" + *given + "\"");
+            options.fault = *fault;
         } else {
             options.host = *given;
         }
@@ -149,6 +159,9 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
 
     if (options.database_path.empty()) return fail("--db PATH is required");
     if (options.public_dir.empty()) return fail("--public DIR is required");
+    // A fault switch left on in production would lose answers: only a demo service takes one.
+    if (options.fault != TestFault::none && !options.demo)
+        return fail("--fault is for tests only and needs --demo; a service started without --demo never breaks on purpose");
     result.options = std::move(options);
     return result;
 }

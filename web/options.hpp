@@ -1,9 +1,11 @@
 // The command line of portal-web:
 //   portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]
 //              [--demo-support-users N] [--host ADDRESS] [--public-url URL] [--smtp HOST:PORT] [--mail-from ADDRESS]
-//              [--routes]
+//              [--routes] [--fault NAME]
 // Parsing only; checking that the files and the port are usable happens at start.
 #pragma once
+
+#include "test_fault.hpp"
 
 #include <optional>
 #include <string>
@@ -24,6 +26,7 @@ struct Options {
     std::optional<std::string> smtp;          // "HOST:PORT", checked by parse_smtp_server
     std::string mail_from = "portal@localhost";
     bool list_routes = false;                 // print the API's routes and stop instead of serving
+    TestFault fault = TestFault::none;        // test-only, with --demo only (test_fault.hpp)
 };
 
 struct OptionsResult {

@@ -69,8 +69,8 @@ std::optional<VisibleTicket> visible_ticket(ApiCall& call, TicketStore& store) {
     return VisibleTicket{std::move(*ticket), party};
 }
 
-TicketRoutes::TicketRoutes(Database& database, const core::Program& program, TimeZones& zones)
-    : database_(database), store_(database), program_(program), zones_(zones) {}
+TicketRoutes::TicketRoutes(Database& database, const core::Program& program, TimeZones& zones, TestFault fault)
+    : database_(database), store_(database), program_(program), zones_(zones), fault_(fault) {}
 
 void TicketRoutes::add_to(ApiRouter& router) {
     router.add("GET", "/api/v1/tickets", Access::SignedIn, [this](ApiCall& call) { list(call); });
@@ -189,10 +189,14 @@ void TicketRoutes::create(ApiCall& call) {
     ticket.answers = draft.answers;
     ticket.checklist = draft.checklist;
     TicketParty party = party_to(*call.caller, ticket);
-    answer_idempotent_post(call, database_, *post, ticket_purpose, [&](sqlite3* connection) {
+    bool filed = answer_idempotent_post(call, database_, *post, ticket_purpose, [&](sqlite3* connection) {
         file_ticket(connection, ticket, program_);
         return StoredAnswer{"", 201, json_text(ticket_details(connection, ticket, party, program_, zones_, call.now))};
     });
+    // Committed, answer not yet sent: where a crash hurts most (tests only).
+    if (filed)
+        reach_fault_point(fault_, TestFault::exit_after_ticket_stored,
+                          "ticket " + ticket.id + " and its Idempotency-Key answer are committed");
 }
 
 void TicketRoutes::details(ApiCall& call) {

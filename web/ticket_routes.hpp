@@ -12,6 +12,7 @@
 
 #include "api_router.hpp"
 #include "database.hpp"
+#include "test_fault.hpp"
 #include "ticket_actions.hpp"
 #include "ticket_store.hpp"
 #include "time_zones.hpp"
@@ -28,8 +29,9 @@ namespace web {
 
 class TicketRoutes {
 public:
-    // `program` and `zones` must outlive the routes.
-    TicketRoutes(Database& database, const core::Program& program, TimeZones& zones);
+    // `program` and `zones` must outlive the routes. `fault` is test-only:
+    // exit_after_ticket_stored ends the process once a new ticket is committed.
+    TicketRoutes(Database& database, const core::Program& program, TimeZones& zones, TestFault fault = TestFault::none);
 
     void add_to(ApiRouter& router);
 
@@ -42,6 +44,7 @@ private:
     TicketStore store_;
     const core::Program& program_;
     TimeZones& zones_;
+    TestFault fault_;
 };
 
 // The tenants whose tickets the caller sees; nothing for all of them.

@@ -5,6 +5,7 @@
 // escalation to a new linked ticket. Runs against --demo: acme-prod is on
 // enterprise, initech-trial on a trial, hooli-free on no plan.
 #include "signed_in_client.hpp"
+#include "ticket_drafts.hpp"
 
 #include "core/business_calendar.hpp"
 
@@ -15,31 +16,10 @@
 
 using api_test::ServiceProcess;
 using api_test::SignedInClient;
+using api_test::onboarding_draft;
 using nlohmann::json;
 
 namespace {
-
-// An onboarding request that passes every check, for `tenant`.
-json onboarding_draft(const std::string& tenant = "acme-prod") {
-    return {{"tenant", tenant},
-            {"route", "onboarding"},
-            {"severity", 2},
-            {"customer_time_zone", "Europe/Berlin"},
-            {"escalates", ""},
-            {"fields",
-             {{"tenant", tenant},
-              {"organization_id", "org_7Hq2KpL9sX4mN1aB"},
-              {"application", "app_3f9c2a71d4e84b0c"},
-              {"client_purpose", "Interactive web app"},
-              {"registered_redirect_uris", "https://app.example.com/callback"},
-              {"redirect_uri", "https://app.example.com/callback"},
-              {"error_message", "invalid_request: the redirect_uri does not match the registered value"},
-              {"occurred_at", "2025-03-14 09:32 Europe/Berlin"},
-              {"summary", "Sign-in fails after moving the login page to a new domain"},
-              {"description", "Every user gets an error right after entering credentials."}}},
-            {"answers", {{"all_or_few", "all"}}},
-            {"checklist", {{"redirect_uris_match", true}, {"tenant_registered", false}}}};
-}
 
 const std::string tickets = "/api/v1/tickets";
 

@@ -1,9 +1,10 @@
 // Shared set-up for the browser tests and benchmarks: start the portal's own
-// service on a free loopback port, launch Debian's Chromium, and address the
-// ImGui surface the way a person would, by the labels window.portalTest reports.
+// service on a free loopback port (and restart it there on the same data),
+// launch Debian's Chromium, and address the ImGui surface the way a person
+// would, by the labels window.portalTest reports.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { after, before } from 'node:test';
@@ -17,15 +18,84 @@ export const chromiumFlags = [
     '--disable-component-update', '--disable-sync',
 ];
 
-// Starts build/native/portal-web (or `binary`) with a fresh database;
-// resolves once it prints its address, with how long that took.
-export async function startService(extraArgs = [], { binary = path.join(root, 'build/native/portal-web'), timeoutMs = 10000 } = {}) {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
+// portal-web's exit code when a test fault (--fault NAME, with --demo) ends it.
+export const faultExitCode = 3;
+
+// Starts build/native/portal-web (or `binary`) and resolves once it prints
+// its address. By default on a free port with a fresh database in a new temp
+// folder; `dataDir` (a folder holding portal.sqlite3) and `port` pin either.
+// The service object:
+//   url, port, dataDir, databasePath, startSeconds
+//   exited     promise of the running process's exit code (128 + N for
+//              signal N); a new one after each restart()
+//   output     what the running process printed so far (stdout and stderr)
+//   restart(args?)  stops the process if it still runs, then starts the
+//              service again on the same port and database and resolves with
+//              the service once it listens. `args` default to the first
+//              start's minus any --fault, so a crash test reads:
+//                const service = await startService(['--demo', '--fault=exit-after-ticket-stored']);
+//                ... the page files a ticket; its request fails ...
+//                assert.equal(await service.exited, faultExitCode);
+//                await service.restart();   // same url: the page's retry reaches it
+//   stop()     SIGTERM and wait; removes the data folder if startService made it.
+export async function startService(extraArgs = [], {
+    binary = path.join(root, 'build/native/portal-web'), timeoutMs = 10000, dataDir, port = 0,
+} = {}) {
+    const madeDataDir = !dataDir;
+    if (madeDataDir) dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
+    const databasePath = path.join(dataDir, 'portal.sqlite3');
+    const launch = (args, onPort) => launchService(binary, [
+        '--port', String(onPort), '--db', databasePath, '--public', path.join(root, 'public'), ...args], timeoutMs);
+
     const started = performance.now();
-    const child = spawn(binary,
-        ['--port', '0', '--db', path.join(dataDir, 'portal.sqlite3'), '--public', path.join(root, 'public'), ...extraArgs],
-        { stdio: ['ignore', 'pipe', 'pipe'] });
+    let running;
+    try {
+        running = await launch(extraArgs, port);
+    } catch (error) {
+        if (madeDataDir) rmSync(dataDir, { recursive: true, force: true });
+        throw error;
+    }
+    const service = {
+        url: running.url,
+        port: Number(new URL(running.url).port),
+        dataDir,
+        databasePath,
+        startSeconds: (performance.now() - started) / 1000,
+        exited: running.exited,
+        get output() { return running.output(); },
+        async restart(args = withoutFault(extraArgs)) {
+            await running.stop();
+            // The same port even after a crash: the service binds with SO_REUSEADDR.
+            running = await launch(args, service.port);
+            service.exited = running.exited;
+            return service;
+        },
+        async stop() {
+            await running.stop();
+            if (madeDataDir) rmSync(dataDir, { recursive: true, force: true });
+        },
+    };
+    return service;
+}
+
+// The arguments without the test-only fault switch, in either spelling.
+function withoutFault(args) {
+    const kept = [];
+    for (let i = 0; i < args.length; i++) {
+        if (args[i] === '--fault') i++;
+        else if (!args[i].startsWith('--fault=')) kept.push(args[i]);
+    }
+    return kept;
+}
+
+// One portal-web process: resolves when it says "listening on", rejects if
+// it exits or stays silent first.
+async function launchService(binary, args, timeoutMs) {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+        resolve(code ?? 128 + osConstants.signals[signal]);
+    }));
     const url = await new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), timeoutMs);
         const scan = (chunk) => {
@@ -35,18 +105,15 @@ export async function startService(extraArgs = [], { binary = path.join(root, 'b
         };
         child.stdout.on('data', scan);
         child.stderr.on('data', scan);
-        child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`service exited with ${code}:\n${output}`)); });
+        exited.then((code) => { clearTimeout(timer); reject(new Error(`service exited with ${code}:\n${output}`)); });
     });
     return {
         url,
-        startSeconds: (performance.now() - started) / 1000,
+        exited,
+        output: () => output,
         async stop() {
-            if (child.exitCode === null) {
-                const exited = new Promise((resolve) => child.once('exit', resolve));
-                child.kill('SIGTERM');
-                await exited;
-            }
-            rmSync(dataDir, { recursive: true, force: true });
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            await exited;
         },
     };
 }
