@@ -65,7 +65,8 @@ std::vector<Effect> delivery_answered(State& state, const HttpAnswered& answer) 
         effects.insert(effects.end(), filed.begin(), filed.end());
         return effects;
     }
-    request_refused(state, done.route, done.body, answer.status, answer.body);
+    std::vector<Effect> refused = request_refused(state, done.route, done.body, answer.status, answer.body);
+    effects.insert(effects.end(), refused.begin(), refused.end());
     const Route* route = state.program.find_route(done.route);
     state.notice = "Your queued " + (route ? route->title : done.route) +
                    " request was not accepted; it is back in its form with the service's reasons.";

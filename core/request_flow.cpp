@@ -131,8 +131,7 @@ std::vector<Effect> submitted(State& state, const HttpAnswered& answer) {
         }
         return request_filed(state, route_id, id, true);
     }
-    request_refused(state, route_id, form.attempted_json, answer.status, answer.body);
-    return {};
+    return request_refused(state, route_id, form.attempted_json, answer.status, answer.body);
 }
 
 // The request actions; the rest are not ours.
@@ -239,8 +238,8 @@ std::vector<Effect> request_filed(State& state, const std::string& route_id, con
     return effects;
 }
 
-void request_refused(State& state, const std::string& route_id, const std::string& body_sent, int status,
-                     std::string_view answer) {
+std::vector<Effect> request_refused(State& state, const std::string& route_id, const std::string& body_sent, int status,
+                                    std::string_view answer) {
     // A rejection: every word the service said goes beside its field, and
     // nothing typed is touched. A form gone meanwhile (a queued request from
     // an earlier visit) comes back from what was sent.
@@ -258,6 +257,10 @@ void request_refused(State& state, const std::string& route_id, const std::strin
     form.error = problem.message.empty() ? "The service did not accept the request (HTTP " + std::to_string(status) + ")."
                                          : problem.message;
     form.idempotency_key.clear();   // that key is spent on the rejected draft
+    // The service's rules may be newer than the portal's (a deployment while
+    // the request waited): fetch them, so the form shows what it now needs.
+    if (status == 422) return {HttpGet{"/api/v1/program", HttpReply::Program}};
+    return {};
 }
 
 const Membership* current_membership(const State& state) {

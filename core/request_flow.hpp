@@ -30,9 +30,10 @@ std::string draft_key(const std::string& route_id);
 // are done. `follow` opens the ticket; otherwise a notice names it.
 std::vector<Effect> request_filed(State& state, const std::string& route_id, const std::string& ticket_id, bool follow);
 // The service refused a request: its words go beside the form's fields (the
-// form comes back from `body_sent` if it is gone) and the key is spent.
-void request_refused(State& state, const std::string& route_id, const std::string& body_sent, int status,
-                     std::string_view answer);
+// form comes back from `body_sent` if it is gone) and the key is spent. A
+// validation refusal also fetches the service's program: its rules may be newer.
+std::vector<Effect> request_refused(State& state, const std::string& route_id, const std::string& body_sent, int status,
+                                    std::string_view answer);
 
 // The membership of the tenant being worked in; nullptr when signed out.
 const Membership* current_membership(const State& state);

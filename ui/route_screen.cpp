@@ -114,7 +114,9 @@ static void draw_queued(const core::State& state, const core::RequestForm& form,
                  queued->last_problem + ". It is tried again automatically, and filed only once however often.";
     else
         detail = "It is sent automatically, and filed only once however often it is tried.";
-    const std::string title = "Queued, will be sent when you are online";
+    const std::string title = state.online && !state.service_reachable
+                                  ? "Queued, will be sent when the service can be reached"
+                                  : "Queued, will be sent when you are online";
     callout({{f.body_strong, colour::text, title, 0, false}, {f.body, colour::text_secondary, detail, 6, false}},
             colour::accent_soft, colour::accent_border, width);
     expose_label(title);

@@ -4,15 +4,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-    clickItem, findItem, screenshotDir, typeInto, useDemo, waitForFrame, watchConsole,
+    clickItem, faultExitCode, findItem, root, screenshotDir, startService, typeInto, useDemo, waitForFrame,
+    watchConsole,
 } from './portal_harness.mjs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const demo = useDemo();
 
-async function signedInContext(options = {}) {
-    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 3400 }, ...options });
-    const answer = await context.request.post(`${demo.service.url}/api/v1/session`,
+async function signedInContext(service = demo.service) {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 3400 } });
+    const answer = await context.request.post(`${service.url}/api/v1/session`,
         { data: { email: 'admin@acme.example', password: 'demo-password' } });
     assert.equal(answer.status(), 200);
     return context;
@@ -20,9 +22,9 @@ async function signedInContext(options = {}) {
 
 // The tickets the service holds whose summary is `summary`, asked by another
 // signed-in client (the page under test may be offline).
-async function ticketsOnService(summary) {
-    const context = await signedInContext();
-    const answer = await context.request.get(`${demo.service.url}/api/v1/tickets?limit=500`);
+async function ticketsOnService(summary, service = demo.service) {
+    const context = await signedInContext(service);
+    const answer = await context.request.get(`${service.url}/api/v1/tickets?limit=500`);
     assert.equal(answer.status(), 200);
     const found = (await answer.json()).items.filter((t) => t.summary === summary);
     await context.close();
@@ -70,4 +72,77 @@ test('offline: the request is queued, and back online exactly one ticket is file
     assert.equal(await page.evaluate(() => window.portalTest.screen()), `#/tickets/${filed[0].id}`);
     assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
     await context.close();
+});
+
+test('the service dies after storing the ticket, before answering: the retry still makes one ticket', async () => {
+    const service = await startService(['--demo', '--fault=exit-after-ticket-stored']);
+    try {
+        const context = await signedInContext(service);
+        const page = await context.newPage();
+        await page.goto(`${service.url}/?test=1#/route/general`);
+        await waitForFrame(page);
+        const summary = `Filed across a crash ${Date.now()}`;
+        await fillGeneral(page, summary);
+        await clickItem(page, 'Submit request');
+
+        // The connection drops: the request is queued under its key and the
+        // header says the service is unreachable.
+        assert.equal(await service.exited, faultExitCode);
+        await findItem(page, 'Queued, will be sent when the service can be reached', { timeout: 10000 });
+        await findItem(page, 'Connection: Service unreachable \u00b7 1 queued', { timeout: 10000 });
+        await screenshot(page, 'outbox-3-unreachable');
+
+        await service.restart();
+        // Retries back off (2 s, 4 s, ... with jitter); one reaches the service
+        // again, whose idempotency answers with the ticket it already stored.
+        await page.waitForFunction(() => /^#\/tickets\/T-/.test(window.portalTest.screen()), null, { timeout: 30000 });
+        const filed = await ticketsOnService(summary, service);
+        assert.equal(filed.length, 1, 'exactly one ticket');
+        assert.equal(await page.evaluate(() => window.portalTest.screen()), `#/tickets/${filed[0].id}`);
+        await findItem(page, 'Connection: Online');
+        await context.close();
+    } finally {
+        await service.stop();
+    }
+});
+
+test('a queued request the service rejects comes back to its form with the error on the field', async () => {
+    // While the person is offline a new deployment makes a field required:
+    // the queued request no longer passes, and says so where it is typed.
+    const service = await startService(['--demo']);
+    const stricter = path.join(service.dataDir, 'program.json');
+    const program = JSON.parse(readFileSync(path.join(root, 'core/program.json'), 'utf8'));
+    program.routes.find((r) => r.id === 'general').fields.find((f) => f.id === 'application').required = true;
+    writeFileSync(stricter, JSON.stringify(program));
+    try {
+        const context = await signedInContext(service);
+        const page = await context.newPage();
+        await page.goto(`${service.url}/?test=1#/route/general`);
+        await waitForFrame(page);
+        await findItem(page, 'Connection: Online', { timeout: 10000 });
+        await context.setOffline(true);
+        const summary = `Rejected when delivered ${Date.now()}`;
+        await fillGeneral(page, summary);
+        await clickItem(page, 'Submit request');
+        await findItem(page, 'Queued, will be sent when you are online');
+
+        await service.restart(['--demo', '--program', stricter]);
+        await context.setOffline(false);
+        await findItem(page, /^Your queued General question request was not accepted/, { timeout: 15000 });
+        const error = await findItem(page, /^Affected client or application is required/);
+        const field = await findItem(page, 'Affected client or application');
+        assert.ok(error.y > field.y, 'the error is under its field');
+        await screenshot(page, 'outbox-4-rejected', Math.max(0, field.y - 500));
+        // Nothing typed is lost, the form is editable again, and nothing was filed.
+        const form = await page.evaluate(() => window.portalTest.forms().general);
+        assert.equal(form.fields.summary, summary);
+        assert.equal((await ticketsOnService(summary, service)).length, 0);
+        await typeInto(page, 'Affected client or application', 'app_3f9c2a71d4e84b0c');
+        await clickItem(page, 'Submit request');
+        await page.waitForFunction(() => /^#\/tickets\/T-/.test(window.portalTest.screen()), null, { timeout: 15000 });
+        assert.equal((await ticketsOnService(summary, service)).length, 1);
+        await context.close();
+    } finally {
+        await service.stop();
+    }
 });

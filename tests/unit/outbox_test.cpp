@@ -167,6 +167,8 @@ TEST_CASE("a queued request the service rejects comes back to its form with the 
     CHECK(state.outbox.empty());
     CHECK(effects_of<DropQueued>(effects).size() == 1);
     CHECK(effects_of<DeleteDraft>(effects).empty());   // the draft is kept
+    REQUIRE(effects_of<HttpGet>(effects).size() == 1);   // the service's rules may have changed meanwhile
+    CHECK(effects_of<HttpGet>(effects)[0]->url == "/api/v1/program");
     const RequestForm& form = state.requests.at("general");
     CHECK(form.queued_key.empty());
     CHECK(form.service_errors.at("summary") == "A summary says what fails, in under 500 characters.");
