@@ -1,0 +1,45 @@
+// Stale reads: offline, the tickets and users screens show the last data
+// they had, marked with its age, instead of an error; back online they
+// refresh by themselves.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clickItem, findItem, items, screenshot, useDemo, waitForFrame, waitForScreen } from './portal_harness.mjs';
+
+const demo = useDemo();
+
+async function ticketIds(page) {
+    return (await items(page)).map((i) => i.label).filter((l) => /^T-\d+$/.test(l));
+}
+
+test('offline, tickets and users show what they last had, with its age', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 2000 } });
+    const signIn = await context.request.post(`${demo.service.url}/api/v1/session`,
+        { data: { email: 'admin@acme.example', password: 'demo-password' } });
+    assert.equal(signIn.status(), 200);
+    const page = await context.newPage();
+    await page.goto(`${demo.service.url}/?test=1#/tickets`);
+    await waitForFrame(page);
+    await page.waitForFunction(() => window.portalTest.items().some((i) => /^T-\d+$/.test(i.label)), null,
+        { timeout: 10000 });
+    const online = await ticketIds(page);
+    await clickItem(page, 'Users');
+    await findItem(page, /^Details of /, { timeout: 10000 });
+
+    await context.setOffline(true);
+    await clickItem(page, 'Tickets');
+    await waitForScreen(page, '#/tickets');
+    await findItem(page, /^Showing your tickets as of less than a minute ago/, { timeout: 10000 });
+    assert.deepEqual(await ticketIds(page), online, 'the same tickets, not an error');
+    await findItem(page, 'Connection: Offline');
+    await screenshot(page, 'offline-1-tickets');
+    await clickItem(page, 'Users');
+    await findItem(page, /^Showing the support users as of less than a minute ago/, { timeout: 10000 });
+    await findItem(page, /^Details of /);
+
+    // Back online, the screen refreshes without being asked.
+    await context.setOffline(false);
+    await page.waitForFunction(() => !window.portalTest.items().some((i) => /^Showing the support users/.test(i.label)),
+        null, { timeout: 10000 });
+    await findItem(page, 'Connection: Online');
+    await context.close();
+});
