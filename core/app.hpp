@@ -139,6 +139,7 @@ struct State {
     StatusView status;
     TicketView ticket;                // the ticket screen's
     std::string notice;               // one-line message for the user, empty if none
+    bool update_ready = false;        // a newer deployment is installed and waits for the user's word
 
     Instant now{};                    // the shell's clock, as of the last Tick
     TicketList tickets;
@@ -194,6 +195,8 @@ struct ChooseViewerTimeZone { std::string name; };     // the user picked anothe
 // The shell loaded a zone's rules (zone == nullptr: it could not).
 struct TimeZoneLoaded { std::string name; const date::time_zone* zone = nullptr; };
 struct KeyPrefixChosen { std::string prefix; };       // random text from the shell, once
+struct UpdateReady {};                               // a newer version of the portal is installed
+struct ApplyUpdate {};                               // the user asked to reload into it
 
 struct EditSignIn { std::string field, value; };       // "email" | "password"
 struct SubmitSignIn {};
@@ -230,7 +233,7 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
-                            ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, EditSignIn, SubmitSignIn, OpenSignIn, SignOut,
+                            ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, UpdateReady, ApplyUpdate, EditSignIn, SubmitSignIn, OpenSignIn, SignOut,
                             ChooseTenant, OpenUsers, EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers, LoadOlderAudit,
                             SelectUser, AskRevoke, CancelRevoke, ConfirmRevoke, OpenInvite, CloseInvite, EditInvite,
                             ToggleInviteTenant, SubmitInvite, EditInvitation, SubmitInvitation, TimerFired,
@@ -254,9 +257,11 @@ struct LoadTimeZone { std::string name; };         // answer: TimeZoneLoaded
 // at most a second after the last change) or forget it once filed.
 struct SaveDraft { std::string key, json; };
 struct DeleteDraft { std::string key; };
+// Let the waiting new version take over and load it (drafts are already kept).
+struct ReloadForUpdate {};
 
 using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer, SaveDraft,
-                            DeleteDraft>;
+                            DeleteDraft, ReloadForUpdate>;
 
 // The Action an HTTP answer becomes.
 Action http_answer(HttpReply reply, int status, std::string body, int generation = 0);
