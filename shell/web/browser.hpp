@@ -25,4 +25,9 @@ void portal_js_load_zone(const char* name);
 void portal_js_save_draft(const char* key, const char* json);
 void portal_js_delete_draft(const char* key);
 void portal_js_load_drafts();
+// A newer deployment (public/boot.js's window.portalUpdate): watching answers
+// with portal_on_update_ready once one waits; applying lets it take over and
+// reloads the page.
+void portal_js_watch_updates();
+void portal_js_apply_update();
 }

@@ -104,6 +104,8 @@ void run_effects(const std::vector<core::Effect>& effects) {
                     portal_js_save_draft(e.key.c_str(), e.json.c_str());
                 } else if constexpr (std::is_same_v<E, core::DeleteDraft>) {
                     portal_js_delete_draft(e.key.c_str());
+                } else if constexpr (std::is_same_v<E, core::ReloadForUpdate>) {
+                    portal_js_apply_update();
                 } else if constexpr (std::is_same_v<E, core::StartTimer>) {
                     auto* timer = new core::TimerFired{e.name, e.generation};
                     emscripten_set_timeout([](void* data) {
@@ -243,6 +245,8 @@ EMSCRIPTEN_KEEPALIVE void portal_on_draft_loaded(const char* json) { dispatch(co
 
 EMSCRIPTEN_KEEPALIVE void portal_on_storage_failed(const char* why) { dispatch(core::StorageFailed{why}); }
 
+EMSCRIPTEN_KEEPALIVE void portal_on_update_ready() { dispatch(core::UpdateReady{}); }
+
 EMSCRIPTEN_KEEPALIVE void portal_on_paste(const char* text) { shell::paste_text(g_host->input, text); }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_focus(int focused) {
@@ -288,6 +292,7 @@ int main() {
     dispatch(core::ViewerTimeZoneDetected{zone});
     std::free(zone);
     portal_js_load_drafts();   // kept drafts come back as DraftRestored
+    portal_js_watch_updates();   // a waiting new version comes back as UpdateReady
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;
