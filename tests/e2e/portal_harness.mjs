@@ -18,12 +18,15 @@ export const chromiumFlags = [
 ];
 
 // Starts build/native/portal-web (or `binary`) with a fresh database;
-// resolves once it prints its address, with how long that took.
-export async function startService(extraArgs = [], { binary = path.join(root, 'build/native/portal-web'), timeoutMs = 10000 } = {}) {
+// resolves once it prints its address, with how long that took. `publicDir`
+// serves another copy of the site (a test may then redeploy it in place).
+export async function startService(extraArgs = [], {
+    binary = path.join(root, 'build/native/portal-web'), timeoutMs = 10000, publicDir = path.join(root, 'public'),
+} = {}) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
     const started = performance.now();
     const child = spawn(binary,
-        ['--port', '0', '--db', path.join(dataDir, 'portal.sqlite3'), '--public', path.join(root, 'public'), ...extraArgs],
+        ['--port', '0', '--db', path.join(dataDir, 'portal.sqlite3'), '--public', publicDir, ...extraArgs],
         { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const url = await new Promise((resolve, reject) => {
