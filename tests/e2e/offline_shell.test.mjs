@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-    clickItem, findItem, items, launchBrowser, root, screenshot, startService, waitForFrame, waitForScreen, watchConsole,
+    clickItem, findItem, items, launchBrowser, root, screenshot, settle, startService, typeInto, waitForFrame, waitForScreen,
+    watchConsole,
 } from './portal_harness.mjs';
 
 const updateText = 'A new version of the Support Portal is ready.';
@@ -45,6 +46,15 @@ async function visitOnce(context, url) {
     assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the worker controls the page');
     await findItem(page, 'Onboarding');
     return { page, errors };
+}
+
+// A field's text as the app holds it, read back through the clipboard.
+async function fieldText(page, label) {
+    await clickItem(page, label);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    await settle(page);
+    return page.evaluate(() => navigator.clipboard.readText());
 }
 
 async function expectHome(page) {
@@ -109,6 +119,7 @@ test('a new deployment waits for "Reload to update", then replaces the old cache
     cpSync(path.join(root, 'public'), site, { recursive: true, verbatimSymlinks: true });
     const service = await startService([], { publicDir: site });
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     try {
         const { page, errors } = await visitOnce(context, service.url);
         const oldCaches = Object.keys(await cachedUrls(page));
@@ -127,6 +138,11 @@ test('a new deployment waits for "Reload to update", then replaces the old cache
         writeFileSync(workerFile, worker.replace(`const VERSION = '${oldVersion}'`, `const VERSION = '${newVersion}'`));
         assert.deepEqual(oldCaches, [`support-portal-${oldVersion}`]);
 
+        // Someone is typing when the deployment lands.
+        await clickItem(page, 'Onboarding');
+        await waitForScreen(page, '#/route/onboarding');
+        await typeInto(page, /^Tenant slug/, 'acme-prod');
+
         // A long-open tab checks for deployments (boot.js does this when the
         // tab is shown again and hourly).
         await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
@@ -141,7 +157,9 @@ test('a new deployment waits for "Reload to update", then replaces the old cache
         const reloaded = page.waitForEvent('load');
         await clickItem(page, 'Reload to update');
         await reloaded;
-        await expectHome(page);
+        await waitForFrame(page);
+        await waitForScreen(page, '#/route/onboarding');
+        assert.equal(await fieldText(page, /^Tenant slug/), 'acme-prod', 'what was typed survives the update');
         assert.ok(await page.evaluate(() => fetch('boot.js').then((r) => r.text())).then((t) => t.includes('deployment 2')),
             'the page runs the new deployment');
         assert.deepEqual(Object.keys(await cachedUrls(page)), [`support-portal-${newVersion}`], 'old caches are gone');
