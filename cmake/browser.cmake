@@ -98,4 +98,18 @@ if(CMAKE_BUILD_TYPE STREQUAL "MinSizeRel")
     target_compile_options(portal PRIVATE -flto)
     target_link_options(portal PRIVATE -Oz -flto)
 endif()
+
+# The service worker: written after every link (and whenever the page's own
+# files change) with a version hashed from the shell files it precaches.
+set(SERVICE_WORKER_TEMPLATE "${CMAKE_SOURCE_DIR}/shell/web/service_worker.js.in")
+set(SERVICE_WORKER_SCRIPT "${CMAKE_SOURCE_DIR}/cmake/service_worker.cmake")
+add_custom_command(OUTPUT "${CMAKE_SOURCE_DIR}/public/service-worker.js"
+    COMMAND "${CMAKE_COMMAND}" "-DPUBLIC_DIR=${CMAKE_SOURCE_DIR}/public" "-DTEMPLATE=${SERVICE_WORKER_TEMPLATE}"
+            -P "${SERVICE_WORKER_SCRIPT}"
+    DEPENDS portal "${SERVICE_WORKER_TEMPLATE}" "${SERVICE_WORKER_SCRIPT}"
+            "${CMAKE_SOURCE_DIR}/public/index.html" "${CMAKE_SOURCE_DIR}/public/boot.js"
+            "${CMAKE_SOURCE_DIR}/public/favicon.svg"
+    COMMENT "Writing public/service-worker.js")
+add_custom_target(service_worker ALL DEPENDS "${CMAKE_SOURCE_DIR}/public/service-worker.js")
+
 include(cmake/bench_web.cmake)

@@ -248,6 +248,14 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             if (!a.prefix.empty()) state.key_prefix = a.prefix;
             return {};
         }
+        std::vector<Effect> operator()(const UpdateReady&) {
+            state.update_ready = true;
+            return {};
+        }
+        std::vector<Effect> operator()(const ApplyUpdate&) {
+            if (!state.update_ready) return {};   // nothing is waiting: a stray click changes nothing
+            return {ReloadForUpdate{}};
+        }
     };
     // Request forms live in request_flow.cpp; sign-in, users and invitations
     // in accounts_flow.cpp; the outbox in outbox_flow.cpp.

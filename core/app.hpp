@@ -148,6 +148,7 @@ struct State {
     StatusView status;
     TicketView ticket;                // the ticket screen's
     std::string notice;               // one-line message for the user, empty if none
+    bool update_ready = false;        // a newer deployment is installed and waits for the user's word
 
     Instant now{};                    // the shell's clock, as of the last Tick
     TicketList tickets;
@@ -223,6 +224,8 @@ struct ChooseViewerTimeZone { std::string name; };     // the user picked anothe
 // The shell loaded a zone's rules (zone == nullptr: it could not).
 struct TimeZoneLoaded { std::string name; const date::time_zone* zone = nullptr; };
 struct KeyPrefixChosen { std::string prefix; };       // random text from the shell, once
+struct UpdateReady {};                               // a newer version of the portal is installed
+struct ApplyUpdate {};                               // the user asked to reload into it
 
 struct EditSignIn { std::string field, value; };       // "email" | "password"
 struct SubmitSignIn {};
@@ -260,7 +263,7 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
-                            ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, EditSignIn, SubmitSignIn, OpenSignIn, SignOut,
+                            ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, UpdateReady, ApplyUpdate, EditSignIn, SubmitSignIn, OpenSignIn, SignOut,
                             ChooseTenant, OpenUsers, EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers, LoadOlderAudit,
                             SelectUser, AskRevoke, CancelRevoke, ConfirmRevoke, OpenInvite, CloseInvite, EditInvite,
                             ToggleInviteTenant, SubmitInvite, EditInvitation, SubmitInvitation, TimerFired,
@@ -292,8 +295,11 @@ struct DropQueued { std::string key; };
 struct KeepSnapshot { std::string name, json; };
 struct ForgetSnapshots {};
 
+// Let the waiting new version take over and load it (drafts are already kept).
+struct ReloadForUpdate {};
+
 using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer, SaveDraft,
-                            DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots>;
+                            DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate>;
 
 // The Action an HTTP answer becomes.
 Action http_answer(HttpReply reply, int status, std::string body, int generation = 0);

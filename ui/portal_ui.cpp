@@ -36,6 +36,7 @@ std::vector<core::Action> draw(const core::State& state) {
     ImGui::PushTextWrapPos(column.x + column.width);
     ImGui::Dummy(ImVec2(0, px(24)));
 
+    draw_update_banner(state, column, out);
     draw_notice(state, column, out);
     std::visit(
         [&](const auto& screen) {

@@ -18,6 +18,7 @@ struct Column {
 using Actions = std::vector<core::Action>;
 
 void draw_header(const core::State& state, Actions& out);
+void draw_update_banner(const core::State& state, Column column, Actions& out);
 void draw_notice(const core::State& state, Column column, Actions& out);
 void draw_home_screen(const core::State& state, Column column, Actions& out);
 void draw_route_screen(const core::State& state, const core::RouteScreen& screen, Column column, Actions& out);

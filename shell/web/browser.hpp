@@ -34,4 +34,9 @@ void portal_js_keep_snapshot(const char* name, const char* json);
 void portal_js_forget_snapshots();
 // navigator.onLine and its events, through portal_on_connectivity.
 void portal_js_watch_connectivity();
+// A newer deployment (public/boot.js's window.portalUpdate): watching answers
+// with portal_on_update_ready once one waits; applying lets it take over and
+// reloads the page.
+void portal_js_watch_updates();
+void portal_js_apply_update();
 }

@@ -114,6 +114,8 @@ void run_effects(const std::vector<core::Effect>& effects) {
                     portal_js_keep_snapshot(e.name.c_str(), e.json.c_str());
                 } else if constexpr (std::is_same_v<E, core::ForgetSnapshots>) {
                     portal_js_forget_snapshots();
+                } else if constexpr (std::is_same_v<E, core::ReloadForUpdate>) {
+                    portal_js_apply_update();
                 } else if constexpr (std::is_same_v<E, core::StartTimer>) {
                     auto* timer = new core::TimerFired{e.name, e.generation};
                     emscripten_set_timeout([](void* data) {
@@ -274,6 +276,8 @@ EMSCRIPTEN_KEEPALIVE void portal_on_connectivity(int online) { dispatch(core::Co
 
 EMSCRIPTEN_KEEPALIVE void portal_on_storage_failed(const char* why) { dispatch(core::StorageFailed{why}); }
 
+EMSCRIPTEN_KEEPALIVE void portal_on_update_ready() { dispatch(core::UpdateReady{}); }
+
 EMSCRIPTEN_KEEPALIVE void portal_on_paste(const char* text) { shell::paste_text(g_host->input, text); }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_focus(int focused) {
@@ -320,6 +324,7 @@ int main() {
     std::free(zone);
     portal_js_watch_connectivity();
     portal_js_load_drafts();   // kept drafts, the outbox and offline snapshots come back as actions
+    portal_js_watch_updates();   // a waiting new version comes back as UpdateReady
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;

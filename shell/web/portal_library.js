@@ -342,6 +342,21 @@ mergeInto(LibraryManager.library, {
         if (!navigator.onLine) report();
     },
 
+    // --- updates -------------------------------------------------------------------
+    // boot.js registers the service worker and keeps window.portalUpdate; the
+    // app only hears that a new version waits and says when to switch.
+    portal_js_watch_updates: function () {
+        var update = window.portalUpdate;
+        if (!update) return;   // a page without boot.js's contract: no updates to announce
+        update.onReady = function () { _portal_on_update_ready(); };
+        if (update.waiting) _portal_on_update_ready();
+    },
+
+    portal_js_apply_update: function () {
+        if (window.portalUpdate) window.portalUpdate.apply();
+        else location.reload();
+    },
+
     // --- test hook -------------------------------------------------------------
     portal_js_install_test_hook__deps: ['$portalDrafts'],
     portal_js_install_test_hook: function () {

@@ -127,5 +127,6 @@ TEST_CASE("every response carries the security headers") {
         std::string policy = result->get_header_value("Content-Security-Policy");
         CHECK(policy.find("default-src 'self'") != std::string::npos);
         CHECK(policy.find("script-src 'self' 'wasm-unsafe-eval'") != std::string::npos);
+        CHECK(policy.find("worker-src 'self'") != std::string::npos);   // the offline shell's service worker
     }
 }

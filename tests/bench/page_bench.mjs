@@ -43,7 +43,8 @@ try {
     const totalGzip = files.reduce((sum, f) => sum + f.gzip, 0);
     await context.close();
 
-    // 2. First frame, fresh context each time (no HTTP cache).
+    // 2. First frame, fresh context each time (no HTTP cache, and no service
+    // worker yet: these are first visits over the network, not the offline shell).
     const firstFrames = [];
     for (let i = 0; i < runs; i++) {
         const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });

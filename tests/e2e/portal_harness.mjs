@@ -23,7 +23,9 @@ export const faultExitCode = 3;
 
 // Starts build/native/portal-web (or `binary`) and resolves once it prints
 // its address. By default on a free port with a fresh database in a new temp
-// folder; `dataDir` (a folder holding portal.sqlite3) and `port` pin either.
+// folder; `dataDir` (a folder holding portal.sqlite3) and `port` pin either,
+// and `publicDir` serves another copy of the site (a test may then redeploy
+// it in place).
 // The service object:
 //   url, port, dataDir, databasePath, startSeconds
 //   exited     promise of the running process's exit code (128 + N for
@@ -40,12 +42,13 @@ export const faultExitCode = 3;
 //   stop()     SIGTERM and wait; removes the data folder if startService made it.
 export async function startService(extraArgs = [], {
     binary = path.join(root, 'build/native/portal-web'), timeoutMs = 10000, dataDir, port = 0,
+    publicDir = path.join(root, 'public'),
 } = {}) {
     const madeDataDir = !dataDir;
     if (madeDataDir) dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
     const databasePath = path.join(dataDir, 'portal.sqlite3');
     const launch = (args, onPort) => launchService(binary, [
-        '--port', String(onPort), '--db', databasePath, '--public', path.join(root, 'public'), ...args], timeoutMs);
+        '--port', String(onPort), '--db', databasePath, '--public', publicDir, ...args], timeoutMs);
 
     const started = performance.now();
     let running;

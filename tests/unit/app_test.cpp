@@ -152,3 +152,19 @@ TEST_CASE("start on a deep link opens that route without touching the URL") {
     REQUIRE(get);
     CHECK(get->url == "/api/v1/program");
 }
+
+TEST_CASE("a new version waits for the user: the banner shows, and only its button reloads") {
+    State state;
+    update(state, OpenRoute{"onboarding"});
+    update(state, EditField{"onboarding", "tenant", "acme-prod"});
+    CHECK_FALSE(state.update_ready);
+    CHECK(update(state, ApplyUpdate{}).empty());   // nothing waits yet: a stray action reloads nothing
+
+    CHECK(update(state, UpdateReady{}).empty());   // announcing reloads nothing by itself
+    CHECK(state.update_ready);
+    CHECK(state.screen == Screen{RouteScreen{"onboarding"}});
+    CHECK(state.requests.at("onboarding").draft.fields.at("tenant") == "acme-prod");   // what was typed stays
+
+    std::vector<Effect> effects = update(state, ApplyUpdate{});
+    CHECK(only_effect<ReloadForUpdate>(effects) != nullptr);
+}
