@@ -124,7 +124,16 @@ mergeInto(LibraryManager.library, {
             _portal_on_zone_loaded(ptr, ok ? 1 : 0);
             _free(ptr);
         };
-        fetch('zoneinfo/' + zone.split('/').map(encodeURIComponent).join('/'))
+        var url = 'zoneinfo/' + zone.split('/').map(encodeURIComponent).join('/');
+        // On a first visit the service worker takes over only after the
+        // zones were fetched: fetch them again through it then, so it keeps
+        // them for offline visits.
+        if (navigator.serviceWorker && !navigator.serviceWorker.controller) {
+            navigator.serviceWorker.addEventListener('controllerchange', function () {
+                fetch(url).catch(function () { /* offline again: the next visit caches it */ });
+            }, { once: true });
+        }
+        fetch(url)
             .then(function (response) {
                 if (!response.ok) throw new Error('HTTP ' + response.status);
                 return response.arrayBuffer();
