@@ -94,6 +94,16 @@ struct RequestForm {
     std::string attempted_json;                 // the draft that key was sent with
     bool past_incident = false;                 // the person read the open incident and continues
     bool edited = false;                        // typed in since the page opened (wins over a kept draft)
+    std::optional<Instant> edited_at;           // last change, kept with the draft; unknown for older drafts
+    std::string focus;                          // the field being typed in, kept with the draft
+    bool restore_focus = false;                 // put the keyboard into `focus` once the form is shown
+};
+
+// The Drafts screen's memory: the form last discarded (for Undo) and the
+// question asked before signing out with drafts on the device.
+struct DraftsView {
+    std::optional<RequestForm> discarded;
+    bool sign_out_asked = false;
 };
 
 struct StatusView {
@@ -139,6 +149,7 @@ struct State {
     StatusView status;
     TicketView ticket;                // the ticket screen's
     std::string notice;               // one-line message for the user, empty if none
+    DraftsView drafts;
 
     Instant now{};                    // the shell's clock, as of the last Tick
     TicketList tickets;
@@ -176,6 +187,21 @@ struct ContinuePastIncident { std::string route_id; };
 struct SubmitRequest { std::string route_id; };
 struct DraftRestored { std::string json; };        // a draft kept on the device, read back at start
 struct StorageFailed { std::string message; };     // the device would not keep drafts
+struct FocusField { std::string route_id, field_id; };   // a text field gained the keyboard
+struct FocusRestored { std::string route_id; };     // the form put the keyboard back where it was
+struct OpenDrafts {};                               // header navigation
+struct ResumeDraft { std::string route_id; };
+struct DiscardDraft { std::string route_id; };
+struct UndoDiscardDraft {};
+struct DismissUndoDiscard {};
+struct ExportDraft { std::string route_id; };
+struct ImportDraft {};                              // "Import draft..." opens the file picker
+// A file the person picked to import. The browser reads at most
+// draft_file_max_bytes; `bytes` is the file's size, `read_error` why it could not be read.
+struct DraftImported { std::string file_name, text; long long bytes = 0; std::string read_error; };
+struct KeepDraftsAndSignOut {};
+struct WipeDraftsAndSignOut {};
+struct CancelSignOut {};
 struct OpenTicket { std::string id; };              // a row of the ticket list
 struct EditComment { std::string text; };
 struct SendComment {};
@@ -226,7 +252,9 @@ struct HttpAnswered { HttpReply reply; int status = 0; std::string body; int gen
 
 using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, LeaveField,
                             AnswerQuestion, ToggleChecklistItem, ChooseSeverity, ContinuePastIncident, SubmitRequest,
-                            DraftRestored, StorageFailed,
+                            DraftRestored, StorageFailed, FocusField, FocusRestored, OpenDrafts, ResumeDraft,
+                            DiscardDraft, UndoDiscardDraft, DismissUndoDiscard, ExportDraft, ImportDraft,
+                            DraftImported, KeepDraftsAndSignOut, WipeDraftsAndSignOut, CancelSignOut,
                             OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
@@ -254,9 +282,13 @@ struct LoadTimeZone { std::string name; };         // answer: TimeZoneLoaded
 // at most a second after the last change) or forget it once filed.
 struct SaveDraft { std::string key, json; };
 struct DeleteDraft { std::string key; };
+// Hand the person a file to save (an exported draft).
+struct DownloadFile { std::string file_name, content; };
+// Ask the person for a file; for "draft" the answer is DraftImported.
+struct PickFile { std::string purpose; };
 
 using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer, SaveDraft,
-                            DeleteDraft>;
+                            DeleteDraft, DownloadFile, PickFile>;
 
 // The Action an HTTP answer becomes.
 Action http_answer(HttpReply reply, int status, std::string body, int generation = 0);

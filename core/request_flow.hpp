@@ -18,6 +18,12 @@ namespace core {
 std::vector<Effect> update_requests(State& state, const Action& action);
 bool is_request_action(const Action& action);
 
+// The form of a route, started with what the portal already knows (the
+// tenant worked in), and its problems recomputed after its draft was put
+// there from outside (restored, imported, undone).
+RequestForm& request_form(State& state, const std::string& route_id);
+void recheck_request(const State& state, RequestForm& form);
+
 // Entering a route's form: fetch the service status, start the form.
 std::vector<Effect> enter_route_screen(State& state, const std::string& route_id);
 
