@@ -79,6 +79,10 @@ struct InvitationView {
     std::map<std::string, std::string> field_errors;
 };
 
+// Putting the keyboard back into a restored draft's field: wanted once the
+// form shows, asked of the UI toolkit, done when the field took it.
+enum class FocusRestore { None, Wanted, Asked };
+
 // One route's request form. The draft is what goes to the service; the rest is
 // what the person has seen of its problems. Problems of a field show once the
 // field was left (or a submit was tried), never while typing its first char.
@@ -96,7 +100,7 @@ struct RequestForm {
     bool edited = false;                        // typed in since the page opened (wins over a kept draft)
     std::optional<Instant> edited_at;           // last change, kept with the draft; unknown for older drafts
     std::string focus;                          // the field being typed in, kept with the draft
-    bool restore_focus = false;                 // put the keyboard into `focus` once the form is shown
+    FocusRestore restore_focus = FocusRestore::None;   // put the keyboard into `focus` once the form shows
 };
 
 // The Drafts screen's memory: the form last discarded (for Undo) and the
@@ -188,7 +192,8 @@ struct SubmitRequest { std::string route_id; };
 struct DraftRestored { std::string json; };        // a draft kept on the device, read back at start
 struct StorageFailed { std::string message; };     // the device would not keep drafts
 struct FocusField { std::string route_id, field_id; };   // a text field gained the keyboard
-struct FocusRestored { std::string route_id; };     // the form put the keyboard back where it was
+struct FocusRestoreAsked { std::string route_id; };  // the form asked for the keyboard in `focus`
+struct FocusRestored { std::string route_id; };     // ...and the field has it, the text cursor at its end
 struct OpenDrafts {};                               // header navigation
 struct ResumeDraft { std::string route_id; };
 struct DiscardDraft { std::string route_id; };
@@ -252,7 +257,7 @@ struct HttpAnswered { HttpReply reply; int status = 0; std::string body; int gen
 
 using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, LeaveField,
                             AnswerQuestion, ToggleChecklistItem, ChooseSeverity, ContinuePastIncident, SubmitRequest,
-                            DraftRestored, StorageFailed, FocusField, FocusRestored, OpenDrafts, ResumeDraft,
+                            DraftRestored, StorageFailed, FocusField, FocusRestoreAsked, FocusRestored, OpenDrafts, ResumeDraft,
                             DiscardDraft, UndoDiscardDraft, DismissUndoDiscard, ExportDraft, ImportDraft,
                             DraftImported, KeepDraftsAndSignOut, WipeDraftsAndSignOut, CancelSignOut,
                             OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,

@@ -24,7 +24,8 @@ std::string title_of(const State& state, const std::string& route_id) {
 // The keyboard goes back only into a field the route still has.
 void ask_to_restore_focus(const State& state, RequestForm& form) {
     const Route* route = state.program.find_route(form.draft.route);
-    form.restore_focus = route && !form.focus.empty() && route->find_field(form.focus);
+    const bool known = route && !form.focus.empty() && route->find_field(form.focus);
+    form.restore_focus = known ? FocusRestore::Wanted : FocusRestore::None;
 }
 
 std::string size_text(long long bytes) {
@@ -77,6 +78,8 @@ std::vector<Effect> import_file(State& state, const DraftImported& a) {
         return {};
     }
     state.requests.erase(route->id);
+    // An Undo of this route's discarded draft could only be refused now.
+    if (state.drafts.discarded && state.drafts.discarded->draft.route == route->id) state.drafts.discarded.reset();
     RequestForm& form = request_form(state, route->id);
     form.draft = std::move(kept.draft);
     form.edited = true;
@@ -104,12 +107,20 @@ struct DraftsVisitor {
         RequestForm& form = request_form(state, a.route_id);
         if (form.focus == a.field_id) return {};
         form.focus = a.field_id;
+        form.restore_focus = FocusRestore::None;   // the person moved on first
         // Where the cursor is belongs to the draft; an empty form is no draft.
         if (!has_content(state, form)) return {};
         return {keep_on_device(form)};
     }
+    std::vector<Effect> operator()(const FocusRestoreAsked& a) {
+        auto it = state.requests.find(a.route_id);
+        if (it != state.requests.end() && it->second.restore_focus == FocusRestore::Wanted)
+            it->second.restore_focus = FocusRestore::Asked;
+        return {};
+    }
     std::vector<Effect> operator()(const FocusRestored& a) {
-        if (auto it = state.requests.find(a.route_id); it != state.requests.end()) it->second.restore_focus = false;
+        if (auto it = state.requests.find(a.route_id); it != state.requests.end())
+            it->second.restore_focus = FocusRestore::None;
         return {};
     }
     std::vector<Effect> operator()(const OpenDrafts&) { return navigate(state, DraftsScreen{}); }
@@ -137,7 +148,7 @@ struct DraftsVisitor {
         RequestForm& form = state.requests[route_id] = std::move(*state.drafts.discarded);
         state.drafts.discarded.reset();
         form.busy = false;
-        form.restore_focus = false;
+        form.restore_focus = FocusRestore::None;
         recheck_request(state, form);
         return {keep_on_device(form)};
     }
@@ -197,7 +208,7 @@ bool is_drafts_action(const Action& action) {
         [](const auto& a) {
             using A = std::decay_t<decltype(a)>;
             return std::is_same_v<A, DraftRestored> || std::is_same_v<A, FocusField> ||
-                   std::is_same_v<A, FocusRestored> || std::is_same_v<A, OpenDrafts> ||
+                   std::is_same_v<A, FocusRestoreAsked> || std::is_same_v<A, FocusRestored> || std::is_same_v<A, OpenDrafts> ||
                    std::is_same_v<A, ResumeDraft> || std::is_same_v<A, DiscardDraft> ||
                    std::is_same_v<A, UndoDiscardDraft> || std::is_same_v<A, DismissUndoDiscard> ||
                    std::is_same_v<A, ExportDraft> || std::is_same_v<A, ImportDraft> ||

@@ -66,9 +66,11 @@ TEST_CASE("a kept draft carries its last edit and the field being typed in, and 
     CHECK(form.draft.fields.at("description") == "Since 08:00");
     CHECK(form.edited_at == parse_instant("2026-11-24T10:02:00Z"));
     CHECK(form.focus == "description");
-    CHECK(form.restore_focus);
+    CHECK(form.restore_focus == FocusRestore::Wanted);
+    update(reloaded, FocusRestoreAsked{"general"});
+    CHECK(form.restore_focus == FocusRestore::Asked);
     update(reloaded, FocusRestored{"general"});
-    CHECK_FALSE(reloaded.requests.at("general").restore_focus);
+    CHECK(form.restore_focus == FocusRestore::None);
 
     // A draft kept before times and focus were kept still comes back.
     TicketDraft old;
@@ -78,13 +80,13 @@ TEST_CASE("a kept draft carries its last edit and the field being typed in, and 
     const RequestForm& security = reloaded.requests.at("security");
     CHECK(security.draft.fields.at("summary") == "XSS in the login page");
     CHECK_FALSE(security.edited_at);
-    CHECK_FALSE(security.restore_focus);
+    CHECK(security.restore_focus == FocusRestore::None);
 
     // A focus on a field the route no longer has puts the keyboard nowhere.
     KeptDraft stale{old, std::nullopt, "no_such_field"};
     State other = signed_in();
     update(other, DraftRestored{kept_draft_to_json(stale)});
-    CHECK_FALSE(other.requests.at("security").restore_focus);
+    CHECK(other.requests.at("security").restore_focus == FocusRestore::None);
 }
 
 TEST_CASE("moving into a field is kept with a draft, but does not make an empty form one") {
@@ -98,6 +100,12 @@ TEST_CASE("moving into a field is kept with a draft, but does not make an empty 
     CHECK(nlohmann::json::parse(kept)["focus"] == "description");
     CHECK(update(state, FocusField{"general", "description"}).empty());   // no change, no write
     CHECK(update(state, FocusField{"nowhere", "summary"}).empty());
+
+    // Moving on before the restored field took the keyboard cancels the restore.
+    RequestForm& form = state.requests.at("general");
+    form.restore_focus = FocusRestore::Asked;
+    update(state, FocusField{"general", "summary"});
+    CHECK(form.restore_focus == FocusRestore::None);
 }
 
 TEST_CASE("the Drafts screen lists forms with content, newest first, with a one-line summary") {
@@ -186,8 +194,9 @@ TEST_CASE("an exported draft is a file that imports back into the same form") {
     update(state, GoHome{});
     const std::vector<Effect> effects = update(state, file(files[0].file_name, files[0].content));
     CHECK(state.requests.at("general").draft == draft);
-    CHECK(state.requests.at("general").restore_focus);
+    CHECK(state.requests.at("general").restore_focus == FocusRestore::Wanted);
     CHECK(state.screen == Screen{RouteScreen{"general"}});
+    CHECK_FALSE(state.drafts.discarded);   // its Undo would only be refused now
     CHECK(all_of<SaveDraft>(effects).size() == 1);
     CHECK(all_of<PushLocation>(effects).size() == 1);
     CHECK(state.notice == "Imported the General question draft from \xE2\x80\x9C" + files[0].file_name + "\xE2\x80\x9D.");
