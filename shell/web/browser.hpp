@@ -25,4 +25,8 @@ void portal_js_load_zone(const char* name);
 void portal_js_save_draft(const char* key, const char* json);
 void portal_js_delete_draft(const char* key);
 void portal_js_load_drafts();
+// Files: a download the person saves, and a file picker whose choice comes
+// back through portal_on_file_picked (files over max_bytes are not read).
+void portal_js_download_file(const char* file_name, const char* content);
+void portal_js_pick_file(const char* purpose, double max_bytes);
 }
