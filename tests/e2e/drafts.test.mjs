@@ -169,7 +169,7 @@ test('drafts: list, discard and undo, export and import, the cursor field after 
     await context.close();
 });
 
-test('signing out can keep the drafts: they are still there after a reload', async () => {
+test('signing out can keep the drafts: they are still there after a reload, to resume', async () => {
     const { context, page, errors } = await signedInPage('#/route/security');
     await pastIncident(page);
     await typeInto(page, 'Summary', 'Open redirect on the logout endpoint');
@@ -182,6 +182,8 @@ test('signing out can keep the drafts: they are still there after a reload', asy
     await waitForFrame(page);
     await findItem(page, 'Open redirect on the logout endpoint');
     await findItem(page, 'Drafts (1)');
+    await clickItem(page, 'Resume Security report draft');
+    await waitForScreen(page, '#/route/security');
     assert.deepEqual(errors, []);
     await context.close();
 });
