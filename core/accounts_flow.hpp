@@ -17,6 +17,9 @@ std::vector<Effect> enter_account_screen(State& state);
 // Everything entering the current screen needs (app.cpp): tickets, users, ...
 std::vector<Effect> enter_screen(State& state);
 
+// Goes to `next` with a history entry and enters it (app.cpp).
+std::vector<Effect> navigate(State& state, Screen next);
+
 // Any protected request answered 401: the session is over.
 std::vector<Effect> session_ended(State& state);
 

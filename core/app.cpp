@@ -3,6 +3,7 @@
 #include "accounts_flow.hpp"
 #include "device_snapshots.hpp"
 #include "outbox_flow.hpp"
+#include "drafts_flow.hpp"
 #include "request_flow.hpp"
 #include "ticket_flow.hpp"
 #include "response_terms.hpp"
@@ -30,15 +31,6 @@ void append(std::vector<Effect>& to, std::vector<Effect> more) {
     to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
-// Navigating to the screen we are already on adds no history entry.
-std::vector<Effect> navigate(State& state, Screen next) {
-    if (next == state.screen) return {};
-    state.screen = std::move(next);
-    std::vector<Effect> effects{PushLocation{location_of(state.screen)}};
-    append(effects, on_enter(state));
-    return effects;
-}
-
 void build_calendars(State& state, const std::string& zone_name) {
     auto zone = state.zones.find(zone_name);
     if (zone == state.zones.end() || !zone->second) return;
@@ -62,6 +54,15 @@ std::vector<Effect> enter_screen(State& state) {
     if (auto* ticket = std::get_if<TicketScreen>(&state.screen); ticket && state.session == SessionStatus::SignedIn)
         return enter_ticket_screen(state, ticket->id);
     return enter_account_screen(state);
+}
+
+// Navigating to the screen we are already on adds no history entry.
+std::vector<Effect> navigate(State& state, Screen next) {
+    if (next == state.screen) return {};
+    state.screen = std::move(next);
+    std::vector<Effect> effects{PushLocation{location_of(state.screen)}};
+    append(effects, on_enter(state));
+    return effects;
 }
 
 const date::time_zone* viewer_zone(const State& state) {
@@ -257,10 +258,12 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             return {ReloadForUpdate{}};
         }
     };
-    // Request forms live in request_flow.cpp; sign-in, users and invitations
-    // in accounts_flow.cpp; the outbox in outbox_flow.cpp.
+    // Request forms live in request_flow.cpp, drafts on the device in
+    // drafts_flow.cpp; sign-in, users and invitations in accounts_flow.cpp;
+    // the outbox in outbox_flow.cpp.
     if (is_outbox_action(action)) return update_outbox(state, action);
     if (auto* restored = std::get_if<SnapshotRestored>(&action)) return snapshot_restored(state, *restored);
+    if (is_drafts_action(action)) return update_drafts(state, action);
     if (is_request_action(action)) return update_requests(state, action);
     if (is_ticket_action(action)) return update_ticket(state, action);
     return std::visit(

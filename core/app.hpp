@@ -87,6 +87,10 @@ struct InvitationView {
     std::map<std::string, std::string> field_errors;
 };
 
+// Putting the keyboard back into a restored draft's field: wanted once the
+// form shows, asked of the UI toolkit, done when the field took it.
+enum class FocusRestore { None, Wanted, Asked };
+
 // One route's request form. The draft is what goes to the service; the rest is
 // what the person has seen of its problems. Problems of a field show once the
 // field was left (or a submit was tried), never while typing its first char.
@@ -103,6 +107,16 @@ struct RequestForm {
     bool past_incident = false;                 // the person read the open incident and continues
     bool edited = false;                        // typed in since the page opened (wins over a kept draft)
     std::string queued_key;                     // in the outbox under this key: shown, not editable
+    std::optional<Instant> edited_at;           // last change, kept with the draft; unknown for older drafts
+    std::string focus;                          // the field being typed in, kept with the draft
+    FocusRestore restore_focus = FocusRestore::None;   // put the keyboard into `focus` once the form shows
+};
+
+// The Drafts screen's memory: the form last discarded (for Undo) and the
+// question asked before signing out with drafts on the device.
+struct DraftsView {
+    std::optional<RequestForm> discarded;
+    bool sign_out_asked = false;
 };
 
 struct StatusView {
@@ -149,6 +163,7 @@ struct State {
     TicketView ticket;                // the ticket screen's
     std::string notice;               // one-line message for the user, empty if none
     bool update_ready = false;        // a newer deployment is installed and waits for the user's word
+    DraftsView drafts;
 
     Instant now{};                    // the shell's clock, as of the last Tick
     TicketList tickets;
@@ -206,6 +221,22 @@ struct CancelQueued { std::string route_id; };     // take a queued request back
 // Data kept on the device for offline reading ("session", "tickets",
 // "users/<tenant>"), read back at start.
 struct SnapshotRestored { std::string name, json; };
+struct FocusField { std::string route_id, field_id; };   // a text field gained the keyboard
+struct FocusRestoreAsked { std::string route_id; };  // the form asked for the keyboard in `focus`
+struct FocusRestored { std::string route_id; };     // ...and the field has it, the text cursor at its end
+struct OpenDrafts {};                               // header navigation
+struct ResumeDraft { std::string route_id; };
+struct DiscardDraft { std::string route_id; };
+struct UndoDiscardDraft {};
+struct DismissUndoDiscard {};
+struct ExportDraft { std::string route_id; };
+struct ImportDraft {};                              // "Import draft..." opens the file picker
+// A file the person picked to import. The browser reads at most
+// draft_file_max_bytes; `bytes` is the file's size, `read_error` why it could not be read.
+struct DraftImported { std::string file_name, text; long long bytes = 0; std::string read_error; };
+struct KeepDraftsAndSignOut {};
+struct WipeDraftsAndSignOut {};
+struct CancelSignOut {};
 struct OpenTicket { std::string id; };              // a row of the ticket list
 struct EditComment { std::string text; };
 struct SendComment {};
@@ -259,7 +290,9 @@ struct HttpAnswered { HttpReply reply; int status = 0; std::string body; int gen
 using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, LeaveField,
                             AnswerQuestion, ToggleChecklistItem, ChooseSeverity, ContinuePastIncident, SubmitRequest,
                             DraftRestored, StorageFailed, ConnectivityChanged, QueuedRestored, CancelQueued,
-                            SnapshotRestored,
+                            SnapshotRestored, FocusField, FocusRestoreAsked, FocusRestored, OpenDrafts, ResumeDraft,
+                            DiscardDraft, UndoDiscardDraft, DismissUndoDiscard, ExportDraft, ImportDraft,
+                            DraftImported, KeepDraftsAndSignOut, WipeDraftsAndSignOut, CancelSignOut,
                             OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, ProgramFetched,
                             TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
@@ -298,8 +331,14 @@ struct ForgetSnapshots {};
 // Let the waiting new version take over and load it (drafts are already kept).
 struct ReloadForUpdate {};
 
+// Hand the person a file to save (an exported draft).
+struct DownloadFile { std::string file_name, content; };
+// Ask the person for a file; for "draft" the answer is DraftImported.
+struct PickFile { std::string purpose; };
+
 using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer, SaveDraft,
-                            DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate>;
+                            DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate,
+                            DownloadFile, PickFile>;
 
 // The Action an HTTP answer becomes.
 Action http_answer(HttpReply reply, int status, std::string body, int generation = 0);

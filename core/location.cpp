@@ -29,6 +29,7 @@ Screen parse_location(std::string_view hash, const Program& program) {
         return TicketScreen{std::string(path.substr(ticket_prefix.size()))};
     if (path == "/sign-in") return SignInScreen{};
     if (path == "/users") return UsersScreen{};
+    if (path == "/drafts") return DraftsScreen{};
     constexpr std::string_view invitation_prefix = "/invitation/";
     if (path.starts_with(invitation_prefix) && path.size() > invitation_prefix.size())
         return InvitationScreen{std::string(path.substr(invitation_prefix.size()))};
@@ -49,6 +50,7 @@ std::string location_of(const Screen& screen) {
         std::string operator()(const SignInScreen&) const { return "#/sign-in"; }
         std::string operator()(const UsersScreen&) const { return "#/users"; }
         std::string operator()(const InvitationScreen& s) const { return "#/invitation/" + s.token; }
+        std::string operator()(const DraftsScreen&) const { return "#/drafts"; }
         std::string operator()(const NotFoundScreen& s) const {
             return s.hash.starts_with('#') ? s.hash : "#" + s.hash;
         }

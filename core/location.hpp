@@ -1,6 +1,6 @@
 // Screens and their URL hashes: `#/` is home, `#/route/<id>` a route's form,
 // `#/tickets` the ticket list, `#/tickets/<id>` one ticket, `#/sign-in`, `#/users` (tenant admins) and
-// `#/invitation/<token>` (the link in an invitation e-mail).
+// `#/invitation/<token>` (the link in an invitation e-mail), `#/drafts` (forms kept on this device).
 // The hash is the only navigation state the browser keeps, so it must round
 // trip: location_of(parse_location(h)) == h for every valid h.
 #pragma once
@@ -37,13 +37,16 @@ struct InvitationScreen {
     std::string token;
     bool operator==(const InvitationScreen&) const = default;
 };
+struct DraftsScreen {
+    bool operator==(const DraftsScreen&) const = default;
+};
 struct NotFoundScreen {
     std::string hash;
     bool operator==(const NotFoundScreen&) const = default;
 };
 
 using Screen = std::variant<HomeScreen, RouteScreen, TicketsScreen, TicketScreen, SignInScreen, UsersScreen,
-                            InvitationScreen, NotFoundScreen>;
+                            InvitationScreen, DraftsScreen, NotFoundScreen>;
 
 // Screens that show data only a signed-in user may see.
 bool needs_session(const Screen& screen);

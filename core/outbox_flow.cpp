@@ -88,6 +88,7 @@ std::vector<Effect> queue_request(State& state, const std::string& route_id, con
     ticket.route = route_id;
     ticket.body = body;
     ticket.queued_at = state.now;
+    if (state.account) ticket.user = state.account->id;
     // Straight from a failed attempt: the first retry waits a little.
     if (state.online) attempt_failed(state, ticket, "the service could not be reached");
     else ticket.next_attempt = state.now;
@@ -133,6 +134,8 @@ std::vector<Effect> deliver_outbox(State& state) {
         return effects;
     }
     for (QueuedTicket* t : due) {
+        // Someone else signed in on this device: theirs is not to send.
+        if (!t->user.empty() && state.account && t->user != state.account->id) continue;
         t->request = ++state.outbox_requests;
         HttpRequest request = api_request(state, "POST", "/api/v1/tickets", HttpReply::SendQueued, t->body, t->request);
         request.idempotency_key = t->key;

@@ -2,8 +2,11 @@
 
 #include "accounts_flow.hpp"
 #include "api_request.hpp"
+#include "drafts_flow.hpp"
+#include "kept_draft.hpp"
 #include "outbox_flow.hpp"
 #include "guided_answers.hpp"
+#include "kept_draft.hpp"
 #include "triage.hpp"
 
 #include <algorithm>
@@ -67,15 +70,10 @@ void recheck(const State& state, RequestForm& form) {
     form.issues = std::move(issues);
 }
 
-}  // namespace
-
-std::string draft_key(const std::string& route_id) { return "request/" + route_id; }
-
-namespace {
-
-std::vector<Effect> keep(RequestForm& form) {
+std::vector<Effect> keep(const State& state, RequestForm& form) {
     form.edited = true;
-    return {SaveDraft{draft_key(form.draft.route), ticket_draft_to_json(form.draft)}};
+    form.edited_at = state.now;
+    return {keep_on_device(form)};
 }
 
 std::vector<Effect> fetch_status(State& state) {
@@ -142,9 +140,10 @@ struct RequestVisitor {
         RequestForm& form = form_of(state, a.route_id);
         if (!form.queued_key.empty()) return {};   // what is queued is what gets sent
         form.draft.fields[a.field_id] = a.value;
+        form.focus = a.field_id;
         form.service_errors.erase(a.field_id);
         recheck(state, form);
-        return keep(form);
+        return keep(state, form);
     }
     std::vector<Effect> operator()(const LeaveField& a) {
         RequestForm& form = form_of(state, a.route_id);
@@ -157,7 +156,7 @@ struct RequestVisitor {
         form.draft.answers[a.question_id] = a.answer_id;
         form.service_errors.erase("answers." + a.question_id);
         recheck(state, form);
-        return keep(form);
+        return keep(state, form);
     }
     std::vector<Effect> operator()(const ToggleChecklistItem& a) {
         RequestForm& form = form_of(state, a.route_id);
@@ -165,7 +164,7 @@ struct RequestVisitor {
         bool& done = form.draft.checklist[a.item_id];
         done = !done;
         recheck(state, form);
-        return keep(form);
+        return keep(state, form);
     }
     std::vector<Effect> operator()(const ChooseSeverity& a) {
         RequestForm& form = form_of(state, a.route_id);
@@ -174,26 +173,13 @@ struct RequestVisitor {
         form.touched.insert("severity");
         form.service_errors.erase("severity");
         recheck(state, form);
-        return keep(form);
+        return keep(state, form);
     }
     std::vector<Effect> operator()(const ContinuePastIncident& a) {
         form_of(state, a.route_id).past_incident = true;
         return {};
     }
     std::vector<Effect> operator()(const SubmitRequest& a) { return submit(state, a.route_id); }
-    std::vector<Effect> operator()(const DraftRestored& a) {
-        // A draft the device kept, read back after a reload or a closed
-        // tab. What was typed since the page opened wins over it.
-        TicketDraftResult parsed = parse_ticket_draft(a.json);
-        if (!parsed || !state.program.find_route(parsed.draft->route)) return {};
-        const std::string route_id = parsed.draft->route;
-        auto it = state.requests.find(route_id);
-        if (it != state.requests.end() && it->second.edited) return {};
-        RequestForm& form = form_of(state, route_id);
-        form.draft = std::move(*parsed.draft);
-        recheck(state, form);
-        return {};
-    }
     std::vector<Effect> operator()(const StorageFailed& a) {
         state.notice = "Drafts cannot be kept on this device (" + a.message +
                        "). The portal keeps working; what you type stays only until you close the page.";
@@ -337,9 +323,12 @@ bool is_request_action(const Action& action) {
     return std::holds_alternative<EditField>(action) || std::holds_alternative<LeaveField>(action) ||
            std::holds_alternative<AnswerQuestion>(action) || std::holds_alternative<ToggleChecklistItem>(action) ||
            std::holds_alternative<ChooseSeverity>(action) || std::holds_alternative<ContinuePastIncident>(action) ||
-           std::holds_alternative<SubmitRequest>(action) || std::holds_alternative<DraftRestored>(action) ||
-           std::holds_alternative<StorageFailed>(action);
+           std::holds_alternative<SubmitRequest>(action) || std::holds_alternative<StorageFailed>(action);
 }
+
+RequestForm& request_form(State& state, const std::string& route_id) { return form_of(state, route_id); }
+
+void recheck_request(const State& state, RequestForm& form) { recheck(state, form); }
 
 std::vector<Effect> update_requests(State& state, const Action& action) {
     return std::visit(RequestVisitor{state}, action);

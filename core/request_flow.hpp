@@ -18,13 +18,17 @@ namespace core {
 std::vector<Effect> update_requests(State& state, const Action& action);
 bool is_request_action(const Action& action);
 
+// The form of a route, started with what the portal already knows (the
+// tenant worked in), and its problems recomputed after its draft was put
+// there from outside (restored, imported, undone).
+RequestForm& request_form(State& state, const std::string& route_id);
+void recheck_request(const State& state, RequestForm& form);
+
 // Entering a route's form: fetch the service status, start the form.
 std::vector<Effect> enter_route_screen(State& state, const std::string& route_id);
 
 // The form of a route, started with what the portal already knows.
 RequestForm& form_of(State& state, const std::string& route_id);
-// Drafts are kept on the device per route under "request/<route id>".
-std::string draft_key(const std::string& route_id);
 
 // The service filed a route's request as `ticket_id`: the form and its draft
 // are done. `follow` opens the ticket; otherwise a notice names it.

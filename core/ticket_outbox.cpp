@@ -12,6 +12,7 @@ using nlohmann::json;
 std::string queued_ticket_to_json(const QueuedTicket& ticket) {
     return json{{"key", ticket.key},
                 {"route", ticket.route},
+                {"user", ticket.user},
                 {"body", ticket.body},
                 {"queued_at", format_instant_utc(ticket.queued_at)},
                 {"attempts", ticket.attempts}}
@@ -37,6 +38,7 @@ std::optional<QueuedTicket> parse_queued_ticket(std::string_view json_text) {
     ticket.route = *route;
     ticket.body = *body;
     ticket.queued_at = *at;
+    if (const std::string* user = text("user")) ticket.user = *user;
     if (auto it = j.find("attempts"); it != j.end() && it->is_number_integer())
         ticket.attempts = std::clamp(it->get<int>(), 0, 1000);
     return ticket;

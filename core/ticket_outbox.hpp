@@ -16,6 +16,7 @@ namespace core {
 struct QueuedTicket {
     std::string key;              // the Idempotency-Key; also names the record on the device
     std::string route;            // the form it came from
+    std::string user;             // who submitted it: sent only in their session
     std::string body;             // what every attempt sends, byte for byte
     Instant queued_at{};
     int attempts = 0;             // sent and not answered (network failure or 5xx)
@@ -24,7 +25,7 @@ struct QueuedTicket {
     std::string last_problem;     // why the last attempt did not deliver, in words
 };
 
-// The record kept on the device: key, route, body, queued_at, attempts.
+// The record kept on the device: key, route, user, body, queued_at, attempts.
 std::string queued_ticket_to_json(const QueuedTicket& ticket);
 // Never throws: nullopt for anything that is not a complete record.
 std::optional<QueuedTicket> parse_queued_ticket(std::string_view json_text);

@@ -4,6 +4,8 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
+#include "core/draft_list.hpp"
+
 #include <algorithm>
 #include <vector>
 #include <cfloat>
@@ -83,6 +85,7 @@ void draw_header(const core::State& state, Actions& out) {
         const char* text;
         bool active;
         core::Action action;
+        int count = 0;          // shown in a pill after the text when above 0
     };
     const bool on_tickets = std::holds_alternative<core::TicketsScreen>(state.screen) ||
                             std::holds_alternative<core::TicketScreen>(state.screen);
@@ -92,6 +95,8 @@ void draw_header(const core::State& state, Actions& out) {
          std::holds_alternative<core::HomeScreen>(state.screen) || std::holds_alternative<core::RouteScreen>(state.screen),
          core::GoHome{}},
         {"##nav-tickets", "Tickets", on_tickets, core::OpenTickets{}},
+        {"##nav-drafts", "Drafts", std::holds_alternative<core::DraftsScreen>(state.screen), core::OpenDrafts{},
+         static_cast<int>(core::list_drafts(state).size())},
     };
     // Support-only users never see user management.
     if (state.account && state.account->is_admin_of(state.current_tenant))
@@ -99,18 +104,29 @@ void draw_header(const core::State& state, Actions& out) {
     float x = home_min.x + mark + px(10) + name_size.x + px(40);
     for (const NavLink& link : links) {
         const ImVec2 text_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, link.text);
+        const std::string count = link.count > 0 ? std::to_string(link.count) : std::string();
+        const ImVec2 count_size = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, count.c_str());
+        const float pill_width = count.empty() ? 0 : std::max(count_size.x + px(12), px(20));
+        const float pill_space = count.empty() ? 0 : px(6) + pill_width;
         ImGui::SetCursorScreenPos(ImVec2(x - px(8), min.y));
-        if (ImGui::InvisibleButton(link.id, ImVec2(text_size.x + px(16), size.y))) out.push_back(link.action);
-        expose_label(link.text);
+        if (ImGui::InvisibleButton(link.id, ImVec2(text_size.x + pill_space + px(16), size.y))) out.push_back(link.action);
+        expose_label(count.empty() ? std::string(link.text) : std::string(link.text) + " (" + count + ")");
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImFont* font = link.active ? f.body_strong : f.body;
         dl->AddText(font, font->FontSize, ImVec2(x, min.y + (size.y - text_size.y) * 0.5f),
                     link.active || hovered ? colour::text : colour::text_secondary, link.text);
+        if (!count.empty()) {
+            const ImVec2 pill_min(x + text_size.x + px(6), min.y + (size.y - px(20)) * 0.5f);
+            dl->AddRectFilled(pill_min, ImVec2(pill_min.x + pill_width, pill_min.y + px(20)), colour::accent_soft, px(10));
+            dl->AddText(f.small, f.small->FontSize,
+                        ImVec2(pill_min.x + (pill_width - count_size.x) * 0.5f, pill_min.y + (px(20) - count_size.y) * 0.5f),
+                        colour::accent, count.c_str());
+        }
         if (link.active)
-            dl->AddRectFilled(ImVec2(x - px(2), min.y + size.y - px(3)), ImVec2(x + text_size.x + px(2), min.y + size.y),
-                              colour::accent, px(1));
-        x += text_size.x + px(28);
+            dl->AddRectFilled(ImVec2(x - px(2), min.y + size.y - px(3)),
+                              ImVec2(x + text_size.x + pill_space + px(2), min.y + size.y), colour::accent, px(1));
+        x += text_size.x + pill_space + px(28);
     }
 
     // Who is signed in, in which tenant, and the way out; or the way in.

@@ -138,6 +138,21 @@ void draw_request_field(const core::State& state, const core::RequestForm& form,
 
     std::string value = field_value(form, field.id);
     bool changed = false;
+    // A kept draft puts the keyboard back where the person was typing, once;
+    // the field takes it a frame later (a choice has no text cursor to put).
+    const bool restoring = form.focus == field.id && form.restore_focus != core::FocusRestore::None;
+    if (restoring && form.restore_focus == core::FocusRestore::Wanted) {
+        out.push_back(core::FocusRestoreAsked{route_id});
+        if (field.kind == core::FieldKind::Choice) out.push_back(core::FocusRestored{route_id});
+        else ImGui::SetKeyboardFocusHere();
+    }
+    auto on_activated = [&] {
+        if (restoring) {
+            put_text_cursor_at_end();   // go on typing, not replace what is there
+            out.push_back(core::FocusRestored{route_id});
+        }
+        out.push_back(core::FocusField{route_id, field.id});
+    };
     if (blocked) ImGui::PushStyleColor(ImGuiCol_Border, colour::danger_border);
     ImGui::SetNextItemWidth(width);
     switch (field.kind) {
@@ -147,6 +162,7 @@ void draw_request_field(const core::State& state, const core::RequestForm& form,
         const float height = field.kind == core::FieldKind::LongText ? px(140) : px(76);
         changed = ImGui::InputTextMultiline("##value", &value, ImVec2(width, height));
         expose_label(field.caption);
+        if (ImGui::IsItemActivated()) on_activated();
         if (ImGui::IsItemDeactivated()) out.push_back(core::LeaveField{route_id, field.id});
         focus_ring_if_active();
         break;
@@ -172,6 +188,7 @@ void draw_request_field(const core::State& state, const core::RequestForm& form,
         // No placeholder: a grey example inside the box reads like a value.
         changed = ImGui::InputText("##value", &value);
         expose_label(field.caption);
+        if (ImGui::IsItemActivated()) on_activated();
         if (ImGui::IsItemDeactivated()) out.push_back(core::LeaveField{route_id, field.id});
         focus_ring_if_active();
         break;

@@ -146,6 +146,7 @@ void dialog_heading(const char* text) {
     ImGui::PushFont(fonts().title);
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    expose_label(text);   // a test finds the dialog by its heading
     ImGui::Dummy(ImVec2(0, px(4)));
 }
 
@@ -192,6 +193,13 @@ void cell_text(ImFont* font, ImU32 colour, const std::string& text, float row_he
     ImGui::TextUnformatted(fit_to_width(font, text, ImGui::GetContentRegionAvail().x).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+void put_text_cursor_at_end() {
+    ImGuiInputTextState* text = ImGui::GetInputTextState(ImGui::GetItemID());
+    if (!text) return;
+    text->Stb.cursor = text->CurLenW;
+    text->ClearSelection();
 }
 
 void focus_ring_if_active() {

@@ -73,6 +73,10 @@ inline constexpr ImGuiWindowFlags dialog_flags =
     ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoTitleBar;
 void dialog_heading(const char* text);
 
+// Moves the text cursor of the text field just activated to the end of its
+// text, with nothing selected (ImGui selects all when focus comes by tabbing).
+void put_text_cursor_at_end();
+
 // Draws a focus ring around the last item when it is active.
 void focus_ring_if_active();
 

@@ -39,4 +39,8 @@ void portal_js_watch_connectivity();
 // reloads the page.
 void portal_js_watch_updates();
 void portal_js_apply_update();
+// Files: a download the person saves, and a file picker whose choice comes
+// back through portal_on_file_picked (files over max_bytes are not read).
+void portal_js_download_file(const char* file_name, const char* content);
+void portal_js_pick_file(const char* purpose, double max_bytes);
 }

@@ -10,6 +10,7 @@
 #include "wake.hpp"
 
 #include "core/app.hpp"
+#include "core/kept_draft.hpp"
 #include "ui/portal_ui.hpp"
 #include "ui/style.hpp"
 
@@ -116,6 +117,10 @@ void run_effects(const std::vector<core::Effect>& effects) {
                     portal_js_forget_snapshots();
                 } else if constexpr (std::is_same_v<E, core::ReloadForUpdate>) {
                     portal_js_apply_update();
+                } else if constexpr (std::is_same_v<E, core::DownloadFile>) {
+                    portal_js_download_file(e.file_name.c_str(), e.content.c_str());
+                } else if constexpr (std::is_same_v<E, core::PickFile>) {
+                    portal_js_pick_file(e.purpose.c_str(), core::draft_file_max_bytes);
                 } else if constexpr (std::is_same_v<E, core::StartTimer>) {
                     auto* timer = new core::TimerFired{e.name, e.generation};
                     emscripten_set_timeout([](void* data) {
@@ -273,6 +278,14 @@ EMSCRIPTEN_KEEPALIVE void portal_on_snapshot_loaded(const char* name, const char
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_connectivity(int online) { dispatch(core::ConnectivityChanged{online != 0}); }
+
+// A file the person picked (PickFile): its text when it was small enough to
+// read, its size, and why it could not be read, if it could not.
+EMSCRIPTEN_KEEPALIVE void portal_on_file_picked(const char* purpose, const char* name, const char* text, double bytes,
+                                                const char* read_error) {
+    if (std::string_view(purpose) == "draft")
+        dispatch(core::DraftImported{name, text, static_cast<long long>(bytes), read_error});
+}
 
 EMSCRIPTEN_KEEPALIVE void portal_on_storage_failed(const char* why) { dispatch(core::StorageFailed{why}); }
 

@@ -366,6 +366,49 @@ mergeInto(LibraryManager.library, {
         else location.reload();
     },
 
+    // --- files -------------------------------------------------------------------
+    // An exported draft: a Blob behind a temporary <a download>.
+    portal_js_download_file: function (fileName, content) {
+        var blob = new Blob([UTF8ToString(content)], { type: 'application/json' });
+        var url = URL.createObjectURL(blob);
+        var link = document.createElement('a');
+        link.href = url;
+        link.download = UTF8ToString(fileName);
+        link.style.display = 'none';
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    },
+
+    // Opens the browser's file picker; a file too large to be what was asked
+    // for is not read at all, only its size reported.
+    portal_js_pick_file__deps: ['$portalCopyString'],
+    portal_js_pick_file: function (purposePtr, maxBytes) {
+        var purpose = UTF8ToString(purposePtr);
+        var input = document.createElement('input');
+        input.type = 'file';
+        input.accept = '.json,application/json';
+        input.style.display = 'none';
+        var deliver = function (name, text, bytes, error) {
+            var strings = [purpose, name, text, error].map(portalCopyString);
+            _portal_on_file_picked(strings[0], strings[1], strings[2], bytes, strings[3]);
+            strings.forEach(function (ptr) { _free(ptr); });
+        };
+        input.addEventListener('change', function () {
+            var file = input.files && input.files[0];
+            input.remove();
+            if (!file) return;
+            if (file.size > maxBytes) { deliver(file.name, '', file.size, ''); return; }
+            file.text()
+                .then(function (text) { deliver(file.name, text, file.size, ''); })
+                .catch(function (error) { deliver(file.name, '', file.size, String(error && error.message || error)); });
+        });
+        input.addEventListener('cancel', function () { input.remove(); });
+        document.body.appendChild(input);
+        input.click();
+    },
+
     // --- test hook -------------------------------------------------------------
     portal_js_install_test_hook__deps: ['$portalDrafts'],
     portal_js_install_test_hook: function () {

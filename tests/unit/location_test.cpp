@@ -35,8 +35,15 @@ TEST_CASE("unknown routes and paths are 'not found' and keep the hash the user t
 TEST_CASE("location_of writes the hash for each screen") {
     CHECK(location_of(HomeScreen{}) == "#/");
     CHECK(location_of(RouteScreen{"advanced"}) == "#/route/advanced");
+    CHECK(location_of(DraftsScreen{}) == "#/drafts");
     CHECK(location_of(NotFoundScreen{"#/nowhere"}) == "#/nowhere");
     CHECK(location_of(NotFoundScreen{"/nowhere"}) == "#/nowhere");
+}
+
+TEST_CASE("#/drafts is the Drafts screen and round trips") {
+    CHECK(parse_location("#/drafts", program()) == Screen{DraftsScreen{}});
+    CHECK(location_of(parse_location("#/drafts", program())) == "#/drafts");
+    CHECK(parse_location("#/drafts/x", program()) == Screen{NotFoundScreen{"#/drafts/x"}});
 }
 
 TEST_CASE("every route's hash round trips") {

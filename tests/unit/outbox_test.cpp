@@ -69,6 +69,7 @@ TEST_CASE("a queued ticket survives the device as a record, and junk is not one"
     QueuedTicket t;
     t.key = "abc-1";
     t.route = "general";
+    t.user = "u1";
     t.body = R"({"route":"general"})";
     t.queued_at = *parse_instant("2026-11-23T10:00:00Z");
     t.attempts = 3;
@@ -76,6 +77,7 @@ TEST_CASE("a queued ticket survives the device as a record, and junk is not one"
     REQUIRE(back);
     CHECK(back->key == t.key);
     CHECK(back->route == t.route);
+    CHECK(back->user == "u1");
     CHECK(back->body == t.body);
     CHECK(back->queued_at == t.queued_at);
     CHECK(back->attempts == 3);
@@ -295,4 +297,22 @@ TEST_CASE("users: the plain list is kept for offline reading; signing out forget
     effects = update(state, SignOut{});
     CHECK(effects_of<ForgetSnapshots>(effects).size() == 1);
     CHECK(state.device_snapshots.empty());
+}
+
+TEST_CASE("a queued request is sent only in the session of the person who queued it") {
+    State state = signed_in_on_general();
+    fill_general(state);
+    update(state, ConnectivityChanged{false});
+    update(state, SubmitRequest{"general"});
+    REQUIRE(state.outbox.size() == 1);
+    CHECK(state.outbox[0].user == "u1");
+    // Another person signs in on this device before the network returns.
+    const std::string other = R"({"user":{"id":"u2","email":"sam@acme.example","name":"Sam"},"csrf_token":"csrf-2",)"
+                              R"("memberships":[{"tenant":"acme-prod","tenant_name":"Acme","role":"admin",)"
+                              R"("plan":"standard","region":"eu"}]})";
+    update(state, HttpAnswered{HttpReply::SignIn, 200, other});
+    CHECK_FALSE(ticket_post(update(state, ConnectivityChanged{true})));
+    CHECK(state.outbox.size() == 1);   // kept for its owner
+    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::SignIn, 200, session_body});
+    REQUIRE(ticket_post(effects));
 }

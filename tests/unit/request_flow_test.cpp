@@ -4,6 +4,7 @@
 // ever lost on the way.
 #include "core/app.hpp"
 #include "core/request_flow.hpp"
+#include "signed_in_state.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -14,23 +15,7 @@ namespace {
 
 // Signed in as an admin of acme-prod (Standard, EU) on the general route.
 State signed_in_on_general() {
-    State state;
-    state.now = *parse_instant("2026-11-23T10:00:00Z");
-    state.viewer_time_zone = "UTC";
-    Account account;
-    account.id = "u1";
-    account.email = "admin@acme.example";
-    account.csrf_token = "csrf-1";
-    Membership m;
-    m.tenant = "acme-prod";
-    m.tenant_name = "Acme (production)";
-    m.role = "admin";
-    m.plan = "standard";
-    m.region = "eu";
-    account.memberships.push_back(m);
-    state.account = account;
-    state.session = SessionStatus::SignedIn;
-    state.current_tenant = "acme-prod";
+    State state = signed_in_acme_admin("2026-11-23T10:00:00Z");
     update(state, OpenRoute{"general"});
     return state;
 }
