@@ -102,7 +102,12 @@ void draw_draft_card(const core::State& state, const core::DraftEntry& entry, Co
     line(f.body_strong, colour::text, entry.title, line_gap + px(6));
     line(f.body, entry.summary.empty() ? colour::text_secondary : colour::text,
          entry.summary.empty() ? "No details typed yet" : entry.summary, line_gap);
-    line(f.small, colour::text_secondary, core::edited_text(entry.edited_at, state.now, core::viewer_zone(state)), 0);
+    // A queued one is on its way to the service; the card says so.
+    auto form = state.requests.find(entry.route_id);
+    const bool queued = form != state.requests.end() && !form->second.queued_key.empty();
+    line(f.small, queued ? colour::accent : colour::text_secondary,
+         (queued ? "Queued to be sent \xC2\xB7 " : "") + core::edited_text(entry.edited_at, state.now, core::viewer_zone(state)),
+         0);
 
     ImGui::SetCursorScreenPos(
         ImVec2(min.x + column.width - padding - buttons, min.y + (height - ImGui::GetFrameHeight()) * 0.5f));
@@ -111,8 +116,10 @@ void draw_draft_card(const core::State& state, const core::DraftEntry& entry, Co
     if (card_action(export_text, "Export " + entry.title + " draft", false))
         out.push_back(core::ExportDraft{entry.route_id});
     ImGui::SameLine(0, gap);
+    ImGui::BeginDisabled(queued);   // take it back to edit first (on its form)
     if (card_action(discard, "Discard " + entry.title + " draft", false))
         out.push_back(core::DiscardDraft{entry.route_id});
+    ImGui::EndDisabled();
     ImGui::PopID();
 
     ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + height));

@@ -37,7 +37,7 @@ async function pastIncident(page) {
 
 async function keptDraftKeys(page) {
     return page.evaluate(() => new Promise((resolve, reject) => {
-        const open = indexedDB.open('support-portal', 1);
+        const open = indexedDB.open('support-portal');   // whatever version the page made
         open.onsuccess = () => {
             const request = open.result.transaction('drafts', 'readonly').objectStore('drafts').getAllKeys();
             request.onsuccess = () => resolve(request.result);

@@ -76,6 +76,11 @@ test('offline after one visit: the portal opens, queues the request, and back on
     await findItem(page, 'Queued, will be sent when you are online');
     await findItem(page, 'Connection: Offline \u00b7 1 queued');
     await screenshot(page, 'outbox-1-queued');
+    // The Drafts screen says it is on its way, and it cannot be discarded there.
+    await clickItem(page, 'Drafts (1)');
+    await findItem(page, /^Queued to be sent/);
+    await clickItem(page, 'Resume General question draft');
+    await findItem(page, 'Queued, will be sent when you are online');
     assert.equal((await ticketsOnService(summary)).length, 0, 'nothing reached the service while offline');
 
     await context.setOffline(false);
