@@ -36,6 +36,16 @@ test('offline, tickets and users show what they last had, with its age', async (
     await findItem(page, /^Showing the support users as of less than a minute ago/, { timeout: 10000 });
     await findItem(page, /^Details of /);
 
+    // A reload while offline (the page comes from the service worker): the
+    // device's copies stand in, with the person and the list's real age.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.goto(`${demo.service.url}/?test=1#/tickets`);
+    await waitForFrame(page);
+    await findItem(page, /^Showing your tickets as of /, { timeout: 10000 });
+    assert.deepEqual(await ticketIds(page), online, 'the tickets the device kept');
+    await findItem(page, 'Sign out');   // signed in as the device remembers
+    await screenshot(page, 'offline-2-tickets-after-reload');
+
     // Back online, the screen refreshes without being asked.
     await context.setOffline(false);
     await page.waitForFunction(() => !window.portalTest.items().some((i) => /^Showing the support users/.test(i.label)),
