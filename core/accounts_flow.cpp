@@ -24,10 +24,6 @@ HttpRequest request(const State& state, std::string method, std::string url, Htt
 
 std::string next_key(State& state) { return next_idempotency_key(state); }
 
-void append(std::vector<Effect>& to, std::vector<Effect> more) {
-    to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-}
-
 void navigate_to(State& state, Screen screen, std::vector<Effect>& effects) {
     if (screen == state.screen) return;
     state.screen = std::move(screen);
@@ -52,6 +48,10 @@ std::vector<Effect> refresh_users(State& state) {
     return effects;
 }
 
+bool is_admin_here(const State& state) { return state.account && state.account->is_admin_of(state.current_tenant); }
+
+}  // namespace
+
 void signed_in(State& state, Account account) {
     state.session = SessionStatus::SignedIn;
     state.session_from_device = false;
@@ -61,10 +61,6 @@ void signed_in(State& state, Account account) {
     state.account = std::move(account);
     state.sign_in = {};
 }
-
-bool is_admin_here(const State& state) { return state.account && state.account->is_admin_of(state.current_tenant); }
-
-}  // namespace
 
 std::vector<Effect> forget_private_data(State& state) {
     state.session = SessionStatus::SignedOut;

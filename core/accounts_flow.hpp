@@ -23,6 +23,10 @@ std::vector<Effect> navigate(State& state, Screen next);
 // Any protected request answered 401: the session is over.
 std::vector<Effect> session_ended(State& state);
 
+// The service (or, offline, the device) says who is signed in: the account
+// and the tenant worked in, kept if it is still theirs.
+void signed_in(State& state, Account account);
+
 // Signed out (by the person or the service): the account and every private
 // thing kept for offline reading go, here and on the device.
 std::vector<Effect> forget_private_data(State& state);

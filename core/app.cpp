@@ -27,10 +27,6 @@ std::vector<Effect> fetch_tickets(State& state) {
 
 std::vector<Effect> on_enter(State& state) { return enter_screen(state); }
 
-void append(std::vector<Effect>& to, std::vector<Effect> more) {
-    to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-}
-
 void build_calendars(State& state, const std::string& zone_name) {
     auto zone = state.zones.find(zone_name);
     if (zone == state.zones.end() || !zone->second) return;
@@ -73,6 +69,10 @@ const date::time_zone* viewer_zone(const State& state) {
 std::vector<Effect> request_time_zone(State& state, const std::string& name) {
     if (name.empty() || state.zones.count(name) || !state.zones_requested.insert(name).second) return {};
     return {LoadTimeZone{name}};
+}
+
+void append(std::vector<Effect>& to, std::vector<Effect> more) {
+    to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
 Action http_answer(HttpReply reply, int status, std::string body, int generation) {

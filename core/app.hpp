@@ -340,6 +340,9 @@ using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest,
                             DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate,
                             DownloadFile, PickFile>;
 
+// Adds `more` to the end of `to`: the flows collect effects from several steps.
+void append(std::vector<Effect>& to, std::vector<Effect> more);
+
 // The Action an HTTP answer becomes.
 Action http_answer(HttpReply reply, int status, std::string body, int generation = 0);
 

@@ -57,11 +57,8 @@ bool sign_in_from_device(State& state) {
     if (!snapshot || !snapshot->content.contains("body") || !snapshot->content["body"].is_string()) return false;
     auto account = parse_account(snapshot->content["body"].get<std::string>());
     if (!account) return false;
-    state.session = SessionStatus::SignedIn;
+    signed_in(state, std::move(*account.value));
     state.session_from_device = true;
-    if (!account.value->membership(state.current_tenant))
-        state.current_tenant = account.value->memberships.empty() ? std::string() : account.value->memberships.front().tenant;
-    state.account = std::move(*account.value);
     return true;
 }
 

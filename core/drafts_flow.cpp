@@ -12,15 +12,6 @@ namespace core {
 
 namespace {
 
-void append(std::vector<Effect>& to, std::vector<Effect> more) {
-    to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-}
-
-std::string title_of(const State& state, const std::string& route_id) {
-    const Route* route = state.program.find_route(route_id);
-    return route ? route->title : route_id;
-}
-
 // The keyboard goes back only into a field the route still has.
 void ask_to_restore_focus(const State& state, RequestForm& form) {
     const Route* route = state.program.find_route(form.draft.route);
@@ -134,7 +125,7 @@ struct DraftsVisitor {
         auto it = state.requests.find(a.route_id);
         if (it == state.requests.end()) return {};
         if (!it->second.queued_key.empty()) {
-            state.notice = "The " + title_of(state, a.route_id) +
+            state.notice = "The " + state.program.route_title(a.route_id) +
                            " request is queued to be sent. Open it and take it back to edit before discarding it.";
             return {};
         }
@@ -146,7 +137,7 @@ struct DraftsVisitor {
         if (!state.drafts.discarded) return {};
         const std::string route_id = state.drafts.discarded->draft.route;
         if (auto it = state.requests.find(route_id); it != state.requests.end() && has_content(state, it->second)) {
-            state.notice = "The " + title_of(state, route_id) +
+            state.notice = "The " + state.program.route_title(route_id) +
                            " form has a newer draft. Submit or discard it first to bring the discarded one back.";
             return {};
         }
@@ -164,7 +155,7 @@ struct DraftsVisitor {
     std::vector<Effect> operator()(const ExportDraft& a) {
         auto it = state.requests.find(a.route_id);
         if (it == state.requests.end() || !has_content(state, it->second)) {
-            state.notice = "There is no " + title_of(state, a.route_id) + " draft to export.";
+            state.notice = "There is no " + state.program.route_title(a.route_id) + " draft to export.";
             return {};
         }
         const RequestForm& form = it->second;

@@ -67,8 +67,7 @@ std::vector<Effect> delivery_answered(State& state, const HttpAnswered& answer) 
     }
     std::vector<Effect> refused = request_refused(state, done.route, done.body, answer.status, answer.body);
     effects.insert(effects.end(), refused.begin(), refused.end());
-    const Route* route = state.program.find_route(done.route);
-    state.notice = "Your queued " + (route ? route->title : done.route) +
+    state.notice = "Your queued " + state.program.route_title(done.route) +
                    " request was not accepted; it is back in its form with the service's reasons.";
     return effects;
 }

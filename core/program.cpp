@@ -29,6 +29,11 @@ auto* find_by_id(const Items& items, Key id) {
 }  // namespace
 
 const Route* Program::find_route(std::string_view id) const { return find_by_id(routes, id); }
+
+std::string Program::route_title(std::string_view id) const {
+    const Route* route = find_route(id);
+    return route ? route->title : std::string(id);
+}
 const Plan* Program::find_plan(std::string_view id) const { return find_by_id(plans, id); }
 const Schedule* Program::find_schedule(std::string_view id) const { return find_by_id(schedules, id); }
 const Field* Route::find_field(std::string_view id) const { return find_by_id(fields, id); }

@@ -255,6 +255,7 @@ struct Program {
     std::string tenant_issuer;
 
     const Route* find_route(std::string_view id) const;
+    std::string route_title(std::string_view id) const;   // the id itself for a route it does not have
     const Plan* find_plan(std::string_view id) const;
     const Schedule* find_schedule(std::string_view id) const;
     const Severity* find_severity(int level) const;

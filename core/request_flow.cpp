@@ -211,8 +211,7 @@ std::vector<Effect> request_filed(State& state, const std::string& route_id, con
     state.requests.erase(route_id);   // filed: the draft is done, here and on the device
     std::vector<Effect> effects{DeleteDraft{draft_key(route_id)}};
     if (!follow) {
-        const Route* route = state.program.find_route(route_id);
-        state.notice = "Your queued " + (route ? route->title : route_id) + " request was delivered as ticket " +
+        state.notice = "Your queued " + state.program.route_title(route_id) + " request was delivered as ticket " +
                        ticket_id + ".";
         return effects;
     }

@@ -6,6 +6,7 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
+#include "core/draft_list.hpp"
 #include "core/duration_text.hpp"
 #include "core/time_text.hpp"
 
@@ -87,11 +88,10 @@ static void draw_outbox(const core::State& state, float width) {
     const Fonts& f = fonts();
     section_heading("Waiting to be sent", "Filed once, automatically, as soon as the service can be reached.");
     for (const core::QueuedTicket& queued : state.outbox) {
-        const core::Route* route = state.program.find_route(queued.route);
         std::string summary;
         if (auto form = state.requests.find(queued.route); form != state.requests.end())
-            if (auto it = form->second.draft.fields.find("summary"); it != form->second.draft.fields.end()) summary = it->second;
-        const std::string line = (route ? route->title : queued.route) + (summary.empty() ? "" : ": " + summary) +
+            summary = core::draft_summary(state, form->second);
+        const std::string line = state.program.route_title(queued.route) + (summary.empty() ? "" : ": " + summary) +
                                  " \xC2\xB7 queued " +
                                  core::format_weekday_time(queued.queued_at, core::viewer_zone(state), state.now);
         paragraph(f.body, colour::text, fit_to_width(f.body, line, width));

@@ -4,7 +4,9 @@
 // walking skeleton's first-frame goal, 1000 ms). Writes its section of
 // docs/benchmarks.md. Run: ./portal bench (or node tests/bench/draft_bench.mjs)
 import os from 'node:os';
-import { launchBrowser, startService, clickItem, settle, waitForFrame } from '../e2e/portal_harness.mjs';
+import {
+    clickItem, launchBrowser, settle, signedInContext, startService, waitForFrame,
+} from '../e2e/portal_harness.mjs';
 import { percentile, writeSection } from './report.mjs';
 
 const keystrokes = 1500;
@@ -14,10 +16,8 @@ const reloads = 10;
 const service = await startService(['--demo']);
 const browser = await launchBrowser();
 try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 2400 } });
-    const signIn = await context.request.post(`${service.url}/api/v1/session`,
-        { data: { email: 'admin@globex.example', password: 'demo-password' } });
-    if (signIn.status() !== 200) throw new Error(`sign-in failed: ${signIn.status()}`);
+    const context = await signedInContext(browser, service.url, 'admin@globex.example',
+        { viewport: { width: 1280, height: 2400 } });
     const page = await context.newPage();
     await page.goto(`${service.url}/?test=1#/route/general`);
     await waitForFrame(page);

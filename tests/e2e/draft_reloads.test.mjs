@@ -3,7 +3,9 @@
 // the reload: never older, never garbled, never another field's text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickItem, findItem, settle, useDemo, waitForFrame, watchConsole } from './portal_harness.mjs';
+import {
+    clickItem, findItem, settle, signedInContext, useDemo, waitForFrame, watchConsole,
+} from './portal_harness.mjs';
 
 const demo = useDemo();
 
@@ -28,10 +30,8 @@ async function description(page) {
 test('fifty reloads at random moments while typing: the draft is never more than a second behind', async () => {
     const seed = Number(process.env.RELOAD_SEED ?? Date.now() % 100000);
     const random = generator(seed);
-    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 2400 } });
-    const signIn = await context.request.post(`${demo.service.url}/api/v1/session`,
-        { data: { email: 'admin@globex.example', password: 'demo-password' } });
-    assert.equal(signIn.status(), 200);
+    const context = await signedInContext(demo.browser, demo.service.url, 'admin@globex.example',
+        { viewport: { width: 1280, height: 2400 } });
     const page = await context.newPage();
     const errors = watchConsole(page);
     await page.goto(`${demo.service.url}/?test=1#/route/general`);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import {
-    clickItem, findItem, items, screenshotDir, settle, typeInto, useDemo, waitForFrame, waitForScreen, watchConsole,
+    clickItem, findItem, items, screenshotDir, settle, signedInContext, typeInto, useDemo, waitForFrame, waitForScreen,
+    watchConsole,
 } from './portal_harness.mjs';
 
 const demo = useDemo();
@@ -50,10 +51,8 @@ async function keptDraftKeys(page) {
 // Acme's admin, signed in, on a tall page at `hash`; a fresh browser
 // context each, so each has its own IndexedDB.
 async function signedInPage(hash) {
-    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 3400 }, acceptDownloads: true });
-    const signIn = await context.request.post(`${demo.service.url}/api/v1/session`,
-        { data: { email: 'admin@acme.example', password: 'demo-password' } });
-    assert.equal(signIn.status(), 200);
+    const context = await signedInContext(demo.browser, demo.service.url, 'admin@acme.example',
+        { viewport: { width: 1280, height: 3400 }, acceptDownloads: true });
     const page = await context.newPage();
     const errors = watchConsole(page);
     await page.goto(`${demo.service.url}/?test=1${hash}`);

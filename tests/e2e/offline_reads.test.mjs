@@ -3,7 +3,9 @@
 // refresh by themselves.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickItem, findItem, items, screenshot, useDemo, waitForFrame, waitForScreen } from './portal_harness.mjs';
+import {
+    clickItem, findItem, items, screenshot, signedInContext, useDemo, waitForFrame, waitForScreen,
+} from './portal_harness.mjs';
 
 const demo = useDemo();
 
@@ -12,10 +14,8 @@ async function ticketIds(page) {
 }
 
 test('offline, tickets and users show what they last had, with its age', async () => {
-    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 2000 } });
-    const signIn = await context.request.post(`${demo.service.url}/api/v1/session`,
-        { data: { email: 'admin@acme.example', password: 'demo-password' } });
-    assert.equal(signIn.status(), 200);
+    const context = await signedInContext(demo.browser, demo.service.url, 'admin@acme.example',
+        { viewport: { width: 1280, height: 2000 } });
     const page = await context.newPage();
     await page.goto(`${demo.service.url}/?test=1#/tickets`);
     await waitForFrame(page);

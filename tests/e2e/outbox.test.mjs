@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-    clickItem, faultExitCode, findItem, root, screenshotDir, startService, typeInto, useDemo, waitForFrame,
-    watchConsole,
+    clickItem, faultExitCode, findItem, labels, root, screenshotDir, signedInContext as signedIn, startService,
+    typeInto, useDemo, waitForFrame, watchConsole,
 } from './portal_harness.mjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,11 +13,7 @@ import path from 'node:path';
 const demo = useDemo();
 
 async function signedInContext(service = demo.service) {
-    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 3400 } });
-    const answer = await context.request.post(`${service.url}/api/v1/session`,
-        { data: { email: 'admin@acme.example', password: 'demo-password' } });
-    assert.equal(answer.status(), 200);
-    return context;
+    return signedIn(demo.browser, service.url, 'admin@acme.example', { viewport: { width: 1280, height: 3400 } });
 }
 
 // The tickets the service holds whose summary is `summary`, asked by another
@@ -29,10 +25,6 @@ async function ticketsOnService(summary, service = demo.service) {
     const found = (await answer.json()).items.filter((t) => t.summary === summary);
     await context.close();
     return found;
-}
-
-async function labels(page) {
-    return page.evaluate(() => window.portalTest.items().map((i) => i.label));
 }
 
 // The top of the (tall) page, where the header and the news are.

@@ -121,6 +121,16 @@ async function launchService(binary, args, timeoutMs) {
     };
 }
 
+// A browser context (with `options`: viewport, ...) signed in as `email`
+// through the API, so a test starts where a signed-in person is.
+export async function signedInContext(browser, serviceUrl, email, options = {}) {
+    const context = await browser.newContext(options);
+    const answer = await context.request.post(`${serviceUrl}/api/v1/session`,
+        { data: { email, password: 'demo-password' } });
+    if (answer.status() !== 200) throw new Error(`signing in ${email} failed: HTTP ${answer.status()}`);
+    return context;
+}
+
 export async function launchBrowser() {
     return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
 }
@@ -147,6 +157,11 @@ export async function settle(page) {
 
 export async function items(page) {
     return page.evaluate(() => window.portalTest.items());
+}
+
+// The labels of the items on screen.
+export async function labels(page) {
+    return (await items(page)).map((i) => i.label).filter(Boolean);
 }
 
 // Waits until an item whose label matches `label` (string: exact, RegExp:

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-    clickItem, findItem, items, screenshot, settle, typeInto, useDemo, waitForFrame, watchConsole,
+    clickItem, findItem, items, labels, screenshot, settle, signedInContext as signedIn, typeInto, useDemo,
+    waitForFrame, watchConsole,
 } from './portal_harness.mjs';
 
 const demo = useDemo();
@@ -33,10 +34,6 @@ async function leave(page) {
     await settle(page);
 }
 
-async function labels(page) {
-    return (await items(page)).map((i) => i.label).filter(Boolean);
-}
-
 // A screenshot of the part of the (tall) page around an item.
 async function screenshotAround(page, label, name, height = 700) {
     const item = await findItem(page, label);
@@ -51,19 +48,12 @@ function token(header, claims) {
     return `${part(header)}.${part(claims)}.c2lnbmF0dXJlLW5vdC1jaGVja2Vk`;
 }
 
-async function signedInContext(email) {
-    const context = await demo.browser.newContext();
-    const answer = await context.request.post(`${demo.service.url}/api/v1/session`,
-        { data: { email, password: 'demo-password' } });
-    assert.equal(answer.status(), 200);
-    return context;
+async function signedInContext(email, options = {}) {
+    return signedIn(demo.browser, demo.service.url, email, options);
 }
 
 test('a customer files an onboarding request and follows it to closed', async () => {
-    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 4800 } });
-    const signIn = await context.request.post(`${demo.service.url}/api/v1/session`,
-        { data: { email: 'admin@acme.example', password: 'demo-password' } });
-    assert.equal(signIn.status(), 200);
+    const context = await signedInContext('admin@acme.example', { viewport: { width: 1280, height: 4800 } });
     const page = await context.newPage();
     const errors = watchConsole(page);
     await page.goto(`${demo.service.url}/?test=1#/route/onboarding`);
@@ -191,10 +181,7 @@ test('a customer files an onboarding request and follows it to closed', async ()
 
 test('the plan decides the routes: none without a plan, a trial shows its days and gets Standard', async () => {
     const open = async (email, hash) => {
-        const context = await demo.browser.newContext({ viewport: { width: 1280, height: 1000 } });
-        const signIn = await context.request.post(`${demo.service.url}/api/v1/session`,
-            { data: { email, password: 'demo-password' } });
-        assert.equal(signIn.status(), 200);
+        const context = await signedInContext(email, { viewport: { width: 1280, height: 1000 } });
         const page = await context.newPage();
         await page.goto(`${demo.service.url}/?test=1${hash}`);
         await waitForFrame(page);

@@ -3,17 +3,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-    clickItem, findItem, items, screenshot, settle, useDemo, waitForFrame, waitForScreen, watchConsole,
+    clickItem, findItem, items, screenshot, settle, signedInContext, useDemo, waitForFrame, waitForScreen,
+    watchConsole,
 } from './portal_harness.mjs';
 
 const demo = useDemo();
 
 // The vendor's support engineer sees every tenant's tickets: the whole demo set.
 async function signedInPage(options) {
-    const context = await demo.browser.newContext(options);
-    const response = await context.request.post(`${demo.service.url}/api/v1/session`,
-        { data: { email: 'engineer@vendor.example', password: 'demo-password' } });
-    assert.equal(response.status(), 200);
+    const context = await signedInContext(demo.browser, demo.service.url, 'engineer@vendor.example', options);
     return context.newPage();
 }
 
