@@ -1,0 +1,32 @@
+// The service's answers as the portal reads them (the portal does not trust
+// them): the ticket list and one ticket, the session, support users, their
+// details, the audit log, an invitation and problem+json errors. A reader
+// either gives a value or says why not, never both and never neither.
+#include "fuzz_input.hpp"
+
+#include "core/account.hpp"
+#include "core/ticket.hpp"
+
+namespace {
+
+template <typename Result>
+void expect_value_or_error(const Result& result) {
+    fuzz::expect(bool(result) == result.error.empty());
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string_view text = fuzz::text_of(data, size);
+    expect_value_or_error(core::parse_ticket_page(text));
+    expect_value_or_error(core::parse_ticket_details(text));
+    (void)core::ticket_id_of(text);
+    expect_value_or_error(core::parse_account(text));
+    expect_value_or_error(core::parse_support_user_page(text));
+    expect_value_or_error(core::parse_support_user_details(text));
+    expect_value_or_error(core::parse_audit_page(text));
+    expect_value_or_error(core::parse_invitation(text));
+    for (int status : {0, 422})
+        fuzz::expect(!core::parse_problem(text, status).message.empty());
+    return 0;
+}
