@@ -302,8 +302,16 @@ std::optional<Instant> parse_instant(std::string_view text) {
     const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
                                    date::day{static_cast<unsigned>(d)}};
     if (!ymd.ok() || h > 23 || mi > 59 || s > 59) return std::nullopt;
-    return Instant{date::sys_days{ymd}.time_since_epoch() + hours(h) + minutes(mi) + seconds(s) -
-                   minutes(offset_minutes)};
+    const Instant instant{date::sys_days{ymd}.time_since_epoch() + hours(h) + minutes(mi) + seconds(s) -
+                          minutes(offset_minutes)};
+    // "0000-01-01T00:30+01:00" is in year -1: it could never be written back.
+    if (!has_four_digit_year(instant)) return std::nullopt;
+    return instant;
+}
+
+bool has_four_digit_year(Instant t) {
+    const date::year year = date::year_month_day{date::floor<days>(t)}.year();
+    return year >= date::year{0} && year <= date::year{9999};
 }
 
 static std::string format_local(date::local_seconds local, seconds offset, bool utc_z) {

@@ -86,7 +86,12 @@ private:
     std::vector<Break> breaks_;                                // sorted by day, then start
 };
 
-// "2026-03-27T17:00:00+01:00", "...Z", fractional seconds dropped.
+// Whether `t` falls in a four-digit year in UTC (0000 to 9999): only those
+// does format_instant_utc write as text parse_instant reads back.
+bool has_four_digit_year(Instant t);
+
+// "2026-03-27T17:00:00+01:00", "...Z", fractional seconds dropped; nullopt
+// for an instant whose offset moves it out of a four-digit year in UTC.
 std::optional<Instant> parse_instant(std::string_view text);
 // The instant in `zone` with its offset: "2026-03-30T09:00:00+02:00".
 std::string format_instant(Instant t, const date::time_zone* zone);

@@ -263,9 +263,8 @@ TimestampReading in_zone(date::local_seconds local, const date::time_zone* zone,
     return {Instant{local.time_since_epoch() - info.first.offset}, had_zone, {}};
 }
 
-}  // namespace
-
-TimestampReading read_timestamp(std::string_view text, const date::time_zone* zone) {
+// The reading before its year is checked.
+TimestampReading read_any_year(std::string_view text, const date::time_zone* zone) {
     text = unwrap(text);
     if (text.empty()) return {std::nullopt, false, "Enter a date and time, " + std::string(how_to_write) + "."};
     if (valid_utf8_prefix(text) != text.size())
@@ -323,6 +322,19 @@ TimestampReading read_timestamp(std::string_view text, const date::time_zone* zo
     }
     if (!zone) return {Instant{local.time_since_epoch()}, false, {}};
     return in_zone(local, zone, zone->name(), false);
+}
+
+}  // namespace
+
+TimestampReading read_timestamp(std::string_view text, const date::time_zone* zone) {
+    TimestampReading reading = read_any_year(text, zone);
+    // Year 0000 early in the morning east of Greenwich is year -1 in UTC: no
+    // log has it, and it could not be written back as ISO-8601 to compare.
+    if (reading.instant && !has_four_digit_year(*reading.instant))
+        return {std::nullopt, reading.had_zone,
+                "That time is before the year 0000 or after 9999 in UTC; check the year, " + std::string(how_to_write) +
+                    "."};
+    return reading;
 }
 
 }  // namespace core

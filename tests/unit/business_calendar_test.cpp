@@ -238,4 +238,9 @@ TEST_CASE("ISO-8601 instants") {
     CHECK_FALSE(parse_instant("2026-03-27T24:00:00Z"));
     CHECK_FALSE(parse_instant("2026-03-27T17:00:00+01:00x"));
     CHECK_FALSE(parse_instant(""));
+    // Found by fuzzing: an offset that moves the instant out of a four-digit
+    // year made a value format_instant_utc wrote and parse_instant refused.
+    CHECK_FALSE(parse_instant("0000-01-01T00:30:00+01:00"));
+    CHECK_FALSE(parse_instant("9999-12-31T23:30:00-01:00"));
+    CHECK(format_instant_utc(at("0000-01-01T00:30:00-01:00")) == "0000-01-01T01:30:00Z");
 }

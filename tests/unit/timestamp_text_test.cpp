@@ -112,3 +112,15 @@ TEST_CASE("impossible dates and times say which part is wrong") {
           "morning\" is not a form this field reads.");
     CHECK(error_of("") == "Enter a date and time, like 2024-05-14 09:32 Europe/Berlin or 2024-05-14T07:32:00Z.");
 }
+
+// Found by tests/fuzz/timestamp_fuzz.cpp: "0000-01-1 0:30" read in Berlin is
+// year -1 in UTC, which format_instant_utc wrote as "-001-12-31T23:36:32Z",
+// a text that did not read back.
+TEST_CASE("a time outside the years 0000 to 9999 in UTC is refused, not read into year -1 or 10000") {
+    CHECK(error_of("0000-01-01 00:30", berlin()) ==
+          "That time is before the year 0000 or after 9999 in UTC; check the year, like 2024-05-14 09:32 "
+          "Europe/Berlin or 2024-05-14T07:32:00Z.");
+    CHECK_FALSE(read_timestamp("9999-12-31T23:30-01:00", nullptr).instant);
+    CHECK(utc("0000-01-01T00:30Z") == "0000-01-01T00:30:00Z");
+    CHECK(utc("9999-12-31 23:59:59", nullptr) == "9999-12-31T23:59:59Z");
+}
