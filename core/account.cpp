@@ -28,6 +28,14 @@ const json& array(const json& object, const char* key, const std::string& path) 
     return *it;
 }
 
+// The "id" member, which the service sends as a whole number or as text. A
+// fraction is neither: 1e300 does not even fit a long long.
+std::string id_text(const json& object, const std::string& path) {
+    auto it = object.find("id");
+    if (it == object.end() || !it->is_number_integer()) return text(object, "id", path);
+    return it->is_number_unsigned() ? std::to_string(it->get<std::uint64_t>()) : std::to_string(it->get<std::int64_t>());
+}
+
 // {"email": ..., "name": ...} or a bare e-mail string.
 std::string person(const json& object, const char* key) {
     auto it = object.find(key);
@@ -57,7 +65,7 @@ std::vector<Membership> memberships(const json& list, const std::string& path, c
 SupportUser support_user(const json& j, const std::string& path) {
     if (!j.is_object()) throw Fail{path + ": expected an object"};
     SupportUser u;
-    u.id = j.contains("id") && j["id"].is_number() ? std::to_string(j["id"].get<long long>()) : text(j, "id", path + ".");
+    u.id = id_text(j, path + ".");
     u.email = text(j, "email", path + ".");
     u.name = text(j, "name", path + ".", false);
     u.status = text(j, "status", path + ".");
@@ -102,8 +110,7 @@ Parsed<Account> parse_account(std::string_view json_text) {
         Account a;
         auto user = doc.find("user");
         if (user == doc.end() || !user->is_object()) throw Fail{"user: missing"};
-        a.id = user->contains("id") && (*user)["id"].is_number() ? std::to_string((*user)["id"].get<long long>())
-                                                                 : text(*user, "id", "user.");
+        a.id = id_text(*user, "user.");
         a.email = text(*user, "email", "user.");
         a.name = text(*user, "name", "user.", false);
         a.memberships = memberships(array(doc, "memberships", ""), "memberships", "role");
