@@ -1,7 +1,7 @@
 // Identifiers support asks for, and every field of a request form: tenant
 // slugs, the program's organization ID and application key formats, free IDs,
-// and check_field for each field kind. A valid slug is its own suggestion and
-// a suggestion is valid; an accepted ID has the shape its format promises.
+// and check_field for each field kind. A valid slug has a suggestion and
+// every suggestion is valid; an accepted ID has the shape its format promises.
 #include "fuzz_input.hpp"
 
 #include "core/field_check.hpp"
@@ -14,7 +14,8 @@ namespace {
 void check_slug(std::string_view text) {
     const std::string problem = core::tenant_slug_problem(text);
     const std::string suggestion = core::suggest_tenant_slug(text);
-    if (problem.empty()) fuzz::expect(suggestion == text);
+    // Not always the slug itself: a valid "acme--prod" is suggested as "acme-prod".
+    if (problem.empty()) fuzz::expect(!suggestion.empty());
     if (!suggestion.empty()) fuzz::expect(core::tenant_slug_problem(suggestion).empty());
 }
 
