@@ -1,5 +1,7 @@
 #include "account_fields.hpp"
 
+#include "utf8_text.hpp"
+
 namespace core {
 
 namespace {
@@ -27,8 +29,17 @@ std::string name_problem(std::string_view name) {
     int count = character_count(name);
     if (count > longest_name)
         return "A name is at most " + std::to_string(longest_name) + " characters; this one has " + std::to_string(count) + ".";
-    for (char c : name)
-        if (is_control(c)) return "Remove the line breaks and tabs from the name.";
+    // Others see the name in lists and e-mails: nothing in it may be invisible
+    // yet change what is shown around it, or break the line it stands on.
+    std::optional<std::u32string> characters = decode_utf8(name);
+    if (!characters) return "The name has bytes that are not text (UTF-8); type it again.";
+    for (char32_t c : *characters) {
+        if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
+            return "Remove the line breaks and tabs from the name.";
+        if (is_hidden_control(c))
+            return "Remove the invisible character " + code_point_name(c) +
+                   " from the name: it changes how the text around it is shown.";
+    }
     return {};
 }
 

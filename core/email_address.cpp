@@ -4,22 +4,23 @@ namespace core {
 
 namespace {
 
-constexpr size_t longest_address = 254;   // what fits in SMTP's RCPT TO path
 constexpr size_t longest_local_part = 64;
 constexpr size_t longest_domain_label = 63;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-// Bytes of UTF-8 sequences: internationalized names and domains are allowed as typed.
+// Mail goes out without SMTPUTF8 (RFC 6531), which many servers lack, so an
+// address is ASCII only: a domain with other letters is typed in its
+// "xn--" form, and a name before the @ with them cannot be delivered.
 bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
 bool allowed_in_local_part(char c) {
-    if (is_ascii_letter(c) || is_digit(c) || is_non_ascii(c)) return true;
+    if (is_ascii_letter(c) || is_digit(c)) return true;
     return std::string_view("!#$%&'*+/=?^_`{|}~.-").find(c) != std::string_view::npos;
 }
 
-bool allowed_in_domain(char c) { return is_ascii_letter(c) || is_digit(c) || is_non_ascii(c) || c == '-' || c == '.'; }
+bool allowed_in_domain(char c) { return is_ascii_letter(c) || is_digit(c) || c == '-' || c == '.'; }
 
 // The character as the message quotes it; control characters have no visible form.
 std::string shown(char c) {
@@ -44,7 +45,7 @@ std::string domain_problem(std::string_view domain) {
             // The last part names the top-level domain: "com", "berlin", "xn--p1ai"; never a number.
             bool has_letter = false;
             for (char c : label)
-                if (is_ascii_letter(c) || is_non_ascii(c)) has_letter = true;
+                if (is_ascii_letter(c)) has_letter = true;
             if (label.size() < 2 || !has_letter)
                 return "The domain must end in a name like .com or .org, not \"." + std::string(label) + "\".";
             return {};
@@ -73,7 +74,7 @@ std::string email_address_problem(std::string_view address) {
         return "An e-mail address needs an @ between the name and the domain, like name@example.com.";
     if (address.find('@', at + 1) != std::string_view::npos)
         return "An e-mail address has exactly one @; remove the others.";
-    if (address.size() > longest_address)
+    if (address.size() > longest_email_address)
         return "An e-mail address is at most 254 characters; this one has " + std::to_string(address.size()) + ".";
 
     std::string_view local = address.substr(0, at);
@@ -81,6 +82,14 @@ std::string email_address_problem(std::string_view address) {
     if (local.empty()) return "Put the name before the @, like name@example.com.";
     if (domain.empty()) return "Put the domain after the @, like name@example.com.";
     if (local.size() > longest_local_part) return "The part before the @ is at most 64 characters; shorten it.";
+    for (char c : local)
+        if (is_non_ascii(c))
+            return "Use an address made of plain letters (a-z), digits and . _ - +: mail to addresses with other "
+                   "characters before the @ cannot be sent from here.";
+    for (char c : domain)
+        if (is_non_ascii(c))
+            return "Type the domain after the @ in its plain form (like xn--mller-kva.example for müller.example): "
+                   "mail to domains with other characters cannot be sent from here.";
     for (char c : local)
         if (!allowed_in_local_part(c)) return shown(c) + " cannot be part of an e-mail address; remove it.";
     if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)

@@ -9,6 +9,8 @@
 
 namespace core {
 
+inline constexpr size_t longest_email_address = 254;   // what fits in SMTP's RCPT TO path
+
 // Surrounding spaces removed and ASCII letters lowercased.
 std::string normalize_email_address(std::string_view text);
 

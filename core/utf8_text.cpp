@@ -99,6 +99,25 @@ std::string quote_characters(std::u32string_view characters, size_t limit) {
     return out;
 }
 
+bool is_hidden_control(char32_t c) {
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;                       // C0, DEL, C1
+    if (c == 0x200C || c == 0x200D) return false;                                 // the joiners some scripts need
+    if (c == 0x00AD || c == 0x061C || c == 0x180E) return true;                   // soft hyphen, Arabic letter mark, Mongolian separator
+    if (c >= 0x200B && c <= 0x200F) return true;                                  // zero-width space, LRM, RLM
+    if (c >= 0x2028 && c <= 0x202E) return true;                                  // separators, embeddings, overrides
+    if (c >= 0x2060 && c <= 0x206F) return true;                                  // word joiner, isolates, invisible operators
+    if (c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB)) return true;                 // byte order mark, annotations
+    if (c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F)) return true;              // tags
+    return false;
+}
+
+std::string code_point_name(char32_t c) {
+    static const char digits[] = "0123456789ABCDEF";
+    std::string hex;
+    for (char32_t rest = c; rest > 0 || hex.size() < 4; rest >>= 4) hex.insert(hex.begin(), digits[rest & 0xF]);
+    return "U+" + hex;
+}
+
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string_view trim_spaces(std::string_view text) {

@@ -25,6 +25,19 @@ std::string quote_characters(std::u32string_view characters, size_t limit = 5);
 // "\"acme-prod\"": a value inside a message.
 std::string in_quotes(std::string_view text);
 
+// Characters a one-line name must not hold because nobody sees them but
+// they change what is shown around them: C0 and C1 controls (tabs, line
+// breaks), the line and paragraph separators U+2028 and U+2029, the
+// bidirectional marks, embeddings, overrides and isolates (U+202E turns
+// "Amara" into what looks like another name), and the other invisible
+// format characters (zero-width space, word joiner, byte order mark, soft
+// hyphen, tags). The zero-width joiner and non-joiner stay allowed: Persian
+// and Indic names and emoji sequences need them.
+bool is_hidden_control(char32_t c);
+
+// "U+202E": how a message names a character it cannot show.
+std::string code_point_name(char32_t c);
+
 // `text` without spaces, tabs and line breaks at either end.
 std::string_view trim_spaces(std::string_view text);
 

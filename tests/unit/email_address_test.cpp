@@ -15,7 +15,7 @@ TEST_CASE("addresses are compared in one spelling") {
 TEST_CASE("everyday addresses are accepted") {
     for (std::string_view address : {"sam@example.com", "sam.taylor+support@mail.example.co.uk", "o'brien@example.ie",
                                      "first_last-1@sub-domain.example.org", "x@a.io", "user@example.xn--p1ai",
-                                     "jürgen@müller.example.de", "a!#$%&*/=?^`{|}~b@example.com"}) {
+                                     "jurgen@xn--mller-kva.example.de", "a!#$%&*/=?^`{|}~b@example.com"}) {
         CAPTURE(address);
         CHECK(email_address_problem(address) == "");
     }
@@ -49,6 +49,12 @@ TEST_CASE("each mistake gets a message that says what to change") {
         {"\"sam\"@example.com", "'\"' cannot be part"},
         {"sam@exa_mple.com", "\"_\" cannot be part of the domain"},
         {"sam\x01@example.com", "A control character"},
+        // Mail goes out without SMTPUTF8: other letters are refused, saying how.
+        {"jürgen@example.de", "plain letters (a-z)"},
+        {"jurgen@müller.example.de", "xn--"},
+        {"sam@exam\xE2\x80\xA8ple.com", "xn--"},   // U+2028 in the domain
+        {"sam\xC2\x85@example.com", "plain letters (a-z)"},   // U+0085, a C1 line break
+        {"sam\xFF@example.com", "plain letters (a-z)"},        // not UTF-8 at all
     };
     for (const Case& c : cases) {
         CAPTURE(c.address);
