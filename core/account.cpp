@@ -163,6 +163,8 @@ Parsed<Invitation> parse_invitation(std::string_view json_text) {
         inv.invited_by = person(doc, "invited_by");
         inv.expires_at = text(doc, "expires_at", "", false);
         if (doc.contains("tenants") && doc["tenants"].is_array()) inv.tenants = memberships(doc["tenants"], "tenants", "role");
+        inv.existing_account = doc.contains("existing_account") && doc["existing_account"].is_boolean() &&
+                               doc["existing_account"].get<bool>();
         return inv;
     });
 }

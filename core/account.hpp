@@ -62,6 +62,7 @@ struct AuditPage {
 struct Invitation {
     std::string email, invited_by, expires_at;
     std::vector<Membership> tenants;
+    bool existing_account = false;   // accepted with that account's password; no name or new password
 };
 
 template <typename T>

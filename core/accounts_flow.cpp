@@ -1,5 +1,6 @@
 #include "accounts_flow.hpp"
 
+#include "account_fields.hpp"
 #include "api_request.hpp"
 #include "device_snapshots.hpp"
 #include "outbox_flow.hpp"
@@ -253,9 +254,16 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
     if (std::holds_alternative<SubmitInvitation>(action)) {
         InvitationView& v = state.invitation;
         if (v.busy || v.token.empty()) return {};
-        v.busy = true;
         v.error.clear();
-        json body = {{"name", v.name}, {"password", v.password}};
+        json body = {{"password", v.password}};
+        if (!v.invitation || !v.invitation->existing_account) {
+            // A new account: the service's rules, said before sending.
+            if (std::string problem = name_problem(normalize_name(v.name)); !problem.empty()) v.field_errors["name"] = problem;
+            if (std::string problem = password_problem(v.password); !problem.empty()) v.field_errors["password"] = problem;
+            if (!v.field_errors.empty()) return {};
+            body["name"] = v.name;
+        }
+        v.busy = true;
         return {request(state, "POST", "/api/v1/invitations/" + url_escape(v.token) + "/accept", HttpReply::AcceptInvitation,
                         body.dump())};
     }
@@ -305,6 +313,7 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         const Problem problem = parse_problem(answer->body, status);
         if (accept) {
             state.invitation.busy = false;
+            if (status == 401) state.invitation.password.clear();   // an existing account's wrong password
             state.invitation.field_errors = problem.field_errors;
             state.invitation.error = problem.message;
         } else {

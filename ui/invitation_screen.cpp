@@ -1,5 +1,6 @@
 // The page an invitation link opens: who invited whom to which services, and
-// a name and password to become an active support-only user.
+// a name and password to become an active support-only user, or, for an
+// address that has an account already, that account's password.
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -37,6 +38,18 @@ void draw_invitation_screen(const core::State& state, Column column, Actions& ou
                   ". Support users can open, view and comment on tickets and receive notifications; they have no "
                   "administration access.");
     ImGui::Dummy(ImVec2(0, px(12)));
+    if (inv.existing_account) {
+        // The link alone is not enough for an account that exists: its owner proves it.
+        paragraph(f.body, colour::text, "You already have an account as " + inv.email + ". Sign in with its password to accept.");
+        ImGui::Dummy(ImVec2(0, px(8)));
+        std::string password = v.password;
+        if (form_field("##password", "Your password", password, field_error(v.field_errors, "password"), "", true, width))
+            out.push_back(core::EditInvitation{"password", password});
+        ImGui::Dummy(ImVec2(0, px(8)));
+        if (!v.error.empty() && v.field_errors.empty()) error_text(v.error);
+        if (button(v.busy ? "Signing in\xE2\x80\xA6" : "Sign in and accept", true) && !v.busy) out.push_back(core::SubmitInvitation{});
+        return;
+    }
     std::string name = v.name;
     if (form_field("##name", "Your name", name, field_error(v.field_errors, "name"), "", false, width))
         out.push_back(core::EditInvitation{"name", name});

@@ -21,7 +21,7 @@ TenantRecord read_tenant(const Statement& row, int first) {
                         row.text(first + 3),  row.optional_text(first + 4), row.optional_integer(first + 5)};
 }
 
-const std::string membership_query = std::string("SELECT m.id, m.user_id, m.role, m.status, m.invited_by, m.invited_at, m.revoked_at, ") +
+const std::string membership_query = std::string("SELECT m.id, m.user_id, m.role, m.status, m.invited_by, m.invited_at, m.revoked_at, m.joined_at, ") +
                                      tenant_columns + " FROM memberships m JOIN tenants t ON t.id = m.tenant_id";
 
 MembershipRecord read_membership(const Statement& row) {
@@ -33,7 +33,8 @@ MembershipRecord read_membership(const Statement& row) {
     membership.invited_by = row.optional_integer(4);
     membership.invited_at = row.integer(5);
     membership.revoked_at = row.optional_integer(6);
-    membership.tenant = read_tenant(row, 7);
+    membership.joined_at = row.optional_integer(7);
+    membership.tenant = read_tenant(row, 8);
     return membership;
 }
 
@@ -60,9 +61,10 @@ int64_t AccountStore::add_user(const std::string& email, const std::optional<std
     return last_insert_id(connection_);
 }
 
-void AccountStore::set_name_and_password(int64_t user_id, const std::string& name, const std::string& password_hash) {
-    Statement update(connection_, "UPDATE users SET name = ?2, password_hash = ?3 WHERE id = ?1");
+bool AccountStore::set_first_name_and_password(int64_t user_id, const std::string& name, const std::string& password_hash) {
+    Statement update(connection_, "UPDATE users SET name = ?2, password_hash = ?3 WHERE id = ?1 AND password_hash IS NULL");
     update.bind(1, user_id).bind(2, name).bind(3, password_hash).run();
+    return changed_rows(connection_) == 1;
 }
 
 void AccountStore::set_password_hash(int64_t user_id, const std::string& password_hash) {
@@ -121,9 +123,10 @@ std::optional<MembershipRecord> AccountStore::membership(int64_t user_id, int64_
 
 int64_t AccountStore::add_membership(int64_t user_id, int64_t tenant_id, const std::string& role, const std::string& status,
                                      const std::optional<int64_t>& invited_by, int64_t invited_at) {
+    // Put in as a member rather than invited: joined when added.
     Statement insert(connection_,
-                     "INSERT INTO memberships(user_id, tenant_id, role, status, invited_by, invited_at)"
-                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+                     "INSERT INTO memberships(user_id, tenant_id, role, status, invited_by, invited_at, joined_at)"
+                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?4 = 'invited' THEN NULL ELSE ?6 END)");
     insert.bind(1, user_id).bind(2, tenant_id).bind(3, role).bind(4, status).bind(5, invited_by).bind(6, invited_at).run();
     return last_insert_id(connection_);
 }
@@ -138,6 +141,12 @@ void AccountStore::reinvite(int64_t membership_id, int64_t invited_by, int64_t n
 void AccountStore::set_status(int64_t membership_id, const std::string& status, const std::optional<int64_t>& revoked_at) {
     Statement update(connection_, "UPDATE memberships SET status = ?2, revoked_at = ?3 WHERE id = ?1");
     update.bind(1, membership_id).bind(2, status).bind(3, revoked_at).run();
+}
+
+void AccountStore::join(int64_t membership_id, int64_t now) {
+    Statement update(connection_,
+                     "UPDATE memberships SET status = 'active', revoked_at = NULL, joined_at = COALESCE(joined_at, ?2) WHERE id = ?1");
+    update.bind(1, membership_id).bind(2, now).run();
 }
 
 }  // namespace web

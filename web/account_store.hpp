@@ -40,6 +40,7 @@ struct MembershipRecord {
     std::optional<int64_t> invited_by;
     int64_t invited_at = 0;
     std::optional<int64_t> revoked_at;
+    std::optional<int64_t> joined_at;   // first accepted; until then the tenant sees only the address
 };
 
 class AccountStore {
@@ -50,7 +51,10 @@ public:
     std::optional<UserRecord> user_by_id(int64_t id);
     int64_t add_user(const std::string& email, const std::optional<std::string>& name,
                      const std::optional<std::string>& password_hash, int64_t now);
-    void set_name_and_password(int64_t user_id, const std::string& name, const std::string& password_hash);
+    // An account's first name and password, chosen with its first
+    // invitation. False, changing nothing, when it has a password already:
+    // only its owner, signed in with that one, may act for it.
+    bool set_first_name_and_password(int64_t user_id, const std::string& name, const std::string& password_hash);
     void set_password_hash(int64_t user_id, const std::string& password_hash);
     void record_sign_in(int64_t user_id, int64_t now);
     int64_t user_count();
@@ -70,6 +74,8 @@ public:
     // user invited again, or an invitation that expired unused).
     void reinvite(int64_t membership_id, int64_t invited_by, int64_t now);
     void set_status(int64_t membership_id, const std::string& status, const std::optional<int64_t>& revoked_at);
+    // Active from `now`; joined then, unless it had joined before.
+    void join(int64_t membership_id, int64_t now);
 
 private:
     sqlite3* connection_;

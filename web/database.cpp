@@ -131,8 +131,9 @@ std::string Database::check() {
     std::lock_guard lock(mutex_);
     sqlite3_stmt* statement = nullptr;
     std::string error;
-    if (sqlite3_prepare_v2(connection_, "SELECT 1", -1, &statement, nullptr) != SQLITE_OK ||
-        sqlite3_step(statement) != SQLITE_ROW || sqlite3_column_int(statement, 0) != 1) {
+    // A table's page, not "SELECT 1", which SQLite answers without the file.
+    if (sqlite3_prepare_v2(connection_, "SELECT COUNT(*) FROM schema_migrations", -1, &statement, nullptr) != SQLITE_OK ||
+        sqlite3_step(statement) != SQLITE_ROW) {
         error = sqlite3_errmsg(connection_);
     }
     sqlite3_finalize(statement);

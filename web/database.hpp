@@ -21,7 +21,7 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // Runs a trivial query; empty when the database answers, else what went wrong.
+    // Reads a small table; empty when the database answers, else SQLite's words for what went wrong.
     std::string check();
 
     int schema_version();

@@ -29,9 +29,9 @@ MailMessage invitation_mail(const InvitationMailFacts& facts) {
     for (const TenantRecord& tenant : facts.tenants) mail.body += "  - " + tenant.name + " (" + tenant.slug + ")\n";
     mail.body += "\n"
                  "You will be able to open tickets, follow and comment on them, and see the service's details.\n"
-                 "\n"
-                 "Choose your name and password here:\n"
-                 "\n" +
+                 "\n";
+    mail.body += facts.existing_account ? "Accept with the password of your account here:\n" : "Choose your name and password here:\n";
+    mail.body += "\n" +
                  mail.link + "\n"
                  "\n"
                  "The link works once and until " + utc_text(facts.expires_at) + " (UTC).\n"

@@ -1,6 +1,7 @@
 // The invitation e-mail: who invited whom to which tenants, and the link
 // (`{public URL}/#/invitation/{token}`) that opens the portal's form to
-// choose a name and password.
+// choose a name and password, or, for an address that has an account
+// already, to accept with that account's password.
 #pragma once
 
 #include "account_store.hpp"
@@ -21,6 +22,7 @@ struct InvitationMailFacts {
     std::optional<std::string> inviter_name;
     std::vector<TenantRecord> tenants;
     int64_t expires_at = 0;
+    bool existing_account = false;            // the invitee signs in with their password to accept
 };
 
 std::string invitation_link(const std::string& public_url, const std::string& token);

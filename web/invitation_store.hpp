@@ -1,5 +1,6 @@
 // Invitations (migration 5): a link sent by e-mail that lets the invitee
-// choose a name and password and join the tenants it names. Valid for 7
+// join the tenants it names, choosing a name and password for a new account
+// or giving an existing account's own (invitation_routes). Valid for 7
 // days, once. Only the SHA-256 of the link's token is stored.
 #pragma once
 

@@ -226,6 +226,41 @@ const Migration migrations[] = {
      "  updated_at INTEGER NOT NULL"
      ");"
      "CREATE INDEX incidents_of_region ON incidents(region, started_at DESC);"},
+
+    // When the person joined the tenant (accepted its invitation). Until
+    // then the tenant's admins see nothing of the account beyond the address
+    // they typed: it may be someone else's account elsewhere. Members from
+    // before joined when their accept was logged, or, put in as members
+    // without an invitation, when they were added.
+    {14, "memberships joined",
+     "ALTER TABLE memberships ADD COLUMN joined_at INTEGER;"
+     "UPDATE memberships SET joined_at = (SELECT MIN(a.at) FROM audit_log a WHERE a.tenant_id = memberships.tenant_id"
+     "  AND a.target_user_id = memberships.user_id AND a.action = 'accept');"
+     "UPDATE memberships SET joined_at = invited_at WHERE joined_at IS NULL AND status = 'active';"},
+
+    // Failed sign-ins by e-mail address and client address together, so the
+    // throttle keeps separate budgets for the pair, the client address and
+    // the account (sign_in_throttle). The rows of migration 4 are at most 15
+    // minutes of history and are dropped. Addresses an account signed in
+    // from are remembered for 90 days: its owner coming from one of them is
+    // not slowed by someone else's guessing.
+    {15, "sign-in throttle by account and address",
+     "DROP TABLE sign_in_failures;"
+     "CREATE TABLE sign_in_failures ("
+     "  id INTEGER PRIMARY KEY,"
+     "  email TEXT NOT NULL,"                                   // as normalized; at most 254 bytes
+     "  address TEXT NOT NULL,"
+     "  at INTEGER NOT NULL"
+     ");"
+     "CREATE INDEX sign_in_failures_of_email ON sign_in_failures(email, at);"
+     "CREATE INDEX sign_in_failures_of_address ON sign_in_failures(address, at);"
+     "CREATE TABLE sign_in_known_addresses ("
+     "  email TEXT NOT NULL,"
+     "  address TEXT NOT NULL,"
+     "  last_success_at INTEGER NOT NULL,"
+     "  PRIMARY KEY (email, address)"
+     ");"
+     "CREATE INDEX sign_in_known_addresses_by_age ON sign_in_known_addresses(last_success_at);"},
 };
 
 }  // namespace

@@ -37,9 +37,11 @@ void Outbox::mark_sent(int64_t id, int64_t now) {
 }
 
 void Outbox::mark_attempt_failed(int64_t id, const std::string& error, std::optional<int64_t> next_attempt_at) {
+    // Given up on, it will never be sent: its link is blanked like a sent one's.
     Statement update(connection_,
                      "UPDATE outbox SET attempts = attempts + 1, last_error = ?2,"
                      " status = CASE WHEN ?3 IS NULL THEN 'failed' ELSE 'queued' END,"
+                     " body = CASE WHEN ?3 IS NULL THEN '' ELSE body END, link = CASE WHEN ?3 IS NULL THEN '' ELSE link END,"
                      " next_attempt_at = COALESCE(?3, next_attempt_at) WHERE id = ?1");
     update.bind(1, id).bind(2, error).bind(3, next_attempt_at).run();
 }

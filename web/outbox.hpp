@@ -43,7 +43,7 @@ public:
 
     // Delivered: its text is blanked here, since the link opens an account.
     void mark_sent(int64_t id, int64_t now);
-    // Try again at `next_attempt_at`, or give up (status failed) when there is none.
+    // Try again at `next_attempt_at`, or give up (status failed, text blanked) when there is none.
     void mark_attempt_failed(int64_t id, const std::string& error, std::optional<int64_t> next_attempt_at);
 
     void add_to_dev_mailbox(const MailMessage& message, int64_t now);

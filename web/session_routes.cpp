@@ -3,11 +3,10 @@
 #include "account_json.hpp"
 #include "account_store.hpp"
 #include "json_response.hpp"
-#include "password_hash.hpp"
+#include "password_sign_in.hpp"
 #include "problem.hpp"
 #include "session_cookie.hpp"
 #include "session_store.hpp"
-#include "sign_in_throttle.hpp"
 #include "sqlite_statement.hpp"
 
 #include "core/email_address.hpp"
@@ -19,11 +18,6 @@ namespace web {
 namespace {
 
 constexpr const char* wrong_credentials = "E-mail or password is wrong.";
-
-std::string minutes_text(int64_t seconds) {
-    int64_t minutes = (seconds + 59) / 60;
-    return minutes == 1 ? "1 minute" : std::to_string(minutes) + " minutes";
-}
 
 }  // namespace
 
@@ -45,56 +39,39 @@ void SessionRoutes::sign_in(ApiCall& call) {
     std::optional<std::string> email_text = string_member(*body, "email");
     std::optional<std::string> password = string_member(*body, "password");
     std::map<std::string, std::string> errors;
-    if (!email_text || email_text->empty()) errors["email"] = "Enter your e-mail address.";
+    const std::string email = core::normalize_email_address(email_text.value_or(""));
+    if (email.empty()) errors["email"] = "Enter your e-mail address.";
+    // No account has a longer one, and the throttle stores what is typed here.
+    else if (email.size() > core::longest_email_address)
+        errors["email"] = "An e-mail address is at most " + std::to_string(core::longest_email_address) + " characters.";
     if (!password || password->empty()) errors["password"] = "Enter your password.";
     if (!errors.empty()) {
         send_field_problems(call.response, 400, "Enter your e-mail address and password.", errors);
         return;
     }
-    const std::string email = core::normalize_email_address(*email_text);
-    const std::string client = call.request.remote_addr;
-
-    SignInAttempt attempt;
-    std::optional<UserRecord> user;
-    database_.with_connection([&](sqlite3* connection) {
-        Transaction transaction(connection);
-        attempt = SignInThrottle(connection).begin(email, client, call.now);
-        if (attempt.retry_after_seconds == 0) user = AccountStore(connection).user_by_email(email);
-        transaction.commit();
-    });
-    if (attempt.retry_after_seconds > 0) {
-        call.response.set_header("Retry-After", std::to_string(attempt.retry_after_seconds));
-        send_problem(call.response, 429,
-                     "Too many failed sign-ins. Try again in " + minutes_text(attempt.retry_after_seconds) + ".");
+    PasswordSignIn checked = check_password(database_, email, *password, call.request.remote_addr, call.now);
+    if (checked.attempt.retry_after_seconds > 0) {
+        send_throttled(call.response, checked.attempt.retry_after_seconds);
         return;
     }
-
-    // The slow part, outside the database lock.
-    bool right = false;
-    if (user && user->password_hash)
-        right = password_matches(*user->password_hash, *password);
-    else
-        spend_password_check_time(*password);
-    if (!right) {
+    if (!checked.user) {
         send_problem(call.response, 401, wrong_credentials);
         return;
     }
-    std::optional<std::string> rehashed;
-    if (password_hash_outdated(*user->password_hash)) rehashed = hash_password(*password);
+    const UserRecord& user = *checked.user;
 
     Caller caller;
     NewSession session;
     database_.with_connection([&](sqlite3* connection) {
         Transaction transaction(connection);
-        SignInThrottle(connection).succeeded(attempt, email);
+        password_accepted(connection, checked, call.now);
         AccountStore accounts(connection);
-        caller.memberships = accounts.active_memberships_of(user->id);
+        caller.memberships = accounts.active_memberships_of(user.id);
         if (!caller.memberships.empty()) {
-            if (rehashed) accounts.set_password_hash(user->id, *rehashed);
-            accounts.record_sign_in(user->id, call.now);
+            accounts.record_sign_in(user.id, call.now);
             SessionStore sessions(connection);
             sessions.remove_expired(call.now);
-            session = sessions.open(user->id, call.now, client);
+            session = sessions.open(user.id, call.now, call.request.remote_addr);
         }
         transaction.commit();
     });
@@ -104,9 +81,9 @@ void SessionRoutes::sign_in(ApiCall& call) {
                      "Your access to every tenant has ended. Ask an admin of your organisation to invite you again.");
         return;
     }
-    caller.user_id = user->id;
-    caller.email = user->email;
-    caller.name = user->name;
+    caller.user_id = user.id;
+    caller.email = user.email;
+    caller.name = user.name;
     caller.csrf_token = session.csrf_token;
     send_new_session(call.response, caller, session.token, address_, program_);
 }

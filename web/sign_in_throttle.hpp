@@ -1,12 +1,27 @@
-// Slowing down password guessing: after 5 failed sign-ins within 15 minutes
-// for one e-mail address (known or not, so the answer says nothing about
-// which accounts exist) or from one client address, further attempts are
-// refused with 429 until the oldest of those failures is 15 minutes old.
-// A successful sign-in clears the account's failures, not the address's.
+// Slowing down password guessing without letting a guesser lock others out.
+// Failed sign-ins of the last 15 minutes are counted three ways, each with
+// its own budget:
 //
-// An attempt is counted as a failure before the password is checked and
-// forgiven when it turns out right, so parallel guesses cannot slip past
-// the limit while the (slow) check runs.
+//   the pair (e-mail address, client address)   5: that pair waits until the
+//       oldest failure is 15 minutes old. Only the guesser waits: the same
+//       account from another address, and other accounts from this address,
+//       go on.
+//   the client address, over every account      30: that address waits. A
+//       guesser spraying many accounts stops; an office behind one address
+//       does not mistype 30 passwords in 15 minutes.
+//   the account, from every address             10: the account is slowed,
+//       never locked: each further attempt waits 5 s after its latest
+//       failure, doubling with each failure over the budget, at most 60 s.
+//       Guessing from many addresses gets about one try a minute; the owner
+//       signing in from an address they signed in from before (in the last
+//       90 days) is not slowed at all, and from a new one waits a minute at
+//       most.
+//
+// Unknown e-mail addresses count like known ones, so the answers say nothing
+// about which accounts exist. An attempt is counted as a failure before the
+// password is checked and forgiven when it turns out right, so parallel
+// guesses cannot slip past a budget while the (slow) check runs; a right
+// password also forgives the pair's earlier failures.
 #pragma once
 
 #include <cstdint>
@@ -16,13 +31,19 @@ struct sqlite3;
 
 namespace web {
 
-inline constexpr int sign_in_failures_allowed = 5;
 inline constexpr int64_t sign_in_window_seconds = 15 * 60;
+inline constexpr int sign_in_failures_per_pair = 5;
+inline constexpr int sign_in_failures_per_address = 30;
+inline constexpr int sign_in_failures_per_account = 10;
+inline constexpr int64_t first_account_pause_seconds = 5;
+inline constexpr int64_t longest_account_pause_seconds = 60;
+inline constexpr int64_t known_address_days = 90;
 
 struct SignInAttempt {
+    std::string email;                 // normalized
+    std::string address;               // the client's
     int64_t retry_after_seconds = 0;   // > 0: refused, try again after this long
-    int64_t account_failure_id = 0;    // the provisional failures, when allowed
-    int64_t address_failure_id = 0;
+    int64_t failure_id = 0;            // the provisional failure, when allowed
 };
 
 class SignInThrottle {
@@ -30,12 +51,13 @@ public:
     explicit SignInThrottle(sqlite3* connection) : connection_(connection) {}
 
     SignInAttempt begin(const std::string& email, const std::string& address, int64_t now);
-    // The password was right: forget the account's failures and this attempt's address failure.
-    void succeeded(const SignInAttempt& attempt, const std::string& email);
+    // The password was right: forgive this attempt and the pair's failures,
+    // and remember the address as one the account signs in from.
+    void succeeded(const SignInAttempt& attempt, int64_t now);
 
 private:
-    int64_t wait_for(const std::string& key, int64_t now);
-    int64_t add_failure(const std::string& key, int64_t now);
+    int64_t budget_wait(const char* failures_of, const SignInAttempt& attempt, int allowed, int64_t now);
+    int64_t account_pause(const SignInAttempt& attempt, int64_t now);
 
     sqlite3* connection_;
 };

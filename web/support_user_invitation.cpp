@@ -66,6 +66,7 @@ InviteOutcome invite_support_user(sqlite3* connection, const InviteRequest& requ
     facts.inviter_name = request.inviter_name;
     facts.tenants = request.tenants;
     facts.expires_at = outcome.expires_at;
+    facts.existing_account = user && user->password_hash;
     Outbox(connection).add(invitation_mail(facts), request.now);
     return outcome;
 }

@@ -9,14 +9,23 @@ namespace web {
 
 namespace {
 
+// What the tenant may see of an account beyond the address its admin typed.
+// The name once the person has joined the tenant: before, the address may
+// be someone's account elsewhere, and its name is none of this tenant's
+// business. The last sign-in only while they are an active member: a
+// sign-in then is also one into this tenant. Listed, searched and sorted by
+// these alone, so neither the matches nor the order tell anything more.
+constexpr const char* shown_name = "(CASE WHEN m.joined_at IS NOT NULL THEN u.name END)";
+constexpr const char* shown_last_sign_in = "(CASE WHEN m.status = 'active' THEN u.last_sign_in_at END)";
+
 // The sort key of each order, as SQL. Names sort without regard to case and
-// the missing names of invitees sort as empty; "never signed in" as 0.
-const char* sort_expression(SupportUserSort sort) {
+// missing names sort as empty; "never signed in" as 0.
+std::string sort_expression(SupportUserSort sort) {
     switch (sort) {
         case SupportUserSort::Email: return "u.email";
-        case SupportUserSort::Name: return "lower(COALESCE(u.name, ''))";
+        case SupportUserSort::Name: return std::string("lower(COALESCE(") + shown_name + ", ''))";
         case SupportUserSort::InvitedAt: return "m.invited_at";
-        case SupportUserSort::LastSignInAt: return "COALESCE(u.last_sign_in_at, 0)";
+        case SupportUserSort::LastSignInAt: return std::string("COALESCE(") + shown_last_sign_in + ", 0)";
     }
     return "u.email";
 }
@@ -35,8 +44,9 @@ std::string like_pattern(const std::string& search) {
 
 // The columns shown, for rows named by user id: read from users first, or
 // SQLite would go through all of the tenant's memberships to find them.
-constexpr const char* row_query =
-    "SELECT u.id, u.email, u.name, m.status, m.invited_at, inviter.email, inviter.name, u.last_sign_in_at"
+const std::string row_query =
+    std::string("SELECT u.id, u.email, ") + shown_name + ", m.status, m.invited_at, inviter.email, inviter.name, " +
+    shown_last_sign_in +
     " FROM users u CROSS JOIN memberships m ON m.user_id = u.id LEFT JOIN users inviter ON inviter.id = m.invited_by"
     " WHERE m.tenant_id = ?1 AND m.role = 'support_only'";
 
@@ -74,7 +84,7 @@ SupportUserPage list_support_users(sqlite3* connection, int64_t tenant_id, const
     std::string membership_filter = " WHERE m.tenant_id = ?1 AND m.role = 'support_only'";
     if (query.status) membership_filter += " AND m.status = ?2";
     std::string filter = membership_filter;
-    if (!query.search.empty()) filter += " AND (u.email LIKE ?3 ESCAPE '\\' OR u.name LIKE ?3 ESCAPE '\\')";
+    if (!query.search.empty()) filter += std::string(" AND (u.email LIKE ?3 ESCAPE '\\' OR ") + shown_name + " LIKE ?3 ESCAPE '\\')";
     auto bind_filter = [&](Statement& statement) {
         statement.bind(1, tenant_id);
         if (query.status) statement.bind(2, *query.status);
@@ -88,20 +98,21 @@ SupportUserPage list_support_users(sqlite3* connection, int64_t tenant_id, const
     const int64_t users = count_of(connection, "SELECT COUNT(*) FROM users", [](Statement&) {});
 
     // Which table to read first. When the tenant has a quarter or more of
-    // all users, reading users first is cheaper: a page sorted by a user's
-    // column (e-mail, name, last sign-in) walks that column's index and
-    // keeps the tenant's, stopping once the page is full (at most about four
-    // rows read per row shown, wherever the page is), and a search scans the
-    // users table in storage order and looks up memberships only for the
-    // matches. A smaller tenant is read through its memberships and sorted,
-    // which costs its size. invited_at has its own index on memberships.
+    // all users, reading users first is cheaper: a page sorted by e-mail
+    // walks its index and keeps the tenant's, stopping once the page is full
+    // (at most about four rows read per row shown, wherever the page is),
+    // and a search scans the users table in storage order and looks up
+    // memberships only for the matches. A smaller tenant is read through its
+    // memberships and sorted, which costs its size; so is any tenant sorted
+    // by name or last sign-in, whose shown values depend on the membership
+    // (no index of users has them). invited_at has its own index on memberships.
     // CROSS JOIN makes SQLite keep that order; NOT INDEXED keeps it from
     // walking the e-mail index for a search, row by row to the table.
     const bool large_tenant = members * 4 >= users;
     std::string from = " FROM memberships m JOIN users u ON u.id = m.user_id";
     if (large_tenant && !query.search.empty())
         from = " FROM users u NOT INDEXED CROSS JOIN memberships m ON m.user_id = u.id";
-    else if (large_tenant && query.sort != SupportUserSort::InvitedAt)
+    else if (large_tenant && query.sort == SupportUserSort::Email)
         from = " FROM users u CROSS JOIN memberships m ON m.user_id = u.id";
 
     SupportUserPage page;
@@ -149,7 +160,7 @@ SupportUserPage list_support_users(sqlite3* connection, int64_t tenant_id, const
 
     std::string ids;
     for (const auto& [id, value] : keys) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
-    Statement rows(connection, std::string(row_query) + " AND u.id IN (" + ids + ")");
+    Statement rows(connection, row_query + " AND u.id IN (" + ids + ")");
     rows.bind(1, tenant_id);
     std::map<int64_t, SupportUserRow> by_id;
     while (rows.step()) {
@@ -166,7 +177,7 @@ SupportUserPage list_support_users(sqlite3* connection, int64_t tenant_id, const
 }
 
 std::optional<SupportUserRow> find_support_user(sqlite3* connection, int64_t tenant_id, int64_t user_id) {
-    Statement row(connection, std::string(row_query) + " AND u.id = ?2");
+    Statement row(connection, row_query + " AND u.id = ?2");
     row.bind(1, tenant_id).bind(2, user_id);
     if (!row.step()) return std::nullopt;
     SupportUserRow user = read_row(row);

@@ -1,10 +1,12 @@
 // Support-user management through core::update: debounced search, invite
-// with one Idempotency-Key per attempt, revoke confirmation, and the session.
+// with one Idempotency-Key per attempt, revoke confirmation, the session, and
+// accepting an invitation as a new or an existing account.
 #include "core/app.hpp"
 
 #include "effects_of.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace core;
 
@@ -137,4 +139,52 @@ TEST_CASE("the audit log pages back through older entries") {
     CHECK(state.users.audit[1].action == "invite");
     CHECK(state.users.audit_cursor.empty());
     CHECK(update(state, LoadOlderAudit{}).empty());   // nothing older
+}
+
+namespace {
+
+// The invitation screen with the service's answer about the link.
+State on_invitation(const char* invitation_json) {
+    State state;
+    start(state, "#/invitation/tok-1");
+    update(state, HttpAnswered{HttpReply::Invitation, 200, invitation_json});
+    REQUIRE(state.invitation.invitation);
+    return state;
+}
+
+const char* new_account_invitation = R"({"email":"new@acme.example","tenants":[{"tenant":"acme-prod","tenant_name":"Acme"}],
+    "invited_by":{"email":"admin@acme.example","name":"Amara"},"expires_at":"2026-04-01T00:00:00Z","existing_account":false})";
+const char* existing_account_invitation = R"({"email":"admin@globex.example","tenants":[{"tenant":"acme-prod","tenant_name":"Acme"}],
+    "invited_by":{"email":"admin@acme.example","name":"Amara"},"expires_at":"2026-04-01T00:00:00Z","existing_account":true})";
+
+}  // namespace
+
+TEST_CASE("a new account's invitation checks the name and password as the service does before sending") {
+    State state = on_invitation(new_account_invitation);
+    update(state, EditInvitation{"name", "\xE2\x80\xAE" "amaN"});   // a right-to-left override in front
+    update(state, EditInvitation{"password", "long enough password"});
+    CHECK(effects_of<HttpRequest>(update(state, SubmitInvitation{})).empty());
+    CHECK(state.invitation.field_errors["name"].find("U+202E") != std::string::npos);
+    CHECK_FALSE(state.invitation.busy);
+
+    update(state, EditInvitation{"name", "Nia Name"});
+    auto sent = effects_of<HttpRequest>(update(state, SubmitInvitation{}));
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0]->url == "/api/v1/invitations/tok-1/accept");
+    CHECK(nlohmann::json::parse(sent[0]->body) == nlohmann::json{{"name", "Nia Name"}, {"password", "long enough password"}});
+}
+
+TEST_CASE("an existing account's invitation sends only that account's password, and forgets a wrong one") {
+    State state = on_invitation(existing_account_invitation);
+    CHECK(state.invitation.invitation->existing_account);
+    update(state, EditInvitation{"password", "demo-password"});   // its own: no new-password rules apply
+    auto sent = effects_of<HttpRequest>(update(state, SubmitInvitation{}));
+    REQUIRE(sent.size() == 1);
+    CHECK(nlohmann::json::parse(sent[0]->body) == nlohmann::json{{"password", "demo-password"}});
+
+    update(state, HttpAnswered{HttpReply::AcceptInvitation, 401,
+                               R"({"title":"Unauthorized","status":401,"detail":"The password is wrong.","errors":{"password":"Not it."}})"});
+    CHECK(state.invitation.password.empty());
+    CHECK(state.invitation.field_errors["password"] == "Not it.");
+    CHECK(state.session != SessionStatus::SignedIn);
 }
