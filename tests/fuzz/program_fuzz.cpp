@@ -1,12 +1,27 @@
 // The support program document (core/program.json, or one a vendor ships):
-// a document that checks out must print back to an equal program, and the
-// request forms it describes must be checkable, whatever their fields say.
+// a document that checks out must print back to an equal program, the
+// request forms it describes must be checkable whatever their fields say,
+// and its schedules must give deadlines exactly their target away.
 #include "fuzz_input.hpp"
 
 #include "core/program.hpp"
 #include "core/ticket_draft.hpp"
 
 namespace {
+
+// The SLA clock over one schedule, counted in a zone with daylight saving time.
+void check_deadline(const core::Schedule& schedule, std::chrono::minutes target) {
+    const core::BusinessCalendar calendar(fuzz::berlin(), schedule);
+    const std::optional<core::Instant> deadline = calendar.add(fuzz::now, target);
+    if (deadline) fuzz::expect(*deadline >= fuzz::now && calendar.elapsed(fuzz::now, *deadline) == target);
+}
+
+void check_deadlines(const core::Program& program) {
+    for (const core::Plan& plan : program.plans)
+        for (const core::ResponseTarget& target : plan.targets)
+            if (const core::Schedule* schedule = program.find_schedule(target.schedule))
+                check_deadline(*schedule, std::chrono::minutes(target.minutes));
+}
 
 // Every route filled with its fields' own examples, judged for every plan.
 void check_example_drafts(const core::Program& program) {
@@ -30,8 +45,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const core::ProgramResult again = core::parse_program(core::program_to_json(*parsed.program));
         fuzz::expect(again && *again.program == *parsed.program);
         check_example_drafts(*parsed.program);
+        check_deadlines(*parsed.program);
     }
     const core::ScheduleResult schedule = core::parse_schedule(text);
     fuzz::expect(schedule.schedule.has_value() == schedule.error.empty());
+    if (schedule) check_deadline(*schedule.schedule, std::chrono::hours(8));
     return 0;
 }
