@@ -19,21 +19,39 @@ std::string strong_etag(std::string_view bytes) {
     return text;
 }
 
-bool if_none_match_matches(std::string_view if_none_match, std::string_view etag) {
-    auto opaque = [](std::string_view tag) {
-        if (tag.starts_with("W/")) tag.remove_prefix(2);
-        return tag;
-    };
-    std::string_view wanted = opaque(etag);
-    while (!if_none_match.empty()) {
-        size_t comma = if_none_match.find(',');
-        std::string_view tag = if_none_match.substr(0, comma);
-        if_none_match = comma == std::string_view::npos ? std::string_view() : if_none_match.substr(comma + 1);
-        while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
-        while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
-        if (tag == "*" || (!tag.empty() && opaque(tag) == wanted)) return true;
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+// Whether the header's comma-separated list has "*" or a tag `matches` accepts.
+template <class Matches>
+bool lists(std::string_view header, Matches matches) {
+    while (!header.empty()) {
+        size_t comma = header.find(',');
+        std::string_view tag = trimmed(header.substr(0, comma));
+        header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+        if (tag == "*" || (!tag.empty() && matches(tag))) return true;
     }
     return false;
+}
+
+std::string_view opaque(std::string_view tag) {
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    return tag;
+}
+
+}  // namespace
+
+bool if_none_match_matches(std::string_view if_none_match, std::string_view etag) {
+    return lists(if_none_match, [&](std::string_view tag) { return opaque(tag) == opaque(etag); });
+}
+
+bool if_match_matches(std::string_view if_match, std::string_view etag) {
+    return lists(if_match, [&](std::string_view tag) { return !tag.starts_with("W/") && tag == etag; });
 }
 
 }  // namespace web

@@ -3,6 +3,7 @@
 #include "account_json.hpp"
 #include "account_store.hpp"
 #include "audit_log.hpp"
+#include "conditional_request.hpp"
 #include "idempotent_post.hpp"
 #include "json_response.hpp"
 #include "problem.hpp"
@@ -134,7 +135,7 @@ void SupportUserRoutes::list(ApiCall& call) {
     body["items"] = std::move(items);
     body["next_cursor"] = page.more ? ordered_json(encode_support_user_cursor(query, page.rows.back())) : ordered_json(nullptr);
     body["total"] = page.total;
-    send_json(call.response, 200, body);
+    send_tagged_json(call, body, json_etag(body));
 }
 
 void SupportUserRoutes::invite(ApiCall& call) {
@@ -213,7 +214,7 @@ void SupportUserRoutes::details(ApiCall& call) {
         send_no_such_user(call.response, call.parameter(1), admin->tenant.slug);
         return;
     }
-    send_json(call.response, 200, *details);
+    send_tagged_json(call, *details, json_etag(*details));
 }
 
 void SupportUserRoutes::revoke(ApiCall& call) {
@@ -221,12 +222,17 @@ void SupportUserRoutes::revoke(ApiCall& call) {
     if (!admin) return;
     std::optional<int64_t> user_id = user_id_of(call.parameter(1));
     std::optional<ordered_json> details;
+    bool stale_copy = false;   // If-Match names a copy of the user older than they now are
     if (user_id) {
         details = database_.with_connection([&](sqlite3* connection) -> std::optional<ordered_json> {
             Transaction transaction(connection);
             AccountStore accounts(connection);
             std::optional<MembershipRecord> membership = accounts.membership(*user_id, admin->tenant.id);
             if (!membership || membership->role != "support_only") return std::nullopt;
+            stale_copy = !if_match_allows(call.request, [&] {
+                return json_etag(details_json(connection, *call.caller, admin->tenant.id, *user_id).value_or(ordered_json()));
+            });
+            if (stale_copy) return std::nullopt;
             // Revoking twice changes nothing and logs nothing more.
             if (membership->status != "revoked") {
                 accounts.set_status(membership->id, "revoked", call.now);
@@ -242,11 +248,17 @@ void SupportUserRoutes::revoke(ApiCall& call) {
             return json;
         });
     }
+    if (stale_copy) {
+        const std::string path = "/api/v1/tenants/" + admin->tenant.slug + "/support-users/" + call.parameter(1);
+        send_problem(call.response, 412, changed_since_read("Support user " + call.parameter(1), path));
+        return;
+    }
     if (!details) {
         send_no_such_user(call.response, call.parameter(1), admin->tenant.slug);
         return;
     }
     send_json(call.response, 200, *details);
+    call.response.set_header("ETag", json_etag(*details));
 }
 
 }  // namespace web

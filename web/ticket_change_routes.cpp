@@ -1,11 +1,13 @@
 #include "ticket_change_routes.hpp"
 
+#include "conditional_request.hpp"
 #include "idempotent_post.hpp"
 #include "json_response.hpp"
 #include "problem.hpp"
 #include "sqlite_statement.hpp"
 #include "ticket_comments.hpp"
 #include "ticket_details.hpp"
+#include "ticket_etag.hpp"
 #include "ticket_filing.hpp"
 #include "ticket_routes.hpp"
 #include "ticket_validation.hpp"
@@ -60,19 +62,35 @@ void TicketChangeRoutes::change_ticket(ApiCall& call, TicketAction action, const
     std::optional<VisibleTicket> visible = visible_ticket(call, store_);
     if (!visible) return;
     const TicketParty party = visible->party;
+    std::string etag;
     StoredAnswer answer = database_.with_connection([&](sqlite3* connection) {
         Transaction transaction(connection);
         TicketRows rows(connection);
         // Read again under the write lock: another request may have moved it since.
         std::optional<TicketRecord> ticket = rows.find(visible->ticket.id);
         if (!ticket) throw DatabaseError("ticket " + visible->ticket.id + " went away");   // tickets are never deleted
-        if (ActionRefusal refusal = web::refusal(action, *ticket, party)) return refused(refusal);
+        if (ActionRefusal refusal = refusal_now(call, connection, action, *ticket, party)) return refused(refusal);
         if (ActionRefusal refusal = change(connection, *ticket)) return refused(refusal);
-        StoredAnswer changed{"", 200, json_text(ticket_details(connection, *rows.find(ticket->id), party, program_, zones_, call.now))};
+        nlohmann::ordered_json details = ticket_details(connection, *rows.find(ticket->id), party, program_, zones_, call.now);
+        etag = ticket_etag(details);
+        StoredAnswer changed{"", 200, json_text(details)};
         transaction.commit();
         return changed;
     });
     send_kept_answer(call.response, answer);
+    if (answer.status == 200) call.response.set_header("ETag", etag);
+}
+
+ActionRefusal TicketChangeRoutes::refusal_now(ApiCall& call, sqlite3* connection, TicketAction action, const TicketRecord& ticket,
+                                              const TicketParty& party) {
+    ActionRefusal refusal = web::refusal(action, ticket, party);
+    // Not theirs to do is said first; a stale copy before the ticket's state,
+    // since the change they have not seen may be what makes the action wrong.
+    if (refusal.status == 403) return refusal;
+    auto current = [&] { return ticket_etag(ticket_details(connection, ticket, party, program_, zones_, call.now)); };
+    if (!if_match_allows(call.request, current))
+        return {412, changed_since_read("Ticket " + ticket.id, "/api/v1/tickets/" + ticket.id)};
+    return refusal;
 }
 
 void TicketChangeRoutes::move(ApiCall& call, TicketAction action, const char* status) {
@@ -121,15 +139,19 @@ void TicketChangeRoutes::comment(ApiCall& call) {
     }
     // The customer's voice when they are one; a support engineer's otherwise.
     const std::string kind = party.customer ? "customer" : "support";
-    answer_idempotent_post(call, database_, *post, comment_purpose, [&](sqlite3* connection) {
+    std::string etag;
+    bool commented = answer_idempotent_post(call, database_, *post, comment_purpose, [&](sqlite3* connection) {
         TicketRows rows(connection);
         std::optional<TicketRecord> ticket = rows.find(visible->ticket.id);
         if (!ticket) throw DatabaseError("ticket " + visible->ticket.id + " went away");
-        if (ActionRefusal refusal = web::refusal(TicketAction::Comment, *ticket, party)) return refused(refusal);
+        if (ActionRefusal refusal = refusal_now(call, connection, TicketAction::Comment, *ticket, party)) return refused(refusal);
         TicketComments(connection).add(ticket->id, call.caller->user_id, kind, *text, call.now);
         if (kind == "support") rows.record_first_response(ticket->id, call.now);
-        return StoredAnswer{"", 201, json_text(ticket_details(connection, *rows.find(ticket->id), party, program_, zones_, call.now))};
+        nlohmann::ordered_json details = ticket_details(connection, *rows.find(ticket->id), party, program_, zones_, call.now);
+        etag = ticket_etag(details);
+        return StoredAnswer{"", 201, json_text(details)};
     });
+    if (commented && call.response.status == 201) call.response.set_header("ETag", etag);
 }
 
 void TicketChangeRoutes::escalate(ApiCall& call) {
@@ -179,13 +201,17 @@ void TicketChangeRoutes::escalate(ApiCall& call) {
     ticket.status = "open";
     ticket.opened_by = call.caller->user_id;
     ticket.escalates = original.id;
-    answer_idempotent_post(call, database_, *post, escalation_purpose, [&](sqlite3* connection) {
+    std::string etag;   // of the new ticket
+    bool escalated = answer_idempotent_post(call, database_, *post, escalation_purpose, [&](sqlite3* connection) {
         std::optional<TicketRecord> now_original = TicketRows(connection).find(original.id);
         if (!now_original) throw DatabaseError("ticket " + original.id + " went away");
-        if (ActionRefusal refusal = web::refusal(TicketAction::Escalate, *now_original, party)) return refused(refusal);
+        if (ActionRefusal refusal = refusal_now(call, connection, TicketAction::Escalate, *now_original, party)) return refused(refusal);
         file_ticket(connection, ticket, program_, reason);
-        return StoredAnswer{"", 201, json_text(ticket_details(connection, ticket, party, program_, zones_, call.now))};
+        nlohmann::ordered_json details = ticket_details(connection, ticket, party, program_, zones_, call.now);
+        etag = ticket_etag(details);
+        return StoredAnswer{"", 201, json_text(details)};
     });
+    if (escalated && call.response.status == 201) call.response.set_header("ETag", etag);
 }
 
 }  // namespace web

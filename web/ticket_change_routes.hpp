@@ -7,6 +7,10 @@
 //   PATCH /api/v1/tickets/{id}  {"severity"}                  customer: lower only (seed 002)
 //   POST  /api/v1/tickets/{id}/escalate  {"severity", "reason"}  customer: a new, more urgent
 //                                                             ticket referencing this one (Idempotency-Key)
+// Each may carry If-Match with the ticket's ETag (ticket_etag): when the
+// ticket has changed since, the answer is 412 and nothing changes; without
+// it the change is made unconditionally. Successful answers carry the ETag
+// of the ticket they send.
 // Who may do what in which state is ticket_actions'. A ticket the caller
 // does not see is a 404, as for reading it. A support engineer's first
 // comment is the first response that stops the SLA clock; the customer's
@@ -45,6 +49,10 @@ private:
     // instead), then answers 200 with the ticket's details.
     using Change = std::function<ActionRefusal(sqlite3*, const TicketRecord&)>;
     void change_ticket(ApiCall& call, TicketAction action, const Change& change);
+    // Why `action` may not go ahead on `ticket` as it now is, in this order:
+    // not the caller's to do (403), a stale If-Match (412), the ticket's state (409).
+    ActionRefusal refusal_now(ApiCall& call, sqlite3* connection, TicketAction action, const TicketRecord& ticket,
+                              const TicketParty& party);
     // open -> solved and the like, with an automated note in the thread.
     void move(ApiCall& call, TicketAction action, const char* status);
 

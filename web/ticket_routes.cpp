@@ -1,11 +1,13 @@
 #include "ticket_routes.hpp"
 
+#include "conditional_request.hpp"
 #include "idempotent_post.hpp"
 #include "json_response.hpp"
 #include "problem.hpp"
 #include "tenant_access.hpp"
 #include "ticket_cursor.hpp"
 #include "ticket_details.hpp"
+#include "ticket_etag.hpp"
 #include "ticket_filing.hpp"
 #include "ticket_json.hpp"
 #include "ticket_validation.hpp"
@@ -133,7 +135,7 @@ void TicketRoutes::list(ApiCall& call) {
     body["next_cursor"] = more ? nlohmann::ordered_json(encode_ticket_cursor({tickets.back().opened_at, tickets.back().id}))
                                : nlohmann::ordered_json(nullptr);
     body["now"] = core::format_instant_utc(now);
-    send_json(response, 200, body);
+    send_tagged_json(call, body, ticket_page_etag(body));
 }
 
 void TicketRoutes::create(ApiCall& call) {
@@ -189,10 +191,14 @@ void TicketRoutes::create(ApiCall& call) {
     ticket.answers = draft.answers;
     ticket.checklist = draft.checklist;
     TicketParty party = party_to(*call.caller, ticket);
+    std::string etag;
     bool filed = answer_idempotent_post(call, database_, *post, ticket_purpose, [&](sqlite3* connection) {
         file_ticket(connection, ticket, program_);
-        return StoredAnswer{"", 201, json_text(ticket_details(connection, ticket, party, program_, zones_, call.now))};
+        nlohmann::ordered_json details = ticket_details(connection, ticket, party, program_, zones_, call.now);
+        etag = ticket_etag(details);
+        return StoredAnswer{"", 201, json_text(details)};
     });
+    if (filed) call.response.set_header("ETag", etag);
     // Committed, answer not yet sent: where a crash hurts most (tests only).
     if (filed)
         reach_fault_point(fault_, TestFault::exit_after_ticket_stored,
@@ -205,7 +211,7 @@ void TicketRoutes::details(ApiCall& call) {
     nlohmann::ordered_json body = database_.with_connection([&](sqlite3* connection) {
         return ticket_details(connection, visible->ticket, visible->party, program_, zones_, call.now);
     });
-    send_json(call.response, 200, body);
+    send_tagged_json(call, body, ticket_etag(body));
 }
 
 }  // namespace web
