@@ -80,9 +80,9 @@ httplib::Headers SignedInClient::with_session(const httplib::Headers& headers, b
     return all;
 }
 
-httplib::Result SignedInClient::get(const std::string& path) {
+httplib::Result SignedInClient::get(const std::string& path, const httplib::Headers& headers) {
     httplib::Client client = service_.client();
-    return client.Get(path, with_session({}, false));
+    return client.Get(path, with_session(headers, false));
 }
 
 httplib::Result SignedInClient::post(const std::string& path, const json& body, const httplib::Headers& headers) {
@@ -100,14 +100,16 @@ httplib::Result SignedInClient::remove(const std::string& path, const httplib::H
     return client.Delete(path, with_session(headers, true));
 }
 
-httplib::Result SignedInClient::patch(const std::string& path, const json& body) {
+httplib::Result SignedInClient::patch(const std::string& path, const json& body, const httplib::Headers& headers) {
     httplib::Client client = service_.client();
-    return client.Patch(path, with_session({}, true), body.dump(), "application/json");
+    return client.Patch(path, with_session(headers, true), body.dump(), "application/json");
 }
 
-httplib::Result SignedInClient::post_once(const std::string& path, const json& body) {
+httplib::Result SignedInClient::post_once(const std::string& path, const json& body, const httplib::Headers& headers) {
     static std::atomic<int> next_key = 1;
-    return post(path, body, {{"Idempotency-Key", "test-key-" + std::to_string(next_key++)}});
+    httplib::Headers with_key = headers;
+    with_key.emplace("Idempotency-Key", "test-key-" + std::to_string(next_key++));
+    return post(path, body, with_key);
 }
 
 httplib::Result SignedInClient::invite(const std::string& tenant, const json& body) {

@@ -37,15 +37,15 @@ public:
     // Adopts a session begun elsewhere (accepting an invitation).
     SignedInClient(const ServiceProcess& service, const httplib::Result& signed_in);
 
-    httplib::Result get(const std::string& path);
+    httplib::Result get(const std::string& path, const httplib::Headers& headers = {});
     // Cookie and CSRF token sent; `headers` added.
     httplib::Result post(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
     httplib::Result post_without_csrf(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
     httplib::Result remove(const std::string& path, const httplib::Headers& headers = {});
-    httplib::Result patch(const std::string& path, const nlohmann::json& body);
+    httplib::Result patch(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
 
-    // POST with a fresh Idempotency-Key.
-    httplib::Result post_once(const std::string& path, const nlohmann::json& body);
+    // POST with a fresh Idempotency-Key (and `headers`).
+    httplib::Result post_once(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
     // POST .../support-users with a fresh Idempotency-Key.
     httplib::Result invite(const std::string& tenant, const nlohmann::json& body);
 
