@@ -1,5 +1,7 @@
 #include "account.hpp"
 
+#include "json_reader.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace core {
@@ -77,7 +79,7 @@ SupportUser support_user(const json& j, const std::string& path) {
 
 template <typename T, typename F>
 Parsed<T> parse_with(std::string_view json_text, const char* what, F read) {
-    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, std::string(what) + " is not a JSON object"};
     try {
         return {read(doc), {}};
@@ -171,7 +173,7 @@ Parsed<Invitation> parse_invitation(std::string_view json_text) {
 
 Problem parse_problem(std::string_view json_text, int status) {
     Problem p;
-    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    json doc = read_json(json_text);
     if (doc.is_object()) {
         if (doc.contains("detail") && doc["detail"].is_string()) p.message = doc["detail"].get<std::string>();
         else if (doc.contains("title") && doc["title"].is_string()) p.message = doc["title"].get<std::string>();

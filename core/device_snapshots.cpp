@@ -1,6 +1,7 @@
 #include "device_snapshots.hpp"
 
 #include "accounts_flow.hpp"
+#include "json_reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -27,7 +28,7 @@ struct Snapshot {
 std::optional<Snapshot> read(const State& state, const std::string& name) {
     auto it = state.device_snapshots.find(name);
     if (it == state.device_snapshots.end()) return std::nullopt;
-    json j = json::parse(it->second, nullptr, false);
+    json j = read_json(it->second);
     if (!j.is_object() || !j.contains("saved_at") || !j["saved_at"].is_string()) return std::nullopt;
     std::optional<Instant> at = parse_instant(j["saved_at"].get<std::string>());
     if (!at) return std::nullopt;
@@ -37,7 +38,7 @@ std::optional<Snapshot> read(const State& state, const std::string& name) {
 }  // namespace
 
 KeepSnapshot session_snapshot(Instant now, std::string_view session_body) {
-    json account = json::parse(session_body, nullptr, false);
+    json account = read_json(session_body);
     if (account.is_object()) account["csrf_token"] = "";   // present, as the session's reader expects, and empty
     return {session_name, stamped(now, {{"body", account.dump()}})};
 }

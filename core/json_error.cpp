@@ -1,5 +1,7 @@
 #include "json_error.hpp"
 
+#include "json_reader.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace core {
@@ -35,6 +37,8 @@ struct ParseErrorLocator {
 }  // namespace
 
 std::string describe_invalid_json(std::string_view text) {
+    if (json_nesting_exceeds(text))
+        return "not readable: arrays and objects nest more than " + std::to_string(deepest_json_nesting) + " deep";
     ParseErrorLocator locator;
     json::sax_parse(text, &locator);
     std::string message = "not valid JSON at byte " + std::to_string(locator.byte);

@@ -1,6 +1,7 @@
 #include "kept_draft.hpp"
 
 #include "json_error.hpp"
+#include "json_reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +14,7 @@ using nlohmann::json;
 enum class Marker { Optional, Required };
 
 KeptDraftResult parse(std::string_view json_text, Marker marker) {
-    const json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    const json doc = read_json(json_text);
     if (doc.is_discarded()) return {std::nullopt, "it is not JSON (" + describe_invalid_json(json_text) + ")"};
     if (!doc.is_object()) return {std::nullopt, "it is JSON but not a support portal draft (no object at the top)"};
 
@@ -55,7 +56,7 @@ std::string draft_key(const std::string& route_id) { return "request/" + route_i
 std::string kept_draft_to_json(const KeptDraft& kept, bool pretty) {
     // The ticket draft's own members first, in its order, then ours.
     nlohmann::ordered_json doc{{"format", draft_format_name}, {"version", draft_format_version}};
-    const nlohmann::ordered_json draft = nlohmann::ordered_json::parse(ticket_draft_to_json(kept.draft));
+    const nlohmann::ordered_json draft = read_json<nlohmann::ordered_json>(ticket_draft_to_json(kept.draft));
     for (auto it = draft.begin(); it != draft.end(); ++it) doc[it.key()] = it.value();
     if (kept.edited_at) doc["edited_at"] = format_instant_utc(*kept.edited_at);
     if (!kept.focus.empty()) doc["focus"] = kept.focus;

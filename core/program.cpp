@@ -2,6 +2,7 @@
 
 #include "identifier_check.hpp"
 #include "json_error.hpp"
+#include "json_reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -772,7 +773,7 @@ bool read_regions(Reader& r, const json& doc, std::vector<Region>& out) {
 }  // namespace
 
 ProgramResult parse_program(std::string_view json_text) {
-    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    json doc = read_json(json_text);
     if (doc.is_discarded()) return {std::nullopt, "document: " + describe_invalid_json(json_text)};
 
     Reader r;
@@ -795,7 +796,7 @@ ProgramResult parse_program(std::string_view json_text) {
 }
 
 ScheduleResult parse_schedule(std::string_view json_text, const std::string& path) {
-    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    json doc = read_json(json_text);
     if (doc.is_discarded()) return {std::nullopt, path + ": " + describe_invalid_json(json_text)};
     Reader r;
     if (!r.expect_object(doc, path)) return {std::nullopt, r.error};

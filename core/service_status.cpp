@@ -1,5 +1,7 @@
 #include "service_status.hpp"
 
+#include "json_reader.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace core {
@@ -113,7 +115,7 @@ const RegionStatus* ServiceStatus::find_region(std::string_view id) const {
 }
 
 ServiceStatusResult parse_service_status(std::string_view json_text) {
-    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, "the service status is not a JSON object"};
     StatusReader r;
     ServiceStatus status;

@@ -1,5 +1,7 @@
 #include "ticket.hpp"
 
+#include "json_reader.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace core {
@@ -34,8 +36,10 @@ Ticket read_ticket(const json& j, const std::string& path) {
     t.route = member(j, path, "route", json::value_t::string).get<std::string>();
     t.summary = member(j, path, "summary", json::value_t::string).get<std::string>();
     t.plan = member(j, path, "plan", json::value_t::string).get<std::string>();
-    t.severity = member(j, path, "severity", json::value_t::number_integer).get<int>();
-    if (t.severity < 1 || t.severity > 4) throw Fail{path + ".severity: expected 1 to 4"};
+    // Checked before narrowing to int, or 4294967298 would pass as severity 2.
+    const std::int64_t severity = member(j, path, "severity", json::value_t::number_integer).get<std::int64_t>();
+    if (severity < 1 || severity > 4) throw Fail{path + ".severity: expected 1 to 4"};
+    t.severity = int(severity);
     t.opened_at = instant_at(j, path, "opened_at");
     t.customer_time_zone = member(j, path, "customer_time_zone", json::value_t::string).get<std::string>();
     if (auto it = j.find("first_response_at"); it != j.end() && !it->is_null())
@@ -106,7 +110,7 @@ bool TicketDetails::allows(std::string_view action) const {
 }
 
 TicketDetailsResult parse_ticket_details(std::string_view json_text) {
-    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, "the ticket is not a JSON object"};
     try {
         TicketDetails details;
@@ -135,7 +139,7 @@ TicketDetailsResult parse_ticket_details(std::string_view json_text) {
 }
 
 TicketPageResult parse_ticket_page(std::string_view json_text) {
-    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, "the ticket list is not a JSON object"};
     try {
         TicketPage page;
@@ -152,7 +156,7 @@ TicketPageResult parse_ticket_page(std::string_view json_text) {
 }
 
 std::string ticket_id_of(std::string_view json_text) {
-    const json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    const json doc = read_json(json_text);
     if (!doc.is_object()) return {};
     auto it = doc.find("id");
     return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();

@@ -1,6 +1,7 @@
 #include "ticket_draft.hpp"
 
 #include "json_error.hpp"
+#include "json_reader.hpp"
 #include "jwt_inspection.hpp"
 #include "redirect_uri.hpp"
 #include "tenant_slug.hpp"
@@ -154,7 +155,7 @@ void check_redirect_match(const Route& route, const TicketDraft& draft, std::vec
 }  // namespace
 
 TicketDraftResult parse_ticket_draft(std::string_view json_text) {
-    json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    json doc = read_json(json_text);
     if (doc.is_discarded()) return {std::nullopt, "body: " + describe_invalid_json(json_text)};
     if (!doc.is_object()) return {std::nullopt, wrong_type("body", doc)};
     TicketDraft draft;

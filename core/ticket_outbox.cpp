@@ -1,5 +1,7 @@
 #include "ticket_outbox.hpp"
 
+#include "json_reader.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -20,7 +22,7 @@ std::string queued_ticket_to_json(const QueuedTicket& ticket) {
 }
 
 std::optional<QueuedTicket> parse_queued_ticket(std::string_view json_text) {
-    json j = json::parse(json_text, nullptr, false);
+    json j = read_json(json_text);
     if (!j.is_object()) return std::nullopt;
     auto text = [&](const char* name) -> const std::string* {
         auto it = j.find(name);

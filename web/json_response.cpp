@@ -1,5 +1,6 @@
 #include "json_response.hpp"
 
+#include "core/json_reader.hpp"
 #include "problem.hpp"
 #include "response_body.hpp"
 
@@ -17,9 +18,13 @@ std::string json_text(const nlohmann::ordered_json& body) {
 }
 
 std::optional<nlohmann::json> json_object_body(const httplib::Request& request, httplib::Response& response) {
-    nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+    nlohmann::json body = core::read_json(request.body);
     if (body.is_discarded() || !body.is_object()) {
-        send_problem(response, 400, "The request body must be a JSON object.");
+        send_problem(response, 400,
+                     core::json_nesting_exceeds(request.body)
+                         ? "The request body nests arrays and objects more than " +
+                               std::to_string(core::deepest_json_nesting) + " deep; no request needs that."
+                         : std::string("The request body must be a JSON object."));
         return std::nullopt;
     }
     return body;

@@ -1,5 +1,6 @@
 #include "ticket_store.hpp"
 
+#include "core/json_reader.hpp"
 #include "sqlite_statement.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,7 @@ constexpr int64_t first_ticket_number = 1001;
 template <class Value>
 std::map<std::string, Value> map_of(const std::string& text) {
     std::map<std::string, Value> map;
-    nlohmann::json object = nlohmann::json::parse(text, nullptr, false);
+    nlohmann::json object = core::read_json(text);
     if (!object.is_object()) return map;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if constexpr (std::is_same_v<Value, bool>) {

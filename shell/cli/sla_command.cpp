@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include "core/business_calendar.hpp"
+#include "core/json_reader.hpp"
 #include "core/response_terms.hpp"
 
 #include <nlohmann/json.hpp>
@@ -34,7 +35,7 @@ const date::time_zone* find_zone(const std::string& name, std::string& error) {
 // One request line; returns the answer line ("id" first, as in the contract).
 nlohmann::ordered_json evaluate(const std::string& line) {
     nlohmann::ordered_json answer = nlohmann::ordered_json::object();
-    json in = json::parse(line, nullptr, /*allow_exceptions=*/false);
+    json in = core::read_json(line);
     if (in.is_discarded() || !in.is_object()) {
         answer["id"] = nullptr;
         answer["error"] = "not a JSON object";

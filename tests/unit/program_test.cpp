@@ -316,7 +316,9 @@ TEST_CASE("text that is not a JSON object is rejected, never thrown") {
     }
     CHECK(core::parse_program("{\"vendor\": }").error.starts_with("document: not valid JSON at byte 12"));
     CHECK(core::parse_program("[]").error == "document: expected an object, got array");
-    CHECK(core::parse_program(std::string(10000, '[')).error.starts_with("document: not valid JSON"));
+    CHECK(core::parse_program(std::string(60, '[')).error.starts_with("document: not valid JSON"));
+    CHECK(core::parse_program(std::string(10000, '[')).error ==
+          "document: not readable: arrays and objects nest more than 64 deep");
 }
 
 TEST_CASE("every truncation of the built-in document is rejected") {
