@@ -23,8 +23,8 @@ void IdempotencyStore::remember(int64_t user_id, const std::string& key, const S
     insert.bind(6, now).run();
 }
 
-std::string request_digest(const std::string& method, const std::string& path, const std::string& canonical_body) {
-    return token_digest(method + "\n" + path + "\n" + canonical_body);
+std::string request_digest(const std::string& method, const std::string& path, const std::string& body) {
+    return token_digest(method + "\n" + path + "\n" + body);
 }
 
 }  // namespace web

@@ -32,7 +32,7 @@ private:
 };
 
 // What identifies a request for its key: SHA-256 of method, path and body
-// (the body as parsed JSON, so spacing and key order do not matter).
-std::string request_digest(const std::string& method, const std::string& path, const std::string& canonical_body);
+// (the body's bytes as sent: a retry sends the same bytes).
+std::string request_digest(const std::string& method, const std::string& path, const std::string& body);
 
 }  // namespace web

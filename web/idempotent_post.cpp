@@ -35,7 +35,7 @@ void send_kept_answer(httplib::Response& response, const StoredAnswer& answer, b
     set_body(response, answer.body, answer.status >= 400 ? "application/problem+json" : "application/json");
 }
 
-std::optional<IdempotentPost> begin_idempotent_post(ApiCall& call, Database& database, const IdempotentPurpose& purpose) {
+std::optional<IdempotentPost> read_idempotent_post(ApiCall& call, const IdempotentPurpose& purpose) {
     IdempotentPost post;
     post.key = call.request.get_header_value("Idempotency-Key");
     if (post.key.empty()) {
@@ -51,18 +51,25 @@ std::optional<IdempotentPost> begin_idempotent_post(ApiCall& call, Database& dat
     std::optional<nlohmann::json> body = json_object_body(call.request, call.response);
     if (!body) return std::nullopt;
     post.body = std::move(*body);
-    // nlohmann::json keeps object keys sorted, so equal bodies dump alike.
-    post.digest = request_digest("POST", call.request.path, post.body.dump());
+    // Over the bytes as sent (a retry sends the same ones), not a re-serialised
+    // value: that walk recurses, and costs time for nothing.
+    post.digest = request_digest("POST", call.request.path, call.request.body);
+    return post;
+}
 
-    // A retry of a request already answered gets that answer, checked before
-    // anything else could have changed since.
+bool replayed_earlier_answer(ApiCall& call, Database& database, const IdempotentPost& post, const IdempotentPurpose& purpose) {
+    // Checked before anything else could have changed since.
     const int64_t user_id = call.caller->user_id;
     std::optional<StoredAnswer> stored = database.with_connection(
         [&](sqlite3* connection) { return IdempotencyStore(connection).find(user_id, post.key, call.now); });
-    if (stored) {
-        send_earlier_answer(call.response, *stored, post.digest, purpose);
-        return std::nullopt;
-    }
+    if (!stored) return false;
+    send_earlier_answer(call.response, *stored, post.digest, purpose);
+    return true;
+}
+
+std::optional<IdempotentPost> begin_idempotent_post(ApiCall& call, Database& database, const IdempotentPurpose& purpose) {
+    std::optional<IdempotentPost> post = read_idempotent_post(call, purpose);
+    if (!post || replayed_earlier_answer(call, database, *post, purpose)) return std::nullopt;
     return post;
 }
 

@@ -32,10 +32,17 @@ struct IdempotentPost {
     nlohmann::json body;     // the request body, a JSON object
 };
 
-// The request's key and body, or nothing after answering: 400 without a
-// usable key or a JSON object body, the first answer again (with
-// Idempotent-Replayed: true) for a repeated request, 422 for a key used
-// with a different one.
+// The request's key and body, or nothing after answering 400 without a
+// usable key or a JSON object body.
+std::optional<IdempotentPost> read_idempotent_post(ApiCall& call, const IdempotentPurpose& purpose);
+
+// True after answering a repeated request: the first answer again (with
+// Idempotent-Replayed: true), or 422 for a key used with a different request.
+// Call it only once the caller is known to be allowed to make the request
+// now: someone who has lost access gets no stored answer either.
+bool replayed_earlier_answer(ApiCall& call, Database& database, const IdempotentPost& post, const IdempotentPurpose& purpose);
+
+// Both of the above, for routes that have checked access already.
 std::optional<IdempotentPost> begin_idempotent_post(ApiCall& call, Database& database, const IdempotentPurpose& purpose);
 
 // In one transaction: unless a request with the same key got there first

@@ -139,7 +139,7 @@ void TicketRoutes::list(ApiCall& call) {
 }
 
 void TicketRoutes::create(ApiCall& call) {
-    std::optional<IdempotentPost> post = begin_idempotent_post(call, database_, ticket_purpose);
+    std::optional<IdempotentPost> post = read_idempotent_post(call, ticket_purpose);
     if (!post) return;
     core::TicketDraftResult parsed = core::parse_ticket_draft(call.request.body);
     if (!parsed) {
@@ -166,6 +166,9 @@ void TicketRoutes::create(ApiCall& call) {
         send_problem(call.response, 403, "Support engineers answer tickets; the customers of " + draft.tenant + " file them.");
         return;
     }
+    // A retry gets the ticket it filed, even if the form's rules have changed
+    // since; but only while its sender still belongs to the tenant.
+    if (replayed_earlier_answer(call, database_, *post, ticket_purpose)) return;
     const std::string& plan = membership->tenant.plan;
     std::vector<FieldProblem> problems = ticket_draft_problems(program_, draft, plan, zones_, call.now);
     if (!draft.escalates.empty())
