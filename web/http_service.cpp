@@ -23,7 +23,9 @@ void configure_http_service(httplib::Server& server, ApiRoutes& api, StaticFiles
         // worker-src names the one worker, public/service-worker.js (offline shell).
         {"Content-Security-Policy",
          "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-         "img-src 'self' data:; connect-src 'self'; worker-src 'self'"},
+         "img-src 'self' data:; connect-src 'self'; worker-src 'self'; "
+         // No other site may frame the portal (clickjacking) or move its base.
+         "frame-ancestors 'none'; base-uri 'none'"},
         {"Referrer-Policy", "no-referrer"},
     });
 
@@ -35,13 +37,8 @@ void configure_http_service(httplib::Server& server, ApiRoutes& api, StaticFiles
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
 
-    // On stop, httplib waits for each idle kept-alive connection to time out;
-    // a short timeout keeps SIGTERM prompt and costs a browser little (it
-    // loads the app's files in one quick burst).
-    server.set_keep_alive_timeout(1);
-
-    // Nothing the service takes yet is large; a client may not make it buffer more.
-    server.set_payload_max_length(1 << 20);
+    // Keep-alive, timeouts and body limits are the ConnectionReactor's (see
+    // HardenedHttpServer): httplib only sees requests already read whole.
 
     auto dispatch = [&api, &static_files](const httplib::Request& request, httplib::Response& response) {
         if (is_api_path(request.path)) {

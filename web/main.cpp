@@ -11,6 +11,7 @@
 #include "demo_incidents.hpp"
 #include "demo_tickets.hpp"
 #include "gzip.hpp"
+#include "hardened_http_server.hpp"
 #include "http_service.hpp"
 #include "listen_address.hpp"
 #include "mail_delivery.hpp"
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     web::StaticFiles static_files(options.public_dir, gzip_cache);
-    httplib::Server server;
+    web::HardenedHttpServer server(web::connection_limits_for_this_process());
     web::configure_http_service(server, api, static_files);
 
     int port = web::bind_listening_port(server, options.host, options.port, error);
@@ -156,6 +157,7 @@ int main(int argc, char** argv) {
     web::StopSignalWatcher stop_signals(server);
     server.listen_after_bind();
     int stopped_by = stop_signals.finish();
+    server.finish_connections();
     if (stopped_by == 0) return fail("stopped accepting connections unexpectedly");
 
     std::fprintf(stderr, "portal-web: stopped (%s)\n", stopped_by == SIGINT ? "SIGINT" : "SIGTERM");

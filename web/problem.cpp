@@ -15,16 +15,21 @@ const char* title_of(int status) {
         case 403: return "Forbidden";
         case 404: return "Not Found";
         case 405: return "Method Not Allowed";
+        case 408: return "Request Timeout";
         case 409: return "Conflict";
         case 410: return "Gone";
         case 413: return "Content Too Large";
         case 414: return "URI Too Long";
+        case 415: return "Unsupported Media Type";
         case 416: return "Range Not Satisfiable";
+        case 417: return "Expectation Failed";
         case 422: return "Unprocessable Content";
         case 429: return "Too Many Requests";
+        case 431: return "Request Header Fields Too Large";
         case 500: return "Internal Server Error";
         case 501: return "Not Implemented";
         case 503: return "Service Unavailable";
+        case 505: return "HTTP Version Not Supported";
         default: return status < 500 ? "Client Error" : "Server Error";
     }
 }
@@ -85,6 +90,17 @@ bool add_problem_body_if_missing(httplib::Response& response) {
     if (!response.body.empty() || response.content_provider_ || response.status < 400) return false;
     send_problem(response, response.status, default_detail_of(response.status));
     return true;
+}
+
+}  // namespace web
+
+namespace web {
+
+std::string problem_answer_bytes(int status, std::string_view detail) {
+    std::string body = problem_body(status, detail);
+    return "HTTP/1.1 " + std::to_string(status) + " " + title_of(status) +
+           "\r\nContent-Type: application/problem+json\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" + body;
 }
 
 }  // namespace web

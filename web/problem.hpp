@@ -32,6 +32,10 @@ void send_field_problem_list(httplib::Response& response, int status, std::strin
 // (idempotent requests).
 std::string problem_body(int status, std::string_view detail);
 
+// A whole HTTP/1.1 answer with a problem body that closes the connection, for
+// requests refused before httplib sees them (too large, too slow, malformed).
+std::string problem_answer_bytes(int status, std::string_view detail);
+
 // Gives a problem body to an error response httplib produced on its own (a
 // request it could not parse, an oversized one). Returns false, changing
 // nothing, for responses that already have a body.

@@ -63,6 +63,7 @@ public:
     std::string stdout_text();
     std::string stderr_text();
     bool running() const { return !exit_code_; }
+    pid_t pid() const { return pid_; }
 
 private:
     void read_output(int out_fd, int err_fd);
