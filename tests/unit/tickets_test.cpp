@@ -169,6 +169,17 @@ TEST_CASE("bad answers keep what the user had and say why") {
     CHECK(parse_ticket_page(R"({"items":[{"id":1}]})").error == "items[0].id: wrong type (number)");
 }
 
+// Found by tests/fuzz/api_body_fuzz.cpp: the severity was narrowed to int
+// before its range was checked, so 4294967298 was read as severity 2.
+TEST_CASE("a severity too large for an int is refused, not wrapped into 1 to 4") {
+    for (const char* severity : {"4294967298", "18446744073709551615", "-4294967295"}) {
+        CAPTURE(severity);
+        const std::string page = R"({"items":[{"id":"T-1","route":"onboarding","summary":"s","plan":"standard",
+            "severity":)" + std::string(severity) + R"(,"opened_at":"2026-01-05T09:00:00Z","customer_time_zone":"UTC"}]})";
+        CHECK(parse_ticket_page(page).error == "items[0].severity: expected 1 to 4");
+    }
+}
+
 TEST_CASE("the viewer's zone: detected, chosen, validated") {
     State state = signed_in();
     update(state, TimeZonesAvailable{{"Europe/Berlin", "UTC", "Asia/Kolkata"}});
