@@ -41,8 +41,10 @@ std::optional<QueuedTicket> parse_queued_ticket(std::string_view json_text) {
     ticket.body = *body;
     ticket.queued_at = *at;
     if (const std::string* user = text("user")) ticket.user = *user;
+    // Clamped before narrowing to int, or 4294967297 attempts would be 1.
     if (auto it = j.find("attempts"); it != j.end() && it->is_number_integer())
-        ticket.attempts = std::clamp(it->get<int>(), 0, 1000);
+        ticket.attempts = it->is_number_unsigned() ? int(std::min<std::uint64_t>(it->get<std::uint64_t>(), 1000))
+                                                   : int(std::clamp<std::int64_t>(it->get<std::int64_t>(), 0, 1000));
     return ticket;
 }
 

@@ -87,6 +87,20 @@ TEST_CASE("a queued ticket survives the device as a record, and junk is not one"
     CHECK_FALSE(parse_queued_ticket(R"({"key":"k","route":"general","queued_at":"2026-11-23T10:00:00Z"})"));
 }
 
+// Found by tests/fuzz/ticket_outbox_fuzz.cpp: the count was narrowed to int
+// before it was clamped, so 4294967297 attempts read back as 1.
+TEST_CASE("a kept attempt count is held to 0 to 1000 as the number it is, not as it wraps in an int") {
+    const auto attempts_of = [](const std::string& count) {
+        return parse_queued_ticket(R"({"key":"k","route":"general","body":"{}","queued_at":"2026-11-23T10:00:00Z",)"
+                                   R"("attempts":)" + count + "}")
+            ->attempts;
+    };
+    CHECK(attempts_of("4294967297") == 1000);
+    CHECK(attempts_of("18446744073709551615") == 1000);
+    CHECK(attempts_of("-4294967295") == 0);
+    CHECK(attempts_of("7") == 7);
+}
+
 TEST_CASE("offline, a submission is queued; back online it is sent once with its key and becomes a ticket") {
     State state = signed_in_on_general();
     fill_general(state);
