@@ -5,7 +5,7 @@
 
 using namespace core;
 
-// Found by tests/fuzz/api_body_fuzz.cpp: an id of 1e300 was converted to a
+// Stops tests/fuzz/api_body_fuzz.cpp (UBSan) on the old code: an id of 1e300 was converted to a
 // long long, which is undefined behaviour (UBSan stopped on it).
 TEST_CASE("an id is a whole number or text; a fraction is refused, not converted") {
     const auto session = [](std::string_view id) {

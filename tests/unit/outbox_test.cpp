@@ -87,7 +87,7 @@ TEST_CASE("a queued ticket survives the device as a record, and junk is not one"
     CHECK_FALSE(parse_queued_ticket(R"({"key":"k","route":"general","queued_at":"2026-11-23T10:00:00Z"})"));
 }
 
-// Found by tests/fuzz/ticket_outbox_fuzz.cpp: the count was narrowed to int
+// Stops tests/fuzz/ticket_outbox_fuzz.cpp on the old code: the count was narrowed to int
 // before it was clamped, so 4294967297 attempts read back as 1.
 TEST_CASE("a kept attempt count is held to 0 to 1000 as the number it is, not as it wraps in an int") {
     const auto attempts_of = [](const std::string& count) {

@@ -169,7 +169,7 @@ TEST_CASE("bad answers keep what the user had and say why") {
     CHECK(parse_ticket_page(R"({"items":[{"id":1}]})").error == "items[0].id: wrong type (number)");
 }
 
-// Found by tests/fuzz/api_body_fuzz.cpp: the severity was narrowed to int
+// Stops tests/fuzz/api_body_fuzz.cpp on the old code: the severity was narrowed to int
 // before its range was checked, so 4294967298 was read as severity 2.
 TEST_CASE("a severity too large for an int is refused, not wrapped into 1 to 4") {
     for (const char* severity : {"4294967298", "18446744073709551615", "-4294967295"}) {
