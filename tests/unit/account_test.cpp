@@ -5,8 +5,8 @@
 
 using namespace core;
 
-// Stops tests/fuzz/api_body_fuzz.cpp (UBSan) on the old code: an id of 1e300 was converted to a
-// long long, which is undefined behaviour (UBSan stopped on it).
+// Stops tests/fuzz/api_body_fuzz.cpp (UBSan) on the old code: an id of 1e300
+// was converted to a long long, which is undefined behaviour.
 TEST_CASE("an id is a whole number or text; a fraction is refused, not converted") {
     const auto session = [](std::string_view id) {
         return parse_account(R"({"user": {"id": )" + std::string(id) +
