@@ -2,6 +2,7 @@
 
 #include "base64url.hpp"
 #include "duration_text.hpp"
+#include "json_reader.hpp"
 #include "time_text.hpp"
 #include "utf8_text.hpp"
 
@@ -44,7 +45,7 @@ std::optional<ordered> decode_part(std::string_view part, std::string_view what,
         error = std::string(what) + " is not base64url text; copy the token again, exactly as issued.";
         return std::nullopt;
     }
-    ordered object = ordered::parse(*bytes, nullptr, /*allow_exceptions=*/false);
+    ordered object = read_json<ordered>(*bytes);
     if (object.is_discarded() || !object.is_object()) {
         error = std::string(what) + " does not decode to a JSON object, so this is not a JWT; copy the whole token.";
         return std::nullopt;

@@ -6,6 +6,8 @@
 #include "signed_in_client.hpp"
 #include "ticket_drafts.hpp"
 
+#include "core/base64url.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 #include <zlib.h>
@@ -176,6 +178,20 @@ TEST_CASE("a body nested 50,000 deep is refused, by any route, and the service l
             CHECK(refused->status == 403);   // escalating is for customers only: refused before the body is read
         check_alive(service);
     }
+}
+
+TEST_CASE("a token whose JWT header nests 100,000 deep is a field problem, not a crash") {
+    ServiceProcess service(api_test::demo_service());
+    SignedInClient sam(service, "sam.taylor@acme.example");
+    using core::base64url_encode;
+    json draft = api_test::onboarding_draft("acme-prod");
+    draft["fields"]["token"] =
+        base64url_encode(std::string(100000, '[') + std::string(100000, ']')) + "." + base64url_encode("{}") + ".c2ln";
+    httplib::Result answer = sam.post_once("/api/v1/tickets", draft);
+    REQUIRE(answer);
+    CHECK(answer->status == 422);
+    CHECK(answer->body.find("token") != std::string::npos);
+    check_alive(service);
 }
 
 TEST_CASE("a 200 MB chunked body is cut off at 1 MiB with 413, never held in memory") {

@@ -187,3 +187,11 @@ TEST_CASE("the tenant's issuer comes from the program's pattern") {
     without.tenant_issuer.clear();
     CHECK(tenant_issuer(without, "acme-prod") == "");
 }
+
+TEST_CASE("a token whose header nests 100,000 deep is refused, not printed into a stack overflow") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const std::string token = base64url_encode(deep) + "." + base64url_encode("{}") + ".c2ln";
+    JwtInspection inspection = inspect(token);
+    CHECK_FALSE(inspection.decoded);
+    CHECK(inspection.error.find("does not decode to a JSON object") != std::string::npos);
+}
