@@ -10,12 +10,19 @@ endif()
 set(FUZZ_SANITIZERS address,undefined)
 target_compile_options(portal_core PRIVATE -fsanitize=fuzzer-no-link,${FUZZ_SANITIZERS} -fno-sanitize-recover=undefined)
 
+# The service's own parsers of raw client bytes, which need no httplib or SQLite.
+find_package(ZLIB REQUIRED)
+add_library(portal_web_parsers STATIC "${CMAKE_SOURCE_DIR}/web/http_request_reader.cpp" "${CMAKE_SOURCE_DIR}/web/request_body_decoding.cpp")
+target_include_directories(portal_web_parsers PUBLIC "${CMAKE_SOURCE_DIR}")
+target_link_libraries(portal_web_parsers PUBLIC ZLIB::ZLIB)
+target_compile_options(portal_web_parsers PRIVATE -fsanitize=fuzzer-no-link,${FUZZ_SANITIZERS} -fno-sanitize-recover=undefined)
+
 file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/*_fuzz.cpp")
 add_custom_target(fuzzers)
 foreach(source IN LISTS FUZZ_SOURCES)
     get_filename_component(name "${source}" NAME_WE)   # program_fuzz
     add_executable(${name} "${source}")
-    target_link_libraries(${name} PRIVATE portal_core)
+    target_link_libraries(${name} PRIVATE portal_core portal_web_parsers)
     target_compile_options(${name} PRIVATE -Wall -Wextra -fsanitize=fuzzer,${FUZZ_SANITIZERS} -fno-sanitize-recover=undefined)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer,${FUZZ_SANITIZERS})
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/fuzzers")

@@ -161,7 +161,10 @@ size_t RequestReader::feed_head(std::string_view bytes) {
     // the limit. Searched only in new bytes: a head may come a byte at a time.
     if (request_line_end_ == std::string::npos)
         request_line_end_ = head_.find("\r\n", search_from >= 2 ? search_from + 2 : 0);
-    if (std::min(request_line_end_, head_.size()) > limits_.request_line_bytes) {
+    // Until its CR LF is found, a CR at the end may be the start of it.
+    const size_t line_so_far = request_line_end_ != std::string::npos ? request_line_end_
+                                                                      : head_.size() - (head_.ends_with('\r') ? 1 : 0);
+    if (line_so_far > limits_.request_line_bytes) {
         refuse(414, "The request's address is longer than " + size_text(limits_.request_line_bytes) + ".");
         return skipped + appended;
     }
