@@ -377,6 +377,8 @@ void ConnectionReactor::write_to(Connection& connection) {
                          connection.output.size() - connection.written, MSG_NOSIGNAL);
         if (n > 0) {
             connection.written += size_t(n);
+            // A slow reader may take its time, as long as it keeps reading.
+            connection.deadline = Clock::now() + limits_.answer_delivery;
         } else if (n < 0 && errno == EINTR) {
             continue;
         } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {

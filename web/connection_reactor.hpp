@@ -6,7 +6,7 @@
 //
 // Deadlines, checked on every connection: an idle kept-alive connection is
 // closed, a request whose head or body takes too long gets 408, an answer the
-// client does not read in time is dropped. Too many connections, in all or
+// client stops reading is dropped. Too many connections, in all or
 // from one address, are turned away with 503 before anything is read.
 #pragma once
 
@@ -31,9 +31,9 @@ struct ConnectionLimits {
     std::chrono::milliseconds idle_keep_alive{5000};     // between requests on one connection
     std::chrono::milliseconds head_arrival{10000};       // from a request's first byte to its blank line
     std::chrono::milliseconds body_arrival{30000};       // from the blank line to the body's last byte
-    std::chrono::milliseconds answer_delivery{30000};    // to write an answer out
+    std::chrono::milliseconds answer_delivery{30000};    // the longest an answer may wait for the client to read on
     size_t connections = 2048;                          // open at once, in all
-    size_t connections_per_address = 256;               // open at once from one client address
+    size_t connections_per_address = 128;               // open at once from one client address
     size_t requests_per_connection = 100;
     size_t workers = 8;                                 // threads that run handlers
 };

@@ -346,6 +346,22 @@ TEST_CASE("64 clients that trickle their headers hold no worker, and get 408 whe
     check_alive(service);
 }
 
+TEST_CASE("clients that ask for a large file and never read it hold no worker either") {
+    ServiceProcess service;
+    api_test::write_file(service.public_dir() / "large.bin", std::string(8u * 1024 * 1024, 'L'));
+    std::vector<std::unique_ptr<RawConnection>> stalled;
+    for (int i = 0; i < 32; ++i) {
+        stalled.push_back(std::make_unique<RawConnection>(service.port()));
+        REQUIRE(stalled.back()->send("GET /large.bin HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+    }
+    std::this_thread::sleep_for(500ms);   // every answer is written as far as the socket buffers take it
+    for (int i = 0; i < 3; ++i) check_alive(service);
+    // A reader that does read gets the whole file.
+    httplib::Result whole = service.client().Get("/large.bin");
+    REQUIRE(whole);
+    CHECK(whole->body.size() == 8u * 1024 * 1024);
+}
+
 TEST_CASE("byte ranges: one is served, many are answered with the whole file") {
     ServiceProcess service;
     api_test::write_file(service.public_dir() / "kilobyte.txt", std::string(1024, 'k'));
