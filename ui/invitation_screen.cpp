@@ -35,8 +35,8 @@ void draw_invitation_screen(const core::State& state, Column column, Actions& ou
     paragraph(f.body, colour::text,
               (inv.invited_by.empty() ? std::string("You were") : inv.invited_by + " invited you") +
                   " to get support for " + services + " as " + inv.email +
-                  ". Support users can open, view and comment on tickets and receive notifications; they have no "
-                  "administration access.");
+                  ". As a support user there, you can open, view and comment on tickets and receive notifications, "
+                  "without administration access.");
     ImGui::Dummy(ImVec2(0, px(12)));
     if (inv.existing_account) {
         // The link alone is not enough for an account that exists: its owner proves it.
