@@ -1,5 +1,7 @@
 #include "etag.hpp"
 
+#include "http_whitespace.hpp"
+
 #include <cstdint>
 #include <cstdio>
 
@@ -21,18 +23,12 @@ std::string strong_etag(std::string_view bytes) {
 
 namespace {
 
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 // Whether the header's comma-separated list has "*" or a tag `matches` accepts.
 template <class Matches>
 bool lists(std::string_view header, Matches matches) {
     while (!header.empty()) {
         size_t comma = header.find(',');
-        std::string_view tag = trimmed(header.substr(0, comma));
+        std::string_view tag = trim_optional_whitespace(header.substr(0, comma));
         header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
         if (tag == "*" || (!tag.empty() && matches(tag))) return true;
     }

@@ -1,5 +1,7 @@
 #include "http_request_reader.hpp"
 
+#include "http_whitespace.hpp"
+
 #include <algorithm>
 
 namespace web {
@@ -51,12 +53,6 @@ bool is_request_target(std::string_view text) {
         unsigned char c = static_cast<unsigned char>(ch);
         return c > 0x20 && c < 0x7f;
     });
-}
-
-std::string_view trim_whitespace(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
 }
 
 bool is_digits(std::string_view text) {
@@ -240,7 +236,7 @@ bool RequestReader::parse_head() {
             refuse(400, "Each header line must be a name, a colon and a value.");
             return false;
         }
-        std::string_view value = trim_whitespace(line.substr(colon + 1));
+        std::string_view value = trim_optional_whitespace(line.substr(colon + 1));
         if (!is_field_value(value)) {
             refuse(400, "The header " + std::string(name) + " holds a control character.");
             return false;
@@ -285,13 +281,13 @@ bool RequestReader::apply_framing() {
         return false;
     }
     if (has_expectation) {
-        if (lowercase(trim_whitespace(expectation)) != "100-continue") {
+        if (lowercase(trim_optional_whitespace(expectation)) != "100-continue") {
             refuse(417, "The only expectation this service meets is 100-continue.");
             return false;
         }
         expects_continue_ = true;
     }
-    std::string coding = lowercase(trim_whitespace(content_coding));
+    std::string coding = lowercase(trim_optional_whitespace(content_coding));
     if (coding == "gzip" || coding == "x-gzip")
         request_.content_coding = "gzip";
     else if (coding == "deflate")
@@ -307,7 +303,7 @@ bool RequestReader::apply_framing() {
             refuse(400, "A request may not have both Transfer-Encoding and Content-Length, nor Transfer-Encoding in HTTP/1.0.");
             return false;
         }
-        if (lowercase(trim_whitespace(transfer_coding)) != "chunked") {
+        if (lowercase(trim_optional_whitespace(transfer_coding)) != "chunked") {
             refuse(501, "The only transfer coding this service reads is chunked.");
             return false;
         }
@@ -362,7 +358,7 @@ size_t RequestReader::feed_chunk_line(std::string_view bytes) {
             phase_ = Phase::ChunkSize;
             break;
         case Phase::ChunkSize: {
-            std::string_view size = trim_whitespace(line.substr(0, line.find(';')));
+            std::string_view size = trim_optional_whitespace(line.substr(0, line.find(';')));
             unsigned long long value = 0;
             for (char c : size) {
                 int digit = hex_value(c);

@@ -1,14 +1,10 @@
 #include "session_cookie.hpp"
 
+#include "http_whitespace.hpp"
+
 namespace web {
 
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
 
 std::string attributes(bool secure) { return std::string("; HttpOnly; SameSite=Strict; Path=/") + (secure ? "; Secure" : ""); }
 
@@ -23,11 +19,11 @@ std::optional<std::string> session_token_of(const httplib::Request& request) {
         std::string_view header = value_of_header;
         while (!header.empty()) {
             size_t end = header.find(';');
-            std::string_view pair = trimmed(header.substr(0, end));
+            std::string_view pair = trim_optional_whitespace(header.substr(0, end));
             header = end == std::string_view::npos ? std::string_view() : header.substr(end + 1);
             size_t equals = pair.find('=');
-            if (equals == std::string_view::npos || trimmed(pair.substr(0, equals)) != session_cookie_name) continue;
-            std::string_view value = trimmed(pair.substr(equals + 1));
+            if (equals == std::string_view::npos || trim_optional_whitespace(pair.substr(0, equals)) != session_cookie_name) continue;
+            std::string_view value = trim_optional_whitespace(pair.substr(equals + 1));
             if (!value.empty()) return std::string(value);
         }
     }
