@@ -72,6 +72,7 @@ file(CREATE_LINK "${ZONEINFO_DIR}" "${CMAKE_SOURCE_DIR}/public/zoneinfo" SYMBOLI
 file(GLOB UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/ui/*.cpp")
 file(GLOB SHELL_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/web/*.cpp")
 set(PORTAL_JS_LIBRARY "${CMAKE_SOURCE_DIR}/shell/web/portal_library.js")
+set(PORTAL_MIRROR_JS_LIBRARY "${CMAKE_SOURCE_DIR}/shell/web/accessibility_mirror.js")
 
 add_executable(portal ${UI_SOURCES} ${SHELL_WEB_SOURCES})
 add_dependencies(portal portal_fonts)
@@ -80,7 +81,7 @@ target_compile_options(portal PRIVATE -Wall -Wextra)
 set_target_properties(portal PROPERTIES
     SUFFIX ".js"
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/public"
-    LINK_DEPENDS "${PORTAL_JS_LIBRARY};${PORTAL_FONTS};${ZONE_NAMES_FILE}")
+    LINK_DEPENDS "${PORTAL_JS_LIBRARY};${PORTAL_MIRROR_JS_LIBRARY};${PORTAL_FONTS};${ZONE_NAMES_FILE}")
 target_link_options(portal PRIVATE
     ${PORTAL_WEB_FLAGS}
     -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -88,7 +89,9 @@ target_link_options(portal PRIVATE
     -sENVIRONMENT=web -sFILESYSTEM=1
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free
     -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
-    --js-library "${PORTAL_JS_LIBRARY}"
+    # SHELL: keeps CMake from merging the repeated --js-library flag.
+    "SHELL:--js-library ${PORTAL_JS_LIBRARY}"
+    "SHELL:--js-library ${PORTAL_MIRROR_JS_LIBRARY}"
     "--embed-file=${FONT_DIR}/Inter-Regular.otf@/fonts/Inter-Regular.otf"
     "--embed-file=${FONT_DIR}/Inter-SemiBold.otf@/fonts/Inter-SemiBold.otf"
     "--embed-file=${ZONE_NAMES_FILE}@/zoneinfo-names.txt")

@@ -153,9 +153,7 @@ void draw_empty(Column column, Actions& out) {
 void draw_drafts_screen(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted("Drafts");
-    ImGui::PopFont();
+    heading("Drafts");
     paragraph(f.body, colour::text_secondary,
               "Requests you started on this device. They stay here, also after a reload or a restart, until you "
               "submit them.");

@@ -48,6 +48,7 @@ static void draw_connectivity(const core::State& state, float right, float centr
     ImGui::SetCursorScreenPos(min);
     ImGui::Dummy(ImVec2(width, height));
     expose_label("Connection: " + label);
+    describe(Role::Status);   // going offline and back is announced
 }
 
 void draw_header(const core::State& state, Actions& out) {
@@ -69,6 +70,7 @@ void draw_header(const core::State& state, Actions& out) {
     const ImVec2 home_min = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton("##home", ImVec2(mark + px(10) + name_size.x, mark))) out.push_back(core::GoHome{});
     expose_label(name);
+    describe(Role::Link);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     dl->AddRectFilled(home_min, ImVec2(home_min.x + mark, home_min.y + mark), colour::accent, px(7));
     const char* initial = "S";
@@ -102,6 +104,7 @@ void draw_header(const core::State& state, Actions& out) {
     if (state.account && state.account->is_admin_of(state.current_tenant))
         links.push_back({"##nav-users", "Users", on_users, core::OpenUsers{}});
     float x = home_min.x + mark + px(10) + name_size.x + px(40);
+    begin_group(Role::Navigation, "Main");
     for (const NavLink& link : links) {
         const ImVec2 text_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, link.text);
         const std::string count = link.count > 0 ? std::to_string(link.count) : std::string();
@@ -111,6 +114,7 @@ void draw_header(const core::State& state, Actions& out) {
         ImGui::SetCursorScreenPos(ImVec2(x - px(8), min.y));
         if (ImGui::InvisibleButton(link.id, ImVec2(text_size.x + pill_space + px(16), size.y))) out.push_back(link.action);
         expose_label(count.empty() ? std::string(link.text) : std::string(link.text) + " (" + count + ")");
+        describe(Role::Link).selected = link.active;
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImFont* font = link.active ? f.body_strong : f.body;
@@ -128,6 +132,7 @@ void draw_header(const core::State& state, Actions& out) {
                               ImVec2(x + text_size.x + pill_space + px(2), min.y + size.y), colour::accent, px(1));
         x += text_size.x + pill_space + px(28);
     }
+    end_group();
 
     // Who is signed in, in which tenant, and the way out; or the way in.
     const float right = min.x + size.x - margin;
@@ -162,10 +167,18 @@ void draw_header(const core::State& state, Actions& out) {
             const ImGuiID id = ImGui::GetID("##tenant");
             const bool open = ImGui::BeginCombo("##tenant", tenant.c_str());
             expose_label(id, "Service");
+            ItemState& combo = describe(Role::ComboBox);
+            combo.value = tenant;
+            combo.expanded = open;
             if (open) {
-                for (const core::Membership& m : a.memberships)
-                    if (ImGui::Selectable((m.tenant_name + "##" + m.tenant).c_str(), m.tenant == state.current_tenant))
+                begin_group(Role::ListBox, "Service");
+                for (const core::Membership& m : a.memberships) {
+                    const bool here_now = m.tenant == state.current_tenant;
+                    if (ImGui::Selectable((m.tenant_name + "##" + m.tenant).c_str(), here_now))
                         out.push_back(core::ChooseTenant{m.tenant});
+                    describe(Role::Option).selected = here_now;
+                }
+                end_group();
                 ImGui::EndCombo();
             }
             cursor_x -= px(12);
@@ -173,7 +186,11 @@ void draw_header(const core::State& state, Actions& out) {
         const std::string who = a.memberships.size() > 1 || tenant.empty() ? shown : shown + " \xC2\xB7 " + tenant;
         const ImVec2 who_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, who.c_str());
         cursor_x -= who_size.x;
-        dl->AddText(f.body, f.body->FontSize, ImVec2(cursor_x, min.y + (size.y - who_size.y) * 0.5f), colour::text, who.c_str());
+        const ImVec2 who_min(cursor_x, min.y + (size.y - who_size.y) * 0.5f);
+        dl->AddText(f.body, f.body->FontSize, who_min, colour::text, who.c_str());
+        ImGui::SetCursorScreenPos(who_min);
+        ImGui::Dummy(who_size);
+        expose_label("Signed in as " + who);
     } else {
         dl->AddCircleFilled(ImVec2(centre.x, avatar_min.y + avatar * 0.38f), avatar * 0.17f, colour::text_secondary);
         dl->PathArcTo(ImVec2(centre.x, avatar_min.y + avatar * 0.92f), avatar * 0.3f, 3.14159f, 2 * 3.14159f);

@@ -72,9 +72,7 @@ static const core::Route* card_grid(const std::vector<const core::Route*>& route
 
 void draw_home_screen(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
-    ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted("How can we help?");
-    ImGui::PopFont();
+    heading("How can we help?");
     paragraph(f.body, colour::text_secondary,
               "Choose the path that matches where you are. Each one asks for exactly the details support "
               "needs to start working on your request.");

@@ -4,9 +4,13 @@
 // WebGL with 16-bit indices caps a draw list at 64K vertices; long tables hit it.
 #define ImDrawIdx unsigned int
 
-// Item hooks feed the test registry (shell/web/test_hook.cpp). They only record
-// when the page is opened with ?test=1.
+// ImGui's item hooks feed the registry of what is on screen
+// (ui/item_registry.cpp): the accessibility mirror, touch and the test hook.
 #define IMGUI_ENABLE_TEST_ENGINE
+
+// Text beyond the Basic Multilingual Plane (emoji, rarer CJK) typed through the
+// DOM input arrives as code points; 16-bit ImWchar would drop it.
+#define IMGUI_USE_WCHAR32
 
 #define IMGUI_DISABLE_DEMO_WINDOWS
 #define IMGUI_DISABLE_METRICS_WINDOW

@@ -16,9 +16,7 @@ void draw_invitation_screen(const core::State& state, Column column, Actions& ou
     const Fonts& f = fonts();
     const core::InvitationView& v = state.invitation;
     const float width = std::min(column.width, px(460));
-    ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted("Join as a support user");
-    ImGui::PopFont();
+    heading("Join as a support user");
     ImGui::Dummy(ImVec2(0, px(8)));
     if (v.loading) {
         paragraph(f.body, colour::text_secondary, "Checking your invitation\xE2\x80\xA6");
@@ -43,24 +41,29 @@ void draw_invitation_screen(const core::State& state, Column column, Actions& ou
         paragraph(f.body, colour::text, "You already have an account as " + inv.email + ". Sign in with its password to accept.");
         ImGui::Dummy(ImVec2(0, px(8)));
         std::string password = v.password;
-        if (form_field("##password", "Your password", password, field_error(v.field_errors, "password"), "", true, width))
+        if (form_field("##password", "Your password", password, field_error(v.field_errors, "password"), "", true, width,
+                       {"current-password", "", true}))
             out.push_back(core::EditInvitation{"password", password});
         ImGui::Dummy(ImVec2(0, px(8)));
         if (!v.error.empty() && v.field_errors.empty()) error_text(v.error);
-        if (button(v.busy ? "Signing in\xE2\x80\xA6" : "Sign in and accept", true) && !v.busy) out.push_back(core::SubmitInvitation{});
+        const bool pressed = button(v.busy ? "Signing in\xE2\x80\xA6" : "Sign in and accept", true);
+        submits_form();
+        if (pressed && !v.busy) out.push_back(core::SubmitInvitation{});
         return;
     }
     std::string name = v.name;
-    if (form_field("##name", "Your name", name, field_error(v.field_errors, "name"), "", false, width))
+    if (form_field("##name", "Your name", name, field_error(v.field_errors, "name"), "", false, width, {"name", "", true}))
         out.push_back(core::EditInvitation{"name", name});
     ImGui::Dummy(ImVec2(0, px(8)));
     std::string password = v.password;
     if (form_field("##new-password", "Choose a password", password, field_error(v.field_errors, "password"),
-                   "At least 12 characters.", true, width))
+                   "At least 12 characters.", true, width, {"new-password", "", true}))
         out.push_back(core::EditInvitation{"password", password});
     ImGui::Dummy(ImVec2(0, px(8)));
     if (!v.error.empty() && v.field_errors.empty()) error_text(v.error);
-    if (button(v.busy ? "Joining\xE2\x80\xA6" : "Join and sign in", true) && !v.busy) out.push_back(core::SubmitInvitation{});
+    const bool pressed = button(v.busy ? "Joining\xE2\x80\xA6" : "Join and sign in", true);
+    submits_form();
+    if (pressed && !v.busy) out.push_back(core::SubmitInvitation{});
 }
 
 }  // namespace ui

@@ -6,9 +6,7 @@ namespace ui {
 
 void draw_not_found_screen(const core::NotFoundScreen& screen, Column, Actions& out) {
     const Fonts& f = fonts();
-    ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted("Page not found");
-    ImGui::PopFont();
+    heading("Page not found");
     paragraph(f.body, colour::text_secondary,
               "There is no page at \"" + screen.hash + "\". The link may be old or mistyped.");
     ImGui::Dummy(ImVec2(0, px(8)));

@@ -33,6 +33,7 @@ bool banner(const std::string& text, const char* button_text, bool primary_butto
     draw_runs(dl, ImVec2(min.x + padding, min.y + (height - text_height) * 0.5f), runs, text_width);
     ImGui::Dummy(ImVec2(text_width, height));
     expose_label(text);
+    describe(Role::Status);   // a ticket filed, an update ready: announced as they appear
     ImGui::SetCursorScreenPos(ImVec2(min.x + column.width - padding - button_width,
                                      min.y + (height - ImGui::GetFrameHeight()) * 0.5f));
     const bool pressed = button(button_text, primary_button);

@@ -2,6 +2,7 @@
 
 #include "screens.hpp"
 #include "style.hpp"
+#include "widgets.hpp"
 
 #include <algorithm>
 
@@ -23,7 +24,9 @@ std::vector<core::Action> draw(const core::State& state) {
     ImGui::Begin("##page", nullptr, page_flags);
 
     ImGui::BeginChild("##header", ImVec2(0, px(header_height)), false, ImGuiWindowFlags_NoScrollbar);
+    begin_group(Role::Banner, "Header");
     draw_header(state, out);
+    end_group();
     ImGui::EndChild();
 
     ImGui::SetCursorPosY(px(header_height));
@@ -36,6 +39,7 @@ std::vector<core::Action> draw(const core::State& state) {
     ImGui::PushTextWrapPos(column.x + column.width);
     ImGui::Dummy(ImVec2(0, px(24)));
 
+    begin_group(Role::Main, "Content");
     draw_update_banner(state, column, out);
     draw_notice(state, column, out);
     std::visit(
@@ -52,6 +56,7 @@ std::vector<core::Action> draw(const core::State& state) {
             else draw_not_found_screen(screen, column, out);
         },
         state.screen);
+    end_group();
     draw_sign_out_dialog(state, out);
 
     ImGui::Dummy(ImVec2(0, px(48)));

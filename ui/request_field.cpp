@@ -153,6 +153,19 @@ void draw_request_field(const core::State& state, const core::RequestForm& form,
         }
         out.push_back(core::FocusField{route_id, field.id});
     };
+    // What a screen reader says after the field's name: its problems, else its hint.
+    std::string description;
+    for (const core::FieldIssue& issue : issues) description += (description.empty() ? "" : " ") + issue.message;
+    if (description.empty()) description = field.hint;
+    auto describe_field = [&](bool multiline) {
+        ItemState& item = describe(Role::TextField);
+        item.value = value;
+        item.description = description;
+        item.invalid = blocked;
+        item.required = field.required;
+        item.multiline = multiline;
+        if (field.kind == core::FieldKind::RedirectUri || field.kind == core::FieldKind::UrlList) item.input_mode = "url";
+    };
     if (blocked) ImGui::PushStyleColor(ImGuiCol_Border, colour::danger_border);
     ImGui::SetNextItemWidth(width);
     switch (field.kind) {
@@ -162,6 +175,7 @@ void draw_request_field(const core::State& state, const core::RequestForm& form,
         const float height = field.kind == core::FieldKind::LongText ? px(140) : px(76);
         changed = ImGui::InputTextMultiline("##value", &value, ImVec2(width, height));
         expose_label(field.caption);
+        describe_field(true);
         if (ImGui::IsItemActivated()) on_activated();
         if (ImGui::IsItemDeactivated()) out.push_back(core::LeaveField{route_id, field.id});
         focus_ring_if_active();
@@ -172,14 +186,24 @@ void draw_request_field(const core::State& state, const core::RequestForm& form,
         const ImGuiID combo_id = ImGui::GetID("##value");
         const bool open = ImGui::BeginCombo("##value", preview);
         expose_label(combo_id, field.caption);
+        ItemState& combo = describe(Role::ComboBox);
+        combo.value = value.empty() ? "Choose one" : value;
+        combo.expanded = open;
+        combo.required = field.required;
+        combo.description = description;
+        combo.invalid = blocked;
         if (open) {
+            begin_group(Role::ListBox, field.caption);
             for (const std::string& choice : field.choices) {
-                if (ImGui::Selectable(choice.c_str(), choice == value)) {
+                const bool picked = ImGui::Selectable(choice.c_str(), choice == value);
+                describe(Role::Option).selected = choice == value;
+                if (picked) {
                     value = choice;
                     changed = true;
                     out.push_back(core::LeaveField{route_id, field.id});   // a choice is complete when made
                 }
             }
+            end_group();
             ImGui::EndCombo();
         }
         break;
@@ -188,6 +212,7 @@ void draw_request_field(const core::State& state, const core::RequestForm& form,
         // No placeholder: a grey example inside the box reads like a value.
         changed = ImGui::InputText("##value", &value);
         expose_label(field.caption);
+        describe_field(false);
         if (ImGui::IsItemActivated()) on_activated();
         if (ImGui::IsItemDeactivated()) out.push_back(core::LeaveField{route_id, field.id});
         focus_ring_if_active();

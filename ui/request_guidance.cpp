@@ -28,12 +28,14 @@ void draw_question(const core::RequestForm& form, const Question& question, Acti
     expose_label(question.text);
     const std::string chosen = answer_of(form, question.id);
     ImGui::PushID(question.id.c_str());
+    begin_group(Role::RadioGroup, question.text);
     for (size_t i = 0; i < question.answers.size(); ++i) {
         const auto& answer = question.answers[i];
         if (i > 0) ImGui::SameLine(0, px(20));
-        if (ImGui::RadioButton(answer.text.c_str(), chosen == answer.id))
+        if (radio(answer.text, chosen == answer.id))
             out.push_back(core::AnswerQuestion{form.draft.route, question.id, answer.id});
     }
+    end_group();
     ImGui::PopID();
     ImGui::Dummy(ImVec2(0, px(6)));
 }
@@ -43,9 +45,7 @@ void draw_question(const core::RequestForm& form, const Question& question, Acti
 void section_heading(std::string_view title, std::string_view explanation) {
     const Fonts& f = fonts();
     ImGui::Dummy(ImVec2(0, px(10)));
-    ImGui::PushFont(f.title);
-    ImGui::TextUnformatted(title.data(), title.data() + title.size());
-    ImGui::PopFont();
+    heading(title, 2);
     if (!explanation.empty()) paragraph(f.small, colour::text_secondary, explanation);
     ImGui::Dummy(ImVec2(0, px(8)));
 }
@@ -78,6 +78,7 @@ void draw_checklist(const core::RequestForm& form, const core::Checklist& checkl
         // checkbox label does not wrap.
         const float start_x = ImGui::GetCursorPosX();
         if (ImGui::Checkbox("##done", &done)) out.push_back(core::ToggleChecklistItem{form.draft.route, item.id});
+        describe(Role::Checkbox).checked = done;
         expose_label(item.text);
         ImGui::SameLine(0, px(8));
         ImGui::PushTextWrapPos(start_x + width);
@@ -111,10 +112,11 @@ void draw_severity(const core::State& state, const core::RequestForm& form, floa
     }
 
     ImGui::PushID("severity");
+    begin_group(Role::RadioGroup, "How urgent is it?");
     for (const core::Severity& severity : state.program.severities) {
         ImGui::PushID(severity.level);
         const std::string label = core::severity_label(state.program, severity.level) + " \xC2\xB7 " + severity.title;
-        if (ImGui::RadioButton(label.c_str(), form.draft.severity == severity.level))
+        if (radio(label, form.draft.severity == severity.level))
             out.push_back(core::ChooseSeverity{form.draft.route, severity.level});
         ImGui::Indent(px(28));
         paragraph(f.small, colour::text_secondary, severity.definition);
@@ -122,6 +124,7 @@ void draw_severity(const core::State& state, const core::RequestForm& form, floa
         ImGui::PopID();
         ImGui::Dummy(ImVec2(0, px(2)));
     }
+    end_group();
     ImGui::PopID();
     for (const core::FieldIssue& issue : core::visible_issues(form, "severity")) issue_text(issue);
 

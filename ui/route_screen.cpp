@@ -164,9 +164,7 @@ void draw_route_screen(const core::State& state, const core::RouteScreen& screen
     if (link_button("##back", "\xE2\x86\x90 All support routes", "All support routes", f.body)) out.push_back(core::GoHome{});
     ImGui::Dummy(ImVec2(0, px(8)));
 
-    ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted(route->title.c_str());
-    ImGui::PopFont();
+    heading(route->title);
     paragraph(f.body, colour::text_secondary, route->subtitle);
     ImGui::Dummy(ImVec2(0, px(12)));
     draw_about_panel(*route, column);

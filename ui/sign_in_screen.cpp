@@ -9,9 +9,7 @@ namespace ui {
 void draw_sign_in_screen(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const float width = std::min(column.width, px(420));
-    ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted("Sign in");
-    ImGui::PopFont();
+    heading("Sign in");
     paragraph(f.body, colour::text_secondary, "Sign in to follow your tickets and, as a tenant admin, manage support users.");
     ImGui::Dummy(ImVec2(0, px(12)));
     if (state.session == core::SessionStatus::SignedIn && state.account) {
@@ -19,11 +17,13 @@ void draw_sign_in_screen(const core::State& state, Column column, Actions& out) 
         return;
     }
     std::string email = state.sign_in.email;
-    if (form_field("##email", "E-mail address", email, "", "", false, width)) out.push_back(core::EditSignIn{"email", email});
+    if (form_field("##email", "E-mail address", email, "", "", false, width, {"username", "email", true}))
+        out.push_back(core::EditSignIn{"email", email});
     const bool submit_email = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
     ImGui::Dummy(ImVec2(0, px(8)));
     std::string password = state.sign_in.password;
-    if (form_field("##password", "Password", password, "", "", true, width)) out.push_back(core::EditSignIn{"password", password});
+    if (form_field("##password", "Password", password, "", "", true, width, {"current-password", "", true}))
+        out.push_back(core::EditSignIn{"password", password});
     const bool submit_password = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
     ImGui::Dummy(ImVec2(0, px(8)));
     if (!state.sign_in.error.empty()) {
@@ -33,7 +33,9 @@ void draw_sign_in_screen(const core::State& state, Column column, Actions& out) 
         ImGui::Dummy(ImVec2(0, px(4)));
     }
     const char* label = state.sign_in.busy ? "Signing in\xE2\x80\xA6" : "Sign in";
-    if ((button(label, true) || submit_email || submit_password) && !state.sign_in.busy) out.push_back(core::SubmitSignIn{});
+    const bool pressed = button(label, true);
+    submits_form();
+    if ((pressed || submit_email || submit_password) && !state.sign_in.busy) out.push_back(core::SubmitSignIn{});
 }
 
 }  // namespace ui

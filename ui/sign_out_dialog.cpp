@@ -52,6 +52,7 @@ void draw_sign_out_dialog(const core::State& state, Actions& out) {
     const float cancel_width = ImGui::CalcTextSize("Cancel").x + 2 * ImGui::GetStyle().FramePadding.x;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - cancel_width);
     if (button("Cancel", false)) out.push_back(core::CancelSignOut{});
+    cancels_dialog();
     ImGui::EndPopup();
     ImGui::PopStyleVar();
 }

@@ -106,6 +106,11 @@ void draw_sla_badge(const SlaBadge& badge, const char* id) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(id, size);
     expose_label(badge.text);
+    {
+        // The hover card's lines, for those who cannot hover.
+        ItemState& item = describe(Role::Text);
+        for (const std::string& line : badge.details) item.description += (item.description.empty() ? "" : " ") + line;
+    }
     const ImVec2 max(min.x + size.x, min.y + size.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(min, max, c.background, size.y * 0.5f);

@@ -58,6 +58,13 @@ void draw_reply_box(const core::TicketView& view, float width, Actions& out) {
     ImGui::PopFont();
     if (ImGui::InputTextMultiline("##reply", &text, ImVec2(width, px(110)))) out.push_back(core::EditComment{text});
     expose_label("Reply");
+    {
+        ItemState& field = describe(Role::TextField);
+        field.value = text;
+        field.multiline = true;
+        field.description = view.comment_error;
+        field.invalid = !view.comment_error.empty();
+    }
     focus_ring_if_active();
     if (!view.comment_error.empty()) error_text(view.comment_error);
     ImGui::Dummy(ImVec2(0, px(4)));
@@ -139,13 +146,15 @@ void draw_escalate_dialog(const core::State& state, const core::TicketView& view
     int severity = d.severity;
     std::string reason = d.reason;
     bool changed = false;
+    begin_group(Role::RadioGroup, "New severity");
     for (const core::Severity& s : state.program.severities) {
         if (s.level >= view.details->ticket.severity) continue;   // only more urgent
         ImGui::PushID(s.level);
         const std::string label = core::severity_label(state.program, s.level) + " \xC2\xB7 " + s.title;
-        if (ImGui::RadioButton(label.c_str(), severity == s.level)) severity = s.level, changed = true;
+        if (radio(label, severity == s.level)) severity = s.level, changed = true;
         ImGui::PopID();
     }
+    end_group();
     if (auto it = d.field_errors.find("severity"); it != d.field_errors.end()) error_text(it->second);
     ImGui::Dummy(ImVec2(0, px(6)));
     ImGui::PushFont(f.body_strong);
@@ -153,6 +162,13 @@ void draw_escalate_dialog(const core::State& state, const core::TicketView& view
     ImGui::PopFont();
     if (ImGui::InputTextMultiline("##reason", &reason, ImVec2(ImGui::GetContentRegionAvail().x, px(90)))) changed = true;
     expose_label("Why is it more urgent now?");
+    {
+        ItemState& field = describe(Role::TextField);
+        field.value = reason;
+        field.multiline = true;
+        field.required = true;
+        if (auto it = d.field_errors.find("reason"); it != d.field_errors.end()) field.description = it->second, field.invalid = true;
+    }
     if (auto it = d.field_errors.find("reason"); it != d.field_errors.end()) error_text(it->second);
     if (changed) out.push_back(core::EditEscalate{severity, reason});
     if (!d.error.empty() && d.field_errors.empty()) error_text(d.error);
@@ -161,6 +177,7 @@ void draw_escalate_dialog(const core::State& state, const core::TicketView& view
     if (submit_button("File the urgent ticket", "Filing\xE2\x80\xA6", d.busy)) out.push_back(core::SubmitEscalate{});
     ImGui::SameLine();
     if (button("Cancel", false)) out.push_back(core::CloseEscalate{});
+    cancels_dialog();
     ImGui::EndPopup();
     ImGui::PopStyleVar();
 }
@@ -201,9 +218,7 @@ void draw_ticket_screen(const core::State& state, const core::TicketScreen& scre
     if (link_button("##back", "\xE2\x86\x90 All tickets", "All tickets", f.body)) out.push_back(core::OpenTickets{});
     ImGui::Dummy(ImVec2(0, px(8)));
     if (!view.details || view.details->ticket.id != screen.id) {
-        ImGui::PushFont(f.heading);
-        ImGui::TextUnformatted(screen.id.c_str());
-        ImGui::PopFont();
+        heading(screen.id);
         if (!view.error.empty()) {
             callout({{f.body, colour::warning_text, view.error, 0, false}}, colour::warning_soft,
                     colour::warning_border, column.width);
@@ -220,6 +235,7 @@ void draw_ticket_screen(const core::State& state, const core::TicketScreen& scre
     ImGui::TextWrapped("%s \xC2\xB7 %s", ticket.id.c_str(), ticket.summary.c_str());
     ImGui::PopFont();
     expose_label(ticket.id + " \xC2\xB7 " + ticket.summary);
+    describe(Role::Heading).level = 1;
     const core::Route* route = state.program.find_route(ticket.route);
     std::string facts = core::status_text(ticket.status) + " \xC2\xB7 " + core::severity_label(state.program, ticket.severity);
     if (route) facts += " \xC2\xB7 " + route->title;
@@ -247,17 +263,13 @@ void draw_ticket_screen(const core::State& state, const core::TicketScreen& scre
 
     const float width = std::min(column.width, px(760));
     ImGui::Dummy(ImVec2(0, px(16)));
-    ImGui::PushFont(f.title);
-    ImGui::TextUnformatted("Conversation");
-    ImGui::PopFont();
+    heading("Conversation", 2);
     ImGui::Dummy(ImVec2(0, px(6)));
     draw_thread(state, details, width);
     if (details.allows("comment")) draw_reply_box(view, width, out);
 
     ImGui::Dummy(ImVec2(0, px(20)));
-    ImGui::PushFont(f.title);
-    ImGui::TextUnformatted("What was submitted");
-    ImGui::PopFont();
+    heading("What was submitted", 2);
     ImGui::Dummy(ImVec2(0, px(6)));
     draw_submitted(state, details, width);
     ImGui::Dummy(ImVec2(0, px(40)));

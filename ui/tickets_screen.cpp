@@ -103,9 +103,7 @@ static void draw_outbox(const core::State& state, float width) {
 void draw_tickets_screen(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const core::TicketList& list = state.tickets;
-    ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted("Your tickets");
-    ImGui::PopFont();
+    heading("Your tickets");
     paragraph(f.body, colour::text_secondary,
               "Response targets count in business hours in each customer's own time zone and pause outside "
               "them. The badges update every second.");

@@ -75,7 +75,7 @@ void draw_invite_dialog(const core::State& state, Actions& out) {
     std::string email = d.email;
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(1);
     if (form_field("##invite-email", "E-mail address", email, field_error(d.field_errors, "email"), "",
-                   false, ImGui::GetContentRegionAvail().x))
+                   false, ImGui::GetContentRegionAvail().x, {"off", "email", true}))
         out.push_back(core::EditInvite{email});
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::PushFont(f.body_strong);
@@ -86,14 +86,17 @@ void draw_invite_dialog(const core::State& state, Actions& out) {
         bool checked = d.tenants.count(m.tenant) > 0;
         const std::string label = (m.tenant_name.empty() ? m.tenant : m.tenant_name) + "##tenant-" + m.tenant;
         if (ImGui::Checkbox(label.c_str(), &checked)) out.push_back(core::ToggleInviteTenant{m.tenant});
+        describe(Role::Checkbox).checked = checked;
     }
     const std::string tenants_error = field_error(d.field_errors, "tenants");
     if (!tenants_error.empty()) error_text(tenants_error);
     if (!d.error.empty()) error_text(d.error);
     ImGui::Dummy(ImVec2(0, px(8)));
     if (button(d.busy ? "Sending\xE2\x80\xA6" : "Send invitation", true) && !d.busy) out.push_back(core::SubmitInvite{});
+    submits_form();
     ImGui::SameLine();
     if (button("Cancel", false)) out.push_back(core::CloseInvite{});
+    cancels_dialog();
     ImGui::PopTextWrapPos();
     ImGui::EndPopup();
     ImGui::PopStyleVar();
@@ -138,6 +141,7 @@ void draw_revoke_confirmation(const core::State& state, Actions& out) {
     ImGui::PopStyleColor(5);
     ImGui::SameLine();
     if (button("Cancel", false)) out.push_back(core::CancelRevoke{});
+    cancels_dialog();
     ImGui::EndPopup();
     ImGui::PopStyleVar();
 }

@@ -11,27 +11,26 @@
 
 namespace ui {
 
-void expose_label(std::string_view label) {
-    ImGuiContext& g = *GImGui;
-    if (g.LastItemData.ID != 0) {
-        expose_label(g.LastItemData.ID, label);
-        return;
-    }
-    // Text and spacing have no id, so ImGui tells no hook about them: give
-    // the item an id of its own (from its words) and report it, so a message
-    // on screen is something a test can find.
-    const ImGuiID id = ImGui::GetID(label.data(), label.data() + label.size());
-    IMGUI_TEST_ENGINE_ITEM_ADD(g.LastItemData.Rect, id);
-    expose_label(id, label);
-}
+void expose_label(std::string_view label) { name_last_item(label); }
 
 void expose_label(ImGuiID id, std::string_view label) {
-    ImGuiContext& g = *GImGui;
     const std::string text(label);
-    IMGUI_TEST_ENGINE_ITEM_INFO(id, text.c_str(), 0);
+    ImGuiContext& g = *GImGui;
     (void)g;
-    (void)text;
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, text.c_str(), 0);
 }
+
+void heading(std::string_view text, int level) {
+    const Fonts& f = fonts();
+    ImGui::PushFont(level <= 1 ? f.heading : f.title);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopFont();
+    name_last_item(text, Role::Heading);
+    describe(Role::Heading).level = level;
+}
+
+void submits_form() { describe(Role::Button).submits = true; }
+void cancels_dialog() { describe(Role::Button).cancels = true; }
 
 static float run_height(const TextRun& run, float width) {
     const float indent = run.bullet ? px(16) : 0;
@@ -69,12 +68,14 @@ void paragraph(ImFont* font, ImU32 colour, std::string_view text) {
     ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    name_last_item(text);
 }
 
 bool card_button(const char* id, std::string_view label, ImVec2 size, bool* hovered) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, size);
     expose_label(label);
+    describe(Role::Link);
     *hovered = ImGui::IsItemHovered();
     if (*hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 max(min.x + size.x, min.y + size.y);
@@ -91,6 +92,7 @@ bool link_button(const char* id, std::string_view text, std::string_view label, 
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, size);
     expose_label(label);
+    describe(Role::Link);
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -99,11 +101,23 @@ bool link_button(const char* id, std::string_view text, std::string_view label, 
     return clicked;
 }
 
+bool radio(const std::string& label, bool chosen) {
+    const bool pressed = ImGui::RadioButton(label.c_str(), chosen);
+    name_last_item(std::string_view(label).substr(0, label.find("##")), Role::Radio);
+    describe(Role::Radio).checked = chosen;
+    return pressed;
+}
+
 bool submit_button(std::string_view text, std::string_view busy_text, bool busy) {
-    if (!busy) return button(text, true);
+    if (!busy) {
+        const bool pressed = button(text, true);
+        submits_form();
+        return pressed;
+    }
     ImGui::BeginDisabled();
     button(busy_text, true);
     ImGui::EndDisabled();
+    describe(Role::Button).disabled = true;
     return false;
 }
 
@@ -117,13 +131,15 @@ bool button(std::string_view text, bool primary) {
         ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(colour::accent));
     }
     const bool clicked = ImGui::Button(label.c_str());
+    // ImGui names only buttons in view; the mirror needs every one.
+    name_last_item(std::string_view(label).substr(0, label.find("##")), Role::Button);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     if (primary) ImGui::PopStyleColor(5);
     return clicked;
 }
 
 bool form_field(const char* id, std::string_view caption, std::string& value, std::string_view error,
-                std::string_view hint, bool password, float width) {
+                std::string_view hint, bool password, float width, FieldPurpose purpose) {
     const Fonts& f = fonts();
     ImGui::PushFont(f.body_strong);
     ImGui::TextUnformatted(caption.data(), caption.data() + caption.size());
@@ -134,6 +150,14 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
     const bool changed = ImGui::InputText(id, &value, password ? ImGuiInputTextFlags_Password : 0);
     if (!error.empty()) ImGui::PopStyleColor();
     expose_label(caption);
+    ItemState& field = describe(Role::TextField);
+    field.value = value;
+    field.description.assign(error.empty() ? hint : error);
+    field.invalid = !error.empty();
+    field.password = password;
+    field.required = purpose.required;
+    field.autocomplete = purpose.autocomplete;
+    field.input_mode = purpose.input_mode;
     focus_ring_if_active();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     if (!error.empty()) error_text(error);
@@ -143,17 +167,12 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
 }
 
 void dialog_heading(const char* text) {
-    ImGui::PushFont(fonts().title);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
-    expose_label(text);   // a test finds the dialog by its heading
+    begin_dialog(text);
+    heading(text, 2);   // a test finds the dialog by its heading
     ImGui::Dummy(ImVec2(0, px(4)));
 }
 
-void error_text(std::string_view text) {
-    paragraph(fonts().small, colour::danger_text, text);
-    expose_label(text);
-}
+void error_text(std::string_view text) { paragraph(fonts().small, colour::danger_text, text); }
 
 void callout(const std::vector<TextRun>& runs, ImU32 background, ImU32 border, float width) {
     const float padding = px(16);

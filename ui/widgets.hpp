@@ -3,6 +3,8 @@
 // button, a link button, and the labels the test hook reads.
 #pragma once
 
+#include "item_registry.hpp"
+
 #include <imgui.h>
 
 #include <string>
@@ -12,9 +14,13 @@
 namespace ui {
 
 // Tells the item registry what a person reads on or next to the last item,
-// e.g. a route card's title or a text field's caption.
+// e.g. a route card's title or a text field's caption; plain text becomes a
+// text item of its own.
 void expose_label(std::string_view label);
 void expose_label(ImGuiID id, std::string_view label);
+
+// Headings: level 1 is the page's title, 2 a section or a dialog's title.
+void heading(std::string_view text, int level = 1);
 
 // A run of wrapped text in one font and colour, laid out in a column.
 struct TextRun {
@@ -44,15 +50,31 @@ bool link_button(const char* id, std::string_view text, std::string_view label, 
 // A filled primary or quiet secondary button with its own text as label.
 bool button(std::string_view text, bool primary);
 
+// A radio button, exposed as one of its group's choices.
+bool radio(const std::string& label, bool chosen);
+
 // A primary button that, while its request is under way, shows `busy_text`
 // and cannot be pressed again.
 bool submit_button(std::string_view text, std::string_view busy_text, bool busy);
+
+// What a field holds, for password managers and phone keyboards (HTML's
+// autocomplete and inputmode).
+struct FieldPurpose {
+    const char* autocomplete = "";
+    const char* input_mode = "";
+    bool required = false;
+};
 
 // A labelled single-line field: caption above, the box, then the error in
 // red (the box's border red too) or else the hint. Returns true when edited;
 // `value` holds the new text.
 bool form_field(const char* id, std::string_view caption, std::string& value, std::string_view error,
-                std::string_view hint = {}, bool password = false, float width = 0);
+                std::string_view hint = {}, bool password = false, float width = 0, FieldPurpose purpose = {});
+
+// Marks the last button as the form's main action (Enter in a field and
+// Ctrl+Enter press it) or as the dialog's way out (Escape presses it).
+void submits_form();
+void cancels_dialog();
 
 // Text in the colour of errors, wrapped.
 void error_text(std::string_view text);

@@ -18,6 +18,9 @@ void portal_js_copy_text(const char* text);
 void portal_js_set_cursor(const char* css_cursor);
 void portal_js_install_test_hook();
 void portal_js_mark_first_frame();
+// The accessibility mirror's changes since the last frame (a JSON object; see
+// shell/web/accessibility_mirror.cpp and $portalMirror).
+void portal_js_mirror_update(const char* json);
 char* portal_js_time_zone();
 void portal_js_load_zone(const char* name);
 // Drafts in IndexedDB: saving is debounced and asynchronous; loading answers

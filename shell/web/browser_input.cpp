@@ -65,6 +65,9 @@ static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     push_modifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     const bool shortcut = g_mac ? e->metaKey : e->ctrlKey;
     const int index = key_index(e->code);
+    // Tab belongs to the browser: it moves DOM focus through the accessibility
+    // mirror in reading order, and out of the page at the ends.
+    if (index == KeyTab) return EM_FALSE;
 
     // Ctrl/Cmd+V: let the browser fire its paste event, which carries the
     // text from any application; paste_text() then presses V for ImGui.

@@ -1,5 +1,6 @@
 // The browser host: owns the page (WebGL2 surface, input, clipboard, URL hash,
 // HTTP) and runs the loop  input -> ui::draw -> core::update -> effects.
+#include "accessibility_mirror.hpp"
 #include "browser.hpp"
 #include "browser_input.hpp"
 #include "clipboard.hpp"
@@ -11,6 +12,7 @@
 
 #include "core/app.hpp"
 #include "core/kept_draft.hpp"
+#include "ui/item_registry.hpp"
 #include "ui/portal_ui.hpp"
 #include "ui/style.hpp"
 
@@ -192,12 +194,17 @@ void frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    if (shell::mirror_apply_requests()) shell::wake(1);
     shell::test_hook_begin_frame(size.pixel_ratio);
+    ui::registry_begin_frame();
     const double layout_start = emscripten_get_now();
     const std::vector<core::Action> actions = ui::draw(host.state);
+    ui::registry_end_frame();
+    shell::mirror_draw_focus_ring();
     ImGui::Render();
     const double layout_ms = emscripten_get_now() - layout_start;
     shell::test_hook_end_frame();
+    shell::mirror_send_changes(size.pixel_ratio);
 
     // Resizing the canvas clears it, so the next picture must be drawn even
     // if ImGui's output is the same.

@@ -8,9 +8,10 @@ mergeInto(LibraryManager.library, {
         var canvas = document.getElementById('canvas');
         // The canvas takes keyboard focus so key events reach it (and only it:
         // other elements on the page keep their own keys).
-        canvas.setAttribute('tabindex', '0');
+        // It is not a Tab stop itself: the accessibility mirror's elements are
+        // (a click on the canvas focuses it, see accessibility_mirror.js).
+        canvas.setAttribute('tabindex', '-1');
         canvas.focus();
-        canvas.addEventListener('mousedown', function () { canvas.focus(); });
         // No browser context menu or drag ghost over the app surface.
         canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
 
@@ -22,6 +23,8 @@ mergeInto(LibraryManager.library, {
         // Text pasted from any application arrives as a paste event; the shell
         // then presses Ctrl+V inside ImGui, which reads this text back.
         document.addEventListener('paste', function (e) {
+            // A field's own <input> (the accessibility mirror) pastes natively.
+            if (e.target && e.target.closest && e.target.closest('#a11y')) return;
             var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
             e.preventDefault();
             var ptr = portalCopyString(text);

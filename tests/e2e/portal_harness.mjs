@@ -187,11 +187,17 @@ export async function typeInto(page, label, text) {
     await settle(page);
 }
 
+// Roles (ui::Role) a person can press or type into.
+const interactiveRoles = new Set([3, 4, 5, 6, 7, 8, 9, 10]);
+
 export async function clickItem(page, label) {
     // A window that just appeared (a popup, a dialog) is laid out off screen
     // in its first frame: take positions from a frame drawn after the input.
     await settle(page);
-    const item = await findItem(page, label);
+    const first = await findItem(page, label);
+    // The same words as a heading and a button ("Sign in"): the button.
+    const matches = (item) => (label instanceof RegExp ? label.test(item.label) : item.label === label);
+    const item = (await items(page)).find((i) => matches(i) && interactiveRoles.has(i.role)) ?? first;
     await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
     return item;
 }
