@@ -39,9 +39,9 @@ void draw_undo_banner(const core::State& state, Column column, Actions& out) {
     const float height = ImGui::GetFrameHeight() + 2 * padding;
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(min, ImVec2(min.x + column.width, min.y + height), colour::text, px(8));
+    dl->AddRectFilled(min, ImVec2(min.x + column.width, min.y + height), colour::banner, px(8));
     dl->AddText(f.body, f.body->FontSize, ImVec2(min.x + px(16), min.y + (height - f.body->FontSize) * 0.5f),
-                IM_COL32_WHITE, text.c_str());
+                colour::banner_text, text.c_str());
     ImGui::Dummy(ImVec2(column.width * 0.5f, height));
     expose_label("Draft discarded.");
 
@@ -53,13 +53,13 @@ void draw_undo_banner(const core::State& state, Column column, Actions& out) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 36));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 60));
     ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(147, 197, 253, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::banner_link);
     ImGui::PushID("undo-discard");   // the notice above has a "Dismiss" too
     ImGui::PushFont(f.body_strong);
     if (button("Undo", false)) out.push_back(core::UndoDiscardDraft{});
     ImGui::PopFont();
     ImGui::PopStyleColor();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(203, 213, 225, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::banner_muted);
     ImGui::SameLine(0, px(8));
     if (button("Dismiss", false)) out.push_back(core::DismissUndoDiscard{});
     ImGui::PopID();

@@ -23,7 +23,7 @@ static void draw_connectivity(const core::State& state, float right, float centr
         word = "Offline";
         dot = colour::text_secondary;
         text = colour::text;
-        fill = IM_COL32(241, 243, 246, 255);
+        fill = colour::neutral_soft;
         edge = colour::border_strong;
     } else if (!state.service_reachable) {
         word = "Service unreachable";
@@ -77,7 +77,7 @@ void draw_header(const core::State& state, Actions& out) {
     const ImVec2 initial_size = f.title->CalcTextSizeA(f.title->FontSize, FLT_MAX, 0, initial);
     dl->AddText(f.title, f.title->FontSize,
                 ImVec2(home_min.x + (mark - initial_size.x) * 0.5f, home_min.y + (mark - initial_size.y) * 0.5f),
-                IM_COL32_WHITE, initial);
+                colour::on_accent, initial);
     dl->AddText(f.title, f.title->FontSize, ImVec2(home_min.x + mark + px(10), home_min.y + (mark - name_size.y) * 0.5f),
                 colour::text, name.c_str());
 
@@ -139,7 +139,7 @@ void draw_header(const core::State& state, Actions& out) {
     const float avatar = px(30);
     const ImVec2 avatar_min(right - avatar, min.y + (size.y - avatar) * 0.5f);
     const ImVec2 centre(avatar_min.x + avatar * 0.5f, avatar_min.y + avatar * 0.5f);
-    dl->AddCircleFilled(centre, avatar * 0.5f, state.account ? colour::accent_soft : IM_COL32(226, 232, 240, 255));
+    dl->AddCircleFilled(centre, avatar * 0.5f, state.account ? colour::accent_soft : colour::avatar_empty);
     float cursor_x = avatar_min.x - px(12);
     auto right_link = [&](const char* id, const char* text, core::Action action) {
         const ImVec2 text_size = f.body->CalcTextSizeA(f.body->FontSize, FLT_MAX, 0, text);

@@ -62,7 +62,7 @@ static const core::Route* card_grid(const std::vector<const core::Route*>& route
                 const char* start = "Start a request \xE2\x86\x92";  // →
                 dl->AddText(f.body_strong, f.body_strong->FontSize,
                             ImVec2(min.x + padding, min.y + height - padding - f.body_strong->FontSize),
-                            hovered ? colour::accent : IM_COL32(29, 78, 216, 255), start);
+                            hovered ? colour::accent : colour::accent_text, start);
             }
         }
         ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));

@@ -19,13 +19,13 @@ struct ToneColours {
 
 ToneColours colours_of(BadgeTone tone) {
     switch (tone) {
-    case BadgeTone::Running: return {IM_COL32(235, 241, 254, 255), IM_COL32(191, 210, 250, 255), IM_COL32(29, 78, 216, 255)};
-    case BadgeTone::Warning: return {IM_COL32(255, 247, 230, 255), IM_COL32(240, 196, 110, 255), IM_COL32(122, 72, 0, 255)};
-    case BadgeTone::Danger: return {IM_COL32(254, 238, 238, 255), IM_COL32(246, 180, 180, 255), IM_COL32(176, 28, 28, 255)};
-    case BadgeTone::Success: return {IM_COL32(232, 247, 238, 255), IM_COL32(166, 222, 187, 255), IM_COL32(21, 108, 54, 255)};
+    case BadgeTone::Running: return {colour::accent_soft, colour::accent_border, colour::accent_text};
+    case BadgeTone::Warning: return {colour::warning_soft, colour::warning_border, colour::warning_text};
+    case BadgeTone::Danger: return {colour::danger_soft, colour::danger_badge_border, colour::danger_text};
+    case BadgeTone::Success: return {colour::success_soft, colour::success_border, colour::success_text};
     case BadgeTone::Neutral: break;
     }
-    return {IM_COL32(241, 243, 245, 255), IM_COL32(218, 222, 227, 255), IM_COL32(75, 83, 93, 255)};
+    return {colour::neutral_soft, colour::neutral_border, colour::neutral_text};
 }
 
 }  // namespace

@@ -8,9 +8,64 @@ static float g_scale = 1.0f;
 const Fonts& fonts() { return g_fonts; }
 float scale() { return g_scale; }
 
-static ImVec4 rgba(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+static bool g_dark = false;
+static bool g_reduced_motion = false;
 
-static void apply_light_theme(ImGuiStyle& s) {
+bool dark_palette_in_use() { return g_dark; }
+void set_reduced_motion(bool reduce) { g_reduced_motion = reduce; }
+bool reduced_motion() { return g_reduced_motion; }
+
+static ImVec4 rgba(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+static ImU32 packed(Rgb c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+
+static void set_colours(const Palette& p) {
+    colour::page = packed(p.page);
+    colour::surface = packed(p.surface);
+    colour::border = packed(p.border);
+    colour::border_strong = packed(p.border_strong);
+    colour::text = packed(p.text);
+    colour::text_secondary = packed(p.text_secondary);
+    colour::accent = packed(p.accent);
+    colour::accent_hovered = packed(p.accent_hovered);
+    colour::accent_pressed = packed(p.accent_pressed);
+    colour::on_accent = packed(p.on_accent);
+    colour::accent_soft = packed(p.accent_soft);
+    colour::accent_soft_pressed = packed(p.accent_soft_pressed);
+    colour::accent_border = packed(p.accent_border);
+    colour::accent_text = packed(p.accent_text);
+    colour::warning_soft = packed(p.warning_soft);
+    colour::warning_border = packed(p.warning_border);
+    colour::warning_text = packed(p.warning_text);
+    colour::danger_soft = packed(p.danger_soft);
+    colour::danger_border = packed(p.danger_border);
+    colour::danger_badge_border = packed(p.danger_badge_border);
+    colour::danger_text = packed(p.danger_text);
+    colour::danger_action = packed(p.danger_action);
+    colour::danger_action_hovered = packed(p.danger_action_hovered);
+    colour::danger_action_pressed = packed(p.danger_action_pressed);
+    colour::on_danger = packed(p.on_danger);
+    colour::success_soft = packed(p.success_soft);
+    colour::success_border = packed(p.success_border);
+    colour::success_text = packed(p.success_text);
+    colour::neutral_soft = packed(p.neutral_soft);
+    colour::neutral_border = packed(p.neutral_border);
+    colour::neutral_text = packed(p.neutral_text);
+    colour::avatar_empty = packed(p.avatar_empty);
+    colour::table_header = packed(p.table_header);
+    colour::row_alt = packed(p.row_alt);
+    colour::card_shadow = packed(p.card_shadow);
+    colour::banner = packed(p.banner);
+    colour::banner_text = packed(p.banner_text);
+    colour::banner_link = packed(p.banner_link);
+    colour::banner_muted = packed(p.banner_muted);
+    colour::scrollbar_grab = packed(p.scrollbar_grab);
+    colour::scrollbar_grab_hovered = packed(p.scrollbar_grab_hovered);
+    colour::scrollbar_grab_pressed = packed(p.scrollbar_grab_pressed);
+    colour::selection = packed(p.selection);
+    colour::modal_dim = packed(p.modal_dim);
+}
+
+static void apply_sizes(ImGuiStyle& s) {
     s = ImGuiStyle();
     s.WindowPadding = ImVec2(0, 0);
     s.WindowBorderSize = 0;
@@ -27,7 +82,9 @@ static void apply_light_theme(ImGuiStyle& s) {
     s.ScrollbarRounding = 6;
     s.GrabRounding = 6;
     s.TabRounding = 6;
+}
 
+static void apply_colours(ImGuiStyle& s) {
     ImVec4* c = s.Colors;
     c[ImGuiCol_Text] = rgba(colour::text);
     c[ImGuiCol_TextDisabled] = rgba(colour::text_secondary);
@@ -40,27 +97,27 @@ static void apply_light_theme(ImGuiStyle& s) {
     c[ImGuiCol_FrameBgHovered] = rgba(colour::surface);
     c[ImGuiCol_FrameBgActive] = rgba(colour::surface);
     c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ScrollbarGrab] = ImVec4(0.75f, 0.77f, 0.80f, 1);
-    c[ImGuiCol_ScrollbarGrabHovered] = ImVec4(0.62f, 0.65f, 0.69f, 1);
-    c[ImGuiCol_ScrollbarGrabActive] = ImVec4(0.52f, 0.55f, 0.60f, 1);
+    c[ImGuiCol_ScrollbarGrab] = rgba(colour::scrollbar_grab);
+    c[ImGuiCol_ScrollbarGrabHovered] = rgba(colour::scrollbar_grab_hovered);
+    c[ImGuiCol_ScrollbarGrabActive] = rgba(colour::scrollbar_grab_pressed);
     c[ImGuiCol_CheckMark] = rgba(colour::accent);
     c[ImGuiCol_Button] = rgba(colour::surface);
     c[ImGuiCol_ButtonHovered] = rgba(colour::accent_soft);
-    c[ImGuiCol_ButtonActive] = ImVec4(0.86f, 0.90f, 0.99f, 1);
+    c[ImGuiCol_ButtonActive] = rgba(colour::accent_soft_pressed);
     c[ImGuiCol_Header] = rgba(colour::accent_soft);
     c[ImGuiCol_HeaderHovered] = rgba(colour::accent_soft);
-    c[ImGuiCol_HeaderActive] = ImVec4(0.86f, 0.90f, 0.99f, 1);
+    c[ImGuiCol_HeaderActive] = rgba(colour::accent_soft_pressed);
     c[ImGuiCol_Separator] = rgba(colour::border);
-    c[ImGuiCol_TextSelectedBg] = ImVec4(0.15f, 0.39f, 0.92f, 0.25f);
+    c[ImGuiCol_TextSelectedBg] = rgba(colour::selection);
     c[ImGuiCol_NavHighlight] = rgba(colour::accent);
-    c[ImGuiCol_TableHeaderBg] = ImVec4(0.953f, 0.961f, 0.973f, 1);
+    c[ImGuiCol_TableHeaderBg] = rgba(colour::table_header);
     c[ImGuiCol_TableBorderStrong] = rgba(colour::border);
     c[ImGuiCol_TableBorderLight] = rgba(colour::border);
     c[ImGuiCol_TableRowBg] = rgba(colour::surface);
-    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.98f, 0.984f, 0.988f, 1);
+    c[ImGuiCol_TableRowBgAlt] = rgba(colour::row_alt);
     c[ImGuiCol_TitleBg] = rgba(colour::surface);
     c[ImGuiCol_TitleBgActive] = rgba(colour::surface);
-    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.06f, 0.09f, 0.16f, 0.35f);
+    c[ImGuiCol_ModalWindowDimBg] = rgba(colour::modal_dim);
 }
 
 void load_style(const char* regular_font_path, const char* semibold_font_path, float scale) {
@@ -86,8 +143,15 @@ void load_style(const char* regular_font_path, const char* semibold_font_path, f
     io.Fonts->Build();
 
     ImGuiStyle& style = ImGui::GetStyle();
-    apply_light_theme(style);
+    apply_sizes(style);
     style.ScaleAllSizes(scale);
+    use_palette(g_dark);
+}
+
+void use_palette(bool dark) {
+    g_dark = dark;
+    set_colours(dark ? dark_palette : light_palette);
+    if (ImGui::GetCurrentContext()) apply_colours(ImGui::GetStyle());
 }
 
 }  // namespace ui

@@ -5,29 +5,34 @@
 
 #include <imgui.h>
 
+#include "palette.hpp"
+
 namespace ui {
 
-// Light theme. Text colours keep at least 4.5:1 contrast on white (WCAG AA).
+// The colours of the theme in use (palette.hpp has them all, light and dark),
+// kept as ImU32 so screens draw with colour::accent directly. use_palette()
+// sets them; they are not constants because the theme follows the browser's
+// prefers-color-scheme while the page runs.
 namespace colour {
-inline constexpr ImU32 page = IM_COL32(247, 248, 250, 255);
-inline constexpr ImU32 surface = IM_COL32(255, 255, 255, 255);
-inline constexpr ImU32 border = IM_COL32(222, 226, 232, 255);
-inline constexpr ImU32 border_strong = IM_COL32(196, 202, 211, 255);
-inline constexpr ImU32 text = IM_COL32(31, 35, 40, 255);
-inline constexpr ImU32 text_secondary = IM_COL32(87, 96, 106, 255);   // 6.2:1 on white
-inline constexpr ImU32 accent = IM_COL32(37, 99, 235, 255);           // primary actions, focus
-inline constexpr ImU32 accent_soft = IM_COL32(235, 241, 254, 255);
-inline constexpr ImU32 accent_border = IM_COL32(208, 222, 252, 255);   // around accent_soft
-inline constexpr ImU32 warning_soft = IM_COL32(255, 247, 230, 255);
-inline constexpr ImU32 warning_border = IM_COL32(240, 196, 110, 255);
-inline constexpr ImU32 warning_text = IM_COL32(122, 72, 0, 255);      // 7.4:1 on its background
-inline constexpr ImU32 danger_soft = IM_COL32(254, 238, 238, 255);
-inline constexpr ImU32 danger_border = IM_COL32(200, 40, 40, 255);
-inline constexpr ImU32 danger_text = IM_COL32(176, 28, 28, 255);        // 6.0:1 on white
-inline constexpr ImU32 success_soft = IM_COL32(232, 247, 238, 255);
-inline constexpr ImU32 success_border = IM_COL32(166, 222, 187, 255);
-inline constexpr ImU32 success_text = IM_COL32(21, 108, 54, 255);
+inline ImU32 page, surface, border, border_strong, text, text_secondary, accent, accent_hovered,
+    accent_pressed, on_accent, accent_soft, accent_soft_pressed, accent_border, accent_text, warning_soft,
+    warning_border, warning_text, danger_soft, danger_border, danger_badge_border, danger_text, danger_action,
+    danger_action_hovered, danger_action_pressed, on_danger, success_soft, success_border, success_text,
+    neutral_soft, neutral_border, neutral_text, avatar_empty, table_header, row_alt, card_shadow, banner,
+    banner_text, banner_link, banner_muted, scrollbar_grab, scrollbar_grab_hovered, scrollbar_grab_pressed,
+    selection, modal_dim;
 }  // namespace colour
+
+// Switches colour:: and ImGui's style colours to the dark or the light
+// palette; the next frame draws with them.
+void use_palette(bool dark);
+bool dark_palette_in_use();
+
+// The browser's prefers-reduced-motion. Nothing in the portal animates today
+// (no smooth scrolling, the text cursor does not blink); motion added later,
+// such as momentum scrolling on touch, must stay still when this is true.
+void set_reduced_motion(bool reduce);
+bool reduced_motion();
 
 struct Fonts {
     ImFont* body = nullptr;          // 15 px regular

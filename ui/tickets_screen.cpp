@@ -141,10 +141,10 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_PadOuterX;
     ImGui::PushStyleColor(ImGuiCol_TableRowBg, colour::surface);
-    ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(250, 251, 252, 255));
+    ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, colour::row_alt);
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, colour::border);
     ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, colour::border);
-    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, IM_COL32(243, 245, 248, 255));
+    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, colour::table_header);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
     if (ImGui::BeginTable("##tickets", 6, flags, ImVec2(column.width, 0))) {
         ImGui::TableSetupColumn("Ticket", ImGuiTableColumnFlags_WidthFixed, px(76));

@@ -36,10 +36,10 @@ const char* status_word(const std::string& status) {
 
 void status_pill(const std::string& status) {
     const Fonts& f = fonts();
-    ImU32 bg = IM_COL32(241, 243, 245, 255), fg = IM_COL32(75, 83, 93, 255);
-    if (status == "active") bg = IM_COL32(232, 247, 238, 255), fg = IM_COL32(21, 108, 54, 255);
-    if (status == "invited") bg = IM_COL32(235, 241, 254, 255), fg = IM_COL32(29, 78, 216, 255);
-    if (status == "revoked") bg = IM_COL32(254, 238, 238, 255), fg = IM_COL32(176, 28, 28, 255);
+    ImU32 bg = colour::neutral_soft, fg = colour::neutral_text;
+    if (status == "active") bg = colour::success_soft, fg = colour::success_text;
+    if (status == "invited") bg = colour::accent_soft, fg = colour::accent_text;
+    if (status == "revoked") bg = colour::danger_soft, fg = colour::danger_text;
     const char* word = status_word(status);
     const ImVec2 size = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, word);
     const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -132,11 +132,11 @@ void draw_revoke_confirmation(const core::State& state, Actions& out) {
                   "? They are signed out at once and can no longer see or open tickets here. Their tickets stay.");
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, px(8)));
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(185, 28, 28, 255));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(153, 27, 27, 255));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(127, 29, 29, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-    ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(185, 28, 28, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, colour::danger_action);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::danger_action_hovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::danger_action_pressed);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::on_danger);
+    ImGui::PushStyleColor(ImGuiCol_Border, colour::danger_action);
     if (ImGui::Button(u.revoke_busy ? "Revoking\xE2\x80\xA6" : "Revoke access") && !u.revoke_busy) out.push_back(core::ConfirmRevoke{});
     ImGui::PopStyleColor(5);
     ImGui::SameLine();
@@ -258,7 +258,7 @@ void draw_users_screen(const core::State& state, Column column, Actions& out) {
     if (!u.message.empty()) {
         ImGui::SameLine(0, px(16));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(21, 108, 54, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::success_text);
         ImGui::TextUnformatted(u.message.c_str());
         ImGui::PopStyleColor();
     }
@@ -291,7 +291,7 @@ void draw_users_screen(const core::State& state, Column column, Actions& out) {
     const float row_height = px(42);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter;
     ImGui::PushStyleColor(ImGuiCol_TableRowBg, colour::surface);
-    ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, IM_COL32(250, 251, 252, 255));
+    ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, colour::row_alt);
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, colour::border);
     ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, colour::border);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));

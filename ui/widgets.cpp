@@ -81,7 +81,7 @@ bool card_button(const char* id, std::string_view label, ImVec2 size, bool* hove
     const ImVec2 max(min.x + size.x, min.y + size.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (*hovered) dl->AddRectFilled(ImVec2(min.x, min.y + px(2)), ImVec2(max.x, max.y + px(2)),
-                                    IM_COL32(15, 23, 42, 14), px(10));
+                                    colour::card_shadow, px(10));
     dl->AddRectFilled(min, max, colour::surface, px(10));
     dl->AddRect(min, max, *hovered ? colour::accent : colour::border, px(10), 0, *hovered ? px(1.5f) : px(1));
     return clicked;
@@ -125,9 +125,9 @@ bool button(std::string_view text, bool primary) {
     const std::string label(text);
     if (primary) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(colour::accent));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.11f, 0.31f, 0.85f, 1));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.09f, 0.25f, 0.70f, 1));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::accent_hovered);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::accent_pressed);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::on_accent);
         ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(colour::accent));
     }
     const bool clicked = ImGui::Button(label.c_str());

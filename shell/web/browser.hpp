@@ -37,6 +37,12 @@ void portal_js_keep_snapshot(const char* name, const char* json);
 void portal_js_forget_snapshots();
 // navigator.onLine and its events, through portal_on_connectivity.
 void portal_js_watch_connectivity();
+// prefers-color-scheme and prefers-reduced-motion, now and on every change,
+// through portal_on_color_scheme and portal_on_reduced_motion.
+void portal_js_watch_preferences();
+// The page's own background (red, green, blue from 0 to 1), so it matches the
+// canvas in either theme.
+void portal_js_set_page_colour(double red, double green, double blue);
 // A newer deployment (public/boot.js's window.portalUpdate): watching answers
 // with portal_on_update_ready once one waits; applying lets it take over and
 // reloads the page.

@@ -218,7 +218,8 @@ void frame() {
     // composite.
     if (host.picture.changed(*ImGui::GetDrawData())) {
         glViewport(0, 0, size.width, size.height);
-        glClearColor(0.969f, 0.973f, 0.980f, 1.0f);
+        const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::colour::page);
+        glClearColor(page.x, page.y, page.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         shell::test_hook_presented();
@@ -300,6 +301,20 @@ EMSCRIPTEN_KEEPALIVE void portal_on_update_ready() { dispatch(core::UpdateReady{
 
 EMSCRIPTEN_KEEPALIVE void portal_on_paste(const char* text) { shell::paste_text(g_host->input, text); }
 
+// prefers-color-scheme and prefers-reduced-motion, at start and whenever the
+// person or the system changes them: the next frame draws in the new theme.
+EMSCRIPTEN_KEEPALIVE void portal_on_color_scheme(int dark) {
+    ui::use_palette(dark != 0);
+    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::colour::page);
+    portal_js_set_page_colour(page.x, page.y, page.z);   // around the canvas, e.g. while the page resizes
+    shell::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_on_reduced_motion(int reduce) {
+    ui::set_reduced_motion(reduce != 0);
+    shell::wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void portal_on_focus(int focused) {
     ImGui::GetIO().AddFocusEvent(focused != 0);
     shell::wake();
@@ -343,6 +358,7 @@ int main() {
     dispatch(core::ViewerTimeZoneDetected{zone});
     std::free(zone);
     portal_js_watch_connectivity();
+    portal_js_watch_preferences();
     portal_js_load_drafts();   // kept drafts, the outbox and offline snapshots come back as actions
     portal_js_watch_updates();   // a waiting new version comes back as UpdateReady
 

@@ -354,6 +354,25 @@ mergeInto(LibraryManager.library, {
         if (!navigator.onLine) report();
     },
 
+    // The person's display preferences, now and whenever they change (a
+    // system switching to dark at sunset changes the page without a reload).
+    portal_js_watch_preferences: function () {
+        var watch = function (query, report) {
+            var list = window.matchMedia(query);
+            report(list.matches ? 1 : 0);
+            list.addEventListener('change', function (event) { report(event.matches ? 1 : 0); });
+        };
+        watch('(prefers-color-scheme: dark)', function (dark) { _portal_on_color_scheme(dark); });
+        watch('(prefers-reduced-motion: reduce)', function (reduce) { _portal_on_reduced_motion(reduce); });
+    },
+
+    portal_js_set_page_colour: function (red, green, blue) {
+        var byte = function (part) { return Math.round(part * 255); };
+        var colour = 'rgb(' + byte(red) + ',' + byte(green) + ',' + byte(blue) + ')';
+        document.documentElement.style.background = colour;
+        document.body.style.background = colour;
+    },
+
     // --- updates -------------------------------------------------------------------
     // boot.js registers the service worker and keeps window.portalUpdate; the
     // app only hears that a new version waits and says when to switch.
