@@ -2,6 +2,7 @@
 // the checks that often solve it first), the route's checklist, and how
 // urgent it is (guidance questions, the suggested severity, the plan's target
 // and the warning that severity cannot be raised later).
+#include "layout.hpp"
 #include "request_form.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -30,8 +31,8 @@ void draw_question(const core::RequestForm& form, const Question& question, Acti
     ImGui::PushID(question.id.c_str());
     for (size_t i = 0; i < question.answers.size(); ++i) {
         const auto& answer = question.answers[i];
-        if (i > 0) ImGui::SameLine(0, px(20));
-        if (ImGui::RadioButton(answer.text.c_str(), chosen == answer.id))
+        if (i > 0 && !narrow_layout()) ImGui::SameLine(0, px(20));   // one per line on phones
+        if (radio(answer.text, chosen == answer.id))
             out.push_back(core::AnswerQuestion{form.draft.route, question.id, answer.id});
     }
     ImGui::PopID();
@@ -114,7 +115,7 @@ void draw_severity(const core::State& state, const core::RequestForm& form, floa
     for (const core::Severity& severity : state.program.severities) {
         ImGui::PushID(severity.level);
         const std::string label = core::severity_label(state.program, severity.level) + " \xC2\xB7 " + severity.title;
-        if (ImGui::RadioButton(label.c_str(), form.draft.severity == severity.level))
+        if (radio(label, form.draft.severity == severity.level))
             out.push_back(core::ChooseSeverity{form.draft.route, severity.level});
         ImGui::Indent(px(28));
         paragraph(f.small, colour::text_secondary, severity.definition);

@@ -1,6 +1,7 @@
 // One ticket: its status and live countdown, what the customer may do now
 // (confirm or reopen a solved ticket, escalate), the thread with a reply box,
 // and everything that was submitted with it.
+#include "layout.hpp"
 #include "screens.hpp"
 #include "sla_badge.hpp"
 #include "style.hpp"
@@ -119,7 +120,7 @@ void draw_escalate_dialog(const core::State& state, const core::TicketView& view
     const core::EscalateDialog& d = view.escalate;
     const char* title = "Escalate to a new ticket";
     if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize(ImVec2(px(520), 0));
+    ImGui::SetNextWindowSize(ImVec2(dialog_width(520), 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
     if (!ImGui::BeginPopupModal(title, nullptr, dialog_flags)) {
         ImGui::PopStyleVar();
@@ -143,7 +144,7 @@ void draw_escalate_dialog(const core::State& state, const core::TicketView& view
         if (s.level >= view.details->ticket.severity) continue;   // only more urgent
         ImGui::PushID(s.level);
         const std::string label = core::severity_label(state.program, s.level) + " \xC2\xB7 " + s.title;
-        if (ImGui::RadioButton(label.c_str(), severity == s.level)) severity = s.level, changed = true;
+        if (radio(label, severity == s.level)) severity = s.level, changed = true;
         ImGui::PopID();
     }
     if (auto it = d.field_errors.find("severity"); it != d.field_errors.end()) error_text(it->second);

@@ -1,5 +1,6 @@
 #include "widgets.hpp"
 
+#include "layout.hpp"
 #include "style.hpp"
 
 #include <imgui_internal.h>
@@ -88,8 +89,11 @@ bool card_button(const char* id, std::string_view label, ImVec2 size, bool* hove
 
 bool link_button(const char* id, std::string_view text, std::string_view label, ImFont* font) {
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size());
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::InvisibleButton(id, size);
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    // On phones the link is as tall as a fingertip, its text centred in it.
+    const float height = narrow_layout() ? std::max(size.y, px(tap_target)) : size.y;
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(size.x, height));
+    min.y += (height - size.y) * 0.5f;
     expose_label(label);
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
