@@ -69,8 +69,10 @@ void draw_reply_box(const core::TicketView& view, float width, Actions& out) {
 void draw_submitted(const core::State& state, const core::TicketDetails& details, float width) {
     const Fonts& f = fonts();
     const core::Route* route = state.program.find_route(details.ticket.route);
-    if (!ImGui::BeginTable("##submitted", 2, ImGuiTableFlags_BordersInnerH, ImVec2(width, 0))) return;
-    ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, px(200));
+    // Phones: one column, each caption above its value.
+    const bool stacked = narrow_layout();
+    if (!ImGui::BeginTable("##submitted", stacked ? 1 : 2, ImGuiTableFlags_BordersInnerH, ImVec2(width, 0))) return;
+    if (!stacked) ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, px(200));
     ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch);
     auto row = [&](const std::string& what, const std::string& value) {
         // Both cells wrap inside their column (the page's wrap width is wider).
@@ -78,7 +80,7 @@ void draw_submitted(const core::State& state, const core::TicketDetails& details
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
         line(f.small, colour::text_secondary, what);
-        ImGui::TableNextColumn();
+        if (!stacked) ImGui::TableNextColumn();
         line(f.body, colour::text, value);
         ImGui::PopTextWrapPos();
     };

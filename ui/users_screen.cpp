@@ -197,9 +197,10 @@ void draw_audit_cards(const core::State& state, Column column) {
     const Fonts& f = fonts();
     for (const core::AuditEntry& e : state.users.audit) {
         const RowCard card = begin_row_card(column.width);
-        for (const auto& [caption, value] : {std::pair<const char*, const std::string&>{"When", readable_time(state, e.at)},
-                                             {"Who", e.actor}, {"What", e.action}, {"On whom", e.target},
-                                             {"From", e.address}}) {
+        const std::pair<const char*, std::string> fields[] = {
+            {"When", readable_time(state, e.at)}, {"Who", e.actor}, {"What", e.action}, {"On whom", e.target},
+            {"From", e.address}};
+        for (const auto& [caption, value] : fields) {
             row_card_caption(caption);
             paragraph(f.body, colour::text, value);
         }
