@@ -17,6 +17,7 @@ struct RecordedItem {
     ImGuiID id = 0;
     std::string label;
     ImRect rect;   // device pixels, clipped to the window
+    bool overlay = false;   // in a popup, menu or dialog drawn over the page
 };
 
 static bool g_enabled = false;
@@ -84,7 +85,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     ImRect visible = bb;
     if (ctx->CurrentWindow) visible.ClipWithFull(ctx->CurrentWindow->ClipRect);
     if (visible.GetWidth() <= 0 || visible.GetHeight() <= 0) return;
-    shell::g_current.push_back({id, {}, visible});
+    const bool overlay = ctx->CurrentWindow && (ctx->CurrentWindow->RootWindow->Flags & ImGuiWindowFlags_Popup);
+    shell::g_current.push_back({id, {}, visible, overlay});
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
@@ -124,7 +126,8 @@ EMSCRIPTEN_KEEPALIVE const char* portal_test_items_json() {
                          {"x", item.rect.Min.x / ratio},
                          {"y", item.rect.Min.y / ratio},
                          {"w", item.rect.GetWidth() / ratio},
-                         {"h", item.rect.GetHeight() / ratio}});
+                         {"h", item.rect.GetHeight() / ratio},
+                         {"overlay", item.overlay}});
     }
     json_text = items.dump();
     return json_text.c_str();
