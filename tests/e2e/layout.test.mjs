@@ -51,8 +51,8 @@ async function check(page, width, screen, problems) {
     if (screenshotWidths.has(width)) await screenshot(page, `layout-${width}-${screen}`);
 }
 
-async function openPage(width, email, hash, { deviceScaleFactor = 1 } = {}) {
-    const options = { viewport: { width, height: pageHeight }, deviceScaleFactor };
+async function openPage(width, email, hash, { deviceScaleFactor = 1, height = pageHeight } = {}) {
+    const options = { viewport: { width, height }, deviceScaleFactor };
     const context = email ? await signedInContext(demo.browser, demo.service.url, email, options)
         : await demo.browser.newContext(options);
     const page = await context.newPage();
@@ -179,7 +179,8 @@ for (const width of widths) {
 
 test('a desktop at 200 % zoom reflows to the phone layout and stays crisp', async () => {
     const problems = [];
-    const { page, errors, close } = await openPage(640, 'admin@acme.example', '#/tickets', { deviceScaleFactor: 2 });
+    // A 1280 x 1800 screen zoomed to 200 %.
+    const { page, errors, close } = await openPage(640, 'admin@acme.example', '#/tickets', { deviceScaleFactor: 2, height: 900 });
     await findItem(page, / left$|^Paused · resumes/, { timeout: 10000 });
     assert.equal(await page.evaluate(() => window.devicePixelRatio), 2);
     // The canvas has a device pixel for every device pixel: no upscaling blur.
