@@ -1,5 +1,6 @@
 // Home: the routes as cards. The three rollout-stage routes side by side on
 // wide screens (one column below 720 CSS px), the others smaller below.
+#include "layout.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -98,7 +99,7 @@ void draw_home_screen(const core::State& state, Column column, Actions& out) {
         ImGui::Dummy(ImVec2(0, px(16)));
     }
 
-    const bool wide = column.width >= px(720) - 2 * px(24);
+    const bool wide = !narrow_layout();   // the same breakpoint as the header and tables
     const core::Route* chosen = primary.empty() ? nullptr : card_grid(primary, column, wide ? 3 : 1, primary_card_runs, true);
 
     if (!secondary.empty()) {

@@ -57,6 +57,7 @@ RegisteredItem& add(ImGuiContext& g, ImGuiID id, const ImRect& rect) {
     item.visible = rect;
     if (g.CurrentWindow) {
         item.window = g.CurrentWindow->ID;
+        item.overlay = (g.CurrentWindow->RootWindow->Flags & ImGuiWindowFlags_Popup) != 0;
         item.visible.ClipWithFull(g.CurrentWindow->ClipRect);
     }
     if (item.visible.GetWidth() <= 0 || item.visible.GetHeight() <= 0) item.visible = ImRect();

@@ -55,6 +55,7 @@ struct RegisteredItem {
     ItemState state;
     ImRect rect;             // device pixels, screen coordinates
     ImRect visible;          // the part inside its window's clip rectangle (may be empty)
+    bool overlay = false;    // in a popup, menu or dialog drawn over the page
 };
 
 // Frame boundaries (the shell calls these around ui::draw).

@@ -1,5 +1,6 @@
 #include "portal_ui.hpp"
 
+#include "layout.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -11,6 +12,7 @@ namespace ui {
 static constexpr float header_height = 64;     // CSS px
 static constexpr float max_column_width = 1100;
 static constexpr float page_margin = 24;
+static constexpr float narrow_page_margin = 16;   // phones need every pixel
 
 std::vector<core::Action> draw(const core::State& state) {
     Actions out;
@@ -22,6 +24,11 @@ std::vector<core::Action> draw(const core::State& state) {
                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
                                         ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("##page", nullptr, page_flags);
+    // Fields and buttons as tall as a fingertip on phones.
+    const bool narrow = narrow_layout();
+    if (narrow)
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(ImGui::GetStyle().FramePadding.x, (px(tap_target) - ImGui::GetFontSize()) * 0.5f));
 
     ImGui::BeginChild("##header", ImVec2(0, px(header_height)), false, ImGuiWindowFlags_NoScrollbar);
     begin_group(Role::Banner, "Header");
@@ -32,9 +39,10 @@ std::vector<core::Action> draw(const core::State& state) {
     ImGui::SetCursorPosY(px(header_height));
     ImGui::BeginChild("##content", ImVec2(0, 0), false);
     const float available = ImGui::GetContentRegionAvail().x;
+    const float margin = px(narrow ? narrow_page_margin : page_margin);
     Column column;
-    column.width = std::min(px(max_column_width), available - 2 * px(page_margin));
-    column.x = std::max(px(page_margin), (available - column.width) * 0.5f);
+    column.width = std::min(px(max_column_width), available - 2 * margin);
+    column.x = std::max(margin, (available - column.width) * 0.5f);
     ImGui::Indent(column.x);
     ImGui::PushTextWrapPos(column.x + column.width);
     ImGui::Dummy(ImVec2(0, px(24)));
@@ -63,6 +71,7 @@ std::vector<core::Action> draw(const core::State& state) {
     ImGui::PopTextWrapPos();
     ImGui::Unindent(column.x);
     ImGui::EndChild();
+    if (narrow) ImGui::PopStyleVar();
     ImGui::End();
     return out;
 }

@@ -2,6 +2,7 @@
 // under it, then what the portal read from the value (a timestamp in the
 // user's zone, the redirect URI compared part by part, a decoded token), and
 // the hint with an example.
+#include "layout.hpp"
 #include "request_form.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -90,15 +91,17 @@ void draw_token(const core::State& state, const core::RequestForm& form, const s
         ImGui::SameLine();
         small_line(finding_colour(finding.level), finding.message);
     }
-    if (ImGui::BeginTable("##claims", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp,
+    // Phones: one column, each claim's name above its value.
+    const bool stacked = narrow_layout();
+    if (ImGui::BeginTable("##claims", stacked ? 1 : 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp,
                           ImVec2(width, 0))) {
-        ImGui::TableSetupColumn("Claim", ImGuiTableColumnFlags_WidthFixed, px(110));
+        if (!stacked) ImGui::TableSetupColumn("Claim", ImGuiTableColumnFlags_WidthFixed, px(110));
         ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch);
         for (const core::JwtClaimLine& line : inspection.claim_lines) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             small_line(colour::text_secondary, line.name);
-            ImGui::TableNextColumn();
+            if (!stacked) ImGui::TableNextColumn();
             small_line(colour::text, line.value);
         }
         ImGui::EndTable();

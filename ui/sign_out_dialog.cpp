@@ -1,6 +1,7 @@
 // Asked before signing out while drafts are on this device: they outlive the
 // session on purpose (nothing typed is lost), but on a shared computer the
 // person may want them gone.
+#include "layout.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -13,7 +14,7 @@ void draw_sign_out_dialog(const core::State& state, Actions& out) {
     const char* title = "Keep drafts on this device?";
     const bool asked = state.drafts.sign_out_asked;
     if (asked && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize(ImVec2(px(580), 0));
+    ImGui::SetNextWindowSize(ImVec2(dialog_width(580), 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
     if (!ImGui::BeginPopupModal(title, nullptr, dialog_flags)) {
         ImGui::PopStyleVar();

@@ -1,6 +1,7 @@
 // One ticket: its status and live countdown, what the customer may do now
 // (confirm or reopen a solved ticket, escalate), the thread with a reply box,
 // and everything that was submitted with it.
+#include "layout.hpp"
 #include "screens.hpp"
 #include "sla_badge.hpp"
 #include "style.hpp"
@@ -75,8 +76,10 @@ void draw_reply_box(const core::TicketView& view, float width, Actions& out) {
 void draw_submitted(const core::State& state, const core::TicketDetails& details, float width) {
     const Fonts& f = fonts();
     const core::Route* route = state.program.find_route(details.ticket.route);
-    if (!ImGui::BeginTable("##submitted", 2, ImGuiTableFlags_BordersInnerH, ImVec2(width, 0))) return;
-    ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, px(200));
+    // Phones: one column, each caption above its value.
+    const bool stacked = narrow_layout();
+    if (!ImGui::BeginTable("##submitted", stacked ? 1 : 2, ImGuiTableFlags_BordersInnerH, ImVec2(width, 0))) return;
+    if (!stacked) ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthFixed, px(200));
     ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch);
     auto row = [&](const std::string& what, const std::string& value) {
         // Both cells wrap inside their column (the page's wrap width is wider).
@@ -84,7 +87,7 @@ void draw_submitted(const core::State& state, const core::TicketDetails& details
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0);
         line(f.small, colour::text_secondary, what);
-        ImGui::TableNextColumn();
+        if (!stacked) ImGui::TableNextColumn();
         line(f.body, colour::text, value);
         ImGui::PopTextWrapPos();
     };
@@ -126,7 +129,7 @@ void draw_escalate_dialog(const core::State& state, const core::TicketView& view
     const core::EscalateDialog& d = view.escalate;
     const char* title = "Escalate to a new ticket";
     if (d.open && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize(ImVec2(px(520), 0));
+    ImGui::SetNextWindowSize(ImVec2(dialog_width(520), 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
     if (!ImGui::BeginPopupModal(title, nullptr, dialog_flags)) {
         ImGui::PopStyleVar();

@@ -1,5 +1,6 @@
 // The ticket list with a live response-target badge per ticket. Only the rows
 // on screen are laid out and computed, so 10,000 tickets cost what 20 do.
+#include "layout.hpp"
 #include "request_form.hpp"
 #include "screens.hpp"
 #include "sla_badge.hpp"
@@ -18,10 +19,10 @@ namespace ui {
 namespace {
 
 // The viewer's zone: a combo with a filter, since there are ~600 names.
-void draw_zone_chooser(const core::State& state, Actions& out) {
+void draw_zone_chooser(const core::State& state, float width, Actions& out) {
     static char filter[64] = "";
     const std::string preview = state.viewer_time_zone.empty() ? "UTC" : state.viewer_time_zone;
-    ImGui::SetNextItemWidth(px(240));
+    ImGui::SetNextItemWidth(width);
     const ImGuiID id = ImGui::GetID("##viewer-zone");
     const bool open = ImGui::BeginCombo("##viewer-zone", preview.c_str(), ImGuiComboFlags_HeightLarge);
     expose_label(id, "Time zone");
@@ -100,6 +101,37 @@ static void draw_outbox(const core::State& state, float width) {
     ImGui::Dummy(ImVec2(0, px(12)));
 }
 
+// Below 720 CSS px each ticket is a card, its fields as label above value, so
+// nothing is cut to "..." and the badge shows whole.
+static void draw_ticket_cards(const core::State& state, Column column, Actions& out) {
+    const Fonts& f = fonts();
+    const core::TicketList& list = state.tickets;
+    const date::time_zone* viewer = core::viewer_zone(state);
+    auto field = [&](const char* caption, const std::string& value, float width) {
+        row_card_caption(caption);
+        paragraph(f.body, colour::text, fit_to_width(f.body, value, width));
+    };
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(list.items.size()));   // every card is as tall as the first, which it measures
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const core::Ticket& t = list.items[i];
+            ImGui::PushID(i);
+            const RowCard card = begin_row_card(column.width);
+            if (link_button(("##open-" + t.id).c_str(), t.id, t.id, f.body_strong)) out.push_back(core::OpenTicket{t.id});
+            paragraph(f.body, colour::text, fit_to_width(f.body, t.summary, card.content_width));
+            field("Plan", plan_text(state, t.plan), card.content_width);
+            field("Severity", severity_text(state, t.severity), card.content_width);
+            field("Opened", viewer ? core::format_weekday_time(t.opened_at, viewer, state.now) : std::string("\xE2\x80\xA6"),
+                  card.content_width);
+            row_card_caption("First response");
+            draw_sla_badge(sla_badge(state, t), "##sla");
+            end_row_card(card);
+            ImGui::PopID();
+        }
+    }
+}
+
 void draw_tickets_screen(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const core::TicketList& list = state.tickets;
@@ -108,10 +140,13 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
               "Response targets count in business hours in each customer's own time zone and pause outside "
               "them. The badges update every second.");
     ImGui::Dummy(ImVec2(0, px(4)));
-    cell_text(f.body, colour::text, "Times are shown in", ImGui::GetFrameHeight());
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (ImGui::GetFrameHeight() - f.body->FontSize) * 0.5f);
-    draw_zone_chooser(state, out);
+    const bool narrow = narrow_layout();
+    cell_text(f.body, colour::text, "Times are shown in", narrow ? f.body->FontSize : ImGui::GetFrameHeight());
+    if (!narrow) {   // phones: the chooser below its words, full width
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (ImGui::GetFrameHeight() - f.body->FontSize) * 0.5f);
+    }
+    draw_zone_chooser(state, narrow ? column.width : px(240), out);
     ImGui::Dummy(ImVec2(0, px(12)));
 
     draw_outbox(state, column.width);
@@ -137,6 +172,11 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
         return;
     }
 
+    if (narrow) {
+        draw_ticket_cards(state, column, out);
+        if (list.loading) paragraph(f.small, colour::text_secondary, "Loading more\xE2\x80\xA6");
+        return;
+    }
     const float row_height = px(44);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_PadOuterX;

@@ -1,6 +1,7 @@
 // Support-only users of the current tenant, for its admins: search as you
 // type, status filter, sorting, details, invite and revoke (each confirmed in
 // words that name the user), and the audit log of these actions.
+#include "layout.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -53,7 +54,7 @@ void status_pill(const std::string& status) {
 void draw_invite_dialog(const core::State& state, Actions& out) {
     const core::InviteDialog& d = state.users.invite;
     if (d.open && !ImGui::IsPopupOpen("Invite a support user")) ImGui::OpenPopup("Invite a support user");
-    ImGui::SetNextWindowSize(ImVec2(px(480), 0));
+    ImGui::SetNextWindowSize(ImVec2(dialog_width(480), 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
     if (!ImGui::BeginPopupModal("Invite a support user", nullptr, dialog_flags)) {
         ImGui::PopStyleVar();
@@ -106,7 +107,7 @@ void draw_revoke_confirmation(const core::State& state, Actions& out) {
     const core::UsersView& u = state.users;
     if (!u.confirm_revoke_id.empty() && !ImGui::IsPopupOpen("Revoke support access"))
         ImGui::OpenPopup("Revoke support access");
-    ImGui::SetNextWindowSize(ImVec2(px(460), 0));
+    ImGui::SetNextWindowSize(ImVec2(dialog_width(460), 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
     if (!ImGui::BeginPopupModal("Revoke support access", nullptr, dialog_flags)) {
         ImGui::PopStyleVar();
@@ -171,7 +172,7 @@ void draw_details(const core::State& state, Column column, Actions& out) {
             ImGui::TextUnformatted(label);
             ImGui::PopStyleColor();
             ImGui::PopFont();
-            ImGui::SameLine(px(180));
+            if (!narrow_layout()) ImGui::SameLine(px(180));   // phones: label above value
             ImGui::TextUnformatted(value.c_str());
         };
         std::string tenants;
@@ -195,6 +196,22 @@ void draw_details(const core::State& state, Column column, Actions& out) {
     ImGui::GetWindowDrawList()->ChannelsMerge();
 }
 
+// One card per audit entry on phones, label above value.
+void draw_audit_cards(const core::State& state, Column column) {
+    const Fonts& f = fonts();
+    for (const core::AuditEntry& e : state.users.audit) {
+        const RowCard card = begin_row_card(column.width);
+        const std::pair<const char*, std::string> fields[] = {
+            {"When", readable_time(state, e.at)}, {"Who", e.actor}, {"What", e.action}, {"On whom", e.target},
+            {"From", e.address}};
+        for (const auto& [caption, value] : fields) {
+            row_card_caption(caption);
+            paragraph(f.body, colour::text, value);
+        }
+        end_row_card(card);
+    }
+}
+
 void draw_audit(const core::State& state, Column column, Actions& out) {
     const core::UsersView& u = state.users;
     const Fonts& f = fonts();
@@ -206,7 +223,9 @@ void draw_audit(const core::State& state, Column column, Actions& out) {
         paragraph(f.body, colour::text_secondary, "No user-management actions yet.");
         return;
     }
-    if (ImGui::BeginTable("##audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH,
+    if (narrow_layout()) {
+        draw_audit_cards(state, column);
+    } else if (ImGui::BeginTable("##audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH,
                           ImVec2(column.width, 0))) {
         for (const char* name : {"When", "Who", "What", "On whom", "From"}) ImGui::TableSetupColumn(name);
         ImGui::TableHeadersRow();
@@ -231,63 +250,10 @@ void draw_audit(const core::State& state, Column column, Actions& out) {
     }
 }
 
-}  // namespace
-
-void draw_users_screen(const core::State& state, Column column, Actions& out) {
+// The support users as a sortable table on wide screens.
+void draw_user_table(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const core::UsersView& u = state.users;
-    ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted("Support users");
-    ImGui::PopFont();
-    if (state.session != core::SessionStatus::SignedIn || !state.account) {
-        paragraph(f.body, colour::text_secondary,
-                  state.service_reachable ? "Checking your session\xE2\x80\xA6"
-                                          : "The service cannot be reached; the support users show once it answers.");
-        return;
-    }
-    if (!state.account->is_admin_of(state.current_tenant)) {
-        paragraph(f.body, colour::text, "Only administrators of this service manage its support users.");
-        return;
-    }
-    const core::Membership* here = state.account->membership(state.current_tenant);
-    paragraph(f.body, colour::text_secondary,
-              "People who may open, view and comment on tickets for " + here->tenant_name +
-                  ", without administration access.");
-    ImGui::Dummy(ImVec2(0, px(8)));
-    if (button("Invite a support user", true)) out.push_back(core::OpenInvite{});
-    if (!u.message.empty()) {
-        ImGui::SameLine(0, px(16));
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::success_text);
-        ImGui::TextUnformatted(u.message.c_str());
-        ImGui::PopStyleColor();
-    }
-    ImGui::Dummy(ImVec2(0, px(8)));
-
-    // Search and filter.
-    std::string query = u.query;
-    ImGui::SetNextItemWidth(px(320));
-    if (ImGui::InputTextWithHint("##user-search", "Search by e-mail or name", &query)) out.push_back(core::EditUserSearch{query});
-    expose_label("Search by e-mail or name");
-    focus_ring_if_active();
-    for (const auto& [value, word] : {std::pair{"", "All"}, {"active", "Active"}, {"invited", "Invited"}, {"revoked", "Revoked"}}) {
-        ImGui::SameLine(0, px(8));
-        const bool chosen = u.status == value;
-        if (button(std::string(word) + (chosen ? " \xE2\x9C\x93" : "") + "##status-" + word, chosen))
-            out.push_back(core::ChooseUserStatus{value});
-    }
-    ImGui::Dummy(ImVec2(0, px(4)));
-    paragraph(f.small, colour::text_secondary,
-              u.loading ? std::string("Searching\xE2\x80\xA6")
-                        : std::to_string(u.total) + (u.total == 1 ? " user" : " users") +
-                              (u.query.empty() ? "" : " matching \"" + u.query + "\""));
-    if (!u.error.empty()) error_text(u.error);
-    if (u.as_of) {
-        ImGui::Dummy(ImVec2(0, px(4)));
-        stale_callout(state, *u.as_of, "the support users", column.width);
-    }
-    ImGui::Dummy(ImVec2(0, px(4)));
-
     const float row_height = px(42);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter;
     ImGui::PushStyleColor(ImGuiCol_TableRowBg, colour::surface);
@@ -348,6 +314,92 @@ void draw_users_screen(const core::State& state, Column column, Actions& out) {
     }
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
+}
+
+// The support users as cards on phones, label above value; sorting is by
+// the wide table's headers only.
+void draw_user_cards(const core::State& state, Column column, Actions& out) {
+    const Fonts& f = fonts();
+    for (const core::SupportUser& user : state.users.items) {
+        ImGui::PushID(user.id.c_str());
+        const RowCard card = begin_row_card(column.width);
+        paragraph(f.body_strong, colour::text, user.email);
+        if (!user.name.empty()) paragraph(f.body, colour::text, user.name);
+        status_pill(user.status);
+        row_card_caption("Invited");
+        paragraph(f.body, colour::text_secondary, readable_time(state, user.invited_at));
+        row_card_caption("Last sign-in");
+        paragraph(f.body, colour::text_secondary, readable_time(state, user.last_sign_in_at));
+        if (link_button("##details", "Details", "Details of " + user.email, f.body)) out.push_back(core::SelectUser{user.id});
+        if (user.status != "revoked") {
+            ImGui::SameLine(0, px(24));
+            if (link_button("##revoke", "Revoke", "Revoke " + user.email, f.body)) out.push_back(core::AskRevoke{user.id});
+        }
+        end_row_card(card);
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
+
+void draw_users_screen(const core::State& state, Column column, Actions& out) {
+    const Fonts& f = fonts();
+    const core::UsersView& u = state.users;
+    heading("Support users");
+    if (state.session != core::SessionStatus::SignedIn || !state.account) {
+        paragraph(f.body, colour::text_secondary,
+                  state.service_reachable ? "Checking your session\xE2\x80\xA6"
+                                          : "The service cannot be reached; the support users show once it answers.");
+        return;
+    }
+    if (!state.account->is_admin_of(state.current_tenant)) {
+        paragraph(f.body, colour::text, "Only administrators of this service manage its support users.");
+        return;
+    }
+    const core::Membership* here = state.account->membership(state.current_tenant);
+    paragraph(f.body, colour::text_secondary,
+              "People who may open, view and comment on tickets for " + here->tenant_name +
+                  ", without administration access.");
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (button("Invite a support user", true)) out.push_back(core::OpenInvite{});
+    if (!u.message.empty()) {
+        ImGui::SameLine(0, px(16));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::success_text);
+        ImGui::TextUnformatted(u.message.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
+
+    // Search and filter.
+    std::string query = u.query;
+    const bool narrow = narrow_layout();
+    ImGui::SetNextItemWidth(narrow ? column.width : px(320));
+    if (ImGui::InputTextWithHint("##user-search", "Search by e-mail or name", &query)) out.push_back(core::EditUserSearch{query});
+    expose_label("Search by e-mail or name");
+    focus_ring_if_active();
+    bool first_filter = true;
+    for (const auto& [value, word] : {std::pair{"", "All"}, {"active", "Active"}, {"invited", "Invited"}, {"revoked", "Revoked"}}) {
+        if (!(narrow && first_filter)) ImGui::SameLine(0, px(8));   // phones: the filters on a line of their own
+        first_filter = false;
+        const bool chosen = u.status == value;
+        if (button(std::string(word) + (chosen ? " \xE2\x9C\x93" : "") + "##status-" + word, chosen))
+            out.push_back(core::ChooseUserStatus{value});
+    }
+    ImGui::Dummy(ImVec2(0, px(4)));
+    paragraph(f.small, colour::text_secondary,
+              u.loading ? std::string("Searching\xE2\x80\xA6")
+                        : std::to_string(u.total) + (u.total == 1 ? " user" : " users") +
+                              (u.query.empty() ? "" : " matching \"" + u.query + "\""));
+    if (!u.error.empty()) error_text(u.error);
+    if (u.as_of) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        stale_callout(state, *u.as_of, "the support users", column.width);
+    }
+    ImGui::Dummy(ImVec2(0, px(4)));
+
+    if (narrow) draw_user_cards(state, column, out);
+    else draw_user_table(state, column, out);
     if (!u.next_cursor.empty()) {
         ImGui::Dummy(ImVec2(0, px(4)));
         if (button("Load more", false)) out.push_back(core::LoadMoreUsers{});

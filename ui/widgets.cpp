@@ -1,5 +1,6 @@
 #include "widgets.hpp"
 
+#include "layout.hpp"
 #include "style.hpp"
 
 #include <imgui_internal.h>
@@ -89,8 +90,11 @@ bool card_button(const char* id, std::string_view label, ImVec2 size, bool* hove
 
 bool link_button(const char* id, std::string_view text, std::string_view label, ImFont* font) {
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size());
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::InvisibleButton(id, size);
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    // On phones the link is as tall as a fingertip, its text centred in it.
+    const float height = narrow_layout() ? std::max(size.y, px(tap_target)) : size.y;
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(size.x, height));
+    min.y += (height - size.y) * 0.5f;
     expose_label(label);
     describe(Role::Link);
     const bool hovered = ImGui::IsItemHovered();
@@ -99,13 +103,6 @@ bool link_button(const char* id, std::string_view text, std::string_view label, 
     dl->AddText(font, font->FontSize, min, colour::accent, text.data(), text.data() + text.size());
     if (hovered) dl->AddLine(ImVec2(min.x, min.y + size.y), ImVec2(min.x + size.x, min.y + size.y), colour::accent, px(1));
     return clicked;
-}
-
-bool radio(const std::string& label, bool chosen) {
-    const bool pressed = ImGui::RadioButton(label.c_str(), chosen);
-    name_last_item(std::string_view(label).substr(0, label.find("##")), Role::Radio);
-    describe(Role::Radio).checked = chosen;
-    return pressed;
 }
 
 bool submit_button(std::string_view text, std::string_view busy_text, bool busy) {

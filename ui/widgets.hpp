@@ -50,9 +50,6 @@ bool link_button(const char* id, std::string_view text, std::string_view label, 
 // A filled primary or quiet secondary button with its own text as label.
 bool button(std::string_view text, bool primary);
 
-// A radio button, exposed as one of its group's choices.
-bool radio(const std::string& label, bool chosen);
-
 // A primary button that, while its request is under way, shows `busy_text`
 // and cannot be pressed again.
 bool submit_button(std::string_view text, std::string_view busy_text, bool busy);

@@ -7,6 +7,7 @@ extern "C" {
 void portal_js_init();
 int portal_js_test_mode();
 int portal_js_is_mac();
+int portal_js_prefers_reduced_motion();
 char* portal_js_location_hash();
 void portal_js_push_location(const char* hash);
 void portal_js_replace_location(const char* hash);

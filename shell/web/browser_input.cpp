@@ -7,7 +7,9 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstring>
 #include <string_view>
 
@@ -146,6 +148,113 @@ static EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_TRUE;
 }
 
+// Touch: a tap is a click where the finger lifted; a one-finger drag scrolls
+// what is under it, and a fling keeps scrolling, slowing down, unless the
+// person asked for reduced motion. Handling the touches ourselves stops the
+// browser's emulated mouse events.
+struct Touch {
+    long id = -1;
+    float start_x = 0, start_y = 0;   // CSS px
+    float last_y = 0;
+    double last_ms = 0;
+    float velocity = 0;               // CSS px per ms, downwards positive
+    bool dragging = false;
+};
+static Touch g_touch;
+static float g_fling_velocity = 0;
+static bool g_fling_running = false;   // one animation-frame loop at a time
+
+static constexpr float drag_threshold = 10;        // CSS px before a touch is a drag, not a tap
+static constexpr float wheel_unit = 75;            // CSS px per ImGui wheel unit (see on_wheel)
+static constexpr float fling_friction = 0.95f;     // velocity kept per 16 ms
+static constexpr float fling_stop = 0.02f;         // CSS px per ms
+static constexpr float fling_fastest = 5;          // CSS px per ms, so a flick cannot throw the page away
+
+static void push_pointer(float css_x, float css_y) {
+    InputEvent move;
+    move.kind = InputEvent::Kind::MouseMove;
+    move.x = css_x * *g_pixel_ratio;
+    move.y = css_y * *g_pixel_ratio;
+    g_queue->push(move);
+}
+
+static void push_scroll(float css_dy) {
+    InputEvent wheel;
+    wheel.kind = InputEvent::Kind::Wheel;
+    wheel.y = css_dy / wheel_unit;
+    g_queue->push(wheel);
+    wake();
+}
+
+static EM_BOOL on_fling_frame(double, void*) {
+    if (g_fling_velocity != 0) {
+        push_scroll(g_fling_velocity * 16);
+        g_fling_velocity *= fling_friction;
+        if (std::abs(g_fling_velocity) < fling_stop) g_fling_velocity = 0;
+    }
+    g_fling_running = g_fling_velocity != 0;
+    return g_fling_running ? EM_TRUE : EM_FALSE;
+}
+
+static const EmscriptenTouchPoint* tracked_touch(const EmscriptenTouchEvent* e) {
+    for (int i = 0; i < e->numTouches; ++i)
+        if (e->touches[i].identifier == g_touch.id && e->touches[i].isChanged) return &e->touches[i];
+    return nullptr;
+}
+
+static EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        g_fling_velocity = 0;   // a finger on the glass stops a fling
+        if (e->numTouches != 1) {
+            g_touch.id = -1;    // a second finger: the browser's pinch zoom
+            return EM_FALSE;
+        }
+        const EmscriptenTouchPoint& t = e->touches[0];
+        g_touch = {t.identifier, static_cast<float>(t.clientX), static_cast<float>(t.clientY),
+                   static_cast<float>(t.clientY), e->timestamp, 0, false};
+        push_pointer(g_touch.start_x, g_touch.start_y);   // the wheel scrolls what is under the finger
+        wake();
+        return EM_TRUE;
+    }
+    const EmscriptenTouchPoint* t = tracked_touch(e);
+    if (!t) return EM_FALSE;
+    const float y = static_cast<float>(t->clientY);
+    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        if (!g_touch.dragging && std::hypot(t->clientX - g_touch.start_x, y - g_touch.start_y) >= drag_threshold)
+            g_touch.dragging = true;
+        if (g_touch.dragging) {
+            const double elapsed = std::max(1.0, e->timestamp - g_touch.last_ms);
+            g_touch.velocity =
+                std::clamp(static_cast<float>((y - g_touch.last_y) / elapsed), -fling_fastest, fling_fastest);
+            push_scroll(y - g_touch.last_y);
+        }
+        g_touch.last_y = y;
+        g_touch.last_ms = e->timestamp;
+        return EM_TRUE;
+    }
+    // Lifted (or cancelled by the browser).
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND && !g_touch.dragging) {
+        push_pointer(static_cast<float>(t->clientX), y);
+        InputEvent press;
+        press.kind = InputEvent::Kind::MouseButton;
+        press.code = 0;
+        press.down = true;
+        g_queue->push(press);
+        press.down = false;
+        g_queue->push(press);
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHEND && !portal_js_prefers_reduced_motion() &&
+               std::abs(g_touch.velocity) > fling_stop) {
+        g_fling_velocity = g_touch.velocity;
+        if (!g_fling_running) {
+            g_fling_running = true;
+            emscripten_request_animation_frame_loop(on_fling_frame, nullptr);
+        }
+    }
+    g_touch.id = -1;
+    wake();
+    return EM_TRUE;
+}
+
 static EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
     wake();
     return EM_FALSE;
@@ -191,6 +300,10 @@ void install_browser_input(InputQueue& queue, float* pixel_ratio) {
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse);
     emscripten_set_mouseleave_callback(canvas, nullptr, EM_FALSE, on_mouse_leave);
     emscripten_set_wheel_callback(canvas, nullptr, EM_FALSE, on_wheel);
+    emscripten_set_touchstart_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchmove_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchend_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchcancel_callback(canvas, nullptr, EM_FALSE, on_touch);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
 }
 

@@ -50,6 +50,11 @@ mergeInto(LibraryManager.library, {
         return /Mac|iPhone|iPad/.test(navigator.platform || '') ? 1 : 0;
     },
 
+    // Asked at each fling, so a change in the system setting applies at once.
+    portal_js_prefers_reduced_motion: function () {
+        return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+    },
+
     // --- location -----------------------------------------------------------
     portal_js_location_hash__deps: ['$portalCopyString'],
     portal_js_location_hash: function () {

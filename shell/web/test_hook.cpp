@@ -78,7 +78,8 @@ EMSCRIPTEN_KEEPALIVE const char* portal_test_items_json() {
                          {"x", item.visible.Min.x / ratio},
                          {"y", item.visible.Min.y / ratio},
                          {"w", item.visible.GetWidth() / ratio},
-                         {"h", item.visible.GetHeight() / ratio}});
+                         {"h", item.visible.GetHeight() / ratio},
+                         {"overlay", item.overlay}});
     }
     json_text = items.dump();
     return json_text.c_str();
