@@ -2,6 +2,7 @@
 // submitted, newest first, each with what it is about and when it was last
 // edited; resume it, export it as a file for a colleague, or discard it (with
 // Undo). "Import draft..." takes such a file back in.
+#include "layout.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -153,18 +154,22 @@ void draw_empty(Column column, Actions& out) {
 void draw_drafts_screen(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const ImVec2 top = ImGui::GetCursorScreenPos();
+    const char* import_text = "Import draft\xE2\x80\xA6";
+    const float import_width = button_width(import_text);
+    const bool narrow = narrow_layout();
     heading("Drafts");
+    // Wide: Import sits at the heading's right, like an action of the page,
+    // and the words wrap short of it. Narrow: it follows the words.
+    if (!narrow) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width - import_width - px(24));
     paragraph(f.body, colour::text_secondary,
               "Requests you started on this device. They stay here, also after a reload or a restart, until you "
               "submit them.");
+    if (!narrow) ImGui::PopTextWrapPos();
     const ImVec2 after_heading = ImGui::GetCursorScreenPos();
-
-    // Import sits at the heading's right, like an action of the page.
-    const char* import_text = "Import draft\xE2\x80\xA6";
-    ImGui::SetCursorScreenPos(ImVec2(top.x + column.width - button_width(import_text), top.y + px(4)));
+    if (!narrow) ImGui::SetCursorScreenPos(ImVec2(top.x + column.width - import_width, top.y + px(4)));
     if (button(import_text, false)) out.push_back(core::ImportDraft{});
     expose_label("Import draft...");
-    ImGui::SetCursorScreenPos(after_heading);
+    if (!narrow) ImGui::SetCursorScreenPos(after_heading);
     ImGui::Dummy(ImVec2(0, px(16)));
 
     draw_undo_banner(state, column, out);

@@ -130,7 +130,8 @@ void name_last_item(std::string_view name, Role role_if_text) {
         g_current.back().name.assign(name);
         return;
     }
-    const ImGuiID id = unique_id(ImGui::GetID(name.data(), name.data() + name.size()));
+    // Seeded apart from ImGui's own ids: the heading "Sign in" is not the button "Sign in".
+    const ImGuiID id = unique_id(ImHashData(name.data(), name.size(), ImGui::GetID("##text")));
     RegisteredItem& item = add(g, id, g.LastItemData.Rect);
     item.name.assign(name);
     item.role = role_if_text;   // describe() right after this finds it last

@@ -85,7 +85,10 @@ mergeInto(LibraryManager.library, {
                 return false;
             };
             canvas.addEventListener('mousedown', function (e) {
-                if (!pressed(e.clientX, e.clientY)) canvas.focus({ preventScroll: true });
+                // On a field the browser's own focusing of the canvas must not
+                // follow: keys typed then would skip the field's <input>.
+                if (pressed(e.clientX, e.clientY)) e.preventDefault();
+                else canvas.focus({ preventScroll: true });
             });
             canvas.addEventListener('touchend', function (e) {
                 var touch = e.changedTouches && e.changedTouches[0];
@@ -114,7 +117,8 @@ mergeInto(LibraryManager.library, {
             var fields = portalMirror.textFields;
             for (var i = 0; i < fields.length; i++) {
                 var r = fields[i].rect;
-                if (r && x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3]) return fields[i];
+                if (r && fields[i].el.isConnected && x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3])
+                    return fields[i];
             }
             return null;
         },
@@ -162,6 +166,8 @@ mergeInto(LibraryManager.library, {
                 else if (node && node.role === 'option') {
                     var box = mirror.root.querySelector('[aria-expanded="true"]');
                     if (box) { box.click(); box.focus(); e.preventDefault(); }
+                } else {
+                    _portal_on_escape();   // ImGui's own popups and menus close on Escape
                 }
                 return;
             }
@@ -248,6 +254,8 @@ mergeInto(LibraryManager.library, {
                 node.el = role === 'heading' ? document.createElement('h' + Math.min(Math.max(a[3], 1), 6))
                                              : mirror.elementFor(role, flags);
                 node.el.dataset.id = String(id);
+                var stale = mirror.textFields.indexOf(mirror.nodes.get(id));
+                if (stale >= 0) mirror.textFields.splice(stale, 1);
                 node.el.className = mirror.isGroup(role) ? 'group' : 'item';
                 if (old) {
                     while (old.firstChild && mirror.isGroup(role)) node.el.appendChild(old.firstChild);

@@ -307,6 +307,18 @@ void install_browser_input(InputQueue& queue, float* pixel_ratio) {
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
 }
 
+void press_escape(InputQueue& queue) {
+    InputEvent key;
+    key.kind = InputEvent::Kind::Key;
+    key.code = KeyEscape;
+    key.edits_text = true;
+    key.down = true;
+    queue.push(key);
+    key.down = false;
+    queue.push(key);
+    wake();
+}
+
 void paste_text(InputQueue& queue, const char* text) {
     set_clipboard_text(text);
     InputEvent e;

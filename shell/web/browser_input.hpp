@@ -13,4 +13,8 @@ void install_browser_input(InputQueue& queue, float* pixel_ratio);
 // Ctrl+V (Cmd+V on macOS) is pressed inside ImGui to insert it.
 void paste_text(InputQueue& queue, const char* text);
 
+// Escape pressed while DOM focus is on the accessibility mirror (which holds
+// the keys): ImGui closes its menus and popups as if the canvas had it.
+void press_escape(InputQueue& queue);
+
 }  // namespace shell

@@ -301,6 +301,8 @@ EMSCRIPTEN_KEEPALIVE void portal_on_update_ready() { dispatch(core::UpdateReady{
 
 EMSCRIPTEN_KEEPALIVE void portal_on_paste(const char* text) { shell::paste_text(g_host->input, text); }
 
+EMSCRIPTEN_KEEPALIVE void portal_on_escape() { shell::press_escape(g_host->input); }
+
 // prefers-color-scheme and prefers-reduced-motion, at start and whenever the
 // person or the system changes them: the next frame draws in the new theme.
 EMSCRIPTEN_KEEPALIVE void portal_on_color_scheme(int dark) {

@@ -38,6 +38,7 @@ test('invite, accept, restricted navigation, revoke', async () => {
     await screenshot(admin, 'accounts-2-invite-bad-address');
     // The error is on the field and what was typed stays: fix it in place.
     await clickItem(admin, 'E-mail address');
+    await settle(admin);
     await admin.keyboard.press('Control+A');
     await admin.keyboard.type(invitee);
     await settle(admin);

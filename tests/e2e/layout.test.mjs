@@ -162,6 +162,9 @@ for (const width of widths) {
             const invitee = `layout.${width}.${Date.now()}@acme.example`;
             await typeInto(admin.page, 'E-mail address', invitee);
             await clickItem(admin.page, 'Send invitation');
+            await admin.page.waitForFunction(() => !document.querySelector('#a11y [role="dialog"]'), null, { timeout: 10000 });
+            await settle(admin.page);
+            await scrollUntil(admin.page, `Details of ${invitee}`);   // the list is by e-mail: it may be further down
             await findItem(admin.page, `Details of ${invitee}`, { timeout: 10000 });
             await admin.close();
             const mailbox = await (await fetch(`${demo.service.url}/api/v1/dev/mailbox`)).json();

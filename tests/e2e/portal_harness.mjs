@@ -183,6 +183,9 @@ export async function findItem(page, label, { timeout = 5000 } = {}) {
 // Types into the field labelled `label` after clicking it.
 export async function typeInto(page, label, text) {
     await clickItem(page, label);
+    // The click reaches ImGui a few frames after the field's <input> took
+    // the focus; typing starts once it has (see docs/ARCHITECTURE.md).
+    await settle(page);
     await page.keyboard.type(text);
     await settle(page);
 }

@@ -14,6 +14,7 @@ const demo = useDemo();
 
 async function replaceIn(page, label, text) {
     await clickItem(page, label);
+    await settle(page);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(text);
     await settle(page);

@@ -105,7 +105,7 @@ test('without a preference the portal looks as it always did: light', async () =
 // phone's and a desktop's width, for a person to look at.
 for (const width of [390, 1280]) {
     test(`dark screenshots at ${width} px`, async () => {
-        const options = { viewport: { width, height: 1000 }, colorScheme: 'dark' };
+        const options = { viewport: { width, height: 1800 }, colorScheme: 'dark' };   // the form's fields in view on a phone too
         const customer = await signedInContext(demo.browser, demo.service.url, 'admin@acme.example', options);
         const page = await customer.newPage();
         const errors = watchConsole(page);
