@@ -155,7 +155,7 @@ static void tenant_combo(const core::State& state, float width, Actions& out) {
     begin_group(Role::ListBox, "Service");
     for (const core::Membership& m : a.memberships) {
         const bool here_now = m.tenant == state.current_tenant;
-        if (ImGui::Selectable((m.tenant_name + "##" + m.tenant).c_str(), here_now)) out.push_back(core::ChooseTenant{m.tenant});
+        if (ImGui::Selectable((m.tenant_name + "##" + m.tenant).c_str(), here_now, 0, option_size())) out.push_back(core::ChooseTenant{m.tenant});
         describe(Role::Option).selected = here_now;
     }
     end_group();

@@ -137,13 +137,14 @@ void name_last_item(std::string_view name, Role role_if_text) {
     item.role = role_if_text;   // describe() right after this finds it last
 }
 
-void begin_group(Role role, std::string_view name) {
+ItemState& begin_group(Role role, std::string_view name) {
     ImGuiContext& g = *GImGui;
     const std::string key = "##group:" + std::string(name);
     RegisteredItem& group = add(g, unique_id(ImGui::GetID(key.c_str())), ImRect());
     group.role = role;
     group.name.assign(name);
     g_open_groups.push_back(g_current.size() - 1);
+    return group.state;
 }
 
 void end_group() {

@@ -18,11 +18,11 @@ namespace ui {
 enum class Role : std::uint8_t {
     None,   // laid out but not exposed (spacing, scrollbars, unnamed items)
     // leaves
-    Text, Heading, Button, Link, TextField, Checkbox, Radio, Tab, ComboBox, Option, Cell, ColumnHeader,
-    Status,   // text whose changes are announced (online/offline, a ticket filed)
-    Alert,    // the same, at once, interrupting
+    Text, Heading, Button, Link, TextField, Checkbox, Radio, Tab, ComboBox, Option,
+    Status,   // text announced as it appears or changes (online/offline, a ticket filed)
+    Alert,    // the same, at once, interrupting (an error after a submit)
     // groups: their items are their children
-    Banner, Navigation, Main, Dialog, RadioGroup, TabList, ListBox, Table, Row, Group,
+    Banner, Navigation, Main, Dialog, RadioGroup, TabList, ListBox, Table, Row, Cell, ColumnHeader, Group,
 };
 
 bool is_group(Role role);
@@ -31,7 +31,9 @@ bool is_group(Role role);
 struct ItemState {
     int level = 0;              // headings: 1 for the page title, 2 for sections
     std::string description;    // a field's hint or error, read after its name
-    std::string value;          // a text field's text
+    std::string value;          // a text field's text; a table's row count, a row's number (from 1)
+    std::string announce;       // said once whenever it changes to something new (a badge turning
+                                // "at risk"), unlike the item's name, which may change every second
     bool invalid = false;       // the description is an error
     bool required = false;
     bool checked = false;       // checkboxes, radios
@@ -75,8 +77,10 @@ ItemState& describe(Role role);
 void name_last_item(std::string_view name, Role role_if_text = Role::Text);
 
 // Groups: items laid out between begin and end are its children. The group's
-// rectangle is the union of its children's.
-void begin_group(Role role, std::string_view name);
+// rectangle is the union of its children's. Rows and cells are named by their
+// contents, their `name` only keeps their id apart. The state returned is valid
+// until the next item is laid out.
+ItemState& begin_group(Role role, std::string_view name);
 void end_group();
 // The current ImGui window is a modal dialog called `name`: everything it
 // lays out this frame belongs to the dialog.

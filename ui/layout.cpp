@@ -85,4 +85,6 @@ float dialog_width(float preferred) {
     return std::min(px(preferred), ImGui::GetIO().DisplaySize.x - 2 * px(16));
 }
 
+ImVec2 option_size() { return ImVec2(0, narrow_layout() ? px(tap_target) : 0); }
+
 }  // namespace ui

@@ -37,6 +37,10 @@ namespace ui {
 // width and the whole line is the tap target; elsewhere it is ImGui's own.
 bool radio(const std::string& label, bool active);
 
+// The size of an option in a drop-down list: a fingertip's height on
+// narrow screens, ImGui's own elsewhere (0: fit the text).
+ImVec2 option_size();
+
 // A dialog `preferred` CSS px wide, narrower when the viewport is.
 float dialog_width(float preferred);
 

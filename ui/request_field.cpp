@@ -112,7 +112,7 @@ void draw_token(const core::State& state, const core::RequestForm& form, const s
 
 void issue_text(const core::FieldIssue& issue) {
     if (issue.blocking) {
-        error_text(issue.message);
+        field_error_text(issue.message);
         return;
     }
     paragraph(fonts().small, colour::warning_text, "\xE2\x9A\xA0 " + issue.message);
@@ -198,7 +198,7 @@ void draw_request_field(const core::State& state, const core::RequestForm& form,
         if (open) {
             begin_group(Role::ListBox, field.caption);
             for (const std::string& choice : field.choices) {
-                const bool picked = ImGui::Selectable(choice.c_str(), choice == value);
+                const bool picked = ImGui::Selectable(choice.c_str(), choice == value, 0, option_size());
                 describe(Role::Option).selected = choice == value;
                 if (picked) {
                     value = choice;

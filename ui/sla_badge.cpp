@@ -65,6 +65,7 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
     case core::SlaState::AtRisk:
         badge.tone = BadgeTone::Warning;
         badge.text = "At risk \xC2\xB7 " + core::format_duration(status->left) + " left";
+        badge.alarm = "at risk";
         break;
     case core::SlaState::Paused:
         badge.tone = BadgeTone::Neutral;
@@ -73,6 +74,7 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
     case core::SlaState::Breached:
         badge.tone = BadgeTone::Danger;
         badge.text = "Breached \xC2\xB7 " + core::format_duration(status->late) + " late";
+        badge.alarm = "breached";
         break;
     case core::SlaState::Met:
         badge.tone = BadgeTone::Success;
@@ -96,7 +98,7 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
     return badge;
 }
 
-void draw_sla_badge(const SlaBadge& badge, const char* id) {
+void draw_sla_badge(const SlaBadge& badge, const char* id, std::string_view ticket_id) {
     const Fonts& f = fonts();
     const ToneColours c = colours_of(badge.tone);
     const ImVec2 text_size = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, badge.text.c_str());
@@ -110,6 +112,7 @@ void draw_sla_badge(const SlaBadge& badge, const char* id) {
         // The hover card's lines, for those who cannot hover.
         ItemState& item = describe(Role::Text);
         for (const std::string& line : badge.details) item.description += (item.description.empty() ? "" : " ") + line;
+        if (*badge.alarm) item.announce = "Ticket " + std::string(ticket_id) + ": first response " + badge.alarm;
     }
     const ImVec2 max(min.x + size.x, min.y + size.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();

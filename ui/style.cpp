@@ -82,6 +82,7 @@ static void apply_sizes(ImGuiStyle& s) {
     s.ScrollbarRounding = 6;
     s.GrabRounding = 6;
     s.TabRounding = 6;
+    s.SelectableTextAlign = ImVec2(0, 0.5f);   // options a fingertip tall (phones) keep their words centred
 }
 
 static void apply_colours(ImGuiStyle& s) {

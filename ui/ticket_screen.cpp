@@ -248,7 +248,7 @@ void draw_ticket_screen(const core::State& state, const core::TicketScreen& scre
     line(f.body, colour::text_secondary, facts);
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, px(6)));
-    draw_sla_badge(sla_badge(state, ticket), "##sla");
+    draw_sla_badge(sla_badge(state, ticket), "##sla", ticket.id);
     ImGui::Dummy(ImVec2(0, px(6)));
 
     if (!details.escalates.empty()) {

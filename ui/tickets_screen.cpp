@@ -48,7 +48,7 @@ void draw_zone_chooser(const core::State& state, float width, Actions& out) {
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const std::string& name = *matches[i];
-            if (ImGui::Selectable(name.c_str(), name == state.viewer_time_zone)) out.push_back(core::ChooseViewerTimeZone{name});
+            if (ImGui::Selectable(name.c_str(), name == state.viewer_time_zone, 0, option_size())) out.push_back(core::ChooseViewerTimeZone{name});
         }
     }
     if (matches.empty()) ImGui::TextDisabled("No time zone matches \"%s\".", filter);
@@ -117,6 +117,7 @@ static void draw_ticket_cards(const core::State& state, Column column, Actions& 
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const core::Ticket& t = list.items[i];
             ImGui::PushID(i);
+            begin_group(Role::Group, "Ticket " + t.id);
             const RowCard card = begin_row_card(column.width);
             if (link_button(("##open-" + t.id).c_str(), t.id, t.id, f.body_strong)) out.push_back(core::OpenTicket{t.id});
             paragraph(f.body, colour::text, fit_to_width(f.body, t.summary, card.content_width));
@@ -125,8 +126,10 @@ static void draw_ticket_cards(const core::State& state, Column column, Actions& 
             field("Opened", viewer ? core::format_weekday_time(t.opened_at, viewer, state.now) : std::string("\xE2\x80\xA6"),
                   card.content_width);
             row_card_caption("First response");
-            draw_sla_badge(sla_badge(state, t), "##sla");
+            const SlaBadge badge = sla_badge(state, t);
+            draw_sla_badge(badge, "##sla", t.id);
             end_row_card(card);
+            end_group();
             ImGui::PopID();
         }
     }
@@ -186,6 +189,7 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
     ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, colour::border);
     ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, colour::table_header);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
+    begin_table_semantics("Your tickets", static_cast<int>(list.items.size()));
     if (ImGui::BeginTable("##tickets", 6, flags, ImVec2(column.width, 0))) {
         ImGui::TableSetupColumn("Ticket", ImGuiTableColumnFlags_WidthFixed, px(76));
         ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch);
@@ -194,10 +198,12 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
         ImGui::TableSetupColumn("Opened", ImGuiTableColumnFlags_WidthFixed, px(130));
         ImGui::TableSetupColumn("First response", ImGuiTableColumnFlags_WidthFixed, px(250));
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(36));
+        begin_table_row("##header", 0);
         for (int c = 0; c < 6; ++c) {
-            ImGui::TableSetColumnIndex(c);
+            table_cell(c, Role::ColumnHeader);
             cell_text(f.small, colour::text_secondary, ImGui::TableGetColumnName(c), px(36));
         }
+        end_table_row();
 
         const date::time_zone* viewer = core::viewer_zone(state);
         ImGuiListClipper clipper;
@@ -206,32 +212,35 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const core::Ticket& t = list.items[i];
                 ImGui::TableNextRow(0, row_height);
-                ImGui::TableSetColumnIndex(0);
+                begin_table_row(t.id, i + 1);
+                table_cell(0);
                 // The id opens the ticket: its thread, details and actions.
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - f.body_strong->FontSize) * 0.5f);
                 if (link_button(("##open-" + t.id).c_str(), t.id, t.id, f.body_strong))
                     out.push_back(core::OpenTicket{t.id});
-                ImGui::TableSetColumnIndex(1);
+                table_cell(1);
                 cell_text(f.body, colour::text, t.summary, row_height);
-                ImGui::TableSetColumnIndex(2);
+                table_cell(2);
                 cell_text(f.body, colour::text_secondary, plan_text(state, t.plan), row_height);
-                ImGui::TableSetColumnIndex(3);
+                table_cell(3);
                 cell_text(f.body, colour::text_secondary, severity_text(state, t.severity), row_height);
-                ImGui::TableSetColumnIndex(4);
+                table_cell(4);
                 cell_text(f.body, colour::text_secondary,
                              viewer ? core::format_weekday_time(t.opened_at, viewer, state.now) : std::string("\xE2\x80\xA6"),
                              row_height);
-                ImGui::TableSetColumnIndex(5);
+                table_cell(5);
                 const SlaBadge badge = sla_badge(state, t);
                 const float badge_height = f.small->FontSize + px(8);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - badge_height) * 0.5f);
                 ImGui::PushID(i);
-                draw_sla_badge(badge, "##sla");
+                draw_sla_badge(badge, "##sla", t.id);
                 ImGui::PopID();
+                end_table_row();
             }
         }
         ImGui::EndTable();
     }
+    end_table_semantics();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(5);
     if (list.loading) paragraph(f.small, colour::text_secondary, "Loading more\xE2\x80\xA6");

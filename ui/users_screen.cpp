@@ -225,24 +225,38 @@ void draw_audit(const core::State& state, Column column, Actions& out) {
     }
     if (narrow_layout()) {
         draw_audit_cards(state, column);
-    } else if (ImGui::BeginTable("##audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH,
-                          ImVec2(column.width, 0))) {
-        for (const char* name : {"When", "Who", "What", "On whom", "From"}) ImGui::TableSetupColumn(name);
-        ImGui::TableHeadersRow();
-        for (const core::AuditEntry& e : u.audit) {
-            ImGui::TableNextRow(0, px(32));
-            ImGui::TableNextColumn();
-            cell_text(f.body, colour::text_secondary, readable_time(state, e.at), px(32));
-            ImGui::TableNextColumn();
-            cell_text(f.body, colour::text, e.actor, px(32));
-            ImGui::TableNextColumn();
-            cell_text(f.body, colour::text, e.action, px(32));
-            ImGui::TableNextColumn();
-            cell_text(f.body, colour::text, e.target, px(32));
-            ImGui::TableNextColumn();
-            cell_text(f.body, colour::text_secondary, e.address, px(32));
+    } else {
+        begin_table_semantics("Audit log", static_cast<int>(u.audit.size()));
+        if (ImGui::BeginTable("##audit", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH,
+                              ImVec2(column.width, 0))) {
+            const char* const columns[] = {"When", "Who", "What", "On whom", "From"};
+            for (const char* name : columns) ImGui::TableSetupColumn(name);
+            ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(32));
+            begin_table_row("##header", 0);
+            for (int c = 0; c < 5; ++c) {
+                table_cell(c, Role::ColumnHeader);
+                cell_text(f.small, colour::text_secondary, columns[c], px(32));
+            }
+            end_table_row();
+            for (size_t i = 0; i < u.audit.size(); ++i) {
+                const core::AuditEntry& e = u.audit[i];
+                ImGui::TableNextRow(0, px(32));
+                begin_table_row("##entry" + std::to_string(i), static_cast<int>(i) + 1);
+                table_cell(0);
+                cell_text(f.body, colour::text_secondary, readable_time(state, e.at), px(32));
+                table_cell(1);
+                cell_text(f.body, colour::text, e.actor, px(32));
+                table_cell(2);
+                cell_text(f.body, colour::text, e.action, px(32));
+                table_cell(3);
+                cell_text(f.body, colour::text, e.target, px(32));
+                table_cell(4);
+                cell_text(f.body, colour::text_secondary, e.address, px(32));
+                end_table_row();
+            }
+            ImGui::EndTable();
         }
-        ImGui::EndTable();
+        end_table_semantics();
     }
     if (!u.audit_cursor.empty()) {
         ImGui::Dummy(ImVec2(0, px(6)));
@@ -261,16 +275,18 @@ void draw_user_table(const core::State& state, Column column, Actions& out) {
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, colour::border);
     ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, colour::border);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
+    begin_table_semantics("Support users", static_cast<int>(u.items.size()));
     if (ImGui::BeginTable("##users", 6, flags, ImVec2(column.width, 0))) {
         struct Column { const char* title; const char* sort; float width; };
         const Column columns[] = {{"E-mail", "email", 0}, {"Name", "name", px(200)}, {"Status", "", px(100)},
                                   {"Invited", "invited_at", px(140)}, {"Last sign-in", "last_sign_in_at", px(140)},
-                                  {"", "", px(170)}};
+                                  {"Actions", "", px(170)}};
         for (const Column& c : columns)
             ImGui::TableSetupColumn(c.title, c.width > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch, c.width);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(34));
+        begin_table_row("##header", 0);
         for (int i = 0; i < 6; ++i) {
-            ImGui::TableSetColumnIndex(i);
+            table_cell(i, Role::ColumnHeader);
             const Column& c = columns[i];
             if (!*c.sort) {
                 cell_text(f.small, colour::text_secondary, c.title, px(34));
@@ -282,6 +298,7 @@ void draw_user_table(const core::State& state, Column column, Actions& out) {
             if (link_button((std::string("##sort-") + c.sort).c_str(), text, std::string("Sort by ") + c.title, f.small))
                 out.push_back(core::SortUsers{c.sort});
         }
+        end_table_row();
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(u.items.size()), row_height);
         while (clipper.Step()) {
@@ -289,29 +306,32 @@ void draw_user_table(const core::State& state, Column column, Actions& out) {
                 const core::SupportUser& user = u.items[i];
                 ImGui::PushID(user.id.c_str());
                 ImGui::TableNextRow(0, row_height);
-                ImGui::TableSetColumnIndex(0);
+                begin_table_row(user.id, i + 1);
+                table_cell(0);
                 cell_text(f.body_strong, colour::text, user.email, row_height);
-                ImGui::TableSetColumnIndex(1);
+                table_cell(1);
                 cell_text(f.body, colour::text, user.name.empty() ? "\xE2\x80\x94" : user.name, row_height);
-                ImGui::TableSetColumnIndex(2);
+                table_cell(2);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - f.small->FontSize - px(6)) * 0.5f);
                 status_pill(user.status);
-                ImGui::TableSetColumnIndex(3);
+                table_cell(3);
                 cell_text(f.body, colour::text_secondary, readable_time(state, user.invited_at), row_height);
-                ImGui::TableSetColumnIndex(4);
+                table_cell(4);
                 cell_text(f.body, colour::text_secondary, readable_time(state, user.last_sign_in_at), row_height);
-                ImGui::TableSetColumnIndex(5);
+                table_cell(5);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - f.small->FontSize) * 0.5f);
                 if (link_button("##details", "Details", "Details of " + user.email, f.small)) out.push_back(core::SelectUser{user.id});
                 if (user.status != "revoked") {
                     ImGui::SameLine(0, px(16));
                     if (link_button("##revoke", "Revoke", "Revoke " + user.email, f.small)) out.push_back(core::AskRevoke{user.id});
                 }
+                end_table_row();
                 ImGui::PopID();
             }
         }
         ImGui::EndTable();
     }
+    end_table_semantics();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
 }
@@ -322,6 +342,7 @@ void draw_user_cards(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     for (const core::SupportUser& user : state.users.items) {
         ImGui::PushID(user.id.c_str());
+        begin_group(Role::Group, user.email);
         const RowCard card = begin_row_card(column.width);
         paragraph(f.body_strong, colour::text, user.email);
         if (!user.name.empty()) paragraph(f.body, colour::text, user.name);
@@ -336,6 +357,7 @@ void draw_user_cards(const core::State& state, Column column, Actions& out) {
             if (link_button("##revoke", "Revoke", "Revoke " + user.email, f.body)) out.push_back(core::AskRevoke{user.id});
         }
         end_row_card(card);
+        end_group();
         ImGui::PopID();
     }
 }

@@ -157,7 +157,7 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
     field.input_mode = purpose.input_mode;
     focus_ring_if_active();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    if (!error.empty()) error_text(error);
+    if (!error.empty()) field_error_text(error);
     else if (!hint.empty()) paragraph(f.small, colour::text_secondary, hint);
     ImGui::PopTextWrapPos();
     return changed;
@@ -169,7 +169,12 @@ void dialog_heading(const char* text) {
     ImGui::Dummy(ImVec2(0, px(4)));
 }
 
-void error_text(std::string_view text) { paragraph(fonts().small, colour::danger_text, text); }
+void error_text(std::string_view text) {
+    paragraph(fonts().small, colour::danger_text, text);
+    describe(Role::Alert);
+}
+
+void field_error_text(std::string_view text) { paragraph(fonts().small, colour::danger_text, text); }
 
 void callout(const std::vector<TextRun>& runs, ImU32 background, ImU32 border, float width) {
     const float padding = px(16);
@@ -209,6 +214,36 @@ void cell_text(ImFont* font, ImU32 colour, const std::string& text, float row_he
     ImGui::TextUnformatted(fit_to_width(font, text, ImGui::GetContentRegionAvail().x).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    name_last_item(text);   // all of it, where the eye sees "..."
+}
+
+namespace {
+std::string g_row_key;     // the row being laid out: its cells' ids derive from it
+bool g_cell_open = false;
+}  // namespace
+
+void begin_table_semantics(std::string_view name, int rows) {
+    begin_group(Role::Table, name).value = std::to_string(rows);
+}
+
+void end_table_semantics() { end_group(); }
+
+void begin_table_row(std::string_view key, int number) {
+    g_row_key.assign(key);
+    begin_group(Role::Row, g_row_key).value = std::to_string(number);
+}
+
+void table_cell(int column, Role role) {
+    if (g_cell_open) end_group();
+    ImGui::TableSetColumnIndex(column);
+    begin_group(role, g_row_key + "/" + std::to_string(column));
+    g_cell_open = true;
+}
+
+void end_table_row() {
+    if (g_cell_open) end_group();
+    g_cell_open = false;
+    end_group();
 }
 
 void put_text_cursor_at_end() {

@@ -73,8 +73,11 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
 void submits_form();
 void cancels_dialog();
 
-// Text in the colour of errors, wrapped.
+// Text in the colour of errors, wrapped. error_text says what went wrong with
+// something the person did (a submit, a sign-in), and screen readers say it at
+// once; field_error_text sits under a field that already has it as description.
 void error_text(std::string_view text);
+void field_error_text(std::string_view text);
 
 // A filled, bordered box holding `runs`, as wide as `width`: notes, warnings,
 // the incident banner.
@@ -86,6 +89,17 @@ std::string fit_to_width(ImFont* font, const std::string& text, float width);
 // One line of a table cell, vertically centred in a row of `row_height` and
 // cut with an ellipsis to the column's width.
 void cell_text(ImFont* font, ImU32 colour, const std::string& text, float row_height);
+
+// Tables a screen reader can walk: ImGui lays them out, these say what they
+// are. begin_table_semantics goes before ImGui::BeginTable (`rows`: how many
+// the whole table has, in view or not), each row between begin_table_row and
+// end_table_row (`number`: 0 for the header row, then from 1), and table_cell
+// moves ImGui to a column and starts its cell. `key` tells rows apart.
+void begin_table_semantics(std::string_view name, int rows);
+void end_table_semantics();
+void begin_table_row(std::string_view key, int number);
+void table_cell(int column, Role role = Role::Cell);
+void end_table_row();
 
 // Dialogs look like the page: no ImGui title bar, a heading of our own.
 inline constexpr ImGuiWindowFlags dialog_flags =

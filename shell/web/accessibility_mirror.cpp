@@ -91,8 +91,8 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
-// [role, name, parent, level, description, value, flags, autocomplete, inputmode]
-// (the order portal_library.js reads them in).
+// [role, name, parent, level, description, value, flags, autocomplete, inputmode, announce]
+// (the order accessibility_mirror.js reads them in).
 std::string attributes_of(const ui::RegisteredItem& item) {
     const ui::ItemState& s = item.state;
     const int flags = (s.invalid ? 1 : 0) | (s.required ? 2 : 0) | (s.checked ? 4 : 0) | (s.selected ? 8 : 0) |
@@ -108,6 +108,8 @@ std::string attributes_of(const ui::RegisteredItem& item) {
     append_json_string(out, s.autocomplete);
     out += ",";
     append_json_string(out, s.input_mode);
+    out += ",";
+    append_json_string(out, s.announce);
     out += "]";
     return out;
 }

@@ -18,8 +18,12 @@ mergeInto(LibraryManager.library, {
         focusReason: 0,            // why the next focusin happens: 0 keyboard or AT, 1 pointer, 2 ImGui
         // Roles in the order of ui::Role (ui/item_registry.hpp).
         roles: ['none', 'text', 'heading', 'button', 'link', 'textbox', 'checkbox', 'radio', 'tab', 'combobox',
-                'option', 'cell', 'columnheader', 'status', 'alert', 'banner', 'navigation', 'main', 'dialog',
-                'radiogroup', 'tablist', 'listbox', 'table', 'row', 'group'],
+                'option', 'status', 'alert', 'banner', 'navigation', 'main', 'dialog', 'radiogroup', 'tablist',
+                'listbox', 'table', 'row', 'cell', 'columnheader', 'group'],
+        polite: null,              // the live regions announcements are spoken from (made in init)
+        assertive: null,
+        quietUntil: 0,             // performance.now() before which nothing is announced: the page is loading
+        toSay: [[], []],           // polite and urgent announcements of the update being applied
         flag: { invalid: 1, required: 2, checked: 4, selected: 8, expanded: 16, disabled: 32, multiline: 64,
                 password: 128, submits: 256, cancels: 512 },
 
@@ -28,6 +32,18 @@ mergeInto(LibraryManager.library, {
             mirror.nodes = new Map();
             mirror.root = document.getElementById('a11y');
             var root = mirror.root;
+            // Live regions that exist from the start: a region made together
+            // with its words is not reliably read, one whose words change is.
+            var region = function (role) {
+                var el = document.createElement('div');
+                el.setAttribute('role', role);
+                el.className = 'announcer';
+                root.appendChild(el);
+                return el;
+            };
+            mirror.polite = region('status');
+            mirror.assertive = region('alert');
+            mirror.quietUntil = performance.now() + 1500;
             root.addEventListener('focusin', function (e) {
                 var node = mirror.nodeOf(e.target);
                 if (!node) return;
@@ -94,6 +110,7 @@ mergeInto(LibraryManager.library, {
                 var touch = e.changedTouches && e.changedTouches[0];
                 if (touch) pressed(touch.clientX, touch.clientY);
             });
+            mirror.selectOnLongPress(canvas);
 
             var skip = document.getElementById('skip-to-content');
             if (skip) skip.addEventListener('click', function (e) {
@@ -103,6 +120,51 @@ mergeInto(LibraryManager.library, {
                 if (first) first.focus();
                 else if (main) main.focus();
             });
+        },
+
+        // A long press on words selects them, as on any web page: the words'
+        // element is selected (the phone offers Copy) and shown highlighted
+        // over the drawing until the next touch.
+        selectOnLongPress: function (canvas) {
+            var mirror = portalMirror;
+            var timer = 0, startX = 0, startY = 0, highlighted = null;
+            var clear = function () {
+                clearTimeout(timer);
+                timer = 0;
+                if (highlighted) { highlighted.classList.remove('long-pressed'); highlighted = null; }
+            };
+            canvas.addEventListener('touchstart', function (e) {
+                clear();
+                if (e.touches.length !== 1) return;
+                startX = e.touches[0].clientX;
+                startY = e.touches[0].clientY;
+                timer = setTimeout(function () {
+                    timer = 0;
+                    var node = mirror.wordsAt(startX, startY);
+                    if (!node) return;
+                    var range = document.createRange();
+                    range.selectNodeContents(node.el);
+                    var selection = window.getSelection();
+                    selection.removeAllRanges();
+                    selection.addRange(range);
+                    highlighted = node.el;
+                    highlighted.classList.add('long-pressed');
+                }, 500);
+            }, { passive: true });
+            canvas.addEventListener('touchmove', function (e) {
+                var t = e.touches[0];
+                if (timer && t && Math.hypot(t.clientX - startX, t.clientY - startY) > 10) clear();   // a drag scrolls
+            }, { passive: true });
+            canvas.addEventListener('touchend', function () { clearTimeout(timer); timer = 0; }, { passive: true });
+        },
+        wordsAt: function (x, y) {
+            var found = null;
+            portalMirror.nodes.forEach(function (node) {
+                var r = node.rect;
+                if (!found && r && (node.role === 'text' || node.role === 'heading') && node.el.isConnected &&
+                    x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3]) found = node;
+            });
+            return found;
         },
 
         nodeOf: function (el) {
@@ -250,7 +312,9 @@ mergeInto(LibraryManager.library, {
             var kind = role + (role === 'heading' ? a[3] : '') + (role === 'textbox' ? (flags & (f.multiline | f.password)) : '');
             if (!node || node.kind !== kind) {
                 var old = node && node.el;
-                node = { id: id, role: role, kind: kind, parent: 0, rect: node && node.rect };
+                node = { id: id, role: role, kind: kind, parent: 0, rect: node && node.rect,
+                         said: node ? node.said : undefined, announced: node ? node.announced : undefined,
+                         fresh: !node && performance.now() >= mirror.quietUntil };
                 node.el = role === 'heading' ? document.createElement('h' + Math.min(Math.max(a[3], 1), 6))
                                              : mirror.elementFor(role, flags);
                 node.el.dataset.id = String(id);
@@ -271,10 +335,21 @@ mergeInto(LibraryManager.library, {
                 if (on) el.setAttribute(attribute, text === undefined ? 'true' : text);
                 else el.removeAttribute(attribute);
             };
+            var text = description ? name + '. ' + description : name;
+            // Said when it appears or changes once the page has loaded; the
+            // element itself is plain text, so nothing is said twice.
+            if ((role === 'status' || role === 'alert') && node.said !== text) {
+                if (node.said !== undefined || node.fresh) mirror.announce(text, role === 'alert');
+                node.said = text;
+            }
+            if (a[9] !== node.announced) {
+                if (node.announced !== undefined && a[9]) mirror.announce(a[9], false);
+                node.announced = a[9];
+            }
+            node.fresh = false;
             switch (role) {
-            case 'text': case 'cell': case 'columnheader': case 'heading': case 'status': case 'alert':
-                el.textContent = description ? name + '. ' + description : name;
-                if (role === 'cell' || role === 'columnheader' || role === 'status' || role === 'alert') el.setAttribute('role', role);
+            case 'text': case 'heading': case 'status': case 'alert':
+                el.textContent = text;
                 break;
             case 'button': case 'link': case 'option': case 'tab':
                 el.textContent = name;
@@ -314,11 +389,35 @@ mergeInto(LibraryManager.library, {
             default:   // groups
                 if (role === 'dialog') { el.setAttribute('role', 'dialog'); el.setAttribute('aria-modal', 'true'); }
                 else if (role !== 'banner' && role !== 'navigation' && role !== 'main') el.setAttribute('role', role);
-                if (name && role !== 'banner' && role !== 'main') el.setAttribute('aria-label', name);
+                // Rows and cells are named by what they hold; their name only keeps ids apart.
+                var labelled = role !== 'banner' && role !== 'main' && role !== 'row' && role !== 'cell' &&
+                               role !== 'columnheader';
+                aria('aria-label', name && labelled, name);
+                // Only the rows in view are laid out: say where they are in the whole.
+                aria('aria-rowcount', role === 'table' && value !== '', String(Number(value) + 1));
+                aria('aria-rowindex', role === 'row' && value !== '', String(Number(value) + 1));
             }
             if (role === 'textbox') {
                 if (mirror.textFields.indexOf(node) < 0) mirror.textFields.push(node);
             }
+        },
+
+        // Collected over one update and said together: several badges turning
+        // in the same second are one sentence each, not the last one alone.
+        announce: function (text, urgent) {
+            if (!text || performance.now() < portalMirror.quietUntil) return;
+            portalMirror.toSay[urgent ? 1 : 0].push(text);
+        },
+        say: function () {
+            var mirror = portalMirror;
+            [mirror.polite, mirror.assertive].forEach(function (region, urgent) {
+                var texts = mirror.toSay[urgent];
+                if (!texts.length) return;
+                var text = texts.join('. ');
+                // The same words again are a new event: make them differ to be read.
+                region.textContent = region.textContent === text ? text + '\u00a0' : text;
+                mirror.toSay[urgent] = [];
+            });
         },
 
         describe: function (el, id, description, flags) {
@@ -420,6 +519,7 @@ mergeInto(LibraryManager.library, {
                 mirror.place(node);
             });
             if (update.order) mirror.arrange(update.order);
+            mirror.say();
             if (update.gone.length || update.set.length) mirror.trapInDialog();
             if (update.text) {
                 var t = update.text;

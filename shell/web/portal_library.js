@@ -451,6 +451,8 @@ mergeInto(LibraryManager.library, {
             get frameMs() { return _portal_test_frame_ms(); },
             // ...of which the UI: ui::draw (with the SLA badges) and ImGui's layout.
             get uiMs() { return _portal_test_ui_ms(); },
+            // ...and the accessibility mirror's update: its difference, and the DOM changes it made.
+            get mirrorMs() { return _portal_test_mirror_ms(); },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
             screen: function () { return UTF8ToString(_portal_test_screen()); },
             // True once the drafts, the outbox and the snapshots kept on the

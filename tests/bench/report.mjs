@@ -32,12 +32,20 @@ export function percentile(values, p) {
     return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-// One table row of a frame-cost benchmark: samples are [uiMs, frameMs] pairs;
-// the goal (< 2 ms) is judged on the UI's 95th percentile.
+// One table row of a frame-cost benchmark: samples are [uiMs, frameMs,
+// mirrorMs] triples; the UI goal (< 2 ms) is judged on the UI's 95th
+// percentile, the mirror's (issue 13) on its median (< 0.3 ms) and 95th (< 1 ms).
+export const frameCostHeader = `| Frames | UI median | UI 95th pct | Goal < 2 ms (UI) | Mirror median | Mirror 95th pct | Goal < 0.3 / < 1 ms (mirror) | Whole frame median | Whole frame 95th pct |
+|---|---|---|---|---|---|---|---|---|`;
+
 export function frameCostRow(name, samples) {
     const fmt = (v) => v.toFixed(2);
     const ui = samples.map((s) => s[0]);
     const whole = samples.map((s) => s[1]);
+    const mirror = samples.map((s) => s[2]);
     const goal = percentile(ui, 95) < 2 ? 'met' : '**missed**';
-    return `| ${name} | ${fmt(percentile(ui, 50))} ms | ${fmt(percentile(ui, 95))} ms | ${goal} | ${fmt(percentile(whole, 50))} ms | ${fmt(percentile(whole, 95))} ms |`;
+    const mirrorGoal = percentile(mirror, 50) < 0.3 && percentile(mirror, 95) < 1 ? 'met' : '**missed**';
+    return `| ${name} | ${fmt(percentile(ui, 50))} ms | ${fmt(percentile(ui, 95))} ms | ${goal} | ` +
+        `${fmt(percentile(mirror, 50))} ms | ${fmt(percentile(mirror, 95))} ms | ${mirrorGoal} | ` +
+        `${fmt(percentile(whole, 50))} ms | ${fmt(percentile(whole, 95))} ms |`;
 }

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { devices } from 'playwright-core';
 import {
-    clickItem, findItem, screenshot, settle, signedInContext as signedIn, useDemo, waitForFrame, waitForScreen,
-    watchConsole,
+    clickItem, findItem, labels, screenshot, settle, signedInContext as signedIn, typeInto, useDemo, waitForFrame,
+    waitForScreen, watchConsole,
 } from './portal_harness.mjs';
 
 const demo = useDemo();
@@ -29,10 +29,22 @@ async function accessibilityTree(page) {
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
     await cdp.detach();
     const property = (node, name) => node.properties?.find((p) => p.name === name)?.value?.value;
-    return nodes.filter((n) => !n.ignored).map((n) => ({
+    const kept = nodes.filter((n) => !n.ignored).map((n) => ({
+        id: n.nodeId, childIds: n.childIds ?? [],
         role: n.role?.value, name: n.name?.value ?? '', description: n.description?.value ?? '',
         invalid: property(n, 'invalid'), focusable: property(n, 'focusable'),
     }));
+    // Ignored nodes (plain wrappers) are skipped over: children are the nearest kept ones.
+    const all = new Map(nodes.map((n) => [n.nodeId, n]));
+    const byId = new Map(kept.map((n) => [n.id, n]));
+    const keptChildren = (ids) => ids.flatMap((id) => byId.has(id) ? [byId.get(id)] : keptChildren(all.get(id)?.childIds ?? []));
+    for (const node of kept) node.children = keptChildren(node.childIds);
+    return kept;
+}
+
+// Every node under `node`, depth first.
+function descendants(node) {
+    return node.children.flatMap((child) => [child, ...descendants(child)]);
 }
 
 function findNode(tree, role, name) {
@@ -96,47 +108,152 @@ test('a screen reader finds the onboarding form: heading, fields by caption, an 
     await context.close();
 });
 
-test('the tickets list reads as rows with each badge\'s words', async () => {
+test('the tickets list is a table: column headers, then rows of cells with the ticket, its words and its badge', async () => {
     const { context, page, errors } = await signedInPage('#/tickets');
     await findItem(page, 'Your tickets');
     await page.waitForFunction(() => window.portalTest.items().some((i) => /^[A-Z]+-\d+/.test(i.label)), null, { timeout: 10000 });
+    await settle(page);
     const tree = await accessibilityTree(page);
-    const texts = tree.filter((n) => n.role === 'StaticText' || n.role === 'cell' || n.role === 'generic').map((n) => n.name).join(' | ');
-    assert.match(texts, /respond|breach|paused|left|due|late/i, 'SLA badge words are in the tree');
+    const table = findNode(tree, 'table', 'Your tickets');
+    assert.ok(table, `a table named "Your tickets" among roles ${JSON.stringify([...new Set(tree.map((n) => n.role))])}`);
+    const rows = descendants(table).filter((n) => n.role === 'row');
+    const header = rows[0];
+    assert.deepEqual(header.children.map((c) => c.role), Array(6).fill('columnheader'), 'the first row holds the column headers');
+    assert.deepEqual(header.children.map((c) => c.name), ['Ticket', 'Summary', 'Plan', 'Severity', 'Opened', 'First response']);
+    assert.ok(rows.length >= 3, `rows of tickets: ${rows.length}`);
+    for (const row of rows.slice(1)) {
+        assert.deepEqual(row.children.map((c) => c.role), Array(6).fill('cell'), `a row of six cells: ${row.name}`);
+        const [ticket, summary, , , , badge] = row.children;
+        assert.ok(descendants(ticket).some((n) => n.role === 'link' && /^[A-Z]+-\d+$/.test(n.name)), `the ticket's link in ${row.name}`);
+        assert.ok(summary.name.length > 3, `the whole summary, not cut to "...": ${summary.name}`);
+        assert.match(badge.name, /left|Paused|Breached|Met|Answered|No response|deadline/i, `the badge's words in ${row.name}`);
+    }
     assert.deepEqual(errors, []);
     await context.close();
 });
 
-test('axe finds no WCAG 2.1 A/AA violation on the main screens', async () => {
-    const screens = [
-        ['#/', 'How can we help?'],
-        ['#/route/security', /Your e-mail address/],
-        ['#/tickets', 'Your tickets'],
-        ['#/drafts', 'Drafts'],
-        ['#/users', 'Invite a support user'],
-    ];
-    for (const [hash, marker] of screens) {
-        const { context, page } = await signedInPage(hash);
-        if (hash.startsWith('#/route/')) await passIncident(page, marker);
-        await findItem(page, marker, { timeout: 10000 });
+test('what changes on its own is said: an error after signing in, a countdown turning breached', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto(`${demo.service.url}/?test=1#/sign-in`);
+    await waitForFrame(page);
+    await typeInto(page, 'E-mail address', 'admin@acme.example');
+    await typeInto(page, 'Password', 'not the password');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /./.test(document.querySelector('#a11y [role="alert"].announcer')?.textContent ?? ''),
+        null, { timeout: 10000 });
+    const said = await page.evaluate(() => document.querySelector('#a11y [role="alert"].announcer').textContent);
+    assert.ok((await labels(page)).includes(said.trim()), `the alert says the error on screen: "${said}"`);
+    await context.close();
+
+    // The tickets' countdowns run on this device's clock: a week later every
+    // open ticket in view is past its target, and each one's turn is said once.
+    const signedInTickets = await signedInPage('#/tickets');
+    const tickets = signedInTickets.page;
+    await tickets.waitForFunction(() => window.portalTest.items().some((i) => / left$/.test(i.label)), null, { timeout: 10000 });
+    const running = (await labels(tickets)).filter((l) => / left$/.test(l)).length;
+    await new Promise((resolve) => setTimeout(resolve, 1600));   // the page is past its quiet start
+    await tickets.evaluate((ms) => window.portalTest.setNow(ms), Date.now() + 7 * 24 * 3600 * 1000);
+    await tickets.waitForFunction(() => /breached/.test(document.querySelector('#a11y [role="status"].announcer')?.textContent ?? ''),
+        null, { timeout: 10000 });
+    const announced = await tickets.evaluate(() => document.querySelector('#a11y [role="status"].announcer').textContent);
+    assert.match(announced, /^Ticket [A-Z]+-\d+: first response breached/, `${running} running countdowns, said: ${announced}`);
+    assert.deepEqual(errors.concat(signedInTickets.errors), []);
+    await signedInTickets.context.close();
+});
+
+// axe's WCAG 2.1 A and AA rules over the page as it is now, in the light and
+// the dark theme (the portal follows the system's scheme as it changes).
+async function audit(page, what) {
+    for (const colorScheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme });
         await settle(page);
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-        assert.deepEqual(found, [], `violations on ${hash}`);
-        await context.close();
+        assert.deepEqual(found, [], `violations on ${what} in the ${colorScheme} theme`);
     }
-    // Signed out: the sign-in screen.
-    const context = await demo.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${demo.service.url}/?test=1#/sign-in`);
-    await waitForFrame(page);
-    await findItem(page, 'Password');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    assert.deepEqual(results.violations.map((v) => v.id), [], 'violations on sign-in');
+    await page.emulateMedia({ colorScheme: 'light' });
+}
+
+// An invitation link for a new address, as its e-mail carries it.
+async function invitationLink() {
+    const url = demo.service.url;
+    const admin = await signedIn(demo.browser, url, 'admin@acme.example');
+    const { csrf_token: csrfToken } = await (await admin.request.get(`${url}/api/v1/session`)).json();
+    const email = `axe.${Date.now()}@acme.example`;
+    const invited = await admin.request.post(`${url}/api/v1/tenants/acme-prod/support-users`, {
+        headers: { 'X-CSRF-Token': csrfToken, 'Idempotency-Key': `axe-${Date.now()}` },
+        data: { email, tenants: ['acme-prod'] },
+    });
+    assert.equal(invited.status(), 201, await invited.text());
+    await admin.close();
+    const mailbox = await (await fetch(`${url}/api/v1/dev/mailbox`)).json();
+    return new URL(mailbox.messages.find((m) => m.to === email).link);
+}
+
+test('axe finds no WCAG 2.1 A/AA violation on any screen, in either theme', async () => {
+    const { context, page, errors } = await signedInPage('#/');
+    const go = async (hash, marker) => {
+        await page.evaluate((h) => { location.hash = h; }, hash);
+        await findItem(page, marker, { timeout: 10000 });
+        await settle(page);
+    };
+    await go('#/', 'How can we help?');
+    await audit(page, 'home');
+
+    // Each route's form after a submit with nothing filled in: its errors show.
+    for (const route of ['onboarding', 'production', 'advanced', 'general', 'security']) {
+        await go(`#/route/${route}`, /^We are already working on this|^Submit request/);
+        if ((await labels(page)).includes('My problem is something else')) await clickItem(page, 'My problem is something else');
+        await clickItem(page, 'Submit request');
+        await settle(page);
+        await page.waitForFunction(() => document.querySelector('#a11y [aria-invalid="true"]'), null, { timeout: 5000 })
+            .catch(() => assert.fail(`no field of ${route} shows an error after an empty submit`));
+        await audit(page, `the ${route} form with errors`);
+    }
+
+    await go('#/tickets', 'Your tickets');
+    await page.waitForFunction(() => window.portalTest.items().some((i) => /^[A-Z]+-\d+$/.test(i.label)), null, { timeout: 10000 });
+    const first = (await labels(page)).find((l) => /^[A-Z]+-\d+$/.test(l));
+    await audit(page, 'tickets');
+    await go(`#/tickets/${first}`, 'Send reply');
+    await audit(page, `ticket ${first}`);
+    await go('#/drafts', 'Drafts');
+    await audit(page, 'drafts');
+    await go('#/users', 'Invite a support user');
+    await clickItem(page, 'Invite a support user');
+    await page.waitForFunction(() => document.querySelector('#a11y [role="dialog"]'), null, { timeout: 5000 });
+    await audit(page, 'users with the invite dialog open');
+    assert.deepEqual(errors, []);
     await context.close();
+
+    // Signed out: the sign-in screen, and an invitation's page.
+    const link = await invitationLink();
+    const signedOut = await demo.browser.newContext();
+    const outside = await signedOut.newPage();
+    const outsideErrors = watchConsole(outside);
+    await outside.goto(`${demo.service.url}/?test=1#/sign-in`);
+    await waitForFrame(outside);
+    await findItem(outside, 'Password');
+    await audit(outside, 'sign-in');
+    await outside.goto(`${demo.service.url}/?test=1${link.hash}`);
+    await findItem(outside, 'Your name', { timeout: 10000 });
+    await settle(outside);
+    await audit(outside, 'invitation');
+    assert.deepEqual(outsideErrors, []);
+    await signedOut.close();
 });
 
-test('keyboard only: sign in, open a route, fill and submit a request', async () => {
+// Tab to a field and replace what it holds with `text`.
+async function tabAndType(page, name, text) {
+    await tabTo(page, name);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await settle(page);
+}
+
+test('keyboard only: sign in, open a route, fill and submit a request, reply on the new ticket', async () => {
     const context = await demo.browser.newContext({ viewport: { width: 1280, height: 2400 } });
     const page = await context.newPage();
     const errors = watchConsole(page);
@@ -166,13 +283,25 @@ test('keyboard only: sign in, open a route, fill and submit a request', async ()
     await page.keyboard.press('Enter');
     await findItem(page, /Your e-mail address/);
 
-    const before = await formValue(page, 'security', 'summary');
-    await tabTo(page, 'Summary');
-    await page.keyboard.type('Keyboard-only report');
-    await settle(page);
-    assert.equal(await formValue(page, 'security', 'summary'), (before ?? '') + 'Keyboard-only report');
-    assert.deepEqual(errors, []);
+    await tabAndType(page, 'Your e-mail address', 'keyboard@example.com');
+    await tabAndType(page, 'Affected URL or component', 'https://acme-prod.example.com/authorize');
+    await tabAndType(page, 'Summary', 'Keyboard-only report');
+    await tabAndType(page, 'Details', 'Found without a mouse.');
+    assert.equal(await formValue(page, 'security', 'summary'), 'Keyboard-only report');
+    assert.equal(await formValue(page, 'security', 'description'), 'Found without a mouse.');
     await screenshot(page, 'a11y-keyboard-security-form');
+
+    // Ctrl+Enter submits from any field; the new ticket opens.
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => /^#\/tickets\/[A-Z]+-\d+$/.test(window.portalTest.screen()), null, { timeout: 10000 });
+    await findItem(page, 'Send reply', { timeout: 10000 });
+    await tabAndType(page, 'Reply', 'Adding a detail, still without a mouse.');
+    await page.keyboard.press('Control+Enter');
+    await findItem(page, 'Adding a detail, still without a mouse.', { timeout: 10000 });
+    const reply = await page.evaluate(() => document.querySelector('#a11y textarea[aria-label="Reply"]')?.value);
+    assert.equal(reply, '', 'the reply box is empty once sent');
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'a11y-keyboard-replied');
     await context.close();
 });
 
@@ -271,7 +400,43 @@ for (const [name, device] of [['iPhone 13', devices['iPhone 13']], ['Pixel 7', d
         await page.waitForFunction(() => Object.values(window.portalTest.forms().security?.fields ?? {}).includes('me@example.com'),
             null, { timeout: 5000 });
         await screenshot(page, `a11y-phone-${name.replace(/\s+/g, '-').toLowerCase()}`);
+
+        // The rest of the form by touch: swipe to each field, tap, type; then tap Submit.
+        const cdp = await context.newCDPSession(page);
+        for (const [caption, text] of [['Affected URL or component', 'https://globex.example.com/login'],
+            ['Summary', `Reported from a ${name}`], ['Details', 'Typed on the on-screen keyboard.']]) {
+            const at = await reveal(page, cdp, caption, { field: true });
+            await page.touchscreen.tap(at.x + at.w / 2, at.y + at.h / 2);
+            assert.match(await page.evaluate(() => document.activeElement.tagName), /^(INPUT|TEXTAREA)$/, `a tap on ${caption} focuses its input`);
+            await page.keyboard.type(text);
+            await settle(page);
+        }
+        const submit = await reveal(page, cdp, 'Submit request');
+        await page.touchscreen.tap(submit.x + submit.w / 2, submit.y + submit.h / 2);
+        await page.waitForFunction(() => /^#\/tickets\/[A-Z]+-\d+$/.test(window.portalTest.screen()), null, { timeout: 10000 })
+            .catch(async () => assert.fail(`not submitted: ${JSON.stringify(await labels(page))}`));
+        await findItem(page, `Reported from a ${name}`, { timeout: 10000 });
+        await screenshot(page, `a11y-phone-${name.replace(/\s+/g, '-').toLowerCase()}-submitted`);
         assert.deepEqual(errors, []);
         await context.close();
     });
+}
+
+// Swipes the page up until the item labelled `label` (the text field of that
+// caption when `field`) is fully in view, and returns it.
+async function reveal(page, cdp, label, { field = false } = {}) {
+    const height = page.viewportSize().height;
+    for (let i = 0; i < 20; i++) {
+        const found = (await page.evaluate(() => window.portalTest.items()))
+            .find((item) => item.label === label && (!field || item.role === 5) && item.y >= 70 && item.y + item.h <= height - 20);
+        if (found) return found;
+        const x = page.viewportSize().width / 2;
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: height * 0.7 }] });
+        for (let step = 1; step <= 6; step++)
+            await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: height * 0.7 - step * 40 }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await page.waitForTimeout(300);   // any momentum dies down
+        await settle(page);
+    }
+    throw new Error(`${label} never came into view`);
 }

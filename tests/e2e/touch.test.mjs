@@ -3,7 +3,7 @@
 // the person asked for reduced motion.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findItem, settle, signedInContext, useDemo, waitForFrame, watchConsole } from './portal_harness.mjs';
+import { findItem, screenshot, settle, signedInContext, useDemo, waitForFrame, watchConsole } from './portal_harness.mjs';
 
 const demo = useDemo();
 
@@ -60,6 +60,24 @@ test('with reduced motion the content stops where the finger lifts', async () =>
     await page.waitForTimeout(800);
     await settle(page);
     assert.equal(await top(page, 'Production'), released, 'no momentum');
+    assert.deepEqual(errors, []);
+    await close();
+});
+
+test('a long press on words selects them, so the phone offers to copy them', async () => {
+    const { page, errors, cdp, close } = await phonePage('no-preference');
+    const words = await findItem(page, 'How can we help?');
+    const at = { x: words.x + Math.min(20, words.w / 2), y: words.y + words.h / 2 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+    await page.waitForTimeout(800);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await settle(page);
+    assert.equal((await page.evaluate(() => window.getSelection().toString())).trim(), 'How can we help?');
+    await screenshot(page, 'touch-long-press-selects');
+    // A plain tap elsewhere lets go of it.
+    await page.touchscreen.tap(200, 600);
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#a11y .long-pressed').length), 0);
     assert.deepEqual(errors, []);
     await close();
 });
