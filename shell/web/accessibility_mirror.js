@@ -43,7 +43,13 @@ mergeInto(LibraryManager.library, {
             };
             mirror.polite = region('status');
             mirror.assertive = region('alert');
+            // What the page shows as it loads is not news; what follows a
+            // person's first key or touch, or comes later on its own, is.
             mirror.quietUntil = performance.now() + 1500;
+            var speak = function () { mirror.quietUntil = 0; };
+            ['keydown', 'pointerdown', 'touchstart'].forEach(function (type) {
+                document.addEventListener(type, speak, { capture: true, once: true, passive: true });
+            });
             root.addEventListener('focusin', function (e) {
                 var node = mirror.nodeOf(e.target);
                 if (!node) return;
@@ -313,8 +319,7 @@ mergeInto(LibraryManager.library, {
             if (!node || node.kind !== kind) {
                 var old = node && node.el;
                 node = { id: id, role: role, kind: kind, parent: 0, rect: node && node.rect,
-                         said: node ? node.said : undefined, announced: node ? node.announced : undefined,
-                         fresh: !node && performance.now() >= mirror.quietUntil };
+                         said: node ? node.said : undefined, announced: node ? node.announced : undefined };
                 node.el = role === 'heading' ? document.createElement('h' + Math.min(Math.max(a[3], 1), 6))
                                              : mirror.elementFor(role, flags);
                 node.el.dataset.id = String(id);
@@ -339,14 +344,13 @@ mergeInto(LibraryManager.library, {
             // Said when it appears or changes once the page has loaded; the
             // element itself is plain text, so nothing is said twice.
             if ((role === 'status' || role === 'alert') && node.said !== text) {
-                if (node.said !== undefined || node.fresh) mirror.announce(text, role === 'alert');
+                mirror.announce(text, role === 'alert');
                 node.said = text;
             }
             if (a[9] !== node.announced) {
                 if (node.announced !== undefined && a[9]) mirror.announce(a[9], false);
                 node.announced = a[9];
             }
-            node.fresh = false;
             switch (role) {
             case 'text': case 'heading': case 'status': case 'alert':
                 el.textContent = text;
@@ -365,6 +369,7 @@ mergeInto(LibraryManager.library, {
                 aria('data-cancels', flags & f.cancels, '');
                 break;
             case 'combobox':
+                el.setAttribute('role', 'combobox');   // a <button> may not be required or invalid
                 el.textContent = value;
                 el.setAttribute('aria-label', name + ': ' + value);
                 el.setAttribute('aria-haspopup', 'listbox');
