@@ -121,7 +121,8 @@ static void apply_colours(ImGuiStyle& s) {
     c[ImGuiCol_ModalWindowDimBg] = rgba(colour::modal_dim);
 }
 
-void load_style(const char* regular_font_path, const char* semibold_font_path, float scale) {
+void load_style(const char* regular_font_path, const char* semibold_font_path, float scale,
+                void (*before_build)(const Fonts& fonts)) {
     g_scale = scale;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -141,6 +142,7 @@ void load_style(const char* regular_font_path, const char* semibold_font_path, f
     g_fonts.small = add(regular_font_path, 13);
     g_fonts.title = add(semibold_font_path, 20);
     g_fonts.heading = add(semibold_font_path, 28);
+    if (before_build) before_build(g_fonts);
     io.Fonts->Build();
 
     ImGuiStyle& style = ImGui::GetStyle();

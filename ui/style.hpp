@@ -45,7 +45,10 @@ struct Fonts {
 // Builds the font atlas from the Inter files (Regular and SemiBold) at
 // `scale` x the CSS sizes, and sets the style for that scale. Call again when
 // devicePixelRatio changes; the renderer must then re-upload the atlas.
-void load_style(const char* regular_font_path, const char* semibold_font_path, float scale);
+// `before_build`, when given, may add glyphs of its own to the fonts just
+// before the atlas is built (characters Inter lacks, drawn by the platform).
+void load_style(const char* regular_font_path, const char* semibold_font_path, float scale,
+                void (*before_build)(const Fonts& fonts) = nullptr);
 
 const Fonts& fonts();
 float scale();

@@ -1,6 +1,7 @@
 // The browser host: owns the page (WebGL2 surface, input, clipboard, URL hash,
 // HTTP) and runs the loop  input -> ui::draw -> core::update -> effects.
 #include "accessibility_mirror.hpp"
+#include "glyphs_on_demand.hpp"
 #include "browser.hpp"
 #include "browser_input.hpp"
 #include "clipboard.hpp"
@@ -39,6 +40,7 @@ struct Host {
     shell::InputQueue input;
     float pixel_ratio = 1;
     float fonts_ratio = 0;     // the ratio the font atlas was built for
+    bool glyphs_wanted = false;   // the last frame showed characters the atlas lacks
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     int next_request_id = 1;
     struct PendingRequest {
@@ -176,10 +178,13 @@ void frame() {
 
     const shell::SurfaceSize size = shell::update_surface();
     host.pixel_ratio = size.pixel_ratio;
-    if (host.fonts_ratio != size.pixel_ratio) {
+    if (host.fonts_ratio != size.pixel_ratio || host.glyphs_wanted) {
         // Browser zoom or a move to another screen changes the ratio: rebuild
-        // the fonts so text stays crisp.
-        ui::load_style("/fonts/Inter-Regular.otf", "/fonts/Inter-SemiBold.otf", size.pixel_ratio);
+        // the fonts so text stays crisp. Characters Inter lacks join the atlas
+        // drawn by the browser's fonts.
+        ui::load_style("/fonts/Inter-Regular.otf", "/fonts/Inter-SemiBold.otf", size.pixel_ratio, shell::add_wanted_glyphs);
+        shell::paint_added_glyphs(ui::fonts());
+        host.glyphs_wanted = false;
         if (host.fonts_ratio != 0) {   // the first upload happens in NewFrame
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -205,6 +210,10 @@ void frame() {
     const double layout_ms = emscripten_get_now() - layout_start;
     shell::test_hook_end_frame();
     shell::mirror_send_changes(size.pixel_ratio);
+    if (shell::glyphs_wanted()) {
+        host.glyphs_wanted = true;
+        shell::wake(1);
+    }
 
     // Resizing the canvas clears it, so the next picture must be drawn even
     // if ImGui's output is the same.

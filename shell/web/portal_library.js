@@ -154,6 +154,31 @@ mergeInto(LibraryManager.library, {
     },
 
     // --- clipboard --------------------------------------------------------------
+    // --- characters Inter lacks (glyphs_on_demand.cpp) ------------------------
+    $portalGlyphs: { context: null },
+    portal_js_draw_glyph__deps: ['$portalGlyphs'],
+    portal_js_draw_glyph: function (codePoint, size, bold, width, height, baseline, alpha) {
+        if (!portalGlyphs.context) {
+            var canvas = document.createElement('canvas');
+            portalGlyphs.context = canvas.getContext('2d', { willReadFrequently: true });
+        }
+        var context = portalGlyphs.context;
+        context.canvas.width = width;     // resizing also clears it
+        context.canvas.height = height;
+        // The fonts the browser would use for this text in an HTML page.
+        context.font = (bold ? '600 ' : '400 ') + size + 'px system-ui, -apple-system, "Segoe UI", "Noto Sans", ' +
+                       '"Noto Sans CJK JP", "Hiragino Sans", "Microsoft YaHei", sans-serif';
+        context.textBaseline = 'alphabetic';
+        context.fillStyle = '#fff';
+        var text = String.fromCodePoint(codePoint);
+        var advance = context.measureText(text).width;
+        if (!(advance > 0)) return 0;
+        context.fillText(text, 1, baseline);
+        var pixels = context.getImageData(0, 0, width, height).data;
+        for (var i = 0; i < width * height; i++) HEAPU8[alpha + i] = pixels[i * 4 + 3];
+        return advance;
+    },
+
     portal_js_copy_text: function (text) {
         var value = UTF8ToString(text);
         if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -453,6 +478,8 @@ mergeInto(LibraryManager.library, {
             get uiMs() { return _portal_test_ui_ms(); },
             // ...and the accessibility mirror's update: its difference, and the DOM changes it made.
             get mirrorMs() { return _portal_test_mirror_ms(); },
+            // Characters of the last frame's text drawn as ImGui's fallback (no glyph yet).
+            get glyphsMissing() { return _portal_test_glyphs_missing(); },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
             screen: function () { return UTF8ToString(_portal_test_screen()); },
             // True once the drafts, the outbox and the snapshots kept on the

@@ -1,5 +1,7 @@
 #include "test_hook.hpp"
 
+#include "glyphs_on_demand.hpp"
+
 #include "browser.hpp"
 #include "wake.hpp"
 
@@ -93,6 +95,7 @@ EMSCRIPTEN_KEEPALIVE const char* portal_test_draft_costs() {
     return text.c_str();
 }
 EMSCRIPTEN_KEEPALIVE double portal_test_ui_ms() { return shell::g_ui_ms; }
+EMSCRIPTEN_KEEPALIVE int portal_test_glyphs_missing() { return shell::glyphs_missing(); }
 
 EMSCRIPTEN_KEEPALIVE int portal_test_idle() { return shell::idle() ? 1 : 0; }
 

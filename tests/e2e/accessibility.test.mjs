@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { devices } from 'playwright-core';
 import {
-    clickItem, findItem, labels, screenshot, settle, signedInContext as signedIn, typeInto, useDemo, waitForFrame,
+    clickItem, findItem, labels, screenshot, screenshotDir, settle, signedInContext as signedIn, typeInto, useDemo, waitForFrame,
     waitForScreen, watchConsole,
 } from './portal_harness.mjs';
 
@@ -159,7 +159,8 @@ test('what changes on its own is said: an error after signing in, a countdown tu
         null, { timeout: 10000 });
     const announced = await tickets.evaluate(() => document.querySelector('#a11y [role="status"].announcer').textContent);
     assert.match(announced, /^Ticket [A-Z]+-\d+: first response breached/, `${running} running countdowns, said: ${announced}`);
-    assert.deepEqual(errors.concat(signedInTickets.errors), []);
+    // The wrong password's 401 is the one error the browser logs.
+    assert.deepEqual(errors.filter((e) => !/status of 401/.test(e)).concat(signedInTickets.errors), []);
     await signedInTickets.context.close();
 });
 
@@ -193,7 +194,8 @@ async function invitationLink() {
 }
 
 test('axe finds no WCAG 2.1 A/AA violation on any screen, in either theme', async () => {
-    const { context, page, errors } = await signedInPage('#/');
+    // Tall enough for the longest form to show whole, its submit button included.
+    const { context, page, errors } = await signedInPage('#/', { viewport: { width: 1280, height: 5200 } });
     const go = async (hash, marker) => {
         await page.evaluate((h) => { location.hash = h; }, hash);
         await findItem(page, marker, { timeout: 10000 });
@@ -287,6 +289,12 @@ test('keyboard only: sign in, open a route, fill and submit a request, reply on 
     await tabAndType(page, 'Affected URL or component', 'https://acme-prod.example.com/authorize');
     await tabAndType(page, 'Summary', 'Keyboard-only report');
     await tabAndType(page, 'Details', 'Found without a mouse.');
+    // The severity: Tab enters its radio group, arrows choose.
+    await tabTo(page, /^Severity 1 /);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    assert.match((await focusedItem(page)).label, /^Severity 3 /);
     assert.equal(await formValue(page, 'security', 'summary'), 'Keyboard-only report');
     assert.equal(await formValue(page, 'security', 'description'), 'Found without a mouse.');
     await screenshot(page, 'a11y-keyboard-security-form');
@@ -297,7 +305,7 @@ test('keyboard only: sign in, open a route, fill and submit a request, reply on 
     await findItem(page, 'Send reply', { timeout: 10000 });
     await tabAndType(page, 'Reply', 'Adding a detail, still without a mouse.');
     await page.keyboard.press('Control+Enter');
-    await findItem(page, 'Adding a detail, still without a mouse.', { timeout: 10000 });
+    await findItem(page, /\nAdding a detail, still without a mouse\.$/, { timeout: 10000 });
     const reply = await page.evaluate(() => document.querySelector('#a11y textarea[aria-label="Reply"]')?.value);
     assert.equal(reply, '', 'the reply box is empty once sent');
     assert.deepEqual(errors, []);
@@ -354,6 +362,14 @@ test('IME composition and a password manager\'s fill reach the fields', async ()
     await summaryBecomes(page, '日本語');
     await page.keyboard.type(' ok');
     await summaryBecomes(page, '日本語 ok');
+    // Characters Inter lacks are drawn with the browser's fonts, not as "?".
+    await page.keyboard.type(' Привет Ελλάδα');
+    await summaryBecomes(page, '日本語 ok Привет Ελλάδα');
+    await page.waitForFunction(() => window.portalTest.glyphsMissing === 0, null, { timeout: 5000 })
+        .catch(async () => assert.fail(`${await page.evaluate(() => window.portalTest.glyphsMissing)} characters without a glyph`));
+    const summary = (await page.evaluate(() => window.portalTest.items())).find((i) => i.label === 'Summary' && i.role === 5);
+    await page.screenshot({ path: `${screenshotDir}/a11y-other-scripts.png`,
+        clip: { x: summary.x - 10, y: summary.y - 40, width: summary.w + 20, height: summary.h + 60 } });
 
     // A password manager sets a field's value and fires input, focused or not.
     await context.close();
@@ -411,11 +427,14 @@ for (const [name, device] of [['iPhone 13', devices['iPhone 13']], ['Pixel 7', d
             await page.keyboard.type(text);
             await settle(page);
         }
+        const severity = await reveal(page, cdp, /^Severity 3 \(Normal\)/);
+        await page.touchscreen.tap(severity.x + 30, severity.y + severity.h / 2);
+        await settle(page);
         const submit = await reveal(page, cdp, 'Submit request');
         await page.touchscreen.tap(submit.x + submit.w / 2, submit.y + submit.h / 2);
         await page.waitForFunction(() => /^#\/tickets\/[A-Z]+-\d+$/.test(window.portalTest.screen()), null, { timeout: 10000 })
             .catch(async () => assert.fail(`not submitted: ${JSON.stringify(await labels(page))}`));
-        await findItem(page, `Reported from a ${name}`, { timeout: 10000 });
+        await findItem(page, new RegExp(`^[A-Z]+-\\d+ · Reported from a ${name}$`), { timeout: 10000 });
         await screenshot(page, `a11y-phone-${name.replace(/\s+/g, '-').toLowerCase()}-submitted`);
         assert.deepEqual(errors, []);
         await context.close();
@@ -428,7 +447,8 @@ async function reveal(page, cdp, label, { field = false } = {}) {
     const height = page.viewportSize().height;
     for (let i = 0; i < 20; i++) {
         const found = (await page.evaluate(() => window.portalTest.items()))
-            .find((item) => item.label === label && (!field || item.role === 5) && item.y >= 70 && item.y + item.h <= height - 20);
+            .find((item) => (label instanceof RegExp ? label.test(item.label) : item.label === label) &&
+                (!field || item.role === 5) && item.y >= 70 && item.y + item.h <= height - 20);
         if (found) return found;
         const x = page.viewportSize().width / 2;
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: height * 0.7 }] });
