@@ -46,7 +46,7 @@ TextEdit g_text_known;        // the active field's text and selection as both s
 int g_edits_applied = 0;      // the number of the last DOM edit applied (or dropped)
 
 struct SentItem {
-    std::string attributes;
+    ImU64 print = 0;          // fingerprint() of the attributes last sent
     int x = 0, y = 0, w = 0, h = 0;
     bool seen = false;
 };
@@ -93,11 +93,36 @@ void append_json_string(std::string& out, std::string_view text) {
 
 // [role, name, parent, level, description, value, flags, autocomplete, inputmode, announce]
 // (the order accessibility_mirror.js reads them in).
+int flags_of(const ui::ItemState& s) {
+    return (s.invalid ? 1 : 0) | (s.required ? 2 : 0) | (s.checked ? 4 : 0) | (s.selected ? 8 : 0) |
+           (s.expanded ? 16 : 0) | (s.disabled ? 32 : 0) | (s.multiline ? 64 : 0) | (s.password ? 128 : 0) |
+           (s.submits ? 256 : 0) | (s.cancels ? 512 : 0);
+}
+
+// What attributes_of would say, as 64 bits: building that text for every
+// item of every frame cost more than all the rest of the mirror, and most
+// frames change a few items or none.
+ImU64 fingerprint(const ui::RegisteredItem& item) {
+    const ui::ItemState& s = item.state;
+    ImU32 low = 0, high = 0x9E3779B9u;
+    auto mix = [&](const void* data, size_t size) {
+        low = ImHashData(data, size, low);
+        high = ImHashData(data, size, high);
+    };
+    auto text = [&](std::string_view t) {
+        const ImU32 size = static_cast<ImU32>(t.size());   // "ab","c" differs from "a","bc"
+        mix(&size, sizeof size);
+        mix(t.data(), t.size());
+    };
+    const int numbers[] = {static_cast<int>(item.role), static_cast<int>(item.parent), s.level, flags_of(s)};
+    mix(numbers, sizeof numbers);
+    text(item.name), text(s.description), text(s.value), text(s.autocomplete), text(s.input_mode), text(s.announce);
+    return (static_cast<ImU64>(high) << 32) | low;
+}
+
 std::string attributes_of(const ui::RegisteredItem& item) {
     const ui::ItemState& s = item.state;
-    const int flags = (s.invalid ? 1 : 0) | (s.required ? 2 : 0) | (s.checked ? 4 : 0) | (s.selected ? 8 : 0) |
-                      (s.expanded ? 16 : 0) | (s.disabled ? 32 : 0) | (s.multiline ? 64 : 0) | (s.password ? 128 : 0) |
-                      (s.submits ? 256 : 0) | (s.cancels ? 512 : 0);
+    const int flags = flags_of(s);
     std::string out = "[" + std::to_string(static_cast<int>(item.role)) + ",";
     append_json_string(out, item.name);
     out += "," + std::to_string(item.parent) + "," + std::to_string(s.level) + ",";
@@ -235,10 +260,10 @@ void mirror_send_changes(float pixel_ratio) {
         order.push_back(item.id);
         SentItem& sent = g_sent[item.id];
         sent.seen = true;
-        std::string attributes = attributes_of(item);
-        if (attributes != sent.attributes) {
-            set += (set.empty() ? "" : ",") + ("[" + std::to_string(item.id) + "," + attributes + "]");
-            sent.attributes = std::move(attributes);
+        const ImU64 print = fingerprint(item);
+        if (print != sent.print) {
+            set += (set.empty() ? "" : ",") + ("[" + std::to_string(item.id) + "," + attributes_of(item) + "]");
+            sent.print = print;
         }
         const int x = static_cast<int>(std::lround(item.rect.Min.x / pixel_ratio));
         const int y = static_cast<int>(std::lround(item.rect.Min.y / pixel_ratio));
