@@ -30,6 +30,15 @@ target_link_libraries(unit-tests PRIVATE portal_core)
 target_compile_definitions(unit-tests PRIVATE PORTAL_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME unit COMMAND unit-tests)
 
+# The layers (cmake/check_layering.cmake) on the real tree, and on a fixture
+# that breaks every rule, so the check is known to catch what it claims.
+add_test(NAME layering COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR} -P ${CMAKE_SOURCE_DIR}/cmake/check_layering.cmake)
+add_test(NAME layering-catches-breaks
+         COMMAND sh -c "\"$0\" -DROOT=\"$1\" -P \"$2\" 2>&1; echo \"exit=$?\""
+                 ${CMAKE_COMMAND} ${CMAKE_SOURCE_DIR}/tests/layering/breaks_rules ${CMAKE_SOURCE_DIR}/cmake/check_layering.cmake)
+set_tests_properties(layering-catches-breaks PROPERTIES PASS_REGULAR_EXPRESSION
+    "core/reads_clock.cpp:3: core/ includes a layer above core.*core/reads_clock.cpp:5: core/ reads the clock.*ui/talks_to_network.cpp:2: ui/ includes the platform layer.*ui/talks_to_network.cpp:3: ui/ uses network.*exit=1")
+
 file(GLOB API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/api/*.cpp")
 add_executable(api-tests ${API_SOURCES})
 target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} Threads::Threads)

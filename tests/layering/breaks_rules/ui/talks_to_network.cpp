@@ -1,0 +1,3 @@
+// A fixture the layering check must reject: ui reaching the platform.
+#include "shell/web/browser.hpp"
+#include <emscripten/fetch.h>
