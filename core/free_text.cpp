@@ -49,4 +49,10 @@ std::string long_text_problem(std::string_view text) {
     return {};
 }
 
+std::string written_text_problem(std::string_view text, std::string_view when_empty) {
+    if (std::string problem = long_text_problem(text); !problem.empty()) return problem;
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return std::string(when_empty);
+    return {};
+}
+
 }  // namespace core

@@ -1,5 +1,7 @@
 #include "ticket_flow.hpp"
 
+#include "free_text.hpp"
+
 #include "accounts_flow.hpp"
 #include "api_request.hpp"
 #include "url_text.hpp"
@@ -59,10 +61,8 @@ struct TicketVisitor {
     }
     std::vector<Effect> operator()(const SendComment&) {
         if (view.comment_busy || view.id.empty()) return {};
-        if (view.comment.find_first_not_of(" \t\r\n") == std::string::npos) {
-            view.comment_error = "Write a reply first.";
-            return {};
-        }
+        view.comment_error = written_text_problem(view.comment, "Write a reply first.");
+        if (!view.comment_error.empty()) return {};
         const std::string body = nlohmann::json{{"body", view.comment}}.dump();
         // Resending the same text after a lost answer reuses its key: one comment.
         if (view.comment_key.empty() || view.comment_key_body != body) {
@@ -108,8 +108,10 @@ struct TicketVisitor {
         if (d.severity <= 0 || d.severity >= view.details->ticket.severity)
             d.field_errors["severity"] = "Choose a severity more urgent than this ticket's (Severity " +
                                          std::to_string(view.details->ticket.severity) + ").";
-        if (d.reason.find_first_not_of(" \t\r\n") == std::string::npos)
-            d.field_errors["reason"] = "Say why it is more urgent now: what changed, who is affected.";
+        if (std::string problem =
+                written_text_problem(d.reason, "Say why it is more urgent now: what changed, who is affected.");
+            !problem.empty())
+            d.field_errors["reason"] = problem;
         if (!d.field_errors.empty()) return {};
         d.busy = true;
         const std::string body = nlohmann::json{{"severity", d.severity}, {"reason", d.reason}}.dump();

@@ -1,5 +1,7 @@
 #include "ticket_change_routes.hpp"
 
+#include "core/free_text.hpp"
+
 #include "conditional_request.hpp"
 #include "idempotent_post.hpp"
 #include "json_response.hpp"
@@ -33,10 +35,11 @@ std::optional<int> severity_member(const nlohmann::json& body, std::vector<Field
     return it->get<int>();
 }
 
-// A text member that comment_problem accepts, or nothing after adding why not.
+// A text member that says something (core::written_text_problem, the rule
+// the portal checks too), or nothing after adding why not.
 std::optional<std::string> text_member(const nlohmann::json& body, const char* key, std::vector<FieldProblem>& problems) {
     std::optional<std::string> text = string_member(body, key);
-    std::string problem = text ? comment_problem(*text) : "Write something first.";
+    std::string problem = text ? core::written_text_problem(*text, "Write something first.") : "Write something first.";
     if (!problem.empty()) {
         problems.push_back({key, problem});
         return std::nullopt;

@@ -3,7 +3,6 @@
 #include "ticket_sla.hpp"
 
 #include "core/field_check.hpp"
-#include "core/utf8_text.hpp"
 
 #include <algorithm>
 
@@ -25,16 +24,6 @@ std::vector<FieldProblem> ticket_draft_problems(const core::Program& program, co
                                 ? "Choose the time zone the response time is counted in, like Europe/Berlin."
                                 : "\"" + draft.customer_time_zone + "\" is not a time zone this service knows; choose one like Europe/Berlin."});
     return problems;
-}
-
-std::string comment_problem(const std::string& text) {
-    std::optional<std::u32string> characters = core::decode_utf8(text);
-    if (!characters) return "The text is not valid UTF-8; paste it again as plain text.";
-    if (core::trim_spaces(text).empty()) return "Write something first.";
-    if (characters->size() > size_t(longest_comment))
-        return "Keep it to " + std::to_string(longest_comment) + " characters; this is " + std::to_string(characters->size()) +
-               ". Put long logs in several comments.";
-    return {};
 }
 
 std::string problems_detail(const std::vector<FieldProblem>& problems, const std::string& what) {

@@ -21,11 +21,6 @@ namespace web {
 std::vector<FieldProblem> ticket_draft_problems(const core::Program& program, const core::TicketDraft& draft,
                                                 const std::string& plan, TimeZones& zones, int64_t now);
 
-// What a comment (or an escalation's reason) must be: 1 to 20,000
-// characters of valid UTF-8, not only spaces. Empty when it is.
-inline constexpr int longest_comment = 20000;
-std::string comment_problem(const std::string& text);
-
 // The detail of a 422 with these problems: the one message, or how many.
 std::string problems_detail(const std::vector<FieldProblem>& problems, const std::string& what);
 

@@ -131,6 +131,9 @@ void run_effects(const std::vector<core::Effect>& effects) {
                         std::unique_ptr<core::TimerFired> fired(static_cast<core::TimerFired*>(data));
                         dispatch(*fired);
                     }, e.milliseconds, timer);
+                } else {
+                    // A new Effect must be run here: forgetting it does not compile.
+                    static_assert(sizeof(E) == 0, "an Effect the browser shell does not run");
                 }
             },
             effect);
@@ -356,9 +359,11 @@ int main() {
     shell::install_clipboard();
     if (portal_js_test_mode()) shell::enable_test_hook();
 
-    host.state.now = now_instant();
+    // The clock and the device's random key prefix enter the state like any
+    // other news: as actions, through core::update.
+    run_effects(core::update(host.state, core::Tick{now_instant()}));
     char* key_prefix = portal_js_random_id();
-    host.state.key_prefix = key_prefix;
+    run_effects(core::update(host.state, core::KeyPrefixChosen{key_prefix}));
     std::free(key_prefix);
     char* hash = portal_js_location_hash();
     run_effects(core::start(host.state, hash));

@@ -30,6 +30,14 @@ TEST_CASE("a long text holds 20,000 characters and may have lines") {
           "lines of long logs.");
 }
 
+TEST_CASE("a reply says something, in at most 20,000 characters") {
+    CHECK(written_text_problem("Thanks, that fixed it.", "Write a reply first.") == "");
+    CHECK(written_text_problem(" \t\r\n ", "Write a reply first.") == "Write a reply first.");
+    CHECK(written_text_problem("", "Say why.") == "Say why.");
+    CHECK(written_text_problem(std::string(20001, 'a'), "Say why.").find("at most 20,000 characters") != std::string::npos);
+    CHECK(written_text_problem("\xc3", "Say why.").find("not readable characters") != std::string::npos);
+}
+
 TEST_CASE("invalid UTF-8 is pointed at by the text before it") {
     CHECK(line_text_problem("Fehler bei M\xfcller") ==
           "The text contains bytes that are not readable characters after \"Fehler bei M\"; paste it again from the "

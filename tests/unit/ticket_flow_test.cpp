@@ -105,6 +105,14 @@ TEST_CASE("an empty reply is not sent") {
     CHECK_FALSE(state.ticket.comment_error.empty());
 }
 
+TEST_CASE("a reply longer than the service takes is not sent, and says so") {
+    State state = on_ticket("open", {"comment"});
+    update(state, EditComment{std::string(20001, 'x')});
+    CHECK(update(state, SendComment{}).empty());
+    CHECK(state.ticket.comment_error.find("at most 20,000 characters") != std::string::npos);
+    CHECK(state.ticket.comment.size() == 20001);   // nothing typed is lost
+}
+
 TEST_CASE("confirming a solved ticket closes it") {
     State state = on_ticket("solved", {"comment", "confirm", "reopen"});
     std::vector<Effect> sent = update(state, TicketCommand{"confirm"});
