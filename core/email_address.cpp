@@ -1,5 +1,7 @@
 #include "email_address.hpp"
 
+#include "utf8_text.hpp"
+
 namespace core {
 
 namespace {
@@ -8,19 +10,17 @@ constexpr size_t longest_local_part = 64;
 constexpr size_t longest_domain_label = 63;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // Mail goes out without SMTPUTF8 (RFC 6531), which many servers lack, so an
 // address is ASCII only: a domain with other letters is typed in its
 // "xn--" form, and a name before the @ with them cannot be delivered.
 bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
 bool allowed_in_local_part(char c) {
-    if (is_ascii_letter(c) || is_digit(c)) return true;
+    if (is_ascii_letter(c) || is_ascii_digit(c)) return true;
     return std::string_view("!#$%&'*+/=?^_`{|}~.-").find(c) != std::string_view::npos;
 }
 
-bool allowed_in_domain(char c) { return is_ascii_letter(c) || is_digit(c) || c == '-' || c == '.'; }
+bool allowed_in_domain(char c) { return is_ascii_letter(c) || is_ascii_digit(c) || c == '-' || c == '.'; }
 
 // The character as the message quotes it; control characters have no visible form.
 std::string shown(char c) {

@@ -1,12 +1,13 @@
 #include "guided_answers.hpp"
 
+
 #include "severity_guidance.hpp"
+#include "utf8_text.hpp"
 
 namespace core {
 
 namespace {
 
-std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // "\"Yes\" or \"No\"", "\"A\", \"B\" or \"C\"".
 template <typename Answers>

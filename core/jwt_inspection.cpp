@@ -8,7 +8,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
 #include <cmath>
 
 namespace core {
@@ -75,9 +74,7 @@ void check_algorithm(const ordered& header, bool signed_part_empty, std::vector<
         return;
     }
     const std::string name = alg->get<std::string>();
-    std::string lower = name;
-    for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == "none") {
+    if (ascii_lowercase(name) == "none") {
         out.push_back({JwtFindingLevel::Problem,
                        "alg is \"none\": the token is unsigned, so anyone could have made it. Never accept it; tokens "
                        "from the platform are signed with RS256."});
@@ -173,9 +170,7 @@ std::vector<JwtClaimLine> claim_lines(const ordered& claims, const JwtExpectatio
 JwtInspection inspect_jwt(std::string_view token, const JwtExpectations& expectations) {
     std::string_view text = trim_spaces(token);
     if (text.size() >= 7) {
-        std::string first(text.substr(0, 7));
-        for (char& c : first) c = char(std::tolower(static_cast<unsigned char>(c)));
-        if (first == "bearer ") text = trim_spaces(text.substr(7));
+        if (ascii_lowercase(text.substr(0, 7)) == "bearer ") text = trim_spaces(text.substr(7));
     }
     if (text.empty()) return failed("Paste a token: three parts separated by dots, starting with eyJ.");
 

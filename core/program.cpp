@@ -1,8 +1,10 @@
 #include "program.hpp"
 
+
 #include "identifier_check.hpp"
 #include "json_error.hpp"
 #include "json_reader.hpp"
+#include "utf8_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -148,13 +150,12 @@ std::optional<IdentifierCharacters> identifier_characters_from_string(std::strin
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 int two_digits(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
 
 bool is_calendar_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!is_digit(s[i])) return false;
+        if (!is_ascii_digit(s[i])) return false;
     int year = two_digits(s, 0) * 100 + two_digits(s, 2);
     int month = two_digits(s, 5);
     int day = two_digits(s, 8);
@@ -168,7 +169,7 @@ bool is_calendar_date(std::string_view s) {
 }  // namespace
 
 std::optional<int> minute_of_day(std::string_view s) {
-    if (s.size() != 5 || s[2] != ':' || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[3]) || !is_digit(s[4]))
+    if (s.size() != 5 || s[2] != ':' || !is_ascii_digit(s[0]) || !is_ascii_digit(s[1]) || !is_ascii_digit(s[3]) || !is_ascii_digit(s[4]))
         return std::nullopt;
     int hours = two_digits(s, 0);
     int minutes = two_digits(s, 3);
@@ -180,7 +181,6 @@ std::optional<int> minute_of_day(std::string_view s) {
 
 namespace {
 
-std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 std::string at_index(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
 std::string member_path(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
@@ -190,7 +190,7 @@ std::string member_path(const std::string& path, std::string_view key) {
 bool is_plain_id(std::string_view id) {
     if (id.empty()) return false;
     return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' || c == '_';
+        return (c >= 'a' && c <= 'z') || is_ascii_digit(c) || c == '-' || c == '_';
     });
 }
 

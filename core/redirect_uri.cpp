@@ -6,12 +6,6 @@ namespace core {
 
 namespace {
 
-std::string lowercase(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    return out;
-}
 
 // An absent optional part shows as "none", a present one quoted with its delimiter ("?a=1").
 std::string shown_part(const std::optional<std::string>& part, std::string_view delimiter) {
@@ -19,7 +13,7 @@ std::string shown_part(const std::optional<std::string>& part, std::string_view 
 }
 
 bool is_loopback_host(std::string_view host) {
-    const std::string h = lowercase(host);
+    const std::string h = ascii_lowercase(host);
     return h == "localhost" || h == "127.0.0.1" || h == "[::1]";
 }
 
@@ -53,7 +47,7 @@ void compare_spelling(const SpelledPart& part, const std::string& r, const std::
                       std::vector<RedirectDifference>& out) {
     const std::string both = "registered " + in_quotes(r) + ", sent " + in_quotes(s) + ". ";
     const std::string the = "The " + std::string(part.name) + " differs";
-    if (lowercase(r) == lowercase(s))
+    if (ascii_lowercase(r) == ascii_lowercase(s))
         out.push_back(difference(part.case_kind, r, s, the + " only in letter case: " + both + std::string(part.case_advice)));
     else
         out.push_back(difference(part.other_kind, r, s, the + ": " + both + std::string(part.other_advice)));
@@ -169,7 +163,7 @@ std::vector<std::string> redirect_uri_problems(std::string_view uri) {
     if (!parsed) return {parsed.error};
     const UriParts& parts = *parsed.uri;
     std::vector<std::string> problems;
-    const std::string scheme = lowercase(parts.scheme);
+    const std::string scheme = ascii_lowercase(parts.scheme);
     if (scheme == "http" && !is_loopback_host(parts.host))
         problems.push_back("A redirect URI must use https; only localhost, 127.0.0.1 and [::1] may use http. Send " +
                            in_quotes("https" + std::string(uri.substr(parts.scheme.size()))) + " instead.");

@@ -18,9 +18,6 @@ constexpr std::array<std::string_view, 12> month_titles = {"January", "February"
                                                            "May",     "June",     "July",      "August",
                                                            "September", "October", "November", "December"};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
 std::string two_digits(long value) {
     char buffer[24];
@@ -49,7 +46,7 @@ struct Cursor {
     // Between `least` and `most` digits.
     bool number(size_t least, size_t most, int& out) {
         size_t end = at;
-        while (end < text.size() && end - at < most && is_digit(text[end])) ++end;
+        while (end < text.size() && end - at < most && is_ascii_digit(text[end])) ++end;
         if (end - at < least) return false;
         out = 0;
         for (; at < end; ++at) out = out * 10 + (text[at] - '0');
@@ -57,7 +54,7 @@ struct Cursor {
     }
     std::string_view word() {
         size_t start = at;
-        while (!done() && is_letter(text[at])) ++at;
+        while (!done() && is_ascii_letter(text[at])) ++at;
         return text.substr(start, at - start);
     }
 };
@@ -65,7 +62,7 @@ struct Cursor {
 // A month by its English name or three-letter abbreviation: "May", "Sep", "september". 0 when none.
 int month_from_name(std::string_view word) {
     std::string w;
-    for (char c : word) w += lower(c);
+    for (char c : word) w += ascii_lower(c);
     for (size_t i = 0; i < month_names.size(); ++i)
         if (w == month_names[i] || (w.size() == 3 && month_names[i].starts_with(w))) return int(i) + 1;
     return 0;
@@ -115,7 +112,7 @@ bool read_time(Cursor& c, WallClock& clock) {
         if (c.take('.') || c.take(',')) {
             int ignored;
             if (!c.number(1, 9, ignored)) return false;
-            while (is_digit(c.peek())) c.at++;   // fractions of a second do not matter to support
+            while (is_ascii_digit(c.peek())) c.at++;   // fractions of a second do not matter to support
         }
     }
     return true;
@@ -149,7 +146,7 @@ bool read_zone(Cursor& c, ZonePart& zone, std::string& error) {
         return true;
     }
     for (char ch : rest) {
-        if (!is_letter(ch) && !is_digit(ch) && ch != '/' && ch != '_' && ch != '-' && ch != '+') {
+        if (!is_ascii_letter(ch) && !is_ascii_digit(ch) && ch != '/' && ch != '_' && ch != '-' && ch != '+') {
             error = "After the time comes a zone, like Europe/Berlin, Z or +02:00; " + in_quotes(rest) +
                     " is not one.";
             return false;
@@ -192,7 +189,7 @@ Pieces read_access_log(Cursor& c) {
 Pieces read_mail_date(Cursor& c) {
     Pieces p;
     Cursor start = c;
-    if (is_letter(c.peek())) {
+    if (is_ascii_letter(c.peek())) {
         c.word();
         if (!c.take(',')) c = start;
         c.skip_spaces();
@@ -270,13 +267,13 @@ TimestampReading read_any_year(std::string_view text, const date::time_zone* zon
     if (valid_utf8_prefix(text) != text.size())
         return {std::nullopt, false, "The time contains characters that are not text; type it again."};
     bool all_digits = true;
-    for (char c : text) all_digits = all_digits && is_digit(c);
+    for (char c : text) all_digits = all_digits && is_ascii_digit(c);
     if (all_digits) return from_epoch(text);
 
     Cursor cursor{text};
     Pieces pieces;
-    const bool iso = text.size() >= 5 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) &&
-                     is_digit(text[3]) && text[4] == '-';
+    const bool iso = text.size() >= 5 && is_ascii_digit(text[0]) && is_ascii_digit(text[1]) && is_ascii_digit(text[2]) &&
+                     is_ascii_digit(text[3]) && text[4] == '-';
     if (iso) {
         pieces = read_iso(cursor);
     } else {

@@ -6,21 +6,12 @@ namespace core {
 
 namespace {
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string lowercase(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    return out;
-}
 
 // Length of the scheme at the start of `text` when a ":" follows it, else 0.
 size_t scheme_length(std::string_view text) {
-    if (text.empty() || !is_letter(text[0])) return 0;
+    if (text.empty() || !is_ascii_letter(text[0])) return 0;
     size_t at = 1;
-    while (at < text.size() && (is_letter(text[at]) || is_digit(text[at]) || text[at] == '+' || text[at] == '-' ||
+    while (at < text.size() && (is_ascii_letter(text[at]) || is_ascii_digit(text[at]) || text[at] == '+' || text[at] == '-' ||
                                 text[at] == '.'))
         ++at;
     return at < text.size() && text[at] == ':' ? at : 0;
@@ -31,7 +22,7 @@ UriResult failed(std::string error) { return {std::nullopt, std::move(error)}; }
 }  // namespace
 
 std::optional<int> default_port(std::string_view scheme) {
-    const std::string s = lowercase(scheme);
+    const std::string s = ascii_lowercase(scheme);
     if (s == "https") return 443;
     if (s == "http") return 80;
     return std::nullopt;
@@ -52,7 +43,7 @@ UriResult parse_uri(std::string_view text) {
     const size_t scheme_end = scheme_length(text);
     // "localhost:3000/cb" reads as scheme "localhost"; a scheme never has digits only after it like a port.
     const bool looks_like_host_and_port =
-        scheme_end > 0 && scheme_end + 1 < text.size() && is_digit(text[scheme_end + 1]);
+        scheme_end > 0 && scheme_end + 1 < text.size() && is_ascii_digit(text[scheme_end + 1]);
     if (scheme_end == 0 || looks_like_host_and_port) {
         std::string_view rest = text.starts_with("//") ? text.substr(2) : text;
         return failed("The URL needs its scheme in front; write https://" + std::string(rest) + " (or http:// for "
@@ -97,7 +88,7 @@ UriResult parse_uri(std::string_view text) {
                       "://app.example.com/callback.");
     if (has_port) {
         bool number = !port.empty() && port.size() <= 5;
-        for (char c : port) number = number && is_digit(c);
+        for (char c : port) number = number && is_ascii_digit(c);
         if (!number || std::stoi(std::string(port)) < 1 || std::stoi(std::string(port)) > 65535)
             return failed("The port after the host is a number from 1 to 65535; " + in_quotes(port) +
                           " is not. Remove the \":\" if there is no port.");

@@ -1,8 +1,9 @@
 #include "gzip.hpp"
 
+#include "core/utf8_text.hpp"
+
 #include <zlib.h>
 
-#include <cctype>
 #include <climits>
 #include <cstdlib>
 
@@ -37,7 +38,7 @@ std::string_view trim(std::string_view text) {
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); i++)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+        if (core::ascii_lower(a[i]) != core::ascii_lower(b[i])) return false;
     return true;
 }
 
@@ -48,13 +49,13 @@ double quality_of(std::string_view parameters) {
         size_t semicolon = parameters.find(';');
         std::string_view parameter = trim(parameters.substr(0, semicolon));
         parameters = semicolon == std::string_view::npos ? std::string_view() : parameters.substr(semicolon + 1);
-        if (parameter.size() < 2 || std::tolower(static_cast<unsigned char>(parameter[0])) != 'q' || parameter[1] != '=') continue;
+        if (parameter.size() < 2 || core::ascii_lower(parameter[0]) != 'q' || parameter[1] != '=') continue;
         std::string_view value = parameter.substr(2);
         if (value.empty() || value.size() > 5) return 0;
         if (value[0] == '1') return 1;
         if (value[0] != '0') return 0;
         for (char c : value.substr(1))
-            if (c != '.' && !std::isdigit(static_cast<unsigned char>(c))) return 0;
+            if (c != '.' && !core::is_ascii_digit(c)) return 0;
         return std::strtod(std::string(value).c_str(), nullptr);
     }
     return 1;

@@ -1,5 +1,7 @@
 #include "http_request_reader.hpp"
 
+#include "core/utf8_text.hpp"
+
 #include "http_whitespace.hpp"
 
 #include <algorithm>
@@ -16,16 +18,9 @@ std::string size_text(size_t bytes) {
     return std::to_string(bytes) + " bytes";
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = lower(c);
-    return out;
-}
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return core::ascii_lower(x) == core::ascii_lower(y); });
 }
 
 // RFC 9110 token characters: what a method or a header name is made of.
@@ -61,7 +56,7 @@ bool is_digits(std::string_view text) {
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
-    c = lower(c);
+    c = core::ascii_lower(c);
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     return -1;
 }
@@ -252,7 +247,7 @@ bool RequestReader::apply_framing() {
     int hosts = 0;
     std::vector<HeaderField> kept;
     for (HeaderField& field : request_.headers) {
-        std::string name = lowercase(field.name);
+        std::string name = core::ascii_lowercase(field.name);
         if (name == "transfer-encoding") {
             has_transfer_coding = true;
             add_to_list(transfer_coding, field.value);
@@ -281,13 +276,13 @@ bool RequestReader::apply_framing() {
         return false;
     }
     if (has_expectation) {
-        if (lowercase(trim_optional_whitespace(expectation)) != "100-continue") {
+        if (core::ascii_lowercase(trim_optional_whitespace(expectation)) != "100-continue") {
             refuse(417, "The only expectation this service meets is 100-continue.");
             return false;
         }
         expects_continue_ = true;
     }
-    std::string coding = lowercase(trim_optional_whitespace(content_coding));
+    std::string coding = core::ascii_lowercase(trim_optional_whitespace(content_coding));
     if (coding == "gzip" || coding == "x-gzip")
         request_.content_coding = "gzip";
     else if (coding == "deflate")
@@ -303,7 +298,7 @@ bool RequestReader::apply_framing() {
             refuse(400, "A request may not have both Transfer-Encoding and Content-Length, nor Transfer-Encoding in HTTP/1.0.");
             return false;
         }
-        if (lowercase(trim_optional_whitespace(transfer_coding)) != "chunked") {
+        if (core::ascii_lowercase(trim_optional_whitespace(transfer_coding)) != "chunked") {
             refuse(501, "The only transfer coding this service reads is chunked.");
             return false;
         }

@@ -1,6 +1,7 @@
 #include "media_types.hpp"
 
-#include <cctype>
+#include "core/utf8_text.hpp"
+
 #include <string>
 
 namespace web {
@@ -35,8 +36,7 @@ const Entry known_types[] = {
 MediaType media_type_for(std::string_view file_name) {
     size_t dot = file_name.rfind('.');
     if (dot != std::string_view::npos) {
-        std::string extension(file_name.substr(dot + 1));
-        for (char& c : extension) c = char(std::tolower(static_cast<unsigned char>(c)));
+        const std::string extension = core::ascii_lowercase(file_name.substr(dot + 1));
         for (const Entry& entry : known_types)
             if (entry.extension == extension) return entry.type;
     }

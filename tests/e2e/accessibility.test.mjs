@@ -454,9 +454,11 @@ async function reveal(page, cdp, label, { field = false } = {}) {
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: height * 0.7 }] });
         for (let step = 1; step <= 6; step++)
             await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: height * 0.7 - step * 40 }] });
+        // The finger rests before it lifts, as when placing the page: no fling to wait out.
+        await page.waitForTimeout(150);
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: height * 0.7 - 240 }] });
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-        await page.waitForTimeout(300);   // any momentum dies down
-        await settle(page);
+        await page.waitForFunction(() => window.portalTest.idle, null, { timeout: 15000, polling: 'raf' });
     }
     throw new Error(`${label} never came into view`);
 }

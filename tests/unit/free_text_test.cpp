@@ -45,6 +45,14 @@ TEST_CASE("invalid UTF-8 is pointed at by the text before it") {
     CHECK(long_text_problem("\xc3").find("at its start") != std::string::npos);
 }
 
+TEST_CASE("ASCII case and classes leave other characters alone") {
+    CHECK(ascii_lowercase("HTTPS://Example.COM/Müller/ÄÖ") == "https://example.com/müller/ÄÖ");
+    CHECK(is_ascii_digit('7'));
+    CHECK_FALSE(is_ascii_digit('\xd9'));   // a byte of "٧" (Arabic-Indic seven) is no digit
+    CHECK(is_ascii_letter('Q'));
+    CHECK_FALSE(is_ascii_letter('\xc3'));
+}
+
 TEST_CASE("UTF-8 decoding rejects what is not UTF-8") {
     CHECK(decode_utf8("aü€😀") == std::u32string{U'a', U'ü', U'€', U'😀'});
     CHECK_FALSE(decode_utf8("\xc0\xaf"));           // overlong "/"
