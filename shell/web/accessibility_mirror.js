@@ -16,6 +16,7 @@ mergeInto(LibraryManager.library, {
         editsSent: 0,
         typedAt: -1e9,             // performance.now() of the last input into a field              // edits handed to ImGui; its text updates say how many it applied
         focusReason: 0,            // why the next focusin happens: 0 keyboard or AT, 1 pointer, 2 ImGui
+        lastInput: 'none',         // 'keyboard' or 'pointer': the person's last key or press
         // Roles in the order of ui::Role (ui/item_registry.hpp).
         roles: ['none', 'text', 'heading', 'button', 'link', 'textbox', 'checkbox', 'radio', 'tab', 'combobox',
                 'option', 'status', 'alert', 'banner', 'navigation', 'main', 'dialog', 'radiogroup', 'tablist',
@@ -50,11 +51,19 @@ mergeInto(LibraryManager.library, {
             ['keydown', 'pointerdown', 'touchstart'].forEach(function (type) {
                 document.addEventListener(type, speak, { capture: true, once: true, passive: true });
             });
+            // How the person last acted: a ring shows for the keyboard, not for a click.
+            document.addEventListener('keydown', function () { mirror.lastInput = 'keyboard'; }, true);
+            ['pointerdown', 'mousedown', 'touchstart'].forEach(function (type) {
+                document.addEventListener(type, function () { mirror.lastInput = 'pointer'; }, { capture: true, passive: true });
+            });
             root.addEventListener('focusin', function (e) {
                 var node = mirror.nodeOf(e.target);
                 if (!node) return;
                 var visible = false;
-                try { visible = e.target.matches(':focus-visible'); } catch (error) { /* old browser */ }
+                // Focus that follows ImGui (a click on the canvas) is script focus, which
+                // Chromium marks :focus-visible after a click too: ask how the person acted.
+                if (mirror.focusReason !== 0) visible = mirror.lastInput === 'keyboard';
+                else try { visible = e.target.matches(':focus-visible'); } catch (error) { /* old browser */ }
                 _portal_on_mirror_focus(node.id, mirror.focusReason, visible ? 1 : 0);
                 mirror.focusReason = 0;
             });
