@@ -7,7 +7,11 @@ namespace ui {
 
 namespace {
 
+// Two frames' items. Elements are reused from frame to frame (their strings
+// keep their buffers): a frame lays out hundreds of items, and allocating
+// each name anew was most of the registry's cost.
 std::vector<RegisteredItem> g_current, g_last;
+size_t g_current_used = 0, g_last_used = 0;
 std::unordered_map<ImGuiID, size_t> g_index;   // id -> position in g_current
 std::vector<size_t> g_open_groups;             // positions of the groups being laid out
 std::unordered_map<ImGuiID, size_t> g_dialogs; // ImGui window -> position of its dialog group
@@ -27,7 +31,7 @@ ImGuiID current_parent(const ImGuiContext& g) {
 void enclose_children(size_t at) {
     bool first = true;
     ImRect rect, visible;
-    for (size_t i = at + 1; i < g_current.size(); ++i) {
+    for (size_t i = at + 1; i < g_current_used; ++i) {
         const RegisteredItem& child = g_current[i];
         if (child.parent != g_current[at].id) continue;
         if (first) rect = child.rect, visible = child.visible, first = false;
@@ -49,8 +53,24 @@ ImGuiID unique_id(ImGuiID id) {
     return id;
 }
 
+// A fresh item at the end, in a reused element when there is one.
+RegisteredItem& next_item() {
+    if (g_current_used == g_current.size()) g_current.emplace_back();
+    RegisteredItem& item = g_current[g_current_used++];
+    item.role = Role::None;
+    item.name.clear();
+    ItemState& s = item.state;
+    std::string description = std::move(s.description), value = std::move(s.value), announce = std::move(s.announce);
+    s = ItemState();
+    s.description = std::move(description), s.value = std::move(value), s.announce = std::move(announce);
+    s.description.clear(), s.value.clear(), s.announce.clear();
+    item.overlay = false;
+    item.window = 0;
+    return item;
+}
+
 RegisteredItem& add(ImGuiContext& g, ImGuiID id, const ImRect& rect) {
-    RegisteredItem item;
+    RegisteredItem& item = next_item();
     item.id = id;
     item.parent = current_parent(g);
     item.rect = rect;
@@ -61,9 +81,8 @@ RegisteredItem& add(ImGuiContext& g, ImGuiID id, const ImRect& rect) {
         item.visible.ClipWithFull(g.CurrentWindow->ClipRect);
     }
     if (item.visible.GetWidth() <= 0 || item.visible.GetHeight() <= 0) item.visible = ImRect();
-    g_index[id] = g_current.size();
-    g_current.push_back(std::move(item));
-    return g_current.back();
+    g_index[id] = g_current_used - 1;
+    return item;
 }
 
 bool same_rect(const ImRect& a, const ImRect& b) {
@@ -83,7 +102,7 @@ bool is_group(Role role) { return role >= Role::Banner; }
 
 void registry_begin_frame() {
     GImGui->TestEngineHookItems = true;
-    g_current.clear();
+    g_current_used = 0;
     g_index.clear();
     g_open_groups.clear();
     g_dialogs.clear();
@@ -93,15 +112,16 @@ void registry_end_frame() {
     for (const auto& [window, at] : g_dialogs) enclose_children(at);
     // A named item nobody described is something to press: ImGui's own
     // buttons, selectables and invisible buttons.
-    for (RegisteredItem& item : g_current)
-        if (item.role == Role::None && !item.name.empty()) item.role = Role::Button;
+    for (size_t i = 0; i < g_current_used; ++i)
+        if (g_current[i].role == Role::None && !g_current[i].name.empty()) g_current[i].role = Role::Button;
     g_last.swap(g_current);
+    std::swap(g_last_used, g_current_used);
 }
 
-const std::vector<RegisteredItem>& registered_items() { return g_last; }
+std::span<const RegisteredItem> registered_items() { return {g_last.data(), g_last_used}; }
 
 const RegisteredItem* find_registered_item(ImGuiID id) {
-    for (const RegisteredItem& item : g_last)
+    for (const RegisteredItem& item : registered_items())
         if (item.id == id) return &item;
     return nullptr;
 }
@@ -110,8 +130,8 @@ ItemState& describe(Role role) {
     static ItemState nowhere;
     ImGuiContext& g = *GImGui;
     RegisteredItem* item = g.LastItemData.ID != 0 ? find_current(g.LastItemData.ID)
-                           : g_current.empty()    ? nullptr
-                                                  : &g_current.back();
+                           : g_current_used == 0    ? nullptr
+                                                  : &g_current[g_current_used - 1];
     if (!item) return nowhere = ItemState();
     item->role = role;
     return item->state;
@@ -125,9 +145,9 @@ void name_last_item(std::string_view name, Role role_if_text) {
     }
     // Text and spacing have no id, so ImGui tells no hook about them. Text
     // named twice (a paragraph, then its caller's shorter words) stays one item.
-    if (!g_current.empty() && g_current.back().role == Role::Text && g_current.back().window == g.CurrentWindow->ID &&
-        same_rect(g_current.back().rect, g.LastItemData.Rect)) {
-        g_current.back().name.assign(name);
+    if (!g_current_used == 0 && g_current[g_current_used - 1].role == Role::Text && g_current[g_current_used - 1].window == g.CurrentWindow->ID &&
+        same_rect(g_current[g_current_used - 1].rect, g.LastItemData.Rect)) {
+        g_current[g_current_used - 1].name.assign(name);
         return;
     }
     // Seeded apart from ImGui's own ids: the heading "Sign in" is not the button "Sign in".
@@ -138,12 +158,16 @@ void name_last_item(std::string_view name, Role role_if_text) {
 }
 
 ItemState& begin_group(Role role, std::string_view name) {
+    // Seeded apart from ImGui's own ids, as text is.
+    return begin_group(role, name, ImHashData(name.data(), name.size(), ImGui::GetID("##group")));
+}
+
+ItemState& begin_group(Role role, std::string_view name, ImGuiID id) {
     ImGuiContext& g = *GImGui;
-    const std::string key = "##group:" + std::string(name);
-    RegisteredItem& group = add(g, unique_id(ImGui::GetID(key.c_str())), ImRect());
+    RegisteredItem& group = add(g, unique_id(id), ImRect());
     group.role = role;
     group.name.assign(name);
-    g_open_groups.push_back(g_current.size() - 1);
+    g_open_groups.push_back(g_current_used - 1);
     return group.state;
 }
 
@@ -158,7 +182,7 @@ void begin_dialog(std::string_view name) {
     if (!g.CurrentWindow || g_dialogs.count(g.CurrentWindow->ID)) return;
     begin_group(Role::Dialog, name);
     g_open_groups.pop_back();   // not a group of the caller's: its window's items are its children
-    g_dialogs[g.CurrentWindow->ID] = g_current.size() - 1;
+    g_dialogs[g.CurrentWindow->ID] = g_current_used - 1;
 }
 
 }  // namespace ui

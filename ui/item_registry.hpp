@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,7 +67,7 @@ void registry_end_frame();
 
 // The items of the last complete frame, in the order they were laid out
 // (reading order); a group comes before its children.
-const std::vector<RegisteredItem>& registered_items();
+std::span<const RegisteredItem> registered_items();
 const RegisteredItem* find_registered_item(ImGuiID id);
 
 // Says what the last item is; the returned state may be filled in at once
@@ -81,6 +82,9 @@ void name_last_item(std::string_view name, Role role_if_text = Role::Text);
 // contents, their `name` only keeps their id apart. The state returned is valid
 // until the next item is laid out.
 ItemState& begin_group(Role role, std::string_view name);
+// The same, for a group whose id the caller makes (table rows and cells: no
+// text to build per cell).
+ItemState& begin_group(Role role, std::string_view name, ImGuiID id);
 void end_group();
 // The current ImGui window is a modal dialog called `name`: everything it
 // lays out this frame belongs to the dialog.

@@ -218,7 +218,7 @@ void cell_text(ImFont* font, ImU32 colour, const std::string& text, float row_he
 }
 
 namespace {
-std::string g_row_key;     // the row being laid out: its cells' ids derive from it
+ImGuiID g_row_id = 0;      // the row being laid out: its cells' ids derive from it
 bool g_cell_open = false;
 }  // namespace
 
@@ -229,14 +229,14 @@ void begin_table_semantics(std::string_view name, int rows) {
 void end_table_semantics() { end_group(); }
 
 void begin_table_row(std::string_view key, int number) {
-    g_row_key.assign(key);
-    begin_group(Role::Row, g_row_key).value = std::to_string(number);
+    g_row_id = ImHashData(key.data(), key.size(), ImGui::GetID("##row"));
+    begin_group(Role::Row, key, g_row_id).value = std::to_string(number);
 }
 
 void table_cell(int column, Role role) {
     if (g_cell_open) end_group();
     ImGui::TableSetColumnIndex(column);
-    begin_group(role, g_row_key + "/" + std::to_string(column));
+    begin_group(role, {}, ImHashData(&column, sizeof column, g_row_id));
     g_cell_open = true;
 }
 
