@@ -288,14 +288,6 @@ std::vector<Effect> update(State& state, const Action& action) {
     return effects;
 }
 
-bool needs_clock(const State& state) {
-    if (std::holds_alternative<TicketScreen>(state.screen))
-        return state.ticket.details && !state.ticket.details->ticket.first_response_at;
-    if (!std::holds_alternative<TicketsScreen>(state.screen)) return false;
-    return std::any_of(state.tickets.items.begin(), state.tickets.items.end(),
-                       [](const Ticket& t) { return !t.first_response_at; });
-}
-
 const BusinessCalendar* ticket_calendar(const State& state, const Ticket& ticket) {
     ResponseTermsResult terms = response_terms(state.program, ticket.plan, ticket.severity);
     if (!terms || !terms.terms.schedule) return nullptr;

@@ -248,7 +248,7 @@ struct SubmitEscalate {};
 struct ProgramFetched { int status = 0; std::string body; };  // GET /api/v1/program result
 struct TicketsFetched { int status = 0; std::string body; };  // GET /api/v1/tickets result
 struct DismissNotice {};
-struct Tick { Instant now; };                      // the clock moved (at most once a second)
+struct Tick { Instant now; };                      // the clock moved (whole seconds)
 struct TimeZonesAvailable { std::vector<std::string> names; };
 struct ViewerTimeZoneDetected { std::string name; };   // from the browser at start
 struct ChooseViewerTimeZone { std::string name; };     // the user picked another zone
@@ -350,10 +350,6 @@ Action http_answer(HttpReply reply, int status, std::string body, int generation
 std::vector<Effect> start(State& state, std::string_view initial_hash);
 
 std::vector<Effect> update(State& state, const Action& action);
-
-// Whether the screen shows something that changes with the clock (a live
-// countdown): the shell ticks once a second only while this is true.
-bool needs_clock(const State& state);
 
 // The viewer's zone once its rules are loaded; nullptr until then (read as UTC).
 const date::time_zone* viewer_zone(const State& state);

@@ -64,12 +64,25 @@ std::vector<DraftEntry> list_drafts(const State& state) {
     return entries;
 }
 
+namespace {
+constexpr std::chrono::seconds just_now{60};
+constexpr std::chrono::hours dated_after{24};
+}  // namespace
+
 std::string edited_text(std::optional<Instant> edited_at, Instant now, const date::time_zone* zone) {
     if (!edited_at) return "Edited earlier";
     const std::chrono::seconds ago = now - *edited_at;
-    if (ago < std::chrono::seconds(60)) return "Edited just now";   // also a clock that went back
-    if (ago < std::chrono::hours(24)) return "Edited " + duration_text(ago) + " ago";
+    if (ago < just_now) return "Edited just now";   // also a clock that went back
+    if (ago < dated_after) return "Edited " + duration_text(ago) + " ago";
     return "Edited " + format_full(*edited_at, zone);
+}
+
+std::optional<Instant> edited_text_changes_at(std::optional<Instant> edited_at, Instant now) {
+    if (!edited_at) return std::nullopt;
+    const std::chrono::seconds ago = now - *edited_at;
+    if (ago < just_now) return *edited_at + just_now;
+    if (ago < dated_after) return now + std::min<std::chrono::seconds>(duration_text_lasts(ago), dated_after - ago);
+    return std::nullopt;
 }
 
 }  // namespace core

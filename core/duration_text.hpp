@@ -10,5 +10,8 @@ namespace core {
 
 // The length of `d`, whatever its sign.
 std::string duration_text(std::chrono::seconds d);
+// How much longer a growing age (zero or more) keeps its words: the smallest
+// k > 0 with duration_text(age + k) != duration_text(age).
+std::chrono::seconds duration_text_lasts(std::chrono::seconds age);
 
 }  // namespace core

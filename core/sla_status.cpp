@@ -1,5 +1,6 @@
 #include "sla_status.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace core {
@@ -40,6 +41,39 @@ std::optional<SlaStatus> sla_status(const BusinessCalendar& calendar, seconds ta
     const bool at_risk = status.left * 4 < target || status.left < minutes(30);
     status.state = at_risk ? SlaState::AtRisk : SlaState::Running;
     return status;
+}
+
+namespace {
+
+// format_duration shows seconds in the last minute and whole minutes above it.
+seconds until_shrinking_words_change(seconds left) { return left >= minutes(1) ? left % minutes(1) + seconds(1) : seconds(1); }
+seconds until_growing_words_change(seconds late) { return late >= minutes(1) ? minutes(1) - late % minutes(1) : seconds(1); }
+
+std::optional<Instant> earliest(std::optional<Instant> a, std::optional<Instant> b) {
+    if (!a) return b;
+    if (!b) return a;
+    return std::min(*a, *b);
+}
+
+}  // namespace
+
+std::optional<Instant> sla_words_change_at(const BusinessCalendar& calendar, const SlaStatus& status, Instant now) {
+    switch (status.state) {
+    case SlaState::Met:
+    case SlaState::MetLate: return std::nullopt;
+    case SlaState::Paused: return status.resumes_at;
+    case SlaState::Breached: return calendar.add(now, until_growing_words_change(status.late));
+    case SlaState::Running:
+    case SlaState::AtRisk: break;
+    }
+    std::optional<Instant> change = calendar.add(now, until_shrinking_words_change(status.left));
+    change = earliest(change, calendar.next_close(now));   // paused from then on
+    if (status.state == SlaState::Running) {
+        // At risk from the first second with left * 4 < target or left < 30 minutes.
+        const seconds at_risk_below = std::max((status.target + seconds(3)) / 4, seconds(minutes(30)));
+        change = earliest(change, calendar.add(now, status.left - at_risk_below + seconds(1)));
+    }
+    return change;
 }
 
 std::string_view to_string(SlaState state) {

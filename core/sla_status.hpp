@@ -34,6 +34,16 @@ struct SlaStatus {
 std::optional<SlaStatus> sla_status(const BusinessCalendar& calendar, std::chrono::seconds target, Instant opened,
                                     std::optional<Instant> first_response, Instant now);
 
+// The first instant after `now` at which the status reads differently as a
+// badge words it: another state, or format_duration of the time left or late
+// showing another value. Counted in business time, so a paused or closed
+// calendar waits for the next opening. nullopt when it never changes (an
+// answered ticket, a calendar that never opens again). A paused badge's
+// "resumes Mon 06:00" is worded by its caller, who asks that text's own
+// change (format_weekday_time_changes_at). Never later than the change;
+// earlier only for a ticket opened after `now`.
+std::optional<Instant> sla_words_change_at(const BusinessCalendar& calendar, const SlaStatus& status, Instant now);
+
 std::string_view to_string(SlaState state);   // "running", "at_risk", ...
 
 // "3h 12m", "12m 05s", "45s", "2h": business durations as people read them.

@@ -29,12 +29,22 @@ LocalParts local_parts(Instant t, const date::time_zone* zone) {
             static_cast<int>(time.minutes().count()), info.abbrev};
 }
 
+// "Mon 06:00" without a date from a day before `now` to six days after it.
+constexpr std::chrono::hours within_past{24};
+constexpr std::chrono::hours within_coming{24 * 6};
+
 }  // namespace
+
+std::optional<Instant> format_weekday_time_changes_at(Instant t, Instant now) {
+    if (now > t + within_past) return std::nullopt;                                   // dated for good
+    if (t >= now + within_coming) return t - within_coming + std::chrono::seconds(1);   // loses its date
+    return t + within_past + std::chrono::seconds(1);                                 // gains its date
+}
 
 std::string format_weekday_time(Instant t, const date::time_zone* zone, Instant now) {
     const LocalParts p = local_parts(t, zone);
     char buffer[64];
-    const bool this_week = t >= now - std::chrono::hours(24) && t < now + std::chrono::hours(24 * 6);
+    const bool this_week = t >= now - within_past && t < now + within_coming;
     if (this_week)
         std::snprintf(buffer, sizeof buffer, "%s %02d:%02d", weekday_names[p.weekday.c_encoding()], p.hour, p.minute);
     else

@@ -3,6 +3,7 @@
 // edited; resume it, export it as a file for a colleague, or discard it (with
 // Undo). "Import draft..." takes such a file back in.
 #include "layout.hpp"
+#include "redraw_clock.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -107,7 +108,7 @@ void draw_draft_card(const core::State& state, const core::DraftEntry& entry, Co
     auto form = state.requests.find(entry.route_id);
     const bool queued = form != state.requests.end() && !form->second.queued_key.empty();
     line(f.small, queued ? colour::accent : colour::text_secondary,
-         (queued ? "Queued to be sent \xC2\xB7 " : "") + core::edited_text(entry.edited_at, state.now, core::viewer_zone(state)),
+         (queued ? "Queued to be sent \xC2\xB7 " : "") + edited_words(state, entry.edited_at),
          0);
 
     ImGui::SetCursorScreenPos(

@@ -145,10 +145,12 @@ void name_last_item(std::string_view name, Role role_if_text) {
     }
     // Text and spacing have no id, so ImGui tells no hook about them. Text
     // named twice (a paragraph, then its caller's shorter words) stays one item.
-    if (!g_current_used == 0 && g_current[g_current_used - 1].role == Role::Text && g_current[g_current_used - 1].window == g.CurrentWindow->ID &&
-        same_rect(g_current[g_current_used - 1].rect, g.LastItemData.Rect)) {
-        g_current[g_current_used - 1].name.assign(name);
-        return;
+    if (g_current_used > 0) {
+        RegisteredItem& last = g_current[g_current_used - 1];
+        if (last.role == Role::Text && last.window == g.CurrentWindow->ID && same_rect(last.rect, g.LastItemData.Rect)) {
+            last.name.assign(name);
+            return;
+        }
     }
     // Seeded apart from ImGui's own ids: the heading "Sign in" is not the button "Sign in".
     const ImGuiID id = unique_id(ImHashData(name.data(), name.size(), ImGui::GetID("##text")));

@@ -34,7 +34,7 @@ struct ItemState {
     std::string description;    // a field's hint or error, read after its name
     std::string value;          // a text field's text; a table's row count, a row's number (from 1)
     std::string announce;       // said once whenever it changes to something new (a badge turning
-                                // "at risk"), unlike the item's name, which may change every second
+                                // "at risk"), unlike the item's name, which may change every minute
     bool invalid = false;       // the description is an error
     bool required = false;
     bool checked = false;       // checkboxes, radios

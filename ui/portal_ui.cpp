@@ -1,6 +1,7 @@
 #include "portal_ui.hpp"
 
 #include "layout.hpp"
+#include "redraw_clock.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -15,6 +16,7 @@ static constexpr float page_margin = 24;
 static constexpr float narrow_page_margin = 16;   // phones need every pixel
 
 std::vector<core::Action> draw(const core::State& state) {
+    redraw_clock_begin_frame();
     Actions out;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);

@@ -1,5 +1,6 @@
 #include "sla_badge.hpp"
 
+#include "redraw_clock.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
 
@@ -53,6 +54,7 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
         badge.details.push_back("The plan's hours never open again.");
         return badge;
     }
+    redraw_at(core::sla_words_change_at(*calendar, *status, state.now));
     const date::time_zone* customer = calendar->zone();
     const date::time_zone* viewer = core::viewer_zone(state);
     const date::time_zone* shown = viewer ? viewer : customer;
@@ -69,7 +71,7 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
         break;
     case core::SlaState::Paused:
         badge.tone = BadgeTone::Neutral;
-        badge.text = "Paused \xC2\xB7 resumes " + core::format_weekday_time(*status->resumes_at, shown, state.now);
+        badge.text = "Paused \xC2\xB7 resumes " + weekday_time(state, *status->resumes_at, shown);
         break;
     case core::SlaState::Breached:
         badge.tone = BadgeTone::Danger;

@@ -1,6 +1,7 @@
 // The ticket list with a live response-target badge per ticket. Only the rows
 // on screen are laid out and computed, so 10,000 tickets cost what 20 do.
 #include "layout.hpp"
+#include "redraw_clock.hpp"
 #include "request_form.hpp"
 #include "screens.hpp"
 #include "sla_badge.hpp"
@@ -71,11 +72,12 @@ std::string plan_text(const core::State& state, const std::string& plan_id) {
 // list on screen is, and why it is not newer.
 void stale_callout(const core::State& state, core::Instant as_of, const char* what, float width) {
     const Fonts& f = fonts();
-    const auto age = state.now - as_of;
-    const std::string when = age < std::chrono::minutes{1} ? std::string("less than a minute")
-                                                            : core::duration_text(age);
+    const std::chrono::seconds age = state.now - as_of;
+    const bool fresh = age < std::chrono::minutes{1};
+    const std::string when = fresh ? std::string("less than a minute") : core::duration_text(age);
+    redraw_at(state.now + (fresh ? std::chrono::minutes{1} - age : core::duration_text_lasts(age)));
     const std::string title = std::string("Showing ") + what + " as of " + when + " ago (" +
-                              core::format_weekday_time(as_of, core::viewer_zone(state), state.now) + ")";
+                              weekday_time(state, as_of, core::viewer_zone(state)) + ")";
     const std::string why = std::string(state.online ? "The service cannot be reached right now." : "You are offline.") +
                             " The list refreshes when the service answers again.";
     callout({{f.body_strong, colour::warning_text, title, 0, false}, {f.body, colour::text, why, 4, false}},
@@ -94,7 +96,7 @@ static void draw_outbox(const core::State& state, float width) {
             summary = core::draft_summary(state, form->second);
         const std::string line = state.program.route_title(queued.route) + (summary.empty() ? "" : ": " + summary) +
                                  " \xC2\xB7 queued " +
-                                 core::format_weekday_time(queued.queued_at, core::viewer_zone(state), state.now);
+                                 weekday_time(state, queued.queued_at, core::viewer_zone(state));
         paragraph(f.body, colour::text, fit_to_width(f.body, line, width));
         expose_label(line);
     }
@@ -123,7 +125,7 @@ static void draw_ticket_cards(const core::State& state, Column column, Actions& 
             paragraph(f.body, colour::text, fit_to_width(f.body, t.summary, card.content_width));
             field("Plan", plan_text(state, t.plan), card.content_width);
             field("Severity", severity_text(state, t.severity), card.content_width);
-            field("Opened", viewer ? core::format_weekday_time(t.opened_at, viewer, state.now) : std::string("\xE2\x80\xA6"),
+            field("Opened", viewer ? weekday_time(state, t.opened_at, viewer) : std::string("\xE2\x80\xA6"),
                   card.content_width);
             row_card_caption("First response");
             const SlaBadge badge = sla_badge(state, t);
@@ -141,7 +143,7 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
     heading("Your tickets");
     paragraph(f.body, colour::text_secondary,
               "Response targets count in business hours in each customer's own time zone and pause outside "
-              "them. The badges update every second.");
+              "them. The badges count down live.");
     ImGui::Dummy(ImVec2(0, px(4)));
     const bool narrow = narrow_layout();
     cell_text(f.body, colour::text, "Times are shown in", narrow ? f.body->FontSize : ImGui::GetFrameHeight());
@@ -226,7 +228,7 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
                 cell_text(f.body, colour::text_secondary, severity_text(state, t.severity), row_height);
                 table_cell(4);
                 cell_text(f.body, colour::text_secondary,
-                             viewer ? core::format_weekday_time(t.opened_at, viewer, state.now) : std::string("\xE2\x80\xA6"),
+                             viewer ? weekday_time(state, t.opened_at, viewer) : std::string("\xE2\x80\xA6"),
                              row_height);
                 table_cell(5);
                 const SlaBadge badge = sla_badge(state, t);

@@ -2,6 +2,7 @@
 // type, status filter, sorting, details, invite and revoke (each confirmed in
 // words that name the user), and the audit log of these actions.
 #include "layout.hpp"
+#include "redraw_clock.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -20,7 +21,7 @@ std::string readable_time(const core::State& state, const std::string& iso) {
     if (iso.empty()) return "Never";
     const auto t = core::parse_instant(iso);
     if (!t) return iso;
-    return core::format_weekday_time(*t, core::viewer_zone(state), state.now);
+    return weekday_time(state, *t, core::viewer_zone(state));
 }
 
 std::string field_error(const std::map<std::string, std::string>& errors, const char* field) {

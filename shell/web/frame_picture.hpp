@@ -1,8 +1,9 @@
-// Whether a frame's picture differs from the one on screen. The countdowns
-// tick once a second, but most badges only change once a minute; handing the
-// browser an identical picture still costs it a full canvas composite (under a
-// software GL, a read-back of every pixel on the main thread). Comparing a
-// fingerprint of ImGui's draw data is far cheaper than presenting.
+// Whether a frame's picture differs from the one on screen. Many frames draw
+// what is already there (a click on nothing, a key that moves nothing, a
+// tooltip asked for again); handing the browser an identical picture still
+// costs it a full canvas composite (under a software GL, a read-back of every
+// pixel on the main thread). Comparing a fingerprint of ImGui's draw data is
+// far cheaper than presenting.
 #pragma once
 
 #include <cstdint>

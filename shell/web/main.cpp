@@ -15,6 +15,7 @@
 #include "core/kept_draft.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/portal_ui.hpp"
+#include "ui/redraw_clock.hpp"
 #include "ui/style.hpp"
 
 #include <emscripten/emscripten.h>
@@ -24,11 +25,13 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,7 +53,8 @@ struct Host {
     std::map<int, PendingRequest> pending_requests;
     bool first_frame_marked = false;
     std::vector<core::Action> deferred;   // answers known without the network, dispatched after the effects
-    bool tick_scheduled = false;
+    double redraw_timer_at_ms = 0;   // when the pending redraw timer fires; 0: none
+    long redraw_timer = 0;
     double frozen_now_ms = 0;   // tests may freeze the clock (portalTest.setNow)
     shell::FramePicture picture;   // what the canvas shows now
     int surface_width = 0, surface_height = 0;
@@ -64,21 +68,23 @@ core::Instant now_instant() {
 }
 
 void dispatch(const core::Action& action, int frames = 3);
-void schedule_tick();
 
-// While a live countdown is on screen, tick on each second boundary: the only
-// thing that wakes an otherwise idle page.
-void on_tick(void*) {
-    g_host->tick_scheduled = false;
-    if (!core::needs_clock(g_host->state)) return;
-    dispatch(core::Tick{now_instant()}, 1);   // one frame per second, nothing more
+// The clock wakes an otherwise idle page only when words on screen read
+// differently (ui::next_redraw): a countdown's next minute, its last minute's
+// seconds, a time that gains its date.
+void on_redraw_timer(void*) {
+    g_host->redraw_timer_at_ms = 0;
+    dispatch(core::Tick{now_instant()}, 1);
 }
 
-void schedule_tick() {
-    if (g_host->tick_scheduled || !core::needs_clock(g_host->state)) return;
-    g_host->tick_scheduled = true;
-    const double ms = now_ms();
-    emscripten_set_timeout(on_tick, 1000.0 - std::fmod(ms, 1000.0) + 1.0, nullptr);
+void schedule_redraw(std::optional<core::Instant> when) {
+    Host& host = *g_host;
+    // Just after the second begins, so now_instant() has reached it.
+    const double at_ms = when ? static_cast<double>(when->time_since_epoch().count()) * 1000.0 + 1.0 : 0;
+    if (at_ms == host.redraw_timer_at_ms) return;
+    if (host.redraw_timer_at_ms != 0) emscripten_clear_timeout(host.redraw_timer);
+    host.redraw_timer_at_ms = at_ms;
+    if (at_ms != 0) host.redraw_timer = emscripten_set_timeout(on_redraw_timer, std::max(at_ms - now_ms(), 1.0), nullptr);
 }
 
 void run_effects(const std::vector<core::Effect>& effects) {
@@ -147,18 +153,12 @@ void dispatch(const core::Action& action, int frames) {
     // judged against now, not against the last countdown tick.
     if (!std::holds_alternative<core::Tick>(action) && g_host->state.now != now_instant())
         run_effects(core::update(g_host->state, core::Tick{now_instant()}));
-    const bool had_clock = core::needs_clock(g_host->state);
     run_effects(core::update(g_host->state, action));
     while (!g_host->deferred.empty()) {
         core::Action next = std::move(g_host->deferred.front());
         g_host->deferred.erase(g_host->deferred.begin());
         run_effects(core::update(g_host->state, next));
     }
-    // A countdown just appeared: show the current time at once, then tick.
-    if (!had_clock && core::needs_clock(g_host->state)) {
-        run_effects(core::update(g_host->state, core::Tick{now_instant()}));
-    }
-    schedule_tick();
     shell::wake(frames);
     if (std::holds_alternative<core::EditField>(action)) shell::test_hook_edit_time(emscripten_get_now() - start);
 }
@@ -200,6 +200,9 @@ void frame() {
     io.DisplayFramebufferScale = ImVec2(1, 1);
     if (host.input.feed(io)) shell::wake(1);   // the rest of the queue goes into the next frames
 
+    // Each frame shows the current second, whatever woke it.
+    if (host.state.now != now_instant()) run_effects(core::update(host.state, core::Tick{now_instant()}));
+
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     if (shell::mirror_apply_requests()) shell::wake(1);
@@ -212,6 +215,7 @@ void frame() {
     ImGui::Render();
     const double layout_ms = emscripten_get_now() - layout_start;
     shell::test_hook_end_frame();
+    schedule_redraw(ui::next_redraw());
     shell::mirror_send_changes(size.pixel_ratio);
     if (shell::glyphs_wanted()) {
         host.glyphs_wanted = true;
@@ -277,6 +281,9 @@ EMSCRIPTEN_KEEPALIVE void portal_test_set_now(double ms) {
     g_host->frozen_now_ms = ms;
     dispatch(core::Tick{now_instant()});
 }
+
+// When the clock will next wake the page (ms since the epoch), 0 for never.
+EMSCRIPTEN_KEEPALIVE double portal_test_next_redraw_ms() { return g_host->redraw_timer_at_ms; }
 
 // Tests read back what the forms hold (route -> draft JSON): the fields are
 // drawn from exactly this.

@@ -468,6 +468,7 @@ mergeInto(LibraryManager.library, {
             get frame() { return _portal_test_frame(); },
             // Frames handed to the browser: only those whose picture changed.
             get presented() { return _portal_test_presented(); },
+            get nextRedrawMs() { return _portal_test_next_redraw_ms(); },
             // The clock the app uses, for tests: set with setNow(ms) to freeze it.
             setNow: function (ms) { _portal_test_set_now(ms); },
             // True once every input so far has been drawn and frames stopped.
