@@ -33,6 +33,8 @@ mergeInto(LibraryManager.library, {
             mirror.nodes = new Map();
             mirror.root = document.getElementById('a11y');
             var root = mirror.root;
+            // Enter in a field is the app's to handle, never a page load.
+            root.addEventListener('submit', function (event) { event.preventDefault(); });
             // Live regions that exist from the start: a region made together
             // with its words is not reliably read, one whose words change is.
             var region = function (role) {

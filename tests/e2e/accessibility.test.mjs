@@ -375,6 +375,8 @@ test('IME composition and a password manager\'s fill reach the fields', async ()
     await context.close();
     const signIn = await demo.browser.newContext();
     const signInPage = await signIn.newPage();
+    const browserAdvice = [];   // Chromium's DOM advice, e.g. a password field outside a form
+    signInPage.on('console', (message) => { if (/\[DOM\]/.test(message.text())) browserAdvice.push(message.text()); });
     await signInPage.goto(`${demo.service.url}/?test=1#/sign-in`);
     await waitForFrame(signInPage);
     await findItem(signInPage, 'Password');
@@ -383,6 +385,8 @@ test('IME composition and a password manager\'s fill reach the fields', async ()
         label: el.getAttribute('aria-label'), type: el.type, autocomplete: el.getAttribute('autocomplete') })));
     assert.deepEqual(fields.find((f) => f.label === 'E-mail address')?.autocomplete, 'username');
     assert.deepEqual(fields.find((f) => f.label === 'Password'), { label: 'Password', type: 'password', autocomplete: 'current-password' });
+    assert.ok(await signInPage.evaluate(() => document.querySelector('#a11y input[type="password"]').form !== null),
+        'the password field is in a form, as password managers expect');
     await signInPage.evaluate(() => {
         for (const [label, value] of [['E-mail address', 'admin@acme.example'], ['Password', 'demo-password']]) {
             const el = document.querySelector(`#a11y input[aria-label="${label}"]`);
@@ -395,6 +399,7 @@ test('IME composition and a password manager\'s fill reach the fields', async ()
     await signInPage.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
     await signInPage.waitForFunction(() => window.portalTest.items().some((i) => /^Signed in as/.test(i.label)), null, { timeout: 10000 });
     assert.deepEqual(errors, []);
+    assert.deepEqual(browserAdvice, []);
     await signIn.close();
 });
 
