@@ -39,6 +39,21 @@ add_test(NAME layering-catches-breaks
 set_tests_properties(layering-catches-breaks PROPERTIES PASS_REGULAR_EXPRESSION
     "core/reads_clock.cpp:3: core/ includes a layer above core.*core/reads_clock.cpp:5: core/ reads the clock.*ui/talks_to_network.cpp:2: ui/ includes the platform layer.*ui/talks_to_network.cpp:3: ui/ uses network.*exit=1")
 
+# Dispatch that cannot miss (core/flow_dispatch.hpp): a complete pair of
+# flows compiles; a missing handler, an Action without an owner and one with
+# two each fail to compile with the rule's own message.
+add_test(NAME dispatch-complete
+         COMMAND ${CMAKE_CXX_COMPILER} -std=c++20 -fsyntax-only -I${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/tests/dispatch/complete.cpp)
+foreach(broken handler_missing owner_missing owned_twice)
+    add_test(NAME dispatch-refuses-${broken}
+             COMMAND sh -c "\"$0\" -std=c++20 -fsyntax-only -I\"$1\" \"$2\" 2>&1; echo \"exit=$?\""
+                     ${CMAKE_CXX_COMPILER} ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/tests/dispatch/${broken}.cpp)
+endforeach()
+set_tests_properties(dispatch-refuses-handler_missing PROPERTIES PASS_REGULAR_EXPRESSION
+    "has no handler.*exit=1")
+set_tests_properties(dispatch-refuses-owner_missing dispatch-refuses-owned_twice PROPERTIES PASS_REGULAR_EXPRESSION
+    "exactly one flow's Handles list.*exit=1")
+
 file(GLOB API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/api/*.cpp")
 add_executable(api-tests ${API_SOURCES})
 target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} Threads::Threads)

@@ -106,13 +106,19 @@ std::vector<Effect> enter_account_screen(State& state) {
     return effects;
 }
 
-std::vector<Effect> update_accounts(State& state, const Action& action) {
-    UsersView& users = state.users;
-    if (auto* a = std::get_if<EditSignIn>(&action)) {
-        (a->field == "email" ? state.sign_in.email : state.sign_in.password) = a->value;
+namespace {
+
+struct AccountsVisitor : FlowVisitor<AccountsActions> {
+    using FlowVisitor<AccountsActions>::operator();
+    State& state;
+    UsersView& users;
+    explicit AccountsVisitor(State& s) : state(s), users(s.users) {}
+
+    std::vector<Effect> operator()(const EditSignIn& a) {
+        (a.field == "email" ? state.sign_in.email : state.sign_in.password) = a.value;
         return {};
     }
-    if (std::holds_alternative<SubmitSignIn>(action)) {
+    std::vector<Effect> operator()(const SubmitSignIn&) {
         if (state.sign_in.busy) return {};
         if (state.sign_in.email.empty() || state.sign_in.password.empty()) {
             state.sign_in.error = "Enter your e-mail address and password.";
@@ -123,113 +129,106 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         json body = {{"email", state.sign_in.email}, {"password", state.sign_in.password}};
         return {request(state, "POST", "/api/v1/session", HttpReply::SignIn, body.dump())};
     }
-    if (std::holds_alternative<OpenSignIn>(action)) {
+    std::vector<Effect> operator()(const OpenSignIn&) {
         std::vector<Effect> effects;
         if (!std::holds_alternative<SignInScreen>(state.screen)) state.return_to = location_of(state.screen);
         navigate_to(state, SignInScreen{}, effects);
         return effects;
     }
-    if (std::holds_alternative<SignOut>(action)) {
-        std::vector<Effect> effects{request(state, "DELETE", "/api/v1/session", HttpReply::SignOut)};
-        append(effects, forget_private_data(state));
-        state.return_to.clear();
-        navigate_to(state, SignInScreen{}, effects);
-        return effects;
-    }
-    if (auto* a = std::get_if<ChooseTenant>(&action)) {
-        if (!state.account || !state.account->membership(a->tenant) || a->tenant == state.current_tenant) return {};
-        state.current_tenant = a->tenant;
+    std::vector<Effect> operator()(const ChooseTenant& a) {
+        if (!state.account || !state.account->membership(a.tenant) || a.tenant == state.current_tenant) return {};
+        state.current_tenant = a.tenant;
         state.users = {};
         state.users.generation = 1;
         state.tickets = {};
         return enter_screen(state);
     }
-    if (std::holds_alternative<OpenUsers>(action)) {
+    std::vector<Effect> operator()(const OpenUsers&) {
         std::vector<Effect> effects;
         navigate_to(state, UsersScreen{}, effects);
         std::vector<Effect> more = enter_screen(state);
         effects.insert(effects.end(), more.begin(), more.end());
         return effects;
     }
-    if (auto* a = std::get_if<EditUserSearch>(&action)) {
-        users.query = a->query;
+    std::vector<Effect> operator()(const EditUserSearch& a) {
+        users.query = a.query;
         // Results as you type, but one request per pause, not per key.
-        return {StartTimer{"user-search", 250, ++users.generation}};
+        return {StartTimer{Timer::UserSearch, 250, ++users.generation}};
     }
-    if (auto* a = std::get_if<TimerFired>(&action)) {
-        if (a->name != "user-search" || a->generation != users.generation) return {};
+    std::vector<Effect> operator()(const Fired<Timer::UserSearch>& a) {
+        if (a.generation != users.generation) return {};
         users.next_cursor.clear();
         return list_users(state);
     }
-    if (auto* a = std::get_if<ChooseUserStatus>(&action)) {
-        users.status = a->status;
+    std::vector<Effect> operator()(const ChooseUserStatus& a) {
+        users.status = a.status;
         ++users.generation;
         users.next_cursor.clear();
         return list_users(state);
     }
-    if (auto* a = std::get_if<SortUsers>(&action)) {
-        if (users.sort == a->column) users.descending = !users.descending;
+    std::vector<Effect> operator()(const SortUsers& a) {
+        if (users.sort == a.column) users.descending = !users.descending;
         else {
-            users.sort = a->column;
+            users.sort = a.column;
             users.descending = false;
         }
         ++users.generation;
         users.next_cursor.clear();
         return list_users(state);
     }
-    if (std::holds_alternative<LoadMoreUsers>(action)) {
+    std::vector<Effect> operator()(const LoadMoreUsers&) {
         if (users.loading || users.next_cursor.empty()) return {};
         std::vector<Effect> effects = list_users(state);
         std::get<HttpRequest>(effects[0]).url += "&cursor=" + url_escape(users.next_cursor);
         return effects;
     }
-    if (std::holds_alternative<LoadOlderAudit>(action)) {
+    std::vector<Effect> operator()(const LoadOlderAudit&) {
         if (users.audit_paging || users.audit_cursor.empty()) return {};
         users.audit_paging = true;
         return {request(state, "GET", tenant_url(state, "/audit?limit=50&cursor=" + url_escape(users.audit_cursor)),
                         HttpReply::Audit)};
     }
-    if (auto* a = std::get_if<SelectUser>(&action)) {
-        users.selected_id = a->id;
+    std::vector<Effect> operator()(const SelectUser& a) {
+        users.selected_id = a.id;
         users.details.reset();
-        return {request(state, "GET", tenant_url(state, "/support-users/" + url_escape(a->id)), HttpReply::UserDetails)};
+        return {request(state, "GET", tenant_url(state, "/support-users/" + url_escape(a.id)), HttpReply::UserDetails)};
     }
-    if (auto* a = std::get_if<AskRevoke>(&action)) {
-        users.confirm_revoke_id = a->id;
+    std::vector<Effect> operator()(const AskRevoke& a) {
+        users.confirm_revoke_id = a.id;
         return {};
     }
-    if (std::holds_alternative<CancelRevoke>(action)) {
+    std::vector<Effect> operator()(const CancelRevoke&) {
         users.confirm_revoke_id.clear();
         return {};
     }
-    if (std::holds_alternative<ConfirmRevoke>(action)) {
+    std::vector<Effect> operator()(const ConfirmRevoke&) {
         if (users.confirm_revoke_id.empty() || users.revoke_busy) return {};
         users.revoke_busy = true;
         return {request(state, "POST", tenant_url(state, "/support-users/" + url_escape(users.confirm_revoke_id) + "/revoke"),
                         HttpReply::Revoke)};
     }
-    if (std::holds_alternative<OpenInvite>(action)) {
+    std::vector<Effect> operator()(const OpenInvite&) {
         users.invite = {};
         users.invite.open = true;
         users.invite.tenants.insert(state.current_tenant);
         users.invite.idempotency_key = next_key(state);
         return {};
     }
-    if (std::holds_alternative<CloseInvite>(action)) {
+    std::vector<Effect> operator()(const CloseInvite&) {
         users.invite.open = false;
         return {};
     }
-    if (auto* a = std::get_if<EditInvite>(&action)) {
-        users.invite.email = a->email;
+    std::vector<Effect> operator()(const EditInvite& a) {
+        users.invite.email = a.email;
         users.invite.field_errors.erase("email");
         return {};
     }
-    if (auto* a = std::get_if<ToggleInviteTenant>(&action)) {
-        if (!state.account || !state.account->is_admin_of(a->tenant)) return {};
-        if (!users.invite.tenants.erase(a->tenant)) users.invite.tenants.insert(a->tenant);
+    std::vector<Effect> operator()(const ToggleInviteTenant& a) {
+        if (!state.account || !state.account->is_admin_of(a.tenant)) return {};
+        if (!users.invite.tenants.erase(a.tenant)) users.invite.tenants.insert(a.tenant);
         return {};
     }
-    if (std::holds_alternative<SubmitInvite>(action)) {
+    std::vector<Effect> operator()(const SubmitInvite&) {
         InviteDialog& d = users.invite;
         if (d.busy) return {};
         d.field_errors.clear();
@@ -246,12 +245,12 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         r.idempotency_key = d.idempotency_key;
         return {r};
     }
-    if (auto* a = std::get_if<EditInvitation>(&action)) {
-        (a->field == "name" ? state.invitation.name : state.invitation.password) = a->value;
-        state.invitation.field_errors.erase(a->field);
+    std::vector<Effect> operator()(const EditInvitation& a) {
+        (a.field == "name" ? state.invitation.name : state.invitation.password) = a.value;
+        state.invitation.field_errors.erase(a.field);
         return {};
     }
-    if (std::holds_alternative<SubmitInvitation>(action)) {
+    std::vector<Effect> operator()(const SubmitInvitation&) {
         InvitationView& v = state.invitation;
         if (v.busy || v.token.empty()) return {};
         v.error.clear();
@@ -268,11 +267,8 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
                         body.dump())};
     }
 
-    const auto* answer = std::get_if<HttpAnswered>(&action);
-    if (!answer) return {};
-    const int status = answer->status;
-    switch (answer->reply) {
-    case HttpReply::Session: {
+    std::vector<Effect> operator()(const Answered<HttpReply::Session>& a) {
+        const int status = a.status;
         if (status == 0) {
             // Unreachable: work on as the device remembers the person (shown
             // as such); queued requests wait for a confirmed session.
@@ -282,9 +278,9 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         }
         state.outbox_session_check = false;
         if (status == 200) {
-            if (auto account = parse_account(answer->body)) {
+            if (auto account = parse_account(a.body)) {
                 signed_in(state, std::move(*account.value));
-                std::vector<Effect> effects{session_snapshot(state.now, answer->body)};
+                std::vector<Effect> effects{session_snapshot(state.now, a.body)};
                 append(effects, enter_screen(state));
                 return effects;
             }
@@ -293,61 +289,28 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         append(effects, enter_screen(state));
         return effects;
     }
-    case HttpReply::SignIn:
-    case HttpReply::AcceptInvitation: {
-        const bool accept = answer->reply == HttpReply::AcceptInvitation;
-        if (status == 200) {
-            auto account = parse_account(answer->body);
-            if (account) {
-                signed_in(state, std::move(*account.value));
-                state.invitation = {};
-                std::vector<Effect> effects{session_snapshot(state.now, answer->body)};
-                Screen next = state.return_to.empty() ? Screen{TicketsScreen{}} : parse_location(state.return_to, state.program);
-                state.return_to.clear();
-                navigate_to(state, std::move(next), effects);
-                std::vector<Effect> more = enter_screen(state);
-                effects.insert(effects.end(), more.begin(), more.end());
-                return effects;
-            }
-        }
-        const Problem problem = parse_problem(answer->body, status);
-        if (accept) {
-            state.invitation.busy = false;
-            if (status == 401) state.invitation.password.clear();   // an existing account's wrong password
-            state.invitation.field_errors = problem.field_errors;
-            state.invitation.error = problem.message;
-        } else {
-            state.sign_in.busy = false;
-            state.sign_in.password.clear();   // never keep a wrong password around
-            state.sign_in.error = problem.message;
-        }
-        return {};
-    }
-    case HttpReply::SignOut:
-        return {};
-    case HttpReply::Invitation: {
+    std::vector<Effect> operator()(const Answered<HttpReply::SignIn>& a) { return signed_in_or_refused(a, false); }
+    std::vector<Effect> operator()(const Answered<HttpReply::AcceptInvitation>& a) { return signed_in_or_refused(a, true); }
+    std::vector<Effect> operator()(const Answered<HttpReply::SignOut>&) { return {}; }
+    std::vector<Effect> operator()(const Answered<HttpReply::Invitation>& a) {
+        const int status = a.status;
         InvitationView& v = state.invitation;
         v.loading = false;
         if (status == 200) {
-            if (auto inv = parse_invitation(answer->body)) {
+            if (auto inv = parse_invitation(a.body)) {
                 v.invitation = std::move(*inv.value);
                 return {};
             }
         }
-        v.error = parse_problem(answer->body, status).message;
+        v.error = parse_problem(a.body, status).message;
         return {};
-    }
-    default:
-        break;
     }
 
     // Everything below needs the session; 401 ends it.
-    if (status == 401) return session_ended(state);
-    if (answer->generation != users.generation &&
-        (answer->reply == HttpReply::Users || answer->reply == HttpReply::Audit))
-        return {};   // an answer to a search the user has already changed
-    switch (answer->reply) {
-    case HttpReply::Users: {
+    std::vector<Effect> operator()(const Answered<HttpReply::Users>& a) {
+        const int status = a.status;
+        if (status == 401) return session_ended(state);
+        if (a.generation != users.generation) return {};   // an answer to a search the user has already changed
         users.loading = false;
         if (status == 0 || status >= 500) {
             // Unreachable: the list last seen, marked with its age.
@@ -358,14 +321,14 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
             }
             if (show_device_users(state)) return {};
         }
-        auto page = status == 200 ? parse_support_user_page(answer->body) : Parsed<SupportUserPage>{};
+        auto page = status == 200 ? parse_support_user_page(a.body) : Parsed<SupportUserPage>{};
         if (!page) {
             users.error = status == 200 ? "The service sent a user list the portal cannot read (" + page.error + ")."
-                                        : parse_problem(answer->body, status).message;
+                                        : parse_problem(a.body, status).message;
             return {};
         }
         // A page after a cursor appends; a new search replaces.
-        const bool appending = answer->generation == users.generation && !users.next_cursor.empty();
+        const bool appending = a.generation == users.generation && !users.next_cursor.empty();
         if (!appending) users.items.clear();
         for (SupportUser& u : page.value->items) users.items.push_back(std::move(u));
         users.next_cursor = page.value->next_cursor;
@@ -375,14 +338,17 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         users.received_at = state.now;
         // The plain first page is what an offline visit shows.
         if (!appending && users.query.empty() && users.status.empty())
-            return {users_snapshot(state.now, state.current_tenant, answer->body)};
+            return {users_snapshot(state.now, state.current_tenant, a.body)};
         return {};
     }
-    case HttpReply::Audit: {
+    std::vector<Effect> operator()(const Answered<HttpReply::Audit>& a) {
+        const int status = a.status;
+        if (status == 401) return session_ended(state);
+        if (a.generation != users.generation) return {};   // an answer to a search the user has already changed
         const bool append = users.audit_paging;
         users.audit_paging = false;
         if (status == 200) {
-            if (auto audit = parse_audit_page(answer->body)) {
+            if (auto audit = parse_audit_page(a.body)) {
                 if (!append) users.audit.clear();
                 users.audit.insert(users.audit.end(), audit.value->items.begin(), audit.value->items.end());
                 users.audit_cursor = audit.value->next_cursor;
@@ -390,16 +356,20 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         }
         return {};
     }
-    case HttpReply::UserDetails: {
+    std::vector<Effect> operator()(const Answered<HttpReply::UserDetails>& a) {
+        const int status = a.status;
+        if (status == 401) return session_ended(state);
         if (status == 200)
-            if (auto d = parse_support_user_details(answer->body); d && d.value->user.id == users.selected_id)
+            if (auto d = parse_support_user_details(a.body); d && d.value->user.id == users.selected_id)
                 users.details = std::move(*d.value);
         return {};
     }
-    case HttpReply::Revoke: {
+    std::vector<Effect> operator()(const Answered<HttpReply::Revoke>& a) {
+        const int status = a.status;
+        if (status == 401) return session_ended(state);
         users.revoke_busy = false;
         if (status != 200) {
-            users.message = parse_problem(answer->body, status).message;
+            users.message = parse_problem(a.body, status).message;
             users.confirm_revoke_id.clear();
             return {};
         }
@@ -416,7 +386,9 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
         }
         return effects;
     }
-    case HttpReply::Invite: {
+    std::vector<Effect> operator()(const Answered<HttpReply::Invite>& a) {
+        const int status = a.status;
+        if (status == 401) return session_ended(state);
         InviteDialog& d = users.invite;
         d.busy = false;
         if (status == 201 || status == 200) {
@@ -424,16 +396,56 @@ std::vector<Effect> update_accounts(State& state, const Action& action) {
             d = {};
             return refresh_users(state);
         }
-        const Problem problem = parse_problem(answer->body, status);
+        const Problem problem = parse_problem(a.body, status);
         d.field_errors = problem.field_errors;
         if (problem.field_errors.empty()) d.error = problem.message;
         // A rejected invitation may be corrected and sent again as a new request.
         if (status >= 400 && status < 500) d.idempotency_key = next_key(state);
         return {};
     }
-    default:
+
+    // Signing in and accepting an invitation both end signed in, or refused.
+    std::vector<Effect> signed_in_or_refused(const HttpAnswer& a, bool accept) {
+        const int status = a.status;
+        if (status == 200) {
+            auto account = parse_account(a.body);
+            if (account) {
+                signed_in(state, std::move(*account.value));
+                state.invitation = {};
+                std::vector<Effect> effects{session_snapshot(state.now, a.body)};
+                Screen next = state.return_to.empty() ? Screen{TicketsScreen{}} : parse_location(state.return_to, state.program);
+                state.return_to.clear();
+                navigate_to(state, std::move(next), effects);
+                std::vector<Effect> more = enter_screen(state);
+                effects.insert(effects.end(), more.begin(), more.end());
+                return effects;
+            }
+        }
+        const Problem problem = parse_problem(a.body, status);
+        if (accept) {
+            state.invitation.busy = false;
+            if (status == 401) state.invitation.password.clear();   // an existing account's wrong password
+            state.invitation.field_errors = problem.field_errors;
+            state.invitation.error = problem.message;
+        } else {
+            state.sign_in.busy = false;
+            state.sign_in.password.clear();   // never keep a wrong password around
+            state.sign_in.error = problem.message;
+        }
         return {};
-    }
+        }
+};
+
+}  // namespace
+
+std::vector<Effect> sign_out_now(State& state) {
+        std::vector<Effect> effects{request(state, "DELETE", "/api/v1/session", HttpReply::SignOut)};
+        append(effects, forget_private_data(state));
+        state.return_to.clear();
+        navigate_to(state, SignInScreen{}, effects);
+        return effects;
 }
+
+std::vector<Effect> update_accounts(State& state, const Action& action) { return std::visit(AccountsVisitor{state}, action); }
 
 }  // namespace core

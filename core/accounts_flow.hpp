@@ -6,9 +6,19 @@
 
 namespace core {
 
-// Handles the account actions (SubmitSignIn ... HttpAnswered); other actions
-// return an empty list.
+using AccountsActions =
+    Handles<EditSignIn, SubmitSignIn, OpenSignIn, ChooseTenant, OpenUsers, EditUserSearch, Fired<Timer::UserSearch>,
+            ChooseUserStatus, SortUsers, LoadMoreUsers, LoadOlderAudit, SelectUser, AskRevoke, CancelRevoke,
+            ConfirmRevoke, OpenInvite, CloseInvite, EditInvite, ToggleInviteTenant, SubmitInvite, EditInvitation,
+            SubmitInvitation, Answered<HttpReply::Session>, Answered<HttpReply::SignIn>,
+            Answered<HttpReply::SignOut>, Answered<HttpReply::Invitation>, Answered<HttpReply::AcceptInvitation>,
+            Answered<HttpReply::Users>, Answered<HttpReply::Audit>, Answered<HttpReply::UserDetails>,
+            Answered<HttpReply::Revoke>, Answered<HttpReply::Invite>>;
 std::vector<Effect> update_accounts(State& state, const Action& action);
+
+// Ends the session here and at the service, and goes to the sign-in screen
+// (the drafts flow owns SignOut: it may ask about drafts first).
+std::vector<Effect> sign_out_now(State& state);
 
 // Called when a screen is entered (or the session becomes known): fetches
 // what the screen shows, or sends the user to sign in.

@@ -75,10 +75,46 @@ void append(std::vector<Effect>& to, std::vector<Effect> more) {
     to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
+namespace {
+template <HttpReply R> Action answered(int status, std::string body, int generation) {
+    return Answered<R>{{status, std::move(body), generation}};
+}
+}  // namespace
+
+// No default: a new HttpReply without its case is a compiler warning (-Wswitch)
+// and one without its Answered<> in Action does not compile.
 Action http_answer(HttpReply reply, int status, std::string body, int generation) {
-    if (reply == HttpReply::Tickets) return TicketsFetched{status, std::move(body)};
-    if (reply == HttpReply::Program) return ProgramFetched{status, std::move(body)};
-    return HttpAnswered{reply, status, std::move(body), generation};
+    using enum HttpReply;
+    switch (reply) {
+    case Program: return answered<Program>(status, std::move(body), generation);
+    case Tickets: return answered<Tickets>(status, std::move(body), generation);
+    case Session: return answered<Session>(status, std::move(body), generation);
+    case SignIn: return answered<SignIn>(status, std::move(body), generation);
+    case SignOut: return answered<SignOut>(status, std::move(body), generation);
+    case Users: return answered<Users>(status, std::move(body), generation);
+    case UserDetails: return answered<UserDetails>(status, std::move(body), generation);
+    case Revoke: return answered<Revoke>(status, std::move(body), generation);
+    case Invite: return answered<Invite>(status, std::move(body), generation);
+    case Audit: return answered<Audit>(status, std::move(body), generation);
+    case Invitation: return answered<Invitation>(status, std::move(body), generation);
+    case AcceptInvitation: return answered<AcceptInvitation>(status, std::move(body), generation);
+    case Status: return answered<Status>(status, std::move(body), generation);
+    case SubmitTicket: return answered<SubmitTicket>(status, std::move(body), generation);
+    case TicketDetails: return answered<TicketDetails>(status, std::move(body), generation);
+    case Comment: return answered<Comment>(status, std::move(body), generation);
+    case Command: return answered<Command>(status, std::move(body), generation);
+    case Escalate: return answered<Escalate>(status, std::move(body), generation);
+    case SendQueued: return answered<SendQueued>(status, std::move(body), generation);
+    }
+    return answered<Program>(0, {}, generation);   // not an HttpReply: no answer
+}
+
+Action timer_fired(Timer timer, int generation) {
+    switch (timer) {
+    case Timer::UserSearch: return Fired<Timer::UserSearch>{generation};
+    case Timer::OutboxRetry: return Fired<Timer::OutboxRetry>{generation};
+    }
+    return Fired<Timer::UserSearch>{-1};   // not a Timer: a generation no flow waits for
 }
 
 std::vector<Effect> start(State& state, std::string_view initial_hash) {
@@ -96,23 +132,31 @@ namespace {
 
 // Any answer from the service says it is reachable; no answer says it is not.
 void note_reachability(State& state, const Action& action) {
-    int status = -1;
-    if (auto* a = std::get_if<HttpAnswered>(&action)) {
-        // "Who is signed in?" is answered 401 by the shell itself when no
-        // session cookie exists: that says nothing about the service.
-        if (a->reply == HttpReply::Session && a->status == 401) return;
-        status = a->status;
-    } else if (auto* t = std::get_if<TicketsFetched>(&action)) {
-        status = t->status;
-    } else if (auto* p = std::get_if<ProgramFetched>(&action)) {
-        status = p->status;
-    }
-    if (status >= 0) state.service_reachable = status != 0;
+    std::visit(
+        [&](const auto& a) {
+            using A = std::decay_t<decltype(a)>;
+            if constexpr (std::is_base_of_v<HttpAnswer, A>) {
+                // "Who is signed in?" is answered 401 by the shell itself when no
+                // session cookie exists: that says nothing about the service.
+                if (std::is_same_v<A, Answered<HttpReply::Session>> && a.status == 401) return;
+                state.service_reachable = a.status != 0;
+            }
+        },
+        action);
 }
 
+// The page itself: navigation, the program, the ticket list, time zones,
+// the clock, updates of the portal and what the device kept for offline use.
+using PageActions = Handles<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged,
+                            Answered<HttpReply::Program>, Answered<HttpReply::Tickets>, SnapshotRestored,
+                            DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected, ChooseViewerTimeZone,
+                            TimeZoneLoaded, KeyPrefixChosen, UpdateReady, ApplyUpdate>;
+
 std::vector<Effect> update_one(State& state, const Action& action) {
-    struct Visitor {
+    struct Visitor : FlowVisitor<PageActions> {
+        using FlowVisitor<PageActions>::operator();
         State& state;
+        explicit Visitor(State& s) : state(s) {}
 
         std::vector<Effect> operator()(const OpenRoute& a) {
             if (!state.program.find_route(a.route_id)) {
@@ -131,7 +175,8 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             state.screen = std::move(next);
             return on_enter(state);
         }
-        std::vector<Effect> operator()(const ProgramFetched& a) {
+        std::vector<Effect> operator()(const SnapshotRestored& a) { return snapshot_restored(state, a); }
+        std::vector<Effect> operator()(const Answered<HttpReply::Program>& a) {
             // The compiled-in program keeps working offline; a newer one from
             // the service replaces it only when it is valid.
             if (a.status != 200) return {};
@@ -150,7 +195,7 @@ std::vector<Effect> update_one(State& state, const Action& action) {
                 state.screen = parse_location(nf->hash, state.program);
             return {};
         }
-        std::vector<Effect> operator()(const TicketsFetched& a) {
+        std::vector<Effect> operator()(const Answered<HttpReply::Tickets>& a) {
             TicketList& list = state.tickets;
             if (a.status == 401) {
                 list.loading = list.paging = false;
@@ -258,22 +303,21 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             return {ReloadForUpdate{}};
         }
     };
-    // Request forms live in request_flow.cpp, drafts on the device in
-    // drafts_flow.cpp; sign-in, users and invitations in accounts_flow.cpp;
-    // the outbox in outbox_flow.cpp.
-    if (is_outbox_action(action)) return update_outbox(state, action);
-    if (auto* restored = std::get_if<SnapshotRestored>(&action)) return snapshot_restored(state, *restored);
-    if (is_drafts_action(action)) return update_drafts(state, action);
-    if (is_request_action(action)) return update_requests(state, action);
-    if (is_ticket_action(action)) return update_ticket(state, action);
+    // Each Action goes to the one flow that lists it: request forms
+    // (request_flow), drafts on the device (drafts_flow), one ticket
+    // (ticket_flow), sign-in, users and invitations (accounts_flow), the
+    // outbox (outbox_flow), the page itself (above).
     return std::visit(
         [&](const auto& a) -> std::vector<Effect> {
-            if constexpr (std::is_invocable_v<Visitor&, decltype(a)>) {
-                Visitor visitor{state};
-                return visitor(a);
-            } else {
-                return update_accounts(state, action);
-            }
+            using A = std::decay_t<decltype(a)>;
+            require_one_owner<A, PageActions, RequestActions, DraftsActions, TicketActions, AccountsActions,
+                              OutboxActions>();
+            if constexpr (PageActions::owns<A>) return Visitor{state}(a);
+            else if constexpr (RequestActions::owns<A>) return update_requests(state, action);
+            else if constexpr (DraftsActions::owns<A>) return update_drafts(state, action);
+            else if constexpr (TicketActions::owns<A>) return update_ticket(state, action);
+            else if constexpr (AccountsActions::owns<A>) return update_accounts(state, action);
+            else return update_outbox(state, action);
         },
         action);
 }

@@ -8,6 +8,7 @@
 
 #include "account.hpp"
 #include "business_calendar.hpp"
+#include "flow_dispatch.hpp"
 #include "location.hpp"
 #include "program.hpp"
 #include "service_status.hpp"
@@ -18,6 +19,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -245,8 +247,6 @@ struct OpenEscalate {};
 struct CloseEscalate {};
 struct EditEscalate { int severity = 0; std::string reason; };
 struct SubmitEscalate {};
-struct ProgramFetched { int status = 0; std::string body; };  // GET /api/v1/program result
-struct TicketsFetched { int status = 0; std::string body; };  // GET /api/v1/tickets result
 struct DismissNotice {};
 struct Tick { Instant now; };                      // the clock moved (whole seconds)
 struct TimeZonesAvailable { std::vector<std::string> names; };
@@ -280,12 +280,19 @@ struct ToggleInviteTenant { std::string tenant; };
 struct SubmitInvite {};
 struct EditInvitation { std::string field, value; };  // "name" | "password"
 struct SubmitInvitation {};
-struct TimerFired { std::string name; int generation = 0; };
 
+// A timer the flows start (StartTimer) fires as Fired<its Timer>.
+enum class Timer { UserSearch, OutboxRetry };
+template <Timer T> struct Fired { int generation = 0; };
+
+// What a request was made for; its answer comes back as Answered<that reply>,
+// a type of its own, so it can reach no handler but the one for its kind.
 enum class HttpReply { Program, Tickets, Session, SignIn, SignOut, Users, UserDetails, Revoke, Invite, Audit,
                        Invitation, AcceptInvitation, Status, SubmitTicket, TicketDetails, Comment, Command,
                        Escalate, SendQueued };
-struct HttpAnswered { HttpReply reply; int status = 0; std::string body; int generation = 0; };
+// status 0: no answer (offline, unreachable). `generation` is the request's.
+struct HttpAnswer { int status = 0; std::string body; int generation = 0; };
+template <HttpReply R> struct Answered : HttpAnswer {};
 
 using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged, EditField, LeaveField,
                             AnswerQuestion, ToggleChecklistItem, ChooseSeverity, ContinuePastIncident, SubmitRequest,
@@ -294,27 +301,42 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             DiscardDraft, UndoDiscardDraft, DismissUndoDiscard, ExportDraft, ImportDraft,
                             DraftImported, KeepDraftsAndSignOut, WipeDraftsAndSignOut, CancelSignOut,
                             OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
-                            EditEscalate, SubmitEscalate, ProgramFetched,
-                            TicketsFetched, DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected,
-                            ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, UpdateReady, ApplyUpdate, EditSignIn, SubmitSignIn, OpenSignIn, SignOut,
-                            ChooseTenant, OpenUsers, EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers, LoadOlderAudit,
-                            SelectUser, AskRevoke, CancelRevoke, ConfirmRevoke, OpenInvite, CloseInvite, EditInvite,
-                            ToggleInviteTenant, SubmitInvite, EditInvitation, SubmitInvitation, TimerFired,
-                            HttpAnswered>;
+                            EditEscalate, SubmitEscalate, DismissNotice, Tick, TimeZonesAvailable,
+                            ViewerTimeZoneDetected, ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, UpdateReady,
+                            ApplyUpdate, EditSignIn, SubmitSignIn, OpenSignIn, SignOut, ChooseTenant, OpenUsers,
+                            EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers, LoadOlderAudit, SelectUser,
+                            AskRevoke, CancelRevoke, ConfirmRevoke, OpenInvite, CloseInvite, EditInvite,
+                            ToggleInviteTenant, SubmitInvite, EditInvitation, SubmitInvitation,
+                            Fired<Timer::UserSearch>, Fired<Timer::OutboxRetry>,
+                            Answered<HttpReply::Program>, Answered<HttpReply::Tickets>, Answered<HttpReply::Session>,
+                            Answered<HttpReply::SignIn>, Answered<HttpReply::SignOut>, Answered<HttpReply::Users>,
+                            Answered<HttpReply::UserDetails>, Answered<HttpReply::Revoke>, Answered<HttpReply::Invite>,
+                            Answered<HttpReply::Audit>, Answered<HttpReply::Invitation>,
+                            Answered<HttpReply::AcceptInvitation>, Answered<HttpReply::Status>,
+                            Answered<HttpReply::SubmitTicket>, Answered<HttpReply::TicketDetails>,
+                            Answered<HttpReply::Comment>, Answered<HttpReply::Command>, Answered<HttpReply::Escalate>,
+                            Answered<HttpReply::SendQueued>>;
+
 
 // --- Effects: things the shell must do ----------------------------------
 struct PushLocation { std::string hash; };         // new history entry
 struct ReplaceLocation { std::string hash; };      // fix up the URL without an entry
-struct HttpGet { std::string url; HttpReply reply = HttpReply::Program; int generation = 0; };
+// The answer comes back as Answered<reply>; there is no default reply.
+struct HttpGet {
+    HttpGet(std::string url, HttpReply reply, int generation = 0) : url(std::move(url)), reply(reply), generation(generation) {}
+    std::string url;
+    HttpReply reply;
+    int generation;
+};
 // Any method; state-changing ones carry the session's CSRF token, creating
-// ones an Idempotency-Key. The answer comes back as HttpAnswered.
+// ones an Idempotency-Key. Made by api_request (api_request.hpp).
 struct HttpRequest {
     std::string method, url, body;
-    HttpReply reply = HttpReply::Program;
+    HttpReply reply;
     int generation = 0;
     std::string csrf_token, idempotency_key;
 };
-struct StartTimer { std::string name; int milliseconds = 0; int generation = 0; };  // answer: TimerFired
+struct StartTimer { Timer timer; int milliseconds = 0; int generation = 0; };  // answer: Fired<timer>
 struct LoadTimeZone { std::string name; };         // answer: TimeZoneLoaded
 // Keep a form's draft on the device (the shell writes it off the frame path,
 // at most a second after the last change) or forget it once filed.
@@ -340,11 +362,15 @@ using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest,
                             DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate,
                             DownloadFile, PickFile>;
 
+// The base of each flow's visitor (flow_dispatch.hpp).
+template <class Owned> using FlowVisitor = IgnoreOthers<Owned, std::vector<Effect>>;
+
 // Adds `more` to the end of `to`: the flows collect effects from several steps.
 void append(std::vector<Effect>& to, std::vector<Effect> more);
 
-// The Action an HTTP answer becomes.
+// The Action an HTTP answer becomes, and a timer's firing.
 Action http_answer(HttpReply reply, int status, std::string body, int generation = 0);
+Action timer_fired(Timer timer, int generation);
 
 // Effects to run once when the shell starts, given the hash it was opened with.
 std::vector<Effect> start(State& state, std::string_view initial_hash);

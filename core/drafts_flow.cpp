@@ -86,11 +86,13 @@ std::vector<Effect> import_file(State& state, const DraftImported& a) {
 
 std::vector<Effect> sign_out(State& state) {
     state.drafts.sign_out_asked = false;
-    return update_accounts(state, SignOut{});
+    return sign_out_now(state);
 }
 
-struct DraftsVisitor {
+struct DraftsVisitor : FlowVisitor<DraftsActions> {
+    using FlowVisitor<DraftsActions>::operator();
     State& state;
+    explicit DraftsVisitor(State& s) : state(s) {}
 
     std::vector<Effect> operator()(const DraftRestored& a) { return restore(state, a); }
     std::vector<Effect> operator()(const FocusField& a) {
@@ -194,29 +196,12 @@ struct DraftsVisitor {
         state.drafts.sign_out_asked = false;
         return {};
     }
-    std::vector<Effect> operator()(const auto&) { return {}; }
 };
 
 }  // namespace
 
 SaveDraft keep_on_device(const RequestForm& form) {
     return {draft_key(form.draft.route), kept_draft_to_json({form.draft, form.edited_at, form.focus})};
-}
-
-bool is_drafts_action(const Action& action) {
-    return std::visit(
-        [](const auto& a) {
-            using A = std::decay_t<decltype(a)>;
-            return std::is_same_v<A, DraftRestored> || std::is_same_v<A, FocusField> ||
-                   std::is_same_v<A, FocusRestoreAsked> || std::is_same_v<A, FocusRestored> || std::is_same_v<A, OpenDrafts> ||
-                   std::is_same_v<A, ResumeDraft> || std::is_same_v<A, DiscardDraft> ||
-                   std::is_same_v<A, UndoDiscardDraft> || std::is_same_v<A, DismissUndoDiscard> ||
-                   std::is_same_v<A, ExportDraft> || std::is_same_v<A, ImportDraft> ||
-                   std::is_same_v<A, DraftImported> || std::is_same_v<A, SignOut> ||
-                   std::is_same_v<A, KeepDraftsAndSignOut> || std::is_same_v<A, WipeDraftsAndSignOut> ||
-                   std::is_same_v<A, CancelSignOut>;
-        },
-        action);
 }
 
 std::vector<Effect> update_drafts(State& state, const Action& action) {

@@ -8,10 +8,11 @@
 
 namespace core {
 
-// Handles DraftRestored, FocusField ... CancelSignOut, and SignOut (which it
-// may turn into a question first); other actions return an empty list.
+// SignOut is here: with drafts on the device it first asks whether to keep them.
+using DraftsActions = Handles<DraftRestored, FocusField, FocusRestoreAsked, FocusRestored, OpenDrafts, ResumeDraft,
+                              DiscardDraft, UndoDiscardDraft, DismissUndoDiscard, ExportDraft, ImportDraft,
+                              DraftImported, SignOut, KeepDraftsAndSignOut, WipeDraftsAndSignOut, CancelSignOut>;
 std::vector<Effect> update_drafts(State& state, const Action& action);
-bool is_drafts_action(const Action& action);
 
 // The effect that keeps a form on the device as it is now.
 SaveDraft keep_on_device(const RequestForm& form);

@@ -10,8 +10,6 @@ namespace core {
 
 namespace {
 
-constexpr const char* retry_timer = "outbox";
-
 QueuedTicket* find_by_key(State& state, const std::string& key) {
     for (QueuedTicket& t : state.outbox)
         if (t.key == key) return &t;
@@ -36,7 +34,7 @@ void forget(State& state, const std::string& key, std::vector<Effect>& effects) 
 
 bool transient(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
 
-std::vector<Effect> delivery_answered(State& state, const HttpAnswered& answer) {
+std::vector<Effect> delivery_answered(State& state, const HttpAnswer& answer) {
     auto it = std::find_if(state.outbox.begin(), state.outbox.end(),
                            [&](const QueuedTicket& t) { return t.request == answer.generation; });
     if (it == state.outbox.end() || answer.generation == 0) return {};
@@ -119,7 +117,7 @@ std::vector<Effect> deliver_outbox(State& state) {
         if (earliest && state.outbox_timer == 0) {
             state.outbox_timer = ++state.outbox_requests;
             const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*earliest - state.now);
-            effects.push_back(StartTimer{retry_timer, static_cast<int>(wait.count()) + 50, state.outbox_timer});
+            effects.push_back(StartTimer{Timer::OutboxRetry, static_cast<int>(wait.count()) + 50, state.outbox_timer});
         }
         return effects;
     }
@@ -143,10 +141,16 @@ std::vector<Effect> deliver_outbox(State& state) {
     return effects;
 }
 
-std::vector<Effect> update_outbox(State& state, const Action& action) {
-    if (auto* a = std::get_if<ConnectivityChanged>(&action)) {
-        state.online = a->online;
-        if (!a->online) return {};
+namespace {
+
+struct OutboxVisitor : FlowVisitor<OutboxActions> {
+    using FlowVisitor<OutboxActions>::operator();
+    State& state;
+    explicit OutboxVisitor(State& s) : state(s) {}
+
+    std::vector<Effect> operator()(const ConnectivityChanged& a) {
+        state.online = a.online;
+        if (!a.online) return {};
         // Back online: try everything now, and refresh what is shown from
         // the device.
         for (QueuedTicket& t : state.outbox)
@@ -160,8 +164,8 @@ std::vector<Effect> update_outbox(State& state, const Action& action) {
         }
         return effects;
     }
-    if (auto* a = std::get_if<QueuedRestored>(&action)) {
-        std::optional<QueuedTicket> ticket = parse_queued_ticket(a->json);
+    std::vector<Effect> operator()(const QueuedRestored& a) {
+        std::optional<QueuedTicket> ticket = parse_queued_ticket(a.json);
         if (!ticket || find_by_key(state, ticket->key) || !state.program.find_route(ticket->route)) return {};
         ticket->next_attempt = state.now;
         RequestForm& form = form_of(state, ticket->route);
@@ -175,8 +179,8 @@ std::vector<Effect> update_outbox(State& state, const Action& action) {
         state.outbox.push_back(std::move(*ticket));
         return {};
     }
-    if (auto* a = std::get_if<CancelQueued>(&action)) {
-        auto form = state.requests.find(a->route_id);
+    std::vector<Effect> operator()(const CancelQueued& a) {
+        auto form = state.requests.find(a.route_id);
         if (form == state.requests.end() || form->second.queued_key.empty()) return {};
         QueuedTicket* ticket = find_by_key(state, form->second.queued_key);
         // An attempt under way may still deliver it: it cannot be taken back now.
@@ -190,20 +194,15 @@ std::vector<Effect> update_outbox(State& state, const Action& action) {
         form->second.idempotency_key.clear();   // edited and sent again, it is a new request
         return effects;
     }
-    if (auto* a = std::get_if<TimerFired>(&action)) {
-        if (a->name == retry_timer && a->generation == state.outbox_timer) state.outbox_timer = 0;
+    std::vector<Effect> operator()(const Fired<Timer::OutboxRetry>& a) {
+        if (a.generation == state.outbox_timer) state.outbox_timer = 0;
         return {};
     }
-    if (auto* a = std::get_if<HttpAnswered>(&action); a && a->reply == HttpReply::SendQueued)
-        return delivery_answered(state, *a);
-    return {};
-}
+    std::vector<Effect> operator()(const Answered<HttpReply::SendQueued>& a) { return delivery_answered(state, a); }
+};
 
-bool is_outbox_action(const Action& action) {
-    if (auto* a = std::get_if<HttpAnswered>(&action)) return a->reply == HttpReply::SendQueued;
-    if (auto* t = std::get_if<TimerFired>(&action)) return t->name == retry_timer;
-    return std::holds_alternative<ConnectivityChanged>(action) || std::holds_alternative<QueuedRestored>(action) ||
-           std::holds_alternative<CancelQueued>(action);
-}
+}  // namespace
+
+std::vector<Effect> update_outbox(State& state, const Action& action) { return std::visit(OutboxVisitor{state}, action); }
 
 }  // namespace core

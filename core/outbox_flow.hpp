@@ -15,10 +15,9 @@ namespace core {
 // in the outbox; the form shows it as queued until it is delivered.
 std::vector<Effect> queue_request(State& state, const std::string& route_id, const std::string& body);
 
-// Handles ConnectivityChanged, QueuedRestored, CancelQueued, the "outbox"
-// timer and the answers to delivery attempts.
+using OutboxActions = Handles<ConnectivityChanged, QueuedRestored, CancelQueued, Fired<Timer::OutboxRetry>,
+                              Answered<HttpReply::SendQueued>>;
 std::vector<Effect> update_outbox(State& state, const Action& action);
-bool is_outbox_action(const Action& action);
 
 // Sends what is due, when it can be: online, with a session the service has
 // confirmed (else it checks the session first). Runs after every action.

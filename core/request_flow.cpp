@@ -108,7 +108,7 @@ std::vector<Effect> submit(State& state, const std::string& route_id) {
     return {request};
 }
 
-std::vector<Effect> submitted(State& state, const HttpAnswered& answer) {
+std::vector<Effect> submitted(State& state, const HttpAnswer& answer) {
     if (answer.generation < 0 || answer.generation >= static_cast<int>(state.program.routes.size())) return {};
     const std::string route_id = state.program.routes[answer.generation].id;
     auto it = state.requests.find(route_id);
@@ -133,8 +133,10 @@ std::vector<Effect> submitted(State& state, const HttpAnswered& answer) {
 }
 
 // The request actions; the rest are not ours.
-struct RequestVisitor {
+struct RequestVisitor : FlowVisitor<RequestActions> {
+    using FlowVisitor<RequestActions>::operator();
     State& state;
+    explicit RequestVisitor(State& s) : state(s) {}
 
     std::vector<Effect> operator()(const EditField& a) {
         RequestForm& form = form_of(state, a.route_id);
@@ -185,9 +187,9 @@ struct RequestVisitor {
                        "). The portal keeps working; what you type stays only until you close the page.";
         return {};
     }
-    std::vector<Effect> operator()(const HttpAnswered& a) {
-        if (a.reply == HttpReply::SubmitTicket) return submitted(state, a);
-        // Status: a failure only means the incident banner is not shown.
+    std::vector<Effect> operator()(const Answered<HttpReply::SubmitTicket>& a) { return submitted(state, a); }
+    std::vector<Effect> operator()(const Answered<HttpReply::Status>& a) {
+        // A failure only means the incident banner is not shown.
         state.status.loading = false;
         if (a.status != 200) {
             state.status.error = "The service status could not be read.";
@@ -202,7 +204,6 @@ struct RequestVisitor {
         state.status.status = std::move(parsed.status);
         return {};
     }
-    std::vector<Effect> operator()(const auto&) { return {}; }
 };
 
 }  // namespace
@@ -314,15 +315,6 @@ std::vector<Effect> enter_route_screen(State& state, const std::string& route_id
     fill_in_tenant(state, form);   // the session may have become known after the form started
     recheck(state, form);
     return fetch_status(state);
-}
-
-bool is_request_action(const Action& action) {
-    if (auto* answer = std::get_if<HttpAnswered>(&action))
-        return answer->reply == HttpReply::Status || answer->reply == HttpReply::SubmitTicket;
-    return std::holds_alternative<EditField>(action) || std::holds_alternative<LeaveField>(action) ||
-           std::holds_alternative<AnswerQuestion>(action) || std::holds_alternative<ToggleChecklistItem>(action) ||
-           std::holds_alternative<ChooseSeverity>(action) || std::holds_alternative<ContinuePastIncident>(action) ||
-           std::holds_alternative<SubmitRequest>(action) || std::holds_alternative<StorageFailed>(action);
 }
 
 RequestForm& request_form(State& state, const std::string& route_id) { return form_of(state, route_id); }

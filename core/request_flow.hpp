@@ -13,10 +13,10 @@
 
 namespace core {
 
-// Handles EditField ... SubmitRequest and the Status / SubmitTicket answers;
-// other actions return an empty list.
+using RequestActions = Handles<EditField, LeaveField, AnswerQuestion, ToggleChecklistItem, ChooseSeverity,
+                               ContinuePastIncident, SubmitRequest, StorageFailed, Answered<HttpReply::Status>,
+                               Answered<HttpReply::SubmitTicket>>;
 std::vector<Effect> update_requests(State& state, const Action& action);
-bool is_request_action(const Action& action);
 
 // The form of a route, started with what the portal already knows (the
 // tenant worked in), and its problems recomputed after its draft was put

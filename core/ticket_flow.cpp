@@ -20,7 +20,7 @@ std::string unreachable() { return "The service could not be reached. Nothing is
 
 // Every change to a ticket answers with the ticket as it now is. Its
 // countdown needs the customer's zone.
-bool take_details(State& state, const HttpAnswered& answer, std::vector<Effect>& effects) {
+bool take_details(State& state, const HttpAnswer& answer, std::vector<Effect>& effects) {
     TicketDetailsResult parsed = parse_ticket_details(answer.body);
     if (!parsed || parsed.details->ticket.id != state.ticket.id) return false;
     state.ticket.details = std::move(parsed.details);
@@ -35,16 +35,18 @@ std::vector<Effect> fetch(State& state) {
     return {HttpGet{ticket_url(state.ticket.id), HttpReply::TicketDetails}};
 }
 
-std::string problem_text(const HttpAnswered& answer, const char* doing) {
+std::string problem_text(const HttpAnswer& answer, const char* doing) {
     if (answer.status == 0) return unreachable();
     Problem problem = parse_problem(answer.body, answer.status);
     if (!problem.message.empty()) return problem.message;
     return std::string("The service could not ") + doing + " (HTTP " + std::to_string(answer.status) + ").";
 }
 
-struct TicketVisitor {
+struct TicketVisitor : FlowVisitor<TicketActions> {
+    using FlowVisitor<TicketActions>::operator();
     State& state;
-    TicketView& view = state.ticket;
+    TicketView& view;
+    explicit TicketVisitor(State& s) : state(s), view(s.ticket) {}
 
     std::vector<Effect> operator()(const OpenTicket& a) {
         if (a.id.empty()) return {};
@@ -120,23 +122,27 @@ struct TicketVisitor {
         return {request};
     }
 
-    std::vector<Effect> operator()(const HttpAnswered& a) {
-        if (a.status == 401) {
-            view.loading = view.comment_busy = view.escalate.busy = false;
-            view.busy_command.clear();
-            return session_ended(state);
-        }
-        switch (a.reply) {
-        case HttpReply::TicketDetails: return details_answered(a);
-        case HttpReply::Comment: return comment_answered(a);
-        case HttpReply::Command: return command_answered(a);
-        case HttpReply::Escalate: return escalate_answered(a);
-        default: return {};
-        }
+    std::vector<Effect> operator()(const Answered<HttpReply::TicketDetails>& a) {
+        return answered(a, &TicketVisitor::details_answered);
     }
-    std::vector<Effect> operator()(const auto&) { return {}; }
+    std::vector<Effect> operator()(const Answered<HttpReply::Comment>& a) {
+        return answered(a, &TicketVisitor::comment_answered);
+    }
+    std::vector<Effect> operator()(const Answered<HttpReply::Command>& a) {
+        return answered(a, &TicketVisitor::command_answered);
+    }
+    std::vector<Effect> operator()(const Answered<HttpReply::Escalate>& a) {
+        return answered(a, &TicketVisitor::escalate_answered);
+    }
 
-    std::vector<Effect> details_answered(const HttpAnswered& a) {
+    // Any of them answered 401: the session is over, nothing is busy any more.
+    std::vector<Effect> answered(const HttpAnswer& a, std::vector<Effect> (TicketVisitor::*handle)(const HttpAnswer&)) {
+        if (a.status != 401) return (this->*handle)(a);
+        view.loading = view.comment_busy = view.escalate.busy = false;
+        view.busy_command.clear();
+        return session_ended(state);
+    }
+    std::vector<Effect> details_answered(const HttpAnswer& a) {
         view.loading = false;
         if (a.status == 404) {
             view.details.reset();
@@ -151,7 +157,7 @@ struct TicketVisitor {
         if (!take_details(state, a, effects)) view.error = "The service sent a ticket the portal cannot read.";
         return effects;
     }
-    std::vector<Effect> comment_answered(const HttpAnswered& a) {
+    std::vector<Effect> comment_answered(const HttpAnswer& a) {
         view.comment_busy = false;
         if (a.status != 200 && a.status != 201) {
             view.comment_error = problem_text(a, "add the reply");   // the text stays in the box
@@ -164,7 +170,7 @@ struct TicketVisitor {
         if (!take_details(state, a, effects)) return fetch(state);
         return effects;
     }
-    std::vector<Effect> command_answered(const HttpAnswered& a) {
+    std::vector<Effect> command_answered(const HttpAnswer& a) {
         const std::string command = view.busy_command;
         view.busy_command.clear();
         if (a.status != 200) {
@@ -176,7 +182,7 @@ struct TicketVisitor {
         if (!take_details(state, a, effects)) return fetch(state);
         return effects;
     }
-    std::vector<Effect> escalate_answered(const HttpAnswered& a) {
+    std::vector<Effect> escalate_answered(const HttpAnswer& a) {
         EscalateDialog& d = view.escalate;
         d.busy = false;
         if (a.status != 200 && a.status != 201) {
@@ -194,16 +200,6 @@ struct TicketVisitor {
 };
 
 }  // namespace
-
-bool is_ticket_action(const Action& action) {
-    if (auto* answer = std::get_if<HttpAnswered>(&action))
-        return answer->reply == HttpReply::TicketDetails || answer->reply == HttpReply::Comment ||
-               answer->reply == HttpReply::Command || answer->reply == HttpReply::Escalate;
-    return std::holds_alternative<OpenTicket>(action) || std::holds_alternative<EditComment>(action) ||
-           std::holds_alternative<SendComment>(action) || std::holds_alternative<TicketCommand>(action) ||
-           std::holds_alternative<OpenEscalate>(action) || std::holds_alternative<CloseEscalate>(action) ||
-           std::holds_alternative<EditEscalate>(action) || std::holds_alternative<SubmitEscalate>(action);
-}
 
 std::vector<Effect> update_ticket(State& state, const Action& action) {
     return std::visit(TicketVisitor{state}, action);

@@ -7,8 +7,10 @@
 
 namespace core {
 
-bool is_ticket_action(const Action& action);
-// Handles OpenTicket ... SubmitEscalate and the answers to their requests.
+using TicketActions = Handles<OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
+                              EditEscalate, SubmitEscalate, Answered<HttpReply::TicketDetails>,
+                              Answered<HttpReply::Comment>, Answered<HttpReply::Command>,
+                              Answered<HttpReply::Escalate>>;
 std::vector<Effect> update_ticket(State& state, const Action& action);
 // Entering #/tickets/<id>: fetch it (again: the thread may have grown).
 std::vector<Effect> enter_ticket_screen(State& state, const std::string& id);

@@ -132,11 +132,11 @@ void run_effects(const std::vector<core::Effect>& effects) {
                 } else if constexpr (std::is_same_v<E, core::PickFile>) {
                     portal_js_pick_file(e.purpose.c_str(), core::draft_file_max_bytes);
                 } else if constexpr (std::is_same_v<E, core::StartTimer>) {
-                    auto* timer = new core::TimerFired{e.name, e.generation};
+                    auto* fired = new core::Action(core::timer_fired(e.timer, e.generation));
                     emscripten_set_timeout([](void* data) {
-                        std::unique_ptr<core::TimerFired> fired(static_cast<core::TimerFired*>(data));
-                        dispatch(*fired);
-                    }, e.milliseconds, timer);
+                        std::unique_ptr<core::Action> action(static_cast<core::Action*>(data));
+                        dispatch(*action);
+                    }, e.milliseconds, fired);
                 } else {
                     // A new Effect must be run here: forgetting it does not compile.
                     static_assert(sizeof(E) == 0, "an Effect the browser shell does not run");

@@ -96,21 +96,21 @@ TEST_CASE("a program the service sends broken keeps the built-in one and tells t
     nlohmann::json doc = nlohmann::json::parse(default_program_json());
     doc["routes"][0]["fields"][3]["kind"] = "colour";
 
-    CHECK(update(state, ProgramFetched{200, doc.dump()}).empty());
+    CHECK(update(state, Answered<HttpReply::Program>{200, doc.dump()}).empty());
     CHECK(state.program == default_program());
     CHECK(state.notice.find("routes[0].fields[3].kind") != std::string::npos);
     CHECK(state.notice.find("built-in") != std::string::npos);
 
     State other;
-    update(other, ProgramFetched{200, "<html>502 Bad Gateway</html>"});
+    update(other, Answered<HttpReply::Program>{200, "<html>502 Bad Gateway</html>"});
     CHECK(other.program == default_program());
     CHECK_FALSE(other.notice.empty());
 }
 
 TEST_CASE("a failed program request is quiet: offline is normal") {
     State state;
-    CHECK(update(state, ProgramFetched{0, ""}).empty());
-    CHECK(update(state, ProgramFetched{503, "{}"}).empty());
+    CHECK(update(state, Answered<HttpReply::Program>{0, ""}).empty());
+    CHECK(update(state, Answered<HttpReply::Program>{503, "{}"}).empty());
     CHECK(state.program == default_program());
     CHECK(state.notice.empty());
 }
@@ -120,7 +120,7 @@ TEST_CASE("a valid program from the service replaces the built-in one") {
     start(state, "#/route/billing");
     CHECK(state.screen == Screen{NotFoundScreen{"#/route/billing"}});
 
-    update(state, ProgramFetched{200, program_with_billing_route()});
+    update(state, Answered<HttpReply::Program>{200, program_with_billing_route()});
     CHECK(state.program.find_route("billing") != nullptr);
     CHECK(state.notice.empty());
     // The deep link that only the new program knows now opens.

@@ -32,7 +32,7 @@ State started() {
 
 State signed_in_on_general() {
     State state = started();
-    update(state, HttpAnswered{HttpReply::Session, 200, session_body});
+    update(state, Answered<HttpReply::Session>{200, session_body});
     return state;
 }
 
@@ -128,7 +128,7 @@ TEST_CASE("offline, a submission is queued; back online it is sent once with its
     CHECK(nlohmann::json::parse(post->body)["fields"]["summary"] == "Sign-in page shows a blank screen");
     CHECK_FALSE(ticket_post(update(state, ConnectivityChanged{true})));   // one attempt at a time
 
-    effects = update(state, HttpAnswered{HttpReply::SendQueued, 201, R"({"id":"T-1042"})", post->generation});
+    effects = update(state, Answered<HttpReply::SendQueued>{201, R"({"id":"T-1042"})", post->generation});
     CHECK(state.outbox.empty());
     CHECK(state.requests.count("general") == 0);
     REQUIRE(effects_of<DropQueued>(effects).size() == 1);
@@ -145,7 +145,7 @@ TEST_CASE("a lost answer is retried with growing waits, always with the same key
     std::optional<HttpRequest> first = ticket_post(update(state, SubmitRequest{"general"}));
     REQUIRE(first);
     const std::string key = first->idempotency_key, body = first->body;
-    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::SubmitTicket, 0, "", first->generation});
+    std::vector<Effect> effects = update(state, Answered<HttpReply::SubmitTicket>{0, "", first->generation});
     REQUIRE(state.outbox.size() == 1);
     // Not at once: a timer wakes the portal when the retry is due.
     CHECK_FALSE(ticket_post(effects));
@@ -162,7 +162,7 @@ TEST_CASE("a lost answer is retried with growing waits, always with the same key
         REQUIRE(retry);
         CHECK(retry->idempotency_key == key);
         CHECK(retry->body == body);
-        update(state, HttpAnswered{HttpReply::SendQueued, attempt % 2 ? 0 : 503, "", retry->generation});
+        update(state, Answered<HttpReply::SendQueued>{attempt % 2 ? 0 : 503, "", retry->generation});
         CHECK(state.outbox[0].attempts == attempt + 1);
     }
     CHECK(state.requests.at("general").queued_key == key);
@@ -179,7 +179,7 @@ TEST_CASE("a queued request the service rejects comes back to its form with the 
     const std::string problem =
         R"({"title":"The request has problems","status":422,"detail":"Fix the marked fields.",)"
         R"("errors":{"summary":"A summary says what fails, in under 500 characters."}})";
-    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::SendQueued, 422, problem, post->generation});
+    std::vector<Effect> effects = update(state, Answered<HttpReply::SendQueued>{422, problem, post->generation});
     CHECK(state.outbox.empty());
     CHECK(effects_of<DropQueued>(effects).size() == 1);
     CHECK(effects_of<DeleteDraft>(effects).empty());   // the draft is kept
@@ -215,7 +215,7 @@ TEST_CASE("a queued request read back at start waits for a confirmed session, th
     update(state, QueuedRestored{queued_ticket_to_json(kept)});   // read twice, queued once
     CHECK(state.outbox.size() == 1);
 
-    effects = update(state, HttpAnswered{HttpReply::Session, 200, session_body});
+    effects = update(state, Answered<HttpReply::Session>{200, session_body});
     std::optional<HttpRequest> post = ticket_post(effects);
     REQUIRE(post);
     CHECK(post->idempotency_key == "earlier-page-3");
@@ -223,11 +223,11 @@ TEST_CASE("a queued request read back at start waits for a confirmed session, th
     CHECK(post->csrf_token == "csrf-1");
 
     // The session ended meanwhile: it stays queued until the person signs in.
-    update(state, HttpAnswered{HttpReply::SendQueued, 401, "", post->generation});
+    update(state, Answered<HttpReply::SendQueued>{401, "", post->generation});
     CHECK(state.outbox.size() == 1);
     CHECK(state.session == SessionStatus::SignedOut);
     CHECK_FALSE(ticket_post(update(state, Tick{state.now + std::chrono::minutes{10}})));
-    effects = update(state, HttpAnswered{HttpReply::SignIn, 200, session_body});
+    effects = update(state, Answered<HttpReply::SignIn>{200, session_body});
     REQUIRE(ticket_post(effects));
 }
 
@@ -262,7 +262,7 @@ TEST_CASE("an offline start shows the person, tickets and users the device kept,
     update(state, SnapshotRestored{"tickets", tickets_snapshot(saved, {tickets_page}).json});
     CHECK(state.session == SessionStatus::Unknown);   // the service may still answer
 
-    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::Session, 0, ""});
+    std::vector<Effect> effects = update(state, Answered<HttpReply::Session>{0, ""});
     CHECK_FALSE(state.service_reachable);
     CHECK(state.session == SessionStatus::SignedIn);
     CHECK(state.session_from_device);
@@ -271,7 +271,7 @@ TEST_CASE("an offline start shows the person, tickets and users the device kept,
     CHECK(state.account->name == "Ada Admin");
     REQUIRE(effects_of<HttpGet>(effects).size() == 1);   // the tickets screen still asks first
 
-    update(state, TicketsFetched{0, ""});
+    update(state, Answered<HttpReply::Tickets>{0, ""});
     CHECK(state.tickets.error.empty());
     REQUIRE(state.tickets.items.size() == 1);
     CHECK(state.tickets.items[0].id == "T-7");
@@ -287,24 +287,24 @@ TEST_CASE("an offline start shows the person, tickets and users the device kept,
 
     // The service answers again: the real session replaces the device's.
     effects = update(state, ConnectivityChanged{true});
-    update(state, HttpAnswered{HttpReply::Session, 200, session_body});
+    update(state, Answered<HttpReply::Session>{200, session_body});
     CHECK_FALSE(state.session_from_device);
     CHECK(state.service_reachable);
 }
 
 TEST_CASE("users: the plain list is kept for offline reading; signing out forgets everything kept") {
     State state = started();
-    update(state, HttpAnswered{HttpReply::Session, 200, session_body});
+    update(state, Answered<HttpReply::Session>{200, session_body});
     update(state, OpenUsers{});
     const std::string page = R"({"items":[{"id":"s1","email":"sam@acme.example","name":"Sam","status":"active",)"
                              R"("tenants":["acme-prod"],"invited_at":"2026-11-01T10:00:00Z"}],"total":1,"next_cursor":""})";
-    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::Users, 200, page, state.users.generation});
+    std::vector<Effect> effects = update(state, Answered<HttpReply::Users>{200, page, state.users.generation});
     REQUIRE(effects_of<KeepSnapshot>(effects).size() == 1);
     CHECK(effects_of<KeepSnapshot>(effects)[0]->name == "users/acme-prod");
 
     update(state, SnapshotRestored{"users/acme-prod", effects_of<KeepSnapshot>(effects)[0]->json});
     state.users.items.clear();
-    update(state, HttpAnswered{HttpReply::Users, 0, "", state.users.generation});
+    update(state, Answered<HttpReply::Users>{0, "", state.users.generation});
     REQUIRE(state.users.items.size() == 1);
     CHECK(state.users.as_of);
 
@@ -324,9 +324,9 @@ TEST_CASE("a queued request is sent only in the session of the person who queued
     const std::string other = R"({"user":{"id":"u2","email":"sam@acme.example","name":"Sam"},"csrf_token":"csrf-2",)"
                               R"("memberships":[{"tenant":"acme-prod","tenant_name":"Acme","role":"admin",)"
                               R"("plan":"standard","region":"eu"}]})";
-    update(state, HttpAnswered{HttpReply::SignIn, 200, other});
+    update(state, Answered<HttpReply::SignIn>{200, other});
     CHECK_FALSE(ticket_post(update(state, ConnectivityChanged{true})));
     CHECK(state.outbox.size() == 1);   // kept for its owner
-    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::SignIn, 200, session_body});
+    std::vector<Effect> effects = update(state, Answered<HttpReply::SignIn>{200, session_body});
     REQUIRE(ticket_post(effects));
 }

@@ -94,7 +94,7 @@ TEST_CASE("a complete form is sent once with its key; a retry after a lost answe
     // and the form keeps everything, shown as queued.
     const int route = request->generation;
     const std::string sent = request->body;
-    update(state, HttpAnswered{HttpReply::SubmitTicket, 0, "", route});
+    update(state, Answered<HttpReply::SubmitTicket>{0, "", route});
     const RequestForm& form = state.requests.at("general");
     CHECK_FALSE(form.busy);
     CHECK(form.queued_key == key);
@@ -122,7 +122,7 @@ TEST_CASE("the service's field errors land on their fields and an edit clears th
     const std::string problem =
         R"({"title":"The request has problems","status":422,"detail":"Fix the marked fields.",)"
         R"("errors":[{"field":"summary","message":"A summary says what fails, in under 500 characters."}]})";
-    update(state, HttpAnswered{HttpReply::SubmitTicket, 422, problem, request->generation});
+    update(state, Answered<HttpReply::SubmitTicket>{422, problem, request->generation});
     const RequestForm& form = state.requests.at("general");
     std::vector<FieldIssue> shown = visible_issues(form, "summary");
     REQUIRE_FALSE(shown.empty());
@@ -145,7 +145,7 @@ TEST_CASE("an accepted ticket clears its draft and opens the ticket") {
     const HttpRequest* request = only_request(effects5);
     REQUIRE(request);
     std::vector<Effect> effects =
-        update(state, HttpAnswered{HttpReply::SubmitTicket, 201, R"({"id":"T-1042"})", request->generation});
+        update(state, Answered<HttpReply::SubmitTicket>{201, R"({"id":"T-1042"})", request->generation});
     CHECK(state.requests.count("general") == 0);
     CHECK(state.screen == Screen{TicketScreen{"T-1042"}});
     REQUIRE(effects.size() >= 2);
@@ -187,7 +187,7 @@ TEST_CASE("an open incident in the user's region is shown first; other regions' 
         R"({"regions":[{"id":"eu","name":"EU","state":"degraded","incidents":[{"id":"INC-7","title":"Slow sign-ins",)"
         R"("state":"investigating","started_at":"2026-11-23T09:00:00Z","updated_at":"2026-11-23T09:30:00Z",)"
         R"("message":"We are looking into it."}]},{"id":"americas","name":"Americas","state":"operational","incidents":[]}]})";
-    update(state, HttpAnswered{HttpReply::Status, 200, status});
+    update(state, Answered<HttpReply::Status>{200, status});
     const RegionStatus* region = nullptr;
     const Incident* incident = incident_for_user(state, &region);
     REQUIRE(incident);
@@ -198,7 +198,7 @@ TEST_CASE("an open incident in the user's region is shown first; other regions' 
     CHECK(incident_for_user(state) == nullptr);
 
     // A status the portal cannot read only hides the banner.
-    update(state, HttpAnswered{HttpReply::Status, 200, R"({"regions":[{"id":1}]})"});
+    update(state, Answered<HttpReply::Status>{200, R"({"regions":[{"id":1}]})"});
     CHECK_FALSE(state.status.error.empty());
 }
 

@@ -62,7 +62,7 @@ State on_ticket(const std::string& status, std::vector<std::string> actions) {
     REQUIRE(effects.size() == 2);
     CHECK(std::get<PushLocation>(effects[0]).hash == "#/tickets/T-1042");
     CHECK(std::get<HttpGet>(effects[1]).url == "/api/v1/tickets/T-1042");
-    std::vector<Effect> loaded = update(state, HttpAnswered{HttpReply::TicketDetails, 200, ticket_json(status, actions)});
+    std::vector<Effect> loaded = update(state, Answered<HttpReply::TicketDetails>{200, ticket_json(status, actions)});
     REQUIRE(state.ticket.details);
     // The countdown needs the customer's zone.
     REQUIRE(loaded.size() == 1);
@@ -83,7 +83,7 @@ TEST_CASE("a reply that fails keeps its text, and sending it again reuses its ke
     const std::string key = request->idempotency_key;
     CHECK_FALSE(key.empty());
 
-    update(state, HttpAnswered{HttpReply::Comment, 0, ""});
+    update(state, Answered<HttpReply::Comment>{0, ""});
     CHECK(state.ticket.comment == "The page is still blank.");
     CHECK_FALSE(state.ticket.comment_error.empty());
 
@@ -92,7 +92,7 @@ TEST_CASE("a reply that fails keeps its text, and sending it again reuses its ke
     REQUIRE(retry);
     CHECK(retry->idempotency_key == key);
 
-    update(state, HttpAnswered{HttpReply::Comment, 201, ticket_json("open", {"comment"}, 2)});
+    update(state, Answered<HttpReply::Comment>{201, ticket_json("open", {"comment"}, 2)});
     CHECK(state.ticket.comment.empty());
     CHECK(state.ticket.details->comments.size() == 2);
 }
@@ -119,7 +119,7 @@ TEST_CASE("confirming a solved ticket closes it") {
     REQUIRE(request);
     CHECK(request->url == "/api/v1/tickets/T-1042/confirm");
     CHECK(request->csrf_token == "csrf-1");
-    update(state, HttpAnswered{HttpReply::Command, 200, ticket_json("closed", {})});
+    update(state, Answered<HttpReply::Command>{200, ticket_json("closed", {})});
     CHECK(state.ticket.details->ticket.status == "closed");
     CHECK(state.notice.find("closed") != std::string::npos);
     CHECK(update(state, TicketCommand{"delete"}).empty());   // only the known commands
@@ -143,7 +143,7 @@ TEST_CASE("escalation only goes to a more urgent severity, with a reason") {
     CHECK(request->url == "/api/v1/tickets/T-1042/escalate");
     CHECK(nlohmann::json::parse(request->body)["severity"] == 1);
 
-    std::vector<Effect> opened = update(state, HttpAnswered{HttpReply::Escalate, 201, R"({"id":"T-1043"})"});
+    std::vector<Effect> opened = update(state, Answered<HttpReply::Escalate>{201, R"({"id":"T-1043"})"});
     CHECK(state.screen == Screen{TicketScreen{"T-1043"}});
     CHECK(state.notice.find("T-1043") != std::string::npos);
 }
@@ -151,7 +151,7 @@ TEST_CASE("escalation only goes to a more urgent severity, with a reason") {
 TEST_CASE("a ticket the user may not see says so") {
     State state = signed_in();
     update(state, OpenTicket{"T-9999"});
-    update(state, HttpAnswered{HttpReply::TicketDetails, 404, R"({"title":"Not found"})"});
+    update(state, Answered<HttpReply::TicketDetails>{404, R"({"title":"Not found"})"});
     CHECK_FALSE(state.ticket.details);
     CHECK(state.ticket.error.find("T-9999") != std::string::npos);
 }

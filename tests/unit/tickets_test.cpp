@@ -23,7 +23,7 @@ std::string ticket_json(const std::string& id, const std::string& zone, const ch
 // Tickets are private: these tests start signed in.
 State signed_in() {
     State state;
-    update(state, HttpAnswered{HttpReply::Session, 200,
+    update(state, Answered<HttpReply::Session>{200,
                                R"({"user":{"id":"1","email":"admin@acme.example","name":"Ada"},
                                    "memberships":[{"tenant":"acme-prod","tenant_name":"Acme","role":"admin"}],
                                    "csrf_token":"t"})"});
@@ -49,7 +49,7 @@ TEST_CASE("a deep link to #/tickets waits for the session, then fetches") {
     State state;
     std::vector<Effect> effects = start(state, "#/tickets");
     CHECK(effects_of<HttpGet>(effects).size() == 2);   // program and session
-    std::vector<Effect> after = update(state, HttpAnswered{HttpReply::Session, 200,
+    std::vector<Effect> after = update(state, Answered<HttpReply::Session>{200,
         R"({"user":{"id":"1","email":"a@b.example"},"memberships":[],"csrf_token":"t"})"});
     REQUIRE(effects_of<HttpGet>(after).size() == 1);
     CHECK(effects_of<HttpGet>(after)[0]->reply == HttpReply::Tickets);
@@ -58,7 +58,7 @@ TEST_CASE("a deep link to #/tickets waits for the session, then fetches") {
 TEST_CASE("without a session the tickets screen leads to sign-in and back") {
     State state;
     start(state, "#/tickets");
-    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::Session, 401, "{}"});
+    std::vector<Effect> effects = update(state, Answered<HttpReply::Session>{401, "{}"});
     CHECK(state.screen == Screen{SignInScreen{}});
     CHECK(effects_of<PushLocation>(effects)[0]->hash == "#/sign-in");
     update(state, EditSignIn{"email", "admin@acme.example"});
@@ -68,7 +68,7 @@ TEST_CASE("without a session the tickets screen leads to sign-in and back") {
     CHECK(effects_of<HttpRequest>(sign_in)[0]->method == "POST");
     CHECK(effects_of<HttpRequest>(sign_in)[0]->body == R"({"email":"admin@acme.example","password":"demo-password"})");
 
-    std::vector<Effect> wrong = update(state, HttpAnswered{HttpReply::SignIn, 401,
+    std::vector<Effect> wrong = update(state, Answered<HttpReply::SignIn>{401,
                                                            R"({"title":"Unauthorized","detail":"E-mail or password is wrong."})"});
     CHECK(state.sign_in.error == "E-mail or password is wrong.");
     CHECK(state.sign_in.password.empty());
@@ -76,7 +76,7 @@ TEST_CASE("without a session the tickets screen leads to sign-in and back") {
 
     update(state, EditSignIn{"password", "demo-password"});
     update(state, SubmitSignIn{});
-    std::vector<Effect> ok = update(state, HttpAnswered{HttpReply::SignIn, 200,
+    std::vector<Effect> ok = update(state, Answered<HttpReply::SignIn>{200,
         R"({"user":{"id":"1","email":"admin@acme.example","name":"Ada"},"memberships":[{"tenant":"acme-prod","tenant_name":"Acme","role":"admin"}],"csrf_token":"t"})"});
     CHECK(state.screen == Screen{TicketsScreen{}});
     CHECK(effects_of<HttpGet>(ok).size() == 1);
@@ -86,7 +86,7 @@ TEST_CASE("without a session the tickets screen leads to sign-in and back") {
 TEST_CASE("a 401 on a private request ends the session and remembers where the user was") {
     State state = signed_in();
     update(state, OpenTickets{});
-    update(state, TicketsFetched{401, "{}"});
+    update(state, Answered<HttpReply::Tickets>{401, "{}"});
     CHECK(state.session == SessionStatus::SignedOut);
     CHECK(state.screen == Screen{SignInScreen{}});
     CHECK(state.return_to == "#/tickets");
@@ -96,7 +96,7 @@ TEST_CASE("a 401 on a private request ends the session and remembers where the u
 TEST_CASE("pages are followed and zones requested once each") {
     State state = signed_in();
     update(state, OpenTickets{});
-    std::vector<Effect> first = update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "Europe/Berlin") +
+    std::vector<Effect> first = update(state, Answered<HttpReply::Tickets>{200, R"({"items":[)" + ticket_json("T-1", "Europe/Berlin") +
                                                                       "," + ticket_json("T-2", "Europe/Berlin") +
                                                                       R"(],"next_cursor":"abc+/="})"});
     REQUIRE(effects_of<HttpGet>(first).size() == 1);
@@ -105,7 +105,7 @@ TEST_CASE("pages are followed and zones requested once each") {
     CHECK(state.tickets.loading);
 
     std::vector<Effect> second = update(
-        state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-3", "Asia/Kolkata") + R"(],"next_cursor":null})"});
+        state, Answered<HttpReply::Tickets>{200, R"({"items":[)" + ticket_json("T-3", "Asia/Kolkata") + R"(],"next_cursor":null})"});
     CHECK(effects_of<HttpGet>(second).empty());
     CHECK(effects_of<LoadTimeZone>(second).size() == 1);
     CHECK(state.tickets.items.size() == 3);
@@ -116,7 +116,7 @@ TEST_CASE("pages are followed and zones requested once each") {
 TEST_CASE("a loaded zone gives each ticket its calendar; the clock is needed only for live countdowns") {
     State state = signed_in();
     update(state, OpenTickets{});
-    update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "Europe/Berlin") + "]}"});
+    update(state, Answered<HttpReply::Tickets>{200, R"({"items":[)" + ticket_json("T-1", "Europe/Berlin") + "]}"});
     const Ticket& ticket = state.tickets.items[0];
     CHECK(ticket_calendar(state, ticket) == nullptr);
     update(state, TimeZoneLoaded{"Europe/Berlin", date::locate_zone("Europe/Berlin")});
@@ -130,7 +130,7 @@ TEST_CASE("a loaded zone gives each ticket its calendar; the clock is needed onl
 TEST_CASE("no-SLA plans need no calendar") {
     State state = signed_in();
     update(state, OpenTickets{});
-    update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "UTC", "standard", "2026-01-05T09:30:00Z") +
+    update(state, Answered<HttpReply::Tickets>{200, R"({"items":[)" + ticket_json("T-1", "UTC", "standard", "2026-01-05T09:30:00Z") +
                                           "," + ticket_json("T-2", "UTC", "none", "2026-01-05T09:30:00Z") + "]}"});
     update(state, TimeZoneLoaded{"UTC", date::locate_zone("UTC")});
     CHECK(ticket_calendar(state, state.tickets.items[1]) == nullptr);
@@ -139,10 +139,10 @@ TEST_CASE("no-SLA plans need no calendar") {
 TEST_CASE("bad answers keep what the user had and say why") {
     State state = signed_in();
     update(state, OpenTickets{});
-    update(state, TicketsFetched{200, R"({"items":[)" + ticket_json("T-1", "UTC") + "]}"});
+    update(state, Answered<HttpReply::Tickets>{200, R"({"items":[)" + ticket_json("T-1", "UTC") + "]}"});
     update(state, LocationChanged{"#/"});
     update(state, LocationChanged{"#/tickets"});
-    update(state, TicketsFetched{200, R"({"items":[{"id":"T-9","route":"x","summary":"s","plan":"standard",
+    update(state, Answered<HttpReply::Tickets>{200, R"({"items":[{"id":"T-9","route":"x","summary":"s","plan":"standard",
         "severity":7,"opened_at":"2026-01-05T09:00:00Z","customer_time_zone":"UTC"}]})"});
     CHECK(state.tickets.error == "The service sent a ticket list the portal cannot read (items[0].severity: expected 1 to 4).");
     CHECK(state.tickets.items.size() == 1);   // the earlier list stays on screen
@@ -150,7 +150,7 @@ TEST_CASE("bad answers keep what the user had and say why") {
     update(state, LocationChanged{"#/"});
     update(state, LocationChanged{"#/tickets"});
     // Unreachable: the list last seen stays, marked as of when it arrived.
-    update(state, TicketsFetched{0, ""});
+    update(state, Answered<HttpReply::Tickets>{0, ""});
     CHECK(state.tickets.error.empty());
     CHECK(state.tickets.items.size() == 1);
     REQUIRE(state.tickets.as_of);
@@ -159,7 +159,7 @@ TEST_CASE("bad answers keep what the user had and say why") {
     // With nothing to show, it says why.
     State fresh = signed_in();
     update(fresh, OpenTickets{});
-    update(fresh, TicketsFetched{0, ""});
+    update(fresh, Answered<HttpReply::Tickets>{0, ""});
     CHECK(fresh.tickets.error.find("could not be reached") != std::string::npos);
     CHECK(parse_ticket_page("[]").error == "the ticket list is not a JSON object");
     CHECK(parse_ticket_page(R"({"items":[{"id":1}]})").error == "items[0].id: wrong type (number)");

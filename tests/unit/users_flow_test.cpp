@@ -20,7 +20,7 @@ const char* admin_of_two = R"json({"user":{"id":"1","email":"owner@multi.example
 State on_users_screen() {
     State state;
     start(state, "#/users");
-    update(state, HttpAnswered{HttpReply::Session, 200, admin_of_two});
+    update(state, Answered<HttpReply::Session>{200, admin_of_two});
     REQUIRE(state.screen == Screen{UsersScreen{}});
     return state;
 }
@@ -30,7 +30,7 @@ State on_users_screen() {
 TEST_CASE("entering the users screen lists users and the audit log of the current tenant") {
     State state;
     start(state, "#/users");
-    std::vector<Effect> effects = update(state, HttpAnswered{HttpReply::Session, 200, admin_of_two});
+    std::vector<Effect> effects = update(state, Answered<HttpReply::Session>{200, admin_of_two});
     auto requests = effects_of<HttpRequest>(effects);
     REQUIRE(requests.size() == 2);
     CHECK(requests[0]->url == "/api/v1/tenants/acme-prod/support-users?limit=100&sort=email&order=asc");
@@ -44,15 +44,15 @@ TEST_CASE("search waits for a pause in typing and ignores stale answers") {
     auto second = update(state, EditUserSearch{"ada"});
     const int stale = effects_of<StartTimer>(first)[0]->generation;
     const int fresh = effects_of<StartTimer>(second)[0]->generation;
-    CHECK(update(state, TimerFired{"user-search", stale}).empty());
-    auto request = effects_of<HttpRequest>(update(state, TimerFired{"user-search", fresh}));
+    CHECK(update(state, Fired<Timer::UserSearch>{stale}).empty());
+    auto request = effects_of<HttpRequest>(update(state, Fired<Timer::UserSearch>{fresh}));
     REQUIRE(request.size() == 1);
     CHECK(request[0]->url.find("&q=ada") != std::string::npos);
 
     // An answer to an older search does not replace the list.
-    update(state, HttpAnswered{HttpReply::Users, 200, R"({"items":[{"id":"9","email":"old@x.example","status":"active"}],"total":1})", stale});
+    update(state, Answered<HttpReply::Users>{200, R"({"items":[{"id":"9","email":"old@x.example","status":"active"}],"total":1})", stale});
     CHECK(state.users.items.empty());
-    update(state, HttpAnswered{HttpReply::Users, 200, R"({"items":[{"id":"7","email":"ada@acme.example","status":"active"}],"next_cursor":null,"total":1})", fresh});
+    update(state, Answered<HttpReply::Users>{200, R"({"items":[{"id":"7","email":"ada@acme.example","status":"active"}],"next_cursor":null,"total":1})", fresh});
     REQUIRE(state.users.items.size() == 1);
     CHECK(state.users.items[0].email == "ada@acme.example");
 }
@@ -76,11 +76,11 @@ TEST_CASE("an invitation keeps its key for retries and shows the service's field
     CHECK_FALSE(key.empty());
 
     // The network failed: the retry is the same request with the same key.
-    update(state, HttpAnswered{HttpReply::Invite, 0, "", state.users.generation});
+    update(state, Answered<HttpReply::Invite>{0, "", state.users.generation});
     auto retry = effects_of<HttpRequest>(update(state, SubmitInvite{}));
     CHECK(retry[0]->idempotency_key == key);
 
-    update(state, HttpAnswered{HttpReply::Invite, 400,
+    update(state, Answered<HttpReply::Invite>{400,
                                R"({"title":"Bad request","errors":{"email":"Enter an address like name@example.com."}})",
                                state.users.generation});
     CHECK(state.users.invite.field_errors.at("email") == "Enter an address like name@example.com.");
@@ -89,21 +89,21 @@ TEST_CASE("an invitation keeps its key for retries and shows the service's field
     auto corrected = effects_of<HttpRequest>(update(state, SubmitInvite{}));
     CHECK(corrected[0]->idempotency_key != key);   // a different request
 
-    update(state, HttpAnswered{HttpReply::Invite, 201, R"({"invitation":{}})", state.users.generation});
+    update(state, Answered<HttpReply::Invite>{201, R"({"invitation":{}})", state.users.generation});
     CHECK_FALSE(state.users.invite.open);
     CHECK(state.users.message == "Invitation sent to new.user@acme.example.");
 }
 
 TEST_CASE("revoking asks first, names the user, and refreshes") {
     State state = on_users_screen();
-    update(state, HttpAnswered{HttpReply::Users, 200,
+    update(state, Answered<HttpReply::Users>{200,
                                R"({"items":[{"id":"7","email":"ada@acme.example","status":"active"}],"total":1})",
                                state.users.generation});
     CHECK(update(state, AskRevoke{"7"}).empty());   // nothing happens before the confirmation
     auto revoke = effects_of<HttpRequest>(update(state, ConfirmRevoke{}));
     REQUIRE(revoke.size() == 1);
     CHECK(revoke[0]->url == "/api/v1/tenants/acme-prod/support-users/7/revoke");
-    auto after = update(state, HttpAnswered{HttpReply::Revoke, 200, "{}", state.users.generation});
+    auto after = update(state, Answered<HttpReply::Revoke>{200, "{}", state.users.generation});
     CHECK(state.users.message == "Revoked ada@acme.example's support access. Their tickets stay.");
     CHECK(effects_of<HttpRequest>(after).size() == 2);   // list and audit again
 }
@@ -113,7 +113,7 @@ TEST_CASE("switching tenants lists that tenant's users; a revoked session leads 
     auto switched = effects_of<HttpRequest>(update(state, ChooseTenant{"globex-dev"}));
     REQUIRE_FALSE(switched.empty());
     CHECK(switched[0]->url.starts_with("/api/v1/tenants/globex-dev/support-users"));
-    update(state, HttpAnswered{HttpReply::Users, 401, "{}", state.users.generation});
+    update(state, Answered<HttpReply::Users>{401, "{}", state.users.generation});
     CHECK(state.screen == Screen{SignInScreen{}});
     CHECK(state.return_to == "#/users");
     CHECK_FALSE(state.account.has_value());
@@ -123,7 +123,7 @@ TEST_CASE("the audit log pages back through older entries") {
     State state = on_users_screen();
     const std::string first =
         R"({"items":[{"at":"2026-11-23T10:00:00Z","actor":"admin@acme.example","action":"revoke","target":"a@acme.example","address":"127.0.0.1"}],"next_cursor":"older-1"})";
-    update(state, HttpAnswered{HttpReply::Audit, 200, first, state.users.generation});
+    update(state, Answered<HttpReply::Audit>{200, first, state.users.generation});
     REQUIRE(state.users.audit.size() == 1);
     CHECK(state.users.audit_cursor == "older-1");
 
@@ -134,7 +134,7 @@ TEST_CASE("the audit log pages back through older entries") {
 
     const std::string older =
         R"({"items":[{"at":"2026-11-20T10:00:00Z","actor":"admin@acme.example","action":"invite","target":"a@acme.example","address":"127.0.0.1"}],"next_cursor":null})";
-    update(state, HttpAnswered{HttpReply::Audit, 200, older, state.users.generation});
+    update(state, Answered<HttpReply::Audit>{200, older, state.users.generation});
     REQUIRE(state.users.audit.size() == 2);
     CHECK(state.users.audit[1].action == "invite");
     CHECK(state.users.audit_cursor.empty());
@@ -147,7 +147,7 @@ namespace {
 State on_invitation(const char* invitation_json) {
     State state;
     start(state, "#/invitation/tok-1");
-    update(state, HttpAnswered{HttpReply::Invitation, 200, invitation_json});
+    update(state, Answered<HttpReply::Invitation>{200, invitation_json});
     REQUIRE(state.invitation.invitation);
     return state;
 }
@@ -182,7 +182,7 @@ TEST_CASE("an existing account's invitation sends only that account's password, 
     REQUIRE(sent.size() == 1);
     CHECK(nlohmann::json::parse(sent[0]->body) == nlohmann::json{{"password", "demo-password"}});
 
-    update(state, HttpAnswered{HttpReply::AcceptInvitation, 401,
+    update(state, Answered<HttpReply::AcceptInvitation>{401,
                                R"({"title":"Unauthorized","status":401,"detail":"The password is wrong.","errors":{"password":"Not it."}})"});
     CHECK(state.invitation.password.empty());
     CHECK(state.invitation.field_errors["password"] == "Not it.");
