@@ -1,13 +1,15 @@
 #include "app.hpp"
 
-#include "accounts_flow.hpp"
 #include "device_snapshots.hpp"
-#include "outbox_flow.hpp"
 #include "drafts_flow.hpp"
+#include "invitation_flow.hpp"
+#include "outbox_flow.hpp"
 #include "request_flow.hpp"
-#include "ticket_flow.hpp"
 #include "response_terms.hpp"
+#include "session_flow.hpp"
+#include "ticket_flow.hpp"
 #include "url_text.hpp"
+#include "users_flow.hpp"
 
 #include <algorithm>
 
@@ -154,9 +156,8 @@ using PageActions = Handles<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
 
 std::vector<Effect> update_one(State& state, const Action& action) {
     struct Visitor : FlowVisitor<PageActions> {
-        using FlowVisitor<PageActions>::operator();
-        State& state;
-        explicit Visitor(State& s) : state(s) {}
+        using FlowVisitor::FlowVisitor;
+        using FlowVisitor::operator();
 
         std::vector<Effect> operator()(const OpenRoute& a) {
             if (!state.program.find_route(a.route_id)) {
@@ -305,18 +306,21 @@ std::vector<Effect> update_one(State& state, const Action& action) {
     };
     // Each Action goes to the one flow that lists it: request forms
     // (request_flow), drafts on the device (drafts_flow), one ticket
-    // (ticket_flow), sign-in, users and invitations (accounts_flow), the
-    // outbox (outbox_flow), the page itself (above).
+    // (ticket_flow), the session (session_flow), support users
+    // (users_flow), accepting an invitation (invitation_flow), the outbox
+    // (outbox_flow), the page itself (above).
     return std::visit(
         [&](const auto& a) -> std::vector<Effect> {
             using A = std::decay_t<decltype(a)>;
-            require_one_owner<A, PageActions, RequestActions, DraftsActions, TicketActions, AccountsActions,
-                              OutboxActions>();
+            require_one_owner<A, PageActions, RequestActions, DraftsActions, TicketActions, SessionActions,
+                              UsersActions, InvitationActions, OutboxActions>();
             if constexpr (PageActions::owns<A>) return Visitor{state}(a);
             else if constexpr (RequestActions::owns<A>) return update_requests(state, action);
             else if constexpr (DraftsActions::owns<A>) return update_drafts(state, action);
             else if constexpr (TicketActions::owns<A>) return update_ticket(state, action);
-            else if constexpr (AccountsActions::owns<A>) return update_accounts(state, action);
+            else if constexpr (SessionActions::owns<A>) return update_session(state, action);
+            else if constexpr (UsersActions::owns<A>) return update_users(state, action);
+            else if constexpr (InvitationActions::owns<A>) return update_invitation(state, action);
             else return update_outbox(state, action);
         },
         action);

@@ -362,8 +362,13 @@ using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest,
                             DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate,
                             DownloadFile, PickFile>;
 
-// The base of each flow's visitor (flow_dispatch.hpp).
-template <class Owned> using FlowVisitor = IgnoreOthers<Owned, std::vector<Effect>>;
+// The base of each flow's visitor: the state it changes, and the catch-all
+// of flow_dispatch.hpp. A visitor says `using FlowVisitor::FlowVisitor;` and
+// `using FlowVisitor::operator();`, then handles each Action it owns.
+template <class Owned> struct FlowVisitor : IgnoreOthers<Owned, std::vector<Effect>> {
+    explicit FlowVisitor(State& s) : state(s) {}
+    State& state;
+};
 
 // Adds `more` to the end of `to`: the flows collect effects from several steps.
 void append(std::vector<Effect>& to, std::vector<Effect> more);

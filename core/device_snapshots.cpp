@@ -1,6 +1,6 @@
 #include "device_snapshots.hpp"
 
-#include "accounts_flow.hpp"
+#include "session_flow.hpp"
 #include "json_reader.hpp"
 
 #include <nlohmann/json.hpp>

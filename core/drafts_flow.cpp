@@ -1,6 +1,6 @@
 #include "drafts_flow.hpp"
 
-#include "accounts_flow.hpp"
+#include "session_flow.hpp"
 #include "draft_list.hpp"
 #include "kept_draft.hpp"
 #include "request_flow.hpp"
@@ -90,9 +90,8 @@ std::vector<Effect> sign_out(State& state) {
 }
 
 struct DraftsVisitor : FlowVisitor<DraftsActions> {
-    using FlowVisitor<DraftsActions>::operator();
-    State& state;
-    explicit DraftsVisitor(State& s) : state(s) {}
+    using FlowVisitor::FlowVisitor;
+    using FlowVisitor::operator();
 
     std::vector<Effect> operator()(const DraftRestored& a) { return restore(state, a); }
     std::vector<Effect> operator()(const FocusField& a) {

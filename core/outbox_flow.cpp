@@ -1,6 +1,6 @@
 #include "outbox_flow.hpp"
 
-#include "accounts_flow.hpp"
+#include "session_flow.hpp"
 #include "api_request.hpp"
 #include "request_flow.hpp"
 
@@ -144,9 +144,8 @@ std::vector<Effect> deliver_outbox(State& state) {
 namespace {
 
 struct OutboxVisitor : FlowVisitor<OutboxActions> {
-    using FlowVisitor<OutboxActions>::operator();
-    State& state;
-    explicit OutboxVisitor(State& s) : state(s) {}
+    using FlowVisitor::FlowVisitor;
+    using FlowVisitor::operator();
 
     std::vector<Effect> operator()(const ConnectivityChanged& a) {
         state.online = a.online;

@@ -1,6 +1,6 @@
 #include "request_flow.hpp"
 
-#include "accounts_flow.hpp"
+#include "session_flow.hpp"
 #include "api_request.hpp"
 #include "drafts_flow.hpp"
 #include "kept_draft.hpp"
@@ -89,7 +89,7 @@ std::vector<Effect> submit(State& state, const std::string& route_id) {
     recheck(state, form);
     if (form.busy || !form.queued_key.empty() || !missing_for_submit(state.program, form).empty()) return {};
     // Without a session the draft stays in State; signing in leads back here.
-    if (state.session != SessionStatus::SignedIn) return update_accounts(state, OpenSignIn{});
+    if (state.session != SessionStatus::SignedIn) return update_session(state, OpenSignIn{});
 
     const std::string body = ticket_draft_to_json(submission(state, form));
     // The same draft again (after a lost answer) reuses its key, so the
@@ -134,9 +134,8 @@ std::vector<Effect> submitted(State& state, const HttpAnswer& answer) {
 
 // The request actions; the rest are not ours.
 struct RequestVisitor : FlowVisitor<RequestActions> {
-    using FlowVisitor<RequestActions>::operator();
-    State& state;
-    explicit RequestVisitor(State& s) : state(s) {}
+    using FlowVisitor::FlowVisitor;
+    using FlowVisitor::operator();
 
     std::vector<Effect> operator()(const EditField& a) {
         RequestForm& form = form_of(state, a.route_id);

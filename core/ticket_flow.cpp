@@ -2,7 +2,7 @@
 
 #include "free_text.hpp"
 
-#include "accounts_flow.hpp"
+#include "session_flow.hpp"
 #include "api_request.hpp"
 #include "url_text.hpp"
 
@@ -43,10 +43,9 @@ std::string problem_text(const HttpAnswer& answer, const char* doing) {
 }
 
 struct TicketVisitor : FlowVisitor<TicketActions> {
-    using FlowVisitor<TicketActions>::operator();
-    State& state;
+    using FlowVisitor::operator();
     TicketView& view;
-    explicit TicketVisitor(State& s) : state(s), view(s.ticket) {}
+    explicit TicketVisitor(State& s) : FlowVisitor(s), view(s.ticket) {}
 
     std::vector<Effect> operator()(const OpenTicket& a) {
         if (a.id.empty()) return {};

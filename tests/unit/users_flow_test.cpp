@@ -188,3 +188,58 @@ TEST_CASE("an existing account's invitation sends only that account's password, 
     CHECK(state.invitation.field_errors["password"] == "Not it.");
     CHECK(state.session != SessionStatus::SignedIn);
 }
+
+TEST_CASE("filtering and sorting list again from the first page; sorting the same column again flips it") {
+    State state = on_users_screen();
+    auto filtered = effects_of<HttpRequest>(update(state, ChooseUserStatus{"invited"}));
+    REQUIRE(filtered.size() == 1);
+    CHECK(filtered[0]->url == "/api/v1/tenants/acme-prod/support-users?limit=100&sort=email&order=asc&status=invited");
+    auto by_name = effects_of<HttpRequest>(update(state, SortUsers{"name"}));
+    CHECK(by_name[0]->url.find("sort=name&order=asc") != std::string::npos);
+    auto flipped = effects_of<HttpRequest>(update(state, SortUsers{"name"}));
+    CHECK(flipped[0]->url.find("sort=name&order=desc") != std::string::npos);
+    CHECK(flipped[0]->generation > by_name[0]->generation);   // the earlier answer is now stale
+}
+
+TEST_CASE("more users come after the cursor and add to the list; without a cursor nothing is asked") {
+    State state = on_users_screen();
+    CHECK(update(state, LoadMoreUsers{}).empty());   // still loading the first page
+    update(state, Answered<HttpReply::Users>{200,
+        R"({"items":[{"id":"7","email":"ada@acme.example","status":"active"}],"next_cursor":"c2","total":2})",
+        state.users.generation});
+    auto more = effects_of<HttpRequest>(update(state, LoadMoreUsers{}));
+    REQUIRE(more.size() == 1);
+    CHECK(more[0]->url.ends_with("&cursor=c2"));
+    update(state, Answered<HttpReply::Users>{200,
+        R"({"items":[{"id":"8","email":"bo@acme.example","status":"invited"}],"total":2})", state.users.generation});
+    REQUIRE(state.users.items.size() == 2);
+    CHECK(state.users.items[1].email == "bo@acme.example");
+    CHECK(update(state, LoadMoreUsers{}).empty());   // the last page
+}
+
+TEST_CASE("a user's details are asked for and kept only while that user is still selected") {
+    State state = on_users_screen();
+    auto asked = effects_of<HttpRequest>(update(state, SelectUser{"7"}));
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0]->url == "/api/v1/tenants/acme-prod/support-users/7");
+    update(state, SelectUser{"8"});
+    update(state, Answered<HttpReply::UserDetails>{200, R"({"id":"7","email":"ada@acme.example","status":"active"})"});
+    CHECK_FALSE(state.users.details);   // an answer about someone no longer selected
+    update(state, Answered<HttpReply::UserDetails>{200,
+        R"({"id":"8","email":"bo@acme.example","status":"invited","open_tickets":2})"});
+    REQUIRE(state.users.details);
+    CHECK(state.users.details->user.email == "bo@acme.example");
+    CHECK(state.users.details->open_tickets == 2);
+}
+
+TEST_CASE("cancelling a revoke and closing the invite dialog change nothing at the service") {
+    State state = on_users_screen();
+    update(state, AskRevoke{"7"});
+    CHECK(update(state, CancelRevoke{}).empty());
+    CHECK(state.users.confirm_revoke_id.empty());
+    CHECK(update(state, ConfirmRevoke{}).empty());   // nothing left to confirm
+    update(state, OpenInvite{});
+    CHECK(state.users.invite.open);
+    CHECK(update(state, CloseInvite{}).empty());
+    CHECK_FALSE(state.users.invite.open);
+}
