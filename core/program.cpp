@@ -65,6 +65,12 @@ const Severity* Program::find_severity(int level) const {
     return nullptr;
 }
 
+std::string Program::severity_range_text() const {
+    if (severities.empty()) return "none";
+    return "1 (" + severities.front().name + ") to " + std::to_string(severities.back().level) + " (" +
+           severities.back().name + ")";
+}
+
 const Plan* Program::support_plan(std::string_view plan_id) const {
     const Plan* plan = find_plan(plan_id);
     if (plan && plan->support_as) return find_plan(*plan->support_as);
@@ -349,17 +355,19 @@ public:
 // --- severities ------------------------------------------------------------
 
 bool read_severity(Reader& r, const json& j, const std::string& path, Severity& s) {
-    return r.read_int(j, path, "level", s.level, 1, 4) && r.read_text(j, path, "name", s.name) &&
+    return r.read_int(j, path, "level", s.level, 1, max_severity_levels) && r.read_text(j, path, "name", s.name) &&
            r.read_text(j, path, "title", s.title) && r.read_text(j, path, "definition", s.definition);
 }
 
 bool read_severities(Reader& r, const json& doc, std::vector<Severity>& out) {
     if (!r.read_list(doc, "", "severities", out, Need::Required, read_severity)) return false;
+    if (out.empty()) return r.fail("severities", "is empty: define at least severity 1");
     std::set<int> seen;
     for (size_t i = 0; i < out.size(); ++i)
         if (!seen.insert(out[i].level).second)
             return r.fail(at_index("severities", i) + ".level", "duplicate level " + std::to_string(out[i].level));
-    for (int level = 1; level <= 4; ++level)
+    // 1 to the least urgent without gaps: "more urgent" is "a lower level".
+    for (int level = 1; level <= *seen.rbegin(); ++level)
         if (!seen.count(level)) return r.fail("severities", "level " + std::to_string(level) + " is missing");
     std::sort(out.begin(), out.end(), [](const Severity& a, const Severity& b) { return a.level < b.level; });
     return true;
@@ -441,7 +449,7 @@ bool read_schedule(Reader& r, const json& j, const std::string& path, Schedule& 
 bool read_target(Reader& r, const json& j, const std::string& path, ResponseTarget& t) {
     // A year of business minutes is far beyond any real target; the cap keeps
     // deadline arithmetic away from overflow.
-    return r.read_int(j, path, "severity", t.severity, 1, 4) &&
+    return r.read_int(j, path, "severity", t.severity, 1, max_severity_levels) &&
            r.read_int(j, path, "minutes", t.minutes, 1, 366 * 24 * 60) &&
            r.read_string(j, path, "schedule", t.schedule) && r.read_text(j, path, "label", t.label);
 }
@@ -463,10 +471,6 @@ bool read_plan(Reader& r, const json& j, const std::string& path, Plan& p) {
         if (!seen.insert(p.targets[i].severity).second)
             return r.fail(at_index(path + ".targets", i) + ".severity",
                           "severity " + std::to_string(p.targets[i].severity) + " already has a target");
-    if (!p.targets.empty())
-        for (int level = 1; level <= 4; ++level)
-            if (!seen.count(level))
-                return r.fail(path + ".targets", "severity " + std::to_string(level) + " has no target");
     return true;
 }
 
@@ -475,10 +479,20 @@ bool check_plan_references(Reader& r, const Program& program) {
     for (size_t i = 0; i < program.plans.size(); ++i) {
         const Plan& plan = program.plans[i];
         std::string path = at_index("plans", i);
-        for (size_t t = 0; t < plan.targets.size(); ++t)
+        for (size_t t = 0; t < plan.targets.size(); ++t) {
             if (!program.find_schedule(plan.targets[t].schedule))
                 return r.fail(at_index(path + ".targets", t) + ".schedule",
                               "no schedule " + in_quotes(plan.targets[t].schedule));
+            if (!program.find_severity(plan.targets[t].severity))
+                return r.fail(at_index(path + ".targets", t) + ".severity",
+                              "no severity " + std::to_string(plan.targets[t].severity));
+        }
+        // A plan with targets promises one for every severity.
+        if (!plan.targets.empty())
+            for (const Severity& severity : program.severities)
+                if (std::none_of(plan.targets.begin(), plan.targets.end(),
+                                 [&](const ResponseTarget& t) { return t.severity == severity.level; }))
+                    return r.fail(path + ".targets", "severity " + std::to_string(severity.level) + " has no target");
         if (!plan.support_as) continue;
         const Plan* other = program.find_plan(*plan.support_as);
         if (!other) return r.fail(path + ".support_as", "no plan " + in_quotes(*plan.support_as));
@@ -487,6 +501,15 @@ bool check_plan_references(Reader& r, const Program& program) {
         if (!plan.targets.empty())
             return r.fail(path + ".targets", "must be empty: the plan gets the targets of " + in_quotes(other->id));
     }
+    return true;
+}
+
+bool check_guidance_severities(Reader& r, const Program& program) {
+    const std::vector<SeverityRule>& rules = program.severity_guidance.rules;
+    for (size_t i = 0; i < rules.size(); ++i)
+        if (!program.find_severity(rules[i].severity))
+            return r.fail(at_index("severity_guidance.rules", i) + ".severity",
+                          "no severity " + std::to_string(rules[i].severity));
     return true;
 }
 
@@ -725,7 +748,7 @@ bool read_severity_guidance(Reader& r, const json& doc, const Triage& triage, Se
         std::string where = at_index(path + ".rules", i);
         SeverityRule rule;
         if (!r.expect_object((*rules)[i], where) || !read_answer_map(r, (*rules)[i], where, "when", g, rule.when) ||
-            !r.read_int((*rules)[i], where, "severity", rule.severity, 1, 4))
+            !r.read_int((*rules)[i], where, "severity", rule.severity, 1, max_severity_levels))
             return false;
         if (rule.when.empty() && i + 1 < rules->size())
             return r.fail(where + ".when", "is empty, so the rules after it never apply");
@@ -790,6 +813,7 @@ ProgramResult parse_program(std::string_view json_text) {
               read_tenant_issuer(r, doc, program.tenant_issuer) && read_checklists(r, doc, program) &&
               read_triage(r, doc, program.triage) &&
               read_severity_guidance(r, doc, program.triage, program.severity_guidance) &&
+              check_guidance_severities(r, program) &&
               read_regions(r, doc, program.regions);
     if (!ok) return {std::nullopt, r.error};
     return {std::move(program), {}};

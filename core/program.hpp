@@ -13,8 +13,12 @@
 
 namespace core {
 
+// Severity levels run from 1, the most urgent, without gaps, to as many as
+// the program defines (at most this many).
+inline constexpr int max_severity_levels = 9;
+
 struct Severity {
-    int level = 0;              // 1 (most urgent) .. 4
+    int level = 0;              // 1 (most urgent) .. the program's least urgent
     std::string name;           // "Urgent"
     std::string title;          // "Emergency Issue"
     std::string definition;     // what qualifies
@@ -259,6 +263,8 @@ struct Program {
     const Plan* find_plan(std::string_view id) const;
     const Schedule* find_schedule(std::string_view id) const;
     const Severity* find_severity(int level) const;
+    int least_urgent_severity() const { return static_cast<int>(severities.size()); }
+    std::string severity_range_text() const;   // "1 (Urgent) to 4 (Low)"
     const IdentifierFormat* find_identifier_format(FieldKind kind) const;
     const Checklist* checklist_for_route(std::string_view route_id) const;  // nullptr: the route has none
     const Region* find_region(std::string_view id) const;

@@ -12,7 +12,7 @@ ResponseTermsResult response_terms(const Program& program, std::string_view plan
     }
     t.severity = program.find_severity(severity);
     if (!t.severity) {
-        result.error = "no severity " + std::to_string(severity) + " (use 1 to 4)";
+        result.error = "no severity " + std::to_string(severity) + " (use " + program.severity_range_text() + ")";
         return result;
     }
     t.support = program.support_plan(plan_id);

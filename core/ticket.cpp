@@ -38,7 +38,8 @@ Ticket read_ticket(const json& j, const std::string& path) {
     t.plan = member(j, path, "plan", json::value_t::string).get<std::string>();
     // Checked before narrowing to int, or 4294967298 would pass as severity 2.
     const std::int64_t severity = member(j, path, "severity", json::value_t::number_integer).get<std::int64_t>();
-    if (severity < 1 || severity > 4) throw Fail{path + ".severity: expected 1 to 4"};
+    if (severity < 1 || severity > max_severity_levels)
+        throw Fail{path + ".severity: expected a level from 1 to " + std::to_string(max_severity_levels)};
     t.severity = int(severity);
     t.opened_at = instant_at(j, path, "opened_at");
     t.customer_time_zone = member(j, path, "customer_time_zone", json::value_t::string).get<std::string>();

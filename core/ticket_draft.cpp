@@ -60,7 +60,7 @@ bool read_severity(const json& doc, int& out, std::string& error) {
         error = wrong_type("severity", *it);
         return false;
     }
-    // Compare before narrowing; the range itself (1..4) is check_draft's business.
+    // Compare before narrowing; the range itself (the program's levels) is check_draft's business.
     const bool fits = it->is_number_unsigned()
                           ? it->get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<int>::max())
                           : it->get<std::int64_t>() >= std::numeric_limits<int>::min() &&
@@ -79,13 +79,6 @@ std::string route_titles(const Program& program) {
     return titles;
 }
 
-std::string severity_range(const Program& program) {
-    const Severity* first = program.find_severity(1);
-    const Severity* last = program.find_severity(4);
-    if (!first || !last) return "1 to 4";
-    return "1 (" + first->name + ") to 4 (" + last->name + ")";
-}
-
 void check_route_access(const Program& program, const Route& route, std::string_view plan_id,
                         std::vector<FieldIssue>& issues) {
     if (program.route_open_to(route, plan_id)) return;
@@ -99,10 +92,10 @@ void check_route_access(const Program& program, const Route& route, std::string_
 
 void check_severity(const Program& program, int severity, std::vector<FieldIssue>& issues) {
     if (severity == 0)
-        issues.push_back({"severity", "Choose a severity from " + severity_range(program) + "."});
+        issues.push_back({"severity", "Choose a severity from " + program.severity_range_text() + "."});
     else if (!program.find_severity(severity))
         issues.push_back({"severity", "There is no severity " + std::to_string(severity) + "; choose one from " +
-                                          severity_range(program) + "."});
+                                          program.severity_range_text() + "."});
 }
 
 void check_time_zone(const std::string& name, std::vector<FieldIssue>& issues) {

@@ -13,7 +13,7 @@ namespace core {
 struct TicketDraft {
     std::string tenant;                            // tenant slug the ticket is filed for
     std::string route;                             // route id ("onboarding")
-    int severity = 0;                              // 1..4; 0 = not chosen yet
+    int severity = 0;                              // a level of the program; 0 = not chosen yet
     std::string customer_time_zone;                // IANA name the SLA is counted in
     std::string escalates;                         // id of the ticket this one escalates ("" = none)
     std::map<std::string, std::string> fields;     // field id -> text as typed

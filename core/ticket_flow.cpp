@@ -3,6 +3,7 @@
 #include "free_text.hpp"
 
 #include "session_flow.hpp"
+#include "severity_change.hpp"
 #include "api_request.hpp"
 #include "url_text.hpp"
 
@@ -106,9 +107,10 @@ struct TicketVisitor : FlowVisitor<TicketActions> {
         d.field_errors.clear();
         d.error.clear();
         // The same rules the service applies, said before the round trip.
-        if (d.severity <= 0 || d.severity >= view.details->ticket.severity)
-            d.field_errors["severity"] = "Choose a severity more urgent than this ticket's (Severity " +
-                                         std::to_string(view.details->ticket.severity) + ").";
+        if (std::string problem =
+                escalation_severity_problem(state.program, view.id, view.details->ticket.severity, d.severity);
+            !problem.empty())
+            d.field_errors["severity"] = problem;
         if (std::string problem =
                 written_text_problem(d.reason, "Say why it is more urgent now: what changed, who is affected.");
             !problem.empty())

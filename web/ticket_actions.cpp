@@ -1,5 +1,7 @@
 #include "ticket_actions.hpp"
 
+#include "core/severity_change.hpp"
+
 namespace web {
 
 namespace {
@@ -79,12 +81,13 @@ std::string status_note(TicketAction action, const std::string& who) {
     }
 }
 
-std::vector<std::string> allowed_actions(const TicketRecord& ticket, const TicketParty& party) {
+std::vector<std::string> allowed_actions(const core::Program& program, const TicketRecord& ticket,
+                                         const TicketParty& party) {
     std::vector<std::string> actions;
     for (TicketAction action : every_action) {
-        // Nothing is lower than 4 or more urgent than 1: no request could pass.
-        if (action == TicketAction::LowerSeverity && ticket.severity >= 4) continue;
-        if (action == TicketAction::Escalate && ticket.severity <= 1) continue;
+        // Nothing less urgent or more urgent to go to: no request could pass.
+        if (action == TicketAction::LowerSeverity && !core::can_lower(program, ticket.severity)) continue;
+        if (action == TicketAction::Escalate && !core::can_escalate(ticket.severity)) continue;
         if (!refusal(action, ticket, party)) actions.emplace_back(to_string(action));
     }
     return actions;

@@ -10,6 +10,8 @@
 #include "caller.hpp"
 #include "ticket_store.hpp"
 
+#include "core/program.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +49,9 @@ ActionRefusal refusal(TicketAction action, const TicketRecord& ticket, const Tic
 std::string status_note(TicketAction action, const std::string& who);
 
 // The actions some request would get through with, in the order of
-// TicketAction (no lowering below 4, no escalating above 1).
-std::vector<std::string> allowed_actions(const TicketRecord& ticket, const TicketParty& party);
+// TicketAction (no lowering below the program's least urgent severity, no
+// escalating above 1).
+std::vector<std::string> allowed_actions(const core::Program& program, const TicketRecord& ticket,
+                                         const TicketParty& party);
 
 }  // namespace web

@@ -1,6 +1,7 @@
 #include "ticket_change_routes.hpp"
 
 #include "core/free_text.hpp"
+#include "core/severity_change.hpp"
 
 #include "conditional_request.hpp"
 #include "idempotent_post.hpp"
@@ -26,10 +27,12 @@ constexpr IdempotentPurpose escalation_purpose = {"escalation", "file the new ti
 std::string display_name(const Caller& caller) { return caller.name.value_or(caller.email); }
 
 // A severity 1 to 4 in body[key], or nothing after adding why not to `problems`.
-std::optional<int> severity_member(const nlohmann::json& body, std::vector<FieldProblem>& problems) {
+// One of the program's severity levels, or nothing after adding why not.
+std::optional<int> severity_member(const core::Program& program, const nlohmann::json& body,
+                                   std::vector<FieldProblem>& problems) {
     auto it = body.find("severity");
-    if (it == body.end() || !it->is_number_integer() || *it < 1 || *it > 4) {
-        problems.push_back({"severity", "Choose a severity from 1 (most urgent) to 4."});
+    if (it == body.end() || !it->is_number_integer() || *it < 1 || *it > program.least_urgent_severity()) {
+        problems.push_back({"severity", "Choose a severity from " + program.severity_range_text() + "."});
         return std::nullopt;
     }
     return it->get<int>();
@@ -108,17 +111,16 @@ void TicketChangeRoutes::change_severity(ApiCall& call) {
     std::optional<nlohmann::json> body = json_object_body(call.request, call.response);
     if (!body) return;
     std::vector<FieldProblem> problems;
-    std::optional<int> severity = severity_member(*body, problems);
+    std::optional<int> severity = severity_member(program_, *body, problems);
     if (!severity) {
         // Whether the ticket exists comes first, as for reading it.
         if (visible_ticket(call, store_)) send_field_problem_list(call.response, 422, problems.front().message, problems);
         return;
     }
     change_ticket(call, TicketAction::LowerSeverity, [&](sqlite3* connection, const TicketRecord& ticket) -> ActionRefusal {
-        if (*severity < ticket.severity)
-            return {409, "Severity cannot be raised on an existing ticket: " + ticket.id + " stays at Severity " +
-                             std::to_string(ticket.severity) + ". To make it more urgent, escalate instead: POST /api/v1/tickets/" +
-                             ticket.id + "/escalate files a new ticket at the higher severity that references this one."};
+        if (std::string problem = core::lowering_severity_problem(program_, ticket.id, ticket.severity, *severity);
+            !problem.empty())
+            return {409, problem};
         if (*severity > ticket.severity) TicketRows(connection).set_severity(ticket.id, *severity);
         return {};
     });
@@ -170,13 +172,11 @@ void TicketChangeRoutes::escalate(ApiCall& call) {
     }
 
     std::vector<FieldProblem> problems;
-    std::optional<int> severity = severity_member(post->body, problems);
-    if (severity && *severity >= original.severity)
-        problems.push_back({"severity", original.severity == 1
-                                            ? original.id + " is at Severity 1 already, the most urgent."
-                                            : "Choose a severity more urgent than " + original.id + "'s Severity " +
-                                                  std::to_string(original.severity) + ": from 1 to " +
-                                                  std::to_string(original.severity - 1) + "."});
+    std::optional<int> severity = severity_member(program_, post->body, problems);
+    if (severity)
+        if (std::string problem = core::escalation_severity_problem(program_, original.id, original.severity, *severity);
+            !problem.empty())
+            problems.push_back({"severity", problem});
     std::optional<std::string> reason = text_member(post->body, "reason", problems);
     // The new ticket is checked like any other, under the tenant's plan as it is now.
     core::TicketDraft draft;

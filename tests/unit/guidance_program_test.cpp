@@ -203,7 +203,7 @@ TEST_CASE("bad severity guidance is rejected with the path of the bad member") {
     CHECK(error_after([](json& d) { d["severity_guidance"]["rules"][0]["when"]["question"] = true; }) ==
           g + ".rules[0].when.question: expected a string, got true");
     CHECK(error_after([](json& d) { d["severity_guidance"]["rules"][0]["severity"] = 5; }) ==
-          g + ".rules[0].severity: 5 is not between 1 and 4");
+          g + ".rules[0].severity: no severity 5");
     CHECK(error_after([](json& d) { d["severity_guidance"]["rules"][0].erase("when"); }) ==
           g + ".rules[0].when: missing");
     CHECK(error_after([](json& d) { d["severity_guidance"]["rules"].erase(3); })

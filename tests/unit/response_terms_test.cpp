@@ -56,7 +56,7 @@ TEST_CASE("a trial gets Standard; no plan gets no SLA; unknown input is named") 
     CHECK(none.terms.target == nullptr);
 
     CHECK(response_terms(default_program(), "gold", 1).error == "no plan \"gold\"");
-    CHECK(response_terms(default_program(), "standard", 5).error == "no severity 5 (use 1 to 4)");
+    CHECK(response_terms(default_program(), "standard", 5).error == "no severity 5 (use 1 (Urgent) to 4 (Low))");
 }
 
 TEST_CASE("a schedule on its own") {

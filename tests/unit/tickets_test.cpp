@@ -143,8 +143,8 @@ TEST_CASE("bad answers keep what the user had and say why") {
     update(state, LocationChanged{"#/"});
     update(state, LocationChanged{"#/tickets"});
     update(state, Answered<HttpReply::Tickets>{200, R"({"items":[{"id":"T-9","route":"x","summary":"s","plan":"standard",
-        "severity":7,"opened_at":"2026-01-05T09:00:00Z","customer_time_zone":"UTC"}]})"});
-    CHECK(state.tickets.error == "The service sent a ticket list the portal cannot read (items[0].severity: expected 1 to 4).");
+        "severity":17,"opened_at":"2026-01-05T09:00:00Z","customer_time_zone":"UTC"}]})"});
+    CHECK(state.tickets.error == "The service sent a ticket list the portal cannot read (items[0].severity: expected a level from 1 to 9).");
     CHECK(state.tickets.items.size() == 1);   // the earlier list stays on screen
 
     update(state, LocationChanged{"#/"});
@@ -172,7 +172,7 @@ TEST_CASE("a severity too large for an int is refused, not wrapped into 1 to 4")
         CAPTURE(severity);
         const std::string page = R"({"items":[{"id":"T-1","route":"onboarding","summary":"s","plan":"standard",
             "severity":)" + std::string(severity) + R"(,"opened_at":"2026-01-05T09:00:00Z","customer_time_zone":"UTC"}]})";
-        CHECK(parse_ticket_page(page).error == "items[0].severity: expected 1 to 4");
+        CHECK(parse_ticket_page(page).error == "items[0].severity: expected a level from 1 to 9");
     }
 }
 
