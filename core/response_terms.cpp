@@ -26,4 +26,11 @@ ResponseTermsResult response_terms(const Program& program, std::string_view plan
     return result;
 }
 
+std::string response_promise(const ResponseTerms& terms) {
+    if (!terms.target || !terms.support || !terms.severity || !terms.schedule)
+        return "Your plan has no response-time target for these requests; support answers as soon as it can";
+    return terms.support->name + " responds to Severity " + std::to_string(terms.severity->level) + " (" +
+           terms.severity->name + ") requests within " + terms.target->label + " (" + terms.schedule->name + ")";
+}
+
 }  // namespace core

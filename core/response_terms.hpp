@@ -26,4 +26,12 @@ struct ResponseTermsResult {
 
 ResponseTermsResult response_terms(const Program& program, std::string_view plan_id, int severity);
 
+// The promise in one sentence (no final period), the same words on the form,
+// in the ticket's acknowledgement and on the countdown's card: "Standard
+// Support responds to Severity 2 (High) requests within 4 business hours
+// (6 AM to 6 PM Monday to Friday, your local time)", or, with no target,
+// "Your plan has no response-time target for these requests; support answers
+// as soon as it can".
+std::string response_promise(const ResponseTerms& terms);
+
 }  // namespace core

@@ -132,13 +132,9 @@ void draw_severity(const core::State& state, const core::RequestForm& form, floa
     // The promise for this choice, before submitting.
     const std::string plan = core::current_plan(state);
     if (form.draft.severity > 0 && !plan.empty()) {
-        core::ResponseTermsResult terms = core::response_terms(state.program, plan, form.draft.severity);
-        std::string promise;
-        if (terms && terms.terms.target)
-            promise = "We respond within " + terms.terms.target->label + " (" + terms.terms.schedule->name + ").";
-        else if (terms)
-            promise = "Your plan has no response target for tickets; support answers as soon as it can.";
-        if (!promise.empty()) {
+        const core::ResponseTermsResult terms = core::response_terms(state.program, plan, form.draft.severity);
+        if (terms) {
+            const std::string promise = core::response_promise(terms.terms) + ".";
             ImGui::Dummy(ImVec2(0, px(4)));
             paragraph(f.body_strong, colour::text, promise);
             expose_label(promise);

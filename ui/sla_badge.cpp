@@ -88,7 +88,7 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
         break;
     }
 
-    badge.details.push_back("Target: first response within " + target.label + " (" + terms.terms.schedule->name + ")");
+    badge.details.push_back(core::response_promise(terms.terms) + ".");
     badge.details.push_back("Deadline: " + core::format_full(status->deadline, customer) + " (customer, " +
                             ticket.customer_time_zone + ")");
     if (viewer && viewer != customer)

@@ -9,14 +9,8 @@ namespace web {
 std::string acknowledgement_text(const TicketRecord& ticket, const core::Program& program) {
     std::string text = "We received your request and filed it as ticket " + ticket.id + ".";
     if (ticket.escalates) text += " It escalates " + *ticket.escalates + ", which stays as it is.";
-    core::ResponseTermsResult terms = core::response_terms(program, ticket.plan, ticket.severity);
-    if (terms && terms.terms.target && terms.terms.support && terms.terms.severity)
-        text += " " + terms.terms.support->name + " responds to Severity " + std::to_string(ticket.severity) + " (" +
-                terms.terms.severity->name + ") requests within " + terms.terms.target->label +
-                "; a support engineer's reply will appear here.";
-    else
-        text += " A support engineer will reply here; your plan has no response-time target for this request.";
-    return text;
+    const core::ResponseTermsResult terms = core::response_terms(program, ticket.plan, ticket.severity);
+    return text + " " + core::response_promise(terms.terms) + ". A support engineer's reply will appear here.";
 }
 
 void file_ticket(sqlite3* connection, TicketRecord& ticket, const core::Program& program,

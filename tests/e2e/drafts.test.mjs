@@ -120,7 +120,7 @@ test('drafts: list, discard and undo, export and import, the cursor field after 
     await waitForScreen(page, '#/route/general');
     await findItem(page, /^Imported the General question draft from/);
     await pastIncident(page);
-    await findItem(page, /^We respond within 2 hours/);   // the severity came with it
+    await findItem(page, /responds to Severity \d \(\w+\) requests within 2 hours/);   // the severity came with it
 
     // A file that is no draft is refused, in words naming it; nothing is lost.
     await goTo(page, '#/drafts');

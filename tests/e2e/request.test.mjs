@@ -123,7 +123,7 @@ test('a customer files an onboarding request and follows it to closed', async ()
     await chooseAnswer(page, 'Is major functionality unavailable or badly degraded?', 'No');
     await findItem(page, /^Suggested: Severity 3 \(Normal\)/);
     await clickItem(page, /^Severity 3 \(Normal\)/);
-    await findItem(page, /^We respond within /);
+    await findItem(page, /responds to Severity \d \(\w+\) requests within /);
     await screenshotAround(page, /^How urgent|Severity 1 \(Urgent\)/, 'request-5-severity', 800);
 
     // Ready: the button no longer lists anything missing.
@@ -226,7 +226,7 @@ test('a draft survives closing the page: every field, answer and choice is back'
     await waitForFrame(page);
     await clickItem(page, 'My problem is something else');
     await findItem(page, /^Check these first/, { timeout: 10000 });   // the triage answer is back
-    await findItem(page, /^We respond within 2 hours/);   // so is the severity
+    await findItem(page, /responds to Severity \d \(\w+\) requests within 2 hours/);   // so is the severity
     await screenshot(page, 'request-11-draft-restored');
     // The restored text is what gets filed.
     await clickItem(page, 'Submit request');

@@ -73,3 +73,13 @@ TEST_CASE("a schedule on its own") {
           "schedule.hours: open at no time of the week");
     CHECK(parse_schedule("[1,2]").error == "schedule: expected an object, got array");
 }
+
+TEST_CASE("the promise reads the same wherever it is shown") {
+    CHECK(response_promise(response_terms(default_program(), "standard", 2).terms) ==
+          "Standard Support responds to Severity 2 (High) requests within 4 business hours "
+          "(6 AM to 6 PM Monday to Friday, your local time)");
+    // A trial gets its support plan's promise, named as that plan.
+    CHECK(response_promise(response_terms(default_program(), "trial", 2).terms).starts_with("Standard Support responds"));
+    CHECK(response_promise(response_terms(default_program(), "none", 1).terms) ==
+          "Your plan has no response-time target for these requests; support answers as soon as it can");
+}
