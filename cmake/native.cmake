@@ -11,7 +11,7 @@ find_package(ZLIB REQUIRED)
 # libsodium (Debian's libsodium-dev): argon2id password hashes, random tokens, SHA-256.
 find_library(SODIUM sodium REQUIRED)
 
-file(GLOB WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
+file(GLOB_RECURSE WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 add_executable(portal-web ${WEB_SOURCES})
 target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} Threads::Threads)
 target_compile_definitions(portal-web PRIVATE ${CPP_HTTPLIB_DEFINITIONS})
@@ -39,7 +39,7 @@ add_test(NAME layering-catches-breaks
 set_tests_properties(layering-catches-breaks PROPERTIES PASS_REGULAR_EXPRESSION
     "core/reads_clock.cpp:3: core/ includes a layer above core.*core/reads_clock.cpp:5: core/ reads the clock.*ui/talks_to_network.cpp:2: ui/ includes the platform layer.*ui/talks_to_network.cpp:3: ui/ uses network.*exit=1")
 
-# Dispatch that cannot miss (core/flow_dispatch.hpp): a complete pair of
+# Dispatch that cannot miss (core/flows/flow_dispatch.hpp): a complete pair of
 # flows compiles; a missing handler, an Action without an owner and one with
 # two each fail to compile with the rule's own message.
 add_test(NAME dispatch-complete
@@ -79,7 +79,7 @@ portal_add_cli_test(cli-unknown-command "unknown command \"frobnicate\".*usage: 
 portal_add_cli_test(cli-program-dump "\"product_name\": \"Support Portal\".*\"id\": \"onboarding\".*exit=0"
                     program dump)
 portal_add_cli_test(cli-program-check-default "^ok: 5 plans, 5 routes\nexit=0"
-                    program check "${CMAKE_SOURCE_DIR}/core/program.json")
+                    program check "${CMAKE_SOURCE_DIR}/core/program/program.json")
 portal_add_cli_test(cli-program-check-bad-reference
                     "^error: plans\\[2\\]\\.targets\\[0\\]\\.schedule: no schedule \"office-hours\"\nexit=1"
                     program check "${CLI_TEST_DATA}/bad_schedule_reference.json")

@@ -1,15 +1,15 @@
-#include "app.hpp"
+#include "core/app.hpp"
 
-#include "device_snapshots.hpp"
-#include "drafts_flow.hpp"
-#include "invitation_flow.hpp"
-#include "outbox_flow.hpp"
-#include "request_flow.hpp"
-#include "response_terms.hpp"
-#include "session_flow.hpp"
-#include "ticket_flow.hpp"
-#include "url_text.hpp"
-#include "users_flow.hpp"
+#include "core/flows/device_snapshots.hpp"
+#include "core/flows/drafts_flow.hpp"
+#include "core/flows/invitation_flow.hpp"
+#include "core/flows/outbox_flow.hpp"
+#include "core/flows/request_flow.hpp"
+#include "core/sla/response_terms.hpp"
+#include "core/flows/session_flow.hpp"
+#include "core/flows/ticket_flow.hpp"
+#include "core/text/url_text.hpp"
+#include "core/flows/users_flow.hpp"
 
 #include <algorithm>
 

@@ -6,15 +6,15 @@
 // clock: the time arrives as a Tick.
 #pragma once
 
-#include "account.hpp"
-#include "business_calendar.hpp"
-#include "flow_dispatch.hpp"
-#include "location.hpp"
-#include "program.hpp"
-#include "service_status.hpp"
-#include "ticket.hpp"
-#include "ticket_draft.hpp"
-#include "ticket_outbox.hpp"
+#include "core/model/account.hpp"
+#include "core/sla/business_calendar.hpp"
+#include "core/flows/flow_dispatch.hpp"
+#include "core/model/location.hpp"
+#include "core/program/program.hpp"
+#include "core/model/service_status.hpp"
+#include "core/model/ticket.hpp"
+#include "core/model/ticket_draft.hpp"
+#include "core/model/ticket_outbox.hpp"
 
 #include <map>
 #include <set>

@@ -5,7 +5,7 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
-#include "core/draft_list.hpp"
+#include "core/model/draft_list.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -5,7 +5,7 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
-#include "core/request_flow.hpp"
+#include "core/flows/request_flow.hpp"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include "redraw_clock.hpp"
 
-#include "core/draft_list.hpp"
-#include "core/time_text.hpp"
+#include "core/model/draft_list.hpp"
+#include "core/text/time_text.hpp"
 
 namespace ui {
 

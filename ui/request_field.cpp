@@ -7,11 +7,11 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
-#include "core/jwt_inspection.hpp"
-#include "core/redirect_uri.hpp"
-#include "core/request_flow.hpp"
-#include "core/time_text.hpp"
-#include "core/timestamp_text.hpp"
+#include "core/checks/jwt_inspection.hpp"
+#include "core/checks/redirect_uri.hpp"
+#include "core/flows/request_flow.hpp"
+#include "core/text/time_text.hpp"
+#include "core/checks/timestamp_text.hpp"
 
 #include <misc/cpp/imgui_stdlib.h>
 

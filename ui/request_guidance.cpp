@@ -7,10 +7,10 @@
 #include "layout.hpp"
 #include "widgets.hpp"
 
-#include "core/request_flow.hpp"
-#include "core/response_terms.hpp"
-#include "core/severity_guidance.hpp"
-#include "core/triage.hpp"
+#include "core/flows/request_flow.hpp"
+#include "core/sla/response_terms.hpp"
+#include "core/program/severity_guidance.hpp"
+#include "core/program/triage.hpp"
 
 namespace ui {
 

@@ -8,9 +8,9 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
-#include "core/request_flow.hpp"
-#include "core/severity_guidance.hpp"
-#include "core/time_text.hpp"
+#include "core/flows/request_flow.hpp"
+#include "core/program/severity_guidance.hpp"
+#include "core/text/time_text.hpp"
 
 #include <algorithm>
 

@@ -4,9 +4,9 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
-#include "core/response_terms.hpp"
-#include "core/sla_status.hpp"
-#include "core/time_text.hpp"
+#include "core/sla/response_terms.hpp"
+#include "core/sla/sla_status.hpp"
+#include "core/text/time_text.hpp"
 
 #include <cfloat>
 

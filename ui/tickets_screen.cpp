@@ -8,9 +8,9 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
-#include "core/draft_list.hpp"
-#include "core/duration_text.hpp"
-#include "core/time_text.hpp"
+#include "core/model/draft_list.hpp"
+#include "core/text/duration_text.hpp"
+#include "core/text/time_text.hpp"
 
 #include <cfloat>
 #include <cstring>

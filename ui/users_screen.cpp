@@ -7,7 +7,7 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
-#include "core/time_text.hpp"
+#include "core/text/time_text.hpp"
 
 #include <misc/cpp/imgui_stdlib.h>
 

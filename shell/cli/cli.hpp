@@ -2,7 +2,7 @@
 // and for tests. main.cpp picks the command; each command group has its file.
 #pragma once
 
-#include "core/program.hpp"
+#include "core/program/program.hpp"
 
 #include <iosfwd>
 #include <optional>

@@ -2,9 +2,9 @@
 // `sla deadline`: a plan's response deadline for a ticket opened at a time.
 #include "cli.hpp"
 
-#include "core/business_calendar.hpp"
-#include "core/json_reader.hpp"
-#include "core/response_terms.hpp"
+#include "core/sla/business_calendar.hpp"
+#include "core/text/json_reader.hpp"
+#include "core/sla/response_terms.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -12,7 +12,7 @@
 #include "wake.hpp"
 
 #include "core/app.hpp"
-#include "core/kept_draft.hpp"
+#include "core/model/kept_draft.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/portal_ui.hpp"
 #include "ui/redraw_clock.hpp"

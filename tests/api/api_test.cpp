@@ -1,7 +1,7 @@
 // The JSON API: health, the program document, and problem+json errors.
 #include "service_process.hpp"
 
-#include "core/program.hpp"
+#include "core/program/program.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -6,7 +6,7 @@
 #include "signed_in_client.hpp"
 #include "ticket_drafts.hpp"
 
-#include "core/base64url.hpp"
+#include "core/text/base64url.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

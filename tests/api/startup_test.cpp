@@ -2,7 +2,7 @@
 // act on, a database created and migrated on first start, and clean shutdown.
 #include "service_process.hpp"
 
-#include "core/program.hpp"
+#include "core/program/program.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -2,8 +2,8 @@
 // state and current incidents; --demo's open incident in the EU region.
 #include "signed_in_client.hpp"
 
-#include "core/program.hpp"
-#include "core/service_status.hpp"
+#include "core/program/program.hpp"
+#include "core/model/service_status.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -7,7 +7,7 @@
 #include "signed_in_client.hpp"
 #include "ticket_drafts.hpp"
 
-#include "core/business_calendar.hpp"
+#include "core/sla/business_calendar.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -6,10 +6,10 @@
 #include "service_process.hpp"
 #include "signed_in_client.hpp"
 
-#include "core/business_calendar.hpp"
-#include "core/program.hpp"
-#include "core/response_terms.hpp"
-#include "core/sla_status.hpp"
+#include "core/sla/business_calendar.hpp"
+#include "core/program/program.hpp"
+#include "core/sla/response_terms.hpp"
+#include "core/sla/sla_status.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

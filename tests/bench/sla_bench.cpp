@@ -8,14 +8,14 @@
 //   sla-bench --time  [--min-seconds S] < document   time a document's cases
 //
 // A case document is one JSON object:
-//   {"schedules": [{"id", "hours", "holidays", ...} as in core/program.json],
+//   {"schedules": [{"id", "hours", "holidays", ...} as in core/program/program.json],
 //    "cases": [{"id": 0, "zone": "Europe/Berlin", "schedule": "standard-hours",
 //               "start": "2026-03-27T16:00:00Z", "minutes": 240}, ...]}
 // Timing prints one JSON line; --eval prints one JSON line per case:
 //   {"id": 0, "deadline": "2026-03-30T07:00:00Z", "epoch": 1774854000}
 // ("deadline" and "epoch" are null when the calendar never opens).
-#include "core/business_calendar.hpp"
-#include "core/program.hpp"
+#include "core/sla/business_calendar.hpp"
+#include "core/program/program.hpp"
 
 #include <nlohmann/json.hpp>
 

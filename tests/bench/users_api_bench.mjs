@@ -122,7 +122,7 @@ unmeasured requests. Latency is one request from \`fetch()\` to the last byte of
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 
-How (web/support_user_list.cpp): keyset pages, each starting after the sort value and id of the previous page's
+How (web/accounts/support_user_list.cpp): keyset pages, each starting after the sort value and id of the previous page's
 last row. In a tenant this large a page walks the index of its order (users' e-mail, name or last sign-in;
 memberships' invited_at) and stops when it is full, so a page deep in the list costs what the first does; a
 search (\`LIKE '%term%'\`, which no index serves) scans the users table once and looks up memberships only for the

@@ -2,7 +2,7 @@
 // programs beside this file each break one rule and must not compile.
 #pragma once
 
-#include "core/flow_dispatch.hpp"
+#include "core/flows/flow_dispatch.hpp"
 
 #include <variant>
 #include <vector>

@@ -123,7 +123,7 @@ test('a queued request the service rejects comes back to its form with the error
     // the queued request no longer passes, and says so where it is typed.
     const service = await startService(['--demo']);
     const stricter = path.join(service.dataDir, 'program.json');
-    const program = JSON.parse(readFileSync(path.join(root, 'core/program.json'), 'utf8'));
+    const program = JSON.parse(readFileSync(path.join(root, 'core/program/program.json'), 'utf8'));
     program.routes.find((r) => r.id === 'general').fields.find((f) => f.id === 'application').required = true;
     writeFileSync(stricter, JSON.stringify(program));
     try {

@@ -5,8 +5,8 @@
 // ticket list it reads has the severities the service sent, not others.
 #include "fuzz_input.hpp"
 
-#include "core/account.hpp"
-#include "core/ticket.hpp"
+#include "core/model/account.hpp"
+#include "core/model/ticket.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -5,7 +5,7 @@
 // again from the device.
 #include "fuzz_input.hpp"
 
-#include "core/device_snapshots.hpp"
+#include "core/flows/device_snapshots.hpp"
 
 namespace {
 

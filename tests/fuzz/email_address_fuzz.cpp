@@ -3,7 +3,7 @@
 // without spaces, one @, at most 254 characters).
 #include "fuzz_input.hpp"
 
-#include "core/email_address.hpp"
+#include "core/checks/email_address.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text = fuzz::text_of(data, size);

@@ -4,7 +4,7 @@
 // makes libFuzzer keep the input that showed it.
 #pragma once
 
-#include "core/business_calendar.hpp"
+#include "core/sla/business_calendar.hpp"
 
 #include <date/tz.h>
 

@@ -1,12 +1,12 @@
 // Requests as a hostile client sends them, to the service's own framing
-// reader (web/http_request_reader) and body decoder. Small limits so every
+// reader (web/http/http_request_reader) and body decoder. Small limits so every
 // refusal path is near. Properties: bytes fed whole or in arbitrary pieces
 // give the same outcome and the same request; nothing past a request's end
 // is taken; a body never exceeds its limit, before or after decoding.
 #include "fuzz_input.hpp"
 
-#include "web/http_request_reader.hpp"
-#include "web/request_body_decoding.hpp"
+#include "web/http/http_request_reader.hpp"
+#include "web/http/request_body_decoding.hpp"
 
 namespace {
 

@@ -4,10 +4,10 @@
 // every suggestion is valid; an accepted ID has the shape its format promises.
 #include "fuzz_input.hpp"
 
-#include "core/field_check.hpp"
-#include "core/identifier_check.hpp"
-#include "core/tenant_slug.hpp"
-#include "core/utf8_text.hpp"
+#include "core/checks/field_check.hpp"
+#include "core/checks/identifier_check.hpp"
+#include "core/checks/tenant_slug.hpp"
+#include "core/text/utf8_text.hpp"
 
 namespace {
 

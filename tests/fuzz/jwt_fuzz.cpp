@@ -3,8 +3,8 @@
 // of, reads back only what it would write.
 #include "fuzz_input.hpp"
 
-#include "core/base64url.hpp"
-#include "core/jwt_inspection.hpp"
+#include "core/text/base64url.hpp"
+#include "core/checks/jwt_inspection.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text = fuzz::text_of(data, size);

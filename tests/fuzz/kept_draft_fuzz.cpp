@@ -3,7 +3,7 @@
 // draft; and a file that imports also reads as a kept draft, the same one.
 #include "fuzz_input.hpp"
 
-#include "core/kept_draft.hpp"
+#include "core/model/kept_draft.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text = fuzz::text_of(data, size);

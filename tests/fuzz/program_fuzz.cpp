@@ -1,11 +1,11 @@
-// The support program document (core/program.json, or one a vendor ships):
+// The support program document (core/program/program.json, or one a vendor ships):
 // a document that checks out must print back to an equal program, the
 // request forms it describes must be checkable whatever their fields say,
 // and its schedules must give deadlines exactly their target away.
 #include "fuzz_input.hpp"
 
-#include "core/program.hpp"
-#include "core/ticket_draft.hpp"
+#include "core/program/program.hpp"
+#include "core/model/ticket_draft.hpp"
 
 namespace {
 

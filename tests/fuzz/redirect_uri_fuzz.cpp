@@ -5,8 +5,8 @@
 // escaped text holds only unreserved characters and %XX.
 #include "fuzz_input.hpp"
 
-#include "core/redirect_uri.hpp"
-#include "core/url_text.hpp"
+#include "core/checks/redirect_uri.hpp"
+#include "core/text/url_text.hpp"
 
 namespace {
 

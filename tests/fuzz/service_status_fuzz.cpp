@@ -2,7 +2,7 @@
 // back to one that reads equal, and each region id finds its region.
 #include "fuzz_input.hpp"
 
-#include "core/service_status.hpp"
+#include "core/model/service_status.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const core::ServiceStatusResult parsed = core::parse_service_status(fuzz::text_of(data, size));

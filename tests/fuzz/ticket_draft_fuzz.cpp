@@ -3,8 +3,8 @@
 // the default program, with or without a plan, never fails on its own.
 #include "fuzz_input.hpp"
 
-#include "core/program.hpp"
-#include "core/ticket_draft.hpp"
+#include "core/program/program.hpp"
+#include "core/model/ticket_draft.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const core::TicketDraftResult parsed = core::parse_ticket_draft(fuzz::text_of(data, size));

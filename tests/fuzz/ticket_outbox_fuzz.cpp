@@ -4,7 +4,7 @@
 // 5 min whatever the key and attempt count.
 #include "fuzz_input.hpp"
 
-#include "core/ticket_outbox.hpp"
+#include "core/model/ticket_outbox.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -4,7 +4,7 @@
 // in UTC, reads as itself.
 #include "fuzz_input.hpp"
 
-#include "core/timestamp_text.hpp"
+#include "core/checks/timestamp_text.hpp"
 
 namespace {
 

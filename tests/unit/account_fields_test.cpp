@@ -1,5 +1,5 @@
 // The name and password an invitee chooses.
-#include "core/account_fields.hpp"
+#include "core/checks/account_fields.hpp"
 
 #include <doctest/doctest.h>
 

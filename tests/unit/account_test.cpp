@@ -1,5 +1,5 @@
-// The session and support-user answers as the portal reads them (core/account).
-#include "core/account.hpp"
+// The session and support-user answers as the portal reads them (core/model/account).
+#include "core/model/account.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // The SLA clock: business hours in real time zones, checked against the
 // conventions of issue 3 (worked examples first) and against a brute-force
 // minute-by-minute count.
-#include "core/business_calendar.hpp"
+#include "core/sla/business_calendar.hpp"
 
 #include <doctest/doctest.h>
 

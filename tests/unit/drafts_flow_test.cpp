@@ -4,9 +4,9 @@
 // import round trip and bad files are refused in words, and signing out with
 // drafts asks first.
 #include "core/app.hpp"
-#include "core/draft_list.hpp"
-#include "core/drafts_flow.hpp"
-#include "core/kept_draft.hpp"
+#include "core/model/draft_list.hpp"
+#include "core/flows/drafts_flow.hpp"
+#include "core/model/kept_draft.hpp"
 #include "signed_in_state.hpp"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // E-mail addresses: what the invitation form accepts, and messages that say
 // how to fix what it does not.
-#include "core/email_address.hpp"
+#include "core/checks/email_address.hpp"
 
 #include <doctest/doctest.h>
 

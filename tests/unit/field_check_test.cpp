@@ -1,7 +1,7 @@
 // check_field: each field kind of the built-in program, through the fields
 // the forms really show.
-#include "core/base64url.hpp"
-#include "core/field_check.hpp"
+#include "core/text/base64url.hpp"
+#include "core/checks/field_check.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // The guidance parts of the program document: checklists, the triage tree,
 // severity guidance and the status page's regions, as built in and as bad
 // documents are rejected.
-#include "core/program.hpp"
+#include "core/program/program.hpp"
 #include "ids_of.hpp"
 #include "test_files.hpp"
 

@@ -1,6 +1,6 @@
 // check_answers: unknown questions and answers, checklist items that are not
 // on the route's checklist, and severity 1 outside production.
-#include "core/guided_answers.hpp"
+#include "core/program/guided_answers.hpp"
 
 #include <doctest/doctest.h>
 

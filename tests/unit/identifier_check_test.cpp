@@ -1,6 +1,6 @@
 // Organization IDs and application keys in the shape the program document
 // describes, and any other ID loosely.
-#include "core/identifier_check.hpp"
+#include "core/checks/identifier_check.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

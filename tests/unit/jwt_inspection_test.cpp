@@ -1,8 +1,8 @@
 // JWTs decoded where they are pasted: the RFC test vectors
 // (tests/unit/data/jwt_vectors.json, a copy of the shared fixture) and
 // hand-made tokens for each finding.
-#include "core/base64url.hpp"
-#include "core/jwt_inspection.hpp"
+#include "core/text/base64url.hpp"
+#include "core/checks/jwt_inspection.hpp"
 #include "test_files.hpp"
 
 #include <doctest/doctest.h>

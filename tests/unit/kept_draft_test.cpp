@@ -1,7 +1,7 @@
 // A draft as kept on the device and as a file: it reads back equal, older
 // drafts without times or focus still read, and a file that is not a draft
 // says so in words.
-#include "core/kept_draft.hpp"
+#include "core/model/kept_draft.hpp"
 
 #include <date/tz.h>
 #include <doctest/doctest.h>

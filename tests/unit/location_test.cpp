@@ -1,6 +1,6 @@
 // URL hashes <-> screens: deep links and Back depend on this round trip.
-#include "core/location.hpp"
-#include "core/program.hpp"
+#include "core/model/location.hpp"
+#include "core/program/program.hpp"
 
 #include <doctest/doctest.h>
 

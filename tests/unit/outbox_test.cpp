@@ -4,8 +4,8 @@
 // service's reasons; never twice, never lost. Also the stale reads kept on
 // the device for offline starts.
 #include "core/app.hpp"
-#include "core/device_snapshots.hpp"
-#include "core/ticket_outbox.hpp"
+#include "core/flows/device_snapshots.hpp"
+#include "core/model/ticket_outbox.hpp"
 
 #include "effects_of.hpp"
 

@@ -1,6 +1,6 @@
 // The support program document: the built-in facts, files, and rejection of
 // bad documents with a message that points at the bad field.
-#include "core/program.hpp"
+#include "core/program/program.hpp"
 #include "ids_of.hpp"
 #include "test_files.hpp"
 
@@ -241,8 +241,8 @@ TEST_CASE("security reports are open to everyone, tickets only to paid plans and
     }
 }
 
-TEST_CASE("core/program.json on disk is the document compiled in") {
-    std::string text = test_files::read("core/program.json");
+TEST_CASE("core/program/program.json on disk is the document compiled in") {
+    std::string text = test_files::read("core/program/program.json");
     REQUIRE_FALSE(text.empty());
     CHECK(text == core::default_program_json());
     core::ProgramResult parsed = core::parse_program(text);
@@ -274,7 +274,7 @@ TEST_CASE("another vendor's program loads from a file") {
 }
 
 TEST_CASE("program_to_json writes a document that reads back to the same program") {
-    for (const char* file : {"core/program.json", "tests/unit/data/minimal_program.json"}) {
+    for (const char* file : {"core/program/program.json", "tests/unit/data/minimal_program.json"}) {
         CAPTURE(file);
         core::ProgramResult original = core::parse_program(test_files::read(file));
         REQUIRE_MESSAGE(original, original.error);

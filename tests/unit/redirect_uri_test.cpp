@@ -1,7 +1,7 @@
 // Redirect URIs: split into parts as written, checked on their own (https,
 // fragment, wildcard) and compared byte for byte with the registered ones,
 // with each kind of difference named and explained.
-#include "core/redirect_uri.hpp"
+#include "core/checks/redirect_uri.hpp"
 
 #include <doctest/doctest.h>
 

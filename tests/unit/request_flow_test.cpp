@@ -3,7 +3,7 @@
 // the service's field errors land on their fields, and that nothing typed is
 // ever lost on the way.
 #include "core/app.hpp"
-#include "core/request_flow.hpp"
+#include "core/flows/request_flow.hpp"
 #include "signed_in_state.hpp"
 
 #include <doctest/doctest.h>

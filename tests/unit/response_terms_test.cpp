@@ -1,6 +1,6 @@
 // What each plan promises per severity, as the default program states it
 // (seed 001), and schedules given on their own.
-#include "core/response_terms.hpp"
+#include "core/sla/response_terms.hpp"
 
 #include <doctest/doctest.h>
 

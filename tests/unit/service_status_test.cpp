@@ -1,6 +1,6 @@
 // GET /api/v1/status as the portal reads it, and the region a customer's
 // time zone belongs to.
-#include "core/service_status.hpp"
+#include "core/model/service_status.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

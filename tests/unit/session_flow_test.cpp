@@ -1,7 +1,7 @@
 // The session flow, one case per Action it owns: the sign-in form, the
 // service's answers about the session, switching tenants, signing out.
 #include "core/app.hpp"
-#include "core/session_flow.hpp"
+#include "core/flows/session_flow.hpp"
 
 #include "effects_of.hpp"
 #include "signed_in_state.hpp"

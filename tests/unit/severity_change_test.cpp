@@ -1,6 +1,6 @@
 // Severity changes on an existing ticket, one rule for portal and service,
 // over whatever severities the program defines.
-#include "core/severity_change.hpp"
+#include "core/sla/severity_change.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // Severity guidance over the built-in rules: each rule's suggestion, which
 // answers are still needed, and the explanation with the definition.
-#include "core/severity_guidance.hpp"
+#include "core/program/severity_guidance.hpp"
 #include "test_files.hpp"
 
 #include <doctest/doctest.h>

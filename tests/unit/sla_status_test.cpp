@@ -1,5 +1,5 @@
 // A ticket's standing against its target, as the countdown badge shows it.
-#include "core/sla_status.hpp"
+#include "core/sla/sla_status.hpp"
 
 #include <doctest/doctest.h>
 
@@ -75,7 +75,7 @@ TEST_CASE("durations as people read them") {
     CHECK(format_duration(hours(26) + minutes(1)) == "26h 1m");
 }
 
-#include "core/time_text.hpp"
+#include "core/text/time_text.hpp"
 
 TEST_CASE("instants as people read them") {
     const date::time_zone* berlin = date::locate_zone("Europe/Berlin");

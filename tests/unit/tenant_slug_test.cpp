@@ -1,6 +1,6 @@
 // Tenant slugs: what the onboarding form accepts, and the slug it suggests
 // for what it does not.
-#include "core/tenant_slug.hpp"
+#include "core/checks/tenant_slug.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Reading files the tests ship with (tests/unit/data) or check (core/program.json).
+// Reading files the tests ship with (tests/unit/data) or check (core/program/program.json).
 #pragma once
 
 #include <fstream>

@@ -1,7 +1,7 @@
 // The ticket a customer submits: its JSON (the POST body and offline draft)
 // and every problem check_draft finds before the service accepts it.
-#include "core/base64url.hpp"
-#include "core/ticket_draft.hpp"
+#include "core/text/base64url.hpp"
+#include "core/model/ticket_draft.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // One ticket through core::update: opening it, replying (the text survives a
 // failure, a resend reuses its key), confirming, and escalating only upwards.
 #include "core/app.hpp"
-#include "core/ticket_flow.hpp"
+#include "core/flows/ticket_flow.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

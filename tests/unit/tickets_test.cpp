@@ -1,8 +1,8 @@
 // The ticket list through core::update: fetching on entry, following pages,
 // asking for the zones the countdowns need, and refusing bad answers.
 #include "core/app.hpp"
-#include "core/sla_status.hpp"
-#include "core/ticket.hpp"
+#include "core/sla/sla_status.hpp"
+#include "core/model/ticket.hpp"
 
 #include "effects_of.hpp"
 
@@ -190,7 +190,7 @@ TEST_CASE("the viewer's zone: detected, chosen, validated") {
     CHECK(state.viewer_time_zone == "Asia/Kolkata");
 }
 
-#include "core/url_text.hpp"
+#include "core/text/url_text.hpp"
 
 TEST_CASE("URL text keeps unreserved characters and encodes the rest") {
     CHECK(url_escape("Az09-_.~") == "Az09-_.~");

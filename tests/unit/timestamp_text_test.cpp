@@ -1,6 +1,6 @@
 // Timestamps as pasted into the form: every accepted spelling, the user's
 // zone for times without an offset, DST gaps and overlaps, and messages.
-#include "core/timestamp_text.hpp"
+#include "core/checks/timestamp_text.hpp"
 
 #include <doctest/doctest.h>
 

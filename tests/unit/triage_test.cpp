@@ -1,6 +1,6 @@
 // Walking the built-in triage tree: which questions show, in which order,
 // and which checks the chosen answers lead to.
-#include "core/triage.hpp"
+#include "core/program/triage.hpp"
 #include "test_files.hpp"
 
 #include <doctest/doctest.h>

@@ -2,10 +2,10 @@
 // they are exact: the same words until then, other words at that instant.
 // The page draws again only at those instants, so an early answer would cost
 // frames and a late one would show stale words.
-#include "core/draft_list.hpp"
-#include "core/duration_text.hpp"
-#include "core/sla_status.hpp"
-#include "core/time_text.hpp"
+#include "core/model/draft_list.hpp"
+#include "core/text/duration_text.hpp"
+#include "core/sla/sla_status.hpp"
+#include "core/text/time_text.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,158 @@
+#include "core/flows/session_flow.hpp"
+
+#include "core/flows/api_request.hpp"
+#include "core/flows/device_snapshots.hpp"
+#include "core/flows/invitation_flow.hpp"
+#include "core/flows/outbox_flow.hpp"
+#include "core/flows/users_flow.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace core {
+
+using nlohmann::json;
+
+void push_screen(State& state, Screen next, std::vector<Effect>& effects) {
+    if (next == state.screen) return;
+    state.screen = std::move(next);
+    effects.push_back(PushLocation{location_of(state.screen)});
+}
+
+void signed_in(State& state, Account account) {
+    state.session = SessionStatus::SignedIn;
+    state.session_from_device = false;
+    // Keep the tenant the user was in if it is still theirs.
+    if (!account.membership(state.current_tenant))
+        state.current_tenant = account.memberships.empty() ? std::string() : account.memberships.front().tenant;
+    state.account = std::move(account);
+    state.sign_in = {};
+}
+
+std::vector<Effect> forget_private_data(State& state) {
+    state.session = SessionStatus::SignedOut;
+    state.session_from_device = false;
+    state.account.reset();
+    state.users = {};
+    state.tickets = {};
+    state.device_snapshots.clear();
+    return {ForgetSnapshots{}};
+}
+
+Effect check_session() { return HttpGet{"/api/v1/session", HttpReply::Session}; }
+
+std::vector<Effect> session_ended(State& state) {
+    const bool was_signed_in = state.session == SessionStatus::SignedIn;
+    std::vector<Effect> effects = forget_private_data(state);
+    if (needs_session(state.screen)) {
+        state.return_to = location_of(state.screen);
+        if (was_signed_in) state.sign_in.error = "Your session has ended. Sign in again to continue.";
+        push_screen(state, SignInScreen{}, effects);
+    }
+    return effects;
+}
+
+std::optional<std::vector<Effect>> signed_in_by(State& state, const HttpAnswer& answer) {
+    if (answer.status != 200) return std::nullopt;
+    auto account = parse_account(answer.body);
+    if (!account) return std::nullopt;
+    signed_in(state, std::move(*account.value));
+    state.invitation = {};
+    std::vector<Effect> effects{session_snapshot(state.now, answer.body)};
+    Screen next = state.return_to.empty() ? Screen{TicketsScreen{}} : parse_location(state.return_to, state.program);
+    state.return_to.clear();
+    push_screen(state, std::move(next), effects);
+    append(effects, enter_screen(state));
+    return effects;
+}
+
+std::vector<Effect> enter_account_screen(State& state) {
+    if (auto* invitation = std::get_if<InvitationScreen>(&state.screen))
+        return enter_invitation_screen(state, invitation->token);
+    if (!needs_session(state.screen) || state.session == SessionStatus::Unknown) return {};
+    if (state.session == SessionStatus::SignedOut) return session_ended(state);
+    if (std::holds_alternative<UsersScreen>(state.screen)) return enter_users_screen(state);
+    return {};
+}
+
+std::vector<Effect> sign_out_now(State& state) {
+    std::vector<Effect> effects{api_request(state, "DELETE", "/api/v1/session", HttpReply::SignOut)};
+    append(effects, forget_private_data(state));
+    state.return_to.clear();
+    push_screen(state, SignInScreen{}, effects);
+    return effects;
+}
+
+namespace {
+
+struct SessionVisitor : FlowVisitor<SessionActions> {
+    using FlowVisitor::FlowVisitor;
+    using FlowVisitor::operator();
+
+    std::vector<Effect> operator()(const EditSignIn& a) {
+        (a.field == "email" ? state.sign_in.email : state.sign_in.password) = a.value;
+        return {};
+    }
+    std::vector<Effect> operator()(const SubmitSignIn&) {
+        if (state.sign_in.busy) return {};
+        if (state.sign_in.email.empty() || state.sign_in.password.empty()) {
+            state.sign_in.error = "Enter your e-mail address and password.";
+            return {};
+        }
+        state.sign_in.busy = true;
+        state.sign_in.error.clear();
+        json body = {{"email", state.sign_in.email}, {"password", state.sign_in.password}};
+        return {api_request(state, "POST", "/api/v1/session", HttpReply::SignIn, body.dump())};
+    }
+    std::vector<Effect> operator()(const OpenSignIn&) {
+        std::vector<Effect> effects;
+        if (!std::holds_alternative<SignInScreen>(state.screen)) state.return_to = location_of(state.screen);
+        push_screen(state, SignInScreen{}, effects);
+        return effects;
+    }
+    std::vector<Effect> operator()(const ChooseTenant& a) {
+        if (!state.account || !state.account->membership(a.tenant) || a.tenant == state.current_tenant) return {};
+        state.current_tenant = a.tenant;
+        state.users = {};
+        state.users.generation = 1;
+        state.tickets = {};
+        return enter_screen(state);
+    }
+    std::vector<Effect> operator()(const Answered<HttpReply::Session>& a) {
+        const int status = a.status;
+        if (status == 0) {
+            // Unreachable: work on as the device remembers the person (shown
+            // as such); queued requests wait for a confirmed session.
+            outbox_session_unreachable(state);
+            if (state.session == SessionStatus::Unknown && sign_in_from_device(state)) return enter_screen(state);
+            return {};
+        }
+        state.outbox_session_check = false;
+        if (status == 200) {
+            if (auto account = parse_account(a.body)) {
+                signed_in(state, std::move(*account.value));
+                std::vector<Effect> effects{session_snapshot(state.now, a.body)};
+                append(effects, enter_screen(state));
+                return effects;
+            }
+        }
+        std::vector<Effect> effects = forget_private_data(state);
+        append(effects, enter_screen(state));
+        return effects;
+    }
+    std::vector<Effect> operator()(const Answered<HttpReply::SignOut>&) { return {}; }
+    std::vector<Effect> operator()(const Answered<HttpReply::SignIn>& a) {
+        if (auto effects = signed_in_by(state, a)) return std::move(*effects);
+        state.sign_in.busy = false;
+        state.sign_in.password.clear();   // never keep a wrong password around
+        state.sign_in.error = parse_problem(a.body, a.status).message;
+        return {};
+    }
+};
+
+}  // namespace
+
+std::vector<Effect> update_session(State& state, const Action& action) {
+    return std::visit(SessionVisitor{state}, action);
+}
+
+}  // namespace core

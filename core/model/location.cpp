@@ -1,0 +1,66 @@
+#include "core/model/location.hpp"
+
+#include "core/program/program.hpp"
+
+namespace core {
+
+namespace {
+
+// Ticket ids are short and plain ("T-1001"); anything else in the URL is a
+// typo or a probe, not an id to send to the service.
+bool is_ticket_id(std::string_view id) {
+    if (id.empty() || id.size() > 32) return false;
+    for (char c : id)
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return false;
+    return true;
+}
+
+}  // namespace
+
+Screen parse_location(std::string_view hash, const Program& program) {
+    std::string_view path = hash;
+    if (path.starts_with('#')) path.remove_prefix(1);
+    if (path.empty() || path == "/") return HomeScreen{};
+
+    if (path == "/tickets") return TicketsScreen{};
+    constexpr std::string_view ticket_prefix = "/tickets/";
+    if (path.starts_with(ticket_prefix) && is_ticket_id(path.substr(ticket_prefix.size())))
+        return TicketScreen{std::string(path.substr(ticket_prefix.size()))};
+    if (path == "/sign-in") return SignInScreen{};
+    if (path == "/users") return UsersScreen{};
+    if (path == "/drafts") return DraftsScreen{};
+    constexpr std::string_view invitation_prefix = "/invitation/";
+    if (path.starts_with(invitation_prefix) && path.size() > invitation_prefix.size())
+        return InvitationScreen{std::string(path.substr(invitation_prefix.size()))};
+    constexpr std::string_view route_prefix = "/route/";
+    if (path.starts_with(route_prefix)) {
+        std::string_view id = path.substr(route_prefix.size());
+        if (program.find_route(id)) return RouteScreen{std::string(id)};
+    }
+    return NotFoundScreen{std::string(hash)};
+}
+
+std::string location_of(const Screen& screen) {
+    struct Visitor {
+        std::string operator()(const HomeScreen&) const { return "#/"; }
+        std::string operator()(const RouteScreen& s) const { return "#/route/" + s.route_id; }
+        std::string operator()(const TicketsScreen&) const { return "#/tickets"; }
+        std::string operator()(const TicketScreen& s) const { return "#/tickets/" + s.id; }
+        std::string operator()(const SignInScreen&) const { return "#/sign-in"; }
+        std::string operator()(const UsersScreen&) const { return "#/users"; }
+        std::string operator()(const InvitationScreen& s) const { return "#/invitation/" + s.token; }
+        std::string operator()(const DraftsScreen&) const { return "#/drafts"; }
+        std::string operator()(const NotFoundScreen& s) const {
+            return s.hash.starts_with('#') ? s.hash : "#" + s.hash;
+        }
+    };
+    return std::visit(Visitor{}, screen);
+}
+
+bool needs_session(const Screen& screen) {
+    return std::holds_alternative<TicketsScreen>(screen) || std::holds_alternative<TicketScreen>(screen) ||
+           std::holds_alternative<UsersScreen>(screen);
+}
+
+}  // namespace core

@@ -1,0 +1,58 @@
+#include "core/text/base64url.hpp"
+
+#include <cstdint>
+
+namespace core {
+
+namespace {
+
+constexpr std::string_view base64url_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::string_view base64_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string encode(std::string_view bytes, std::string_view alphabet) {
+    std::string out;
+    uint32_t bits = 0;
+    int bit_count = 0;
+    for (unsigned char byte : bytes) {
+        bits = (bits << 8) | byte;
+        bit_count += 8;
+        while (bit_count >= 6) {
+            bit_count -= 6;
+            out += alphabet[(bits >> bit_count) & 63];
+        }
+    }
+    if (bit_count > 0) out += alphabet[(bits << (6 - bit_count)) & 63];
+    return out;
+}
+
+}  // namespace
+
+std::string base64url_encode(std::string_view bytes) { return encode(bytes, base64url_alphabet); }
+
+std::optional<std::string> base64url_decode(std::string_view text) {
+    std::string out;
+    uint32_t bits = 0;
+    int bit_count = 0;
+    for (char c : text) {
+        size_t value = base64url_alphabet.find(c);
+        if (value == std::string_view::npos) return std::nullopt;
+        bits = (bits << 6) | uint32_t(value);
+        bit_count += 6;
+        if (bit_count >= 8) {
+            bit_count -= 8;
+            out += char((bits >> bit_count) & 0xff);
+        }
+    }
+    // Leftover bits must be the zero padding of a whole last byte: a lone
+    // sixth of a byte, or stray set bits, mean the text was not ours.
+    if (bit_count >= 6 || (bits & ((1u << bit_count) - 1)) != 0) return std::nullopt;
+    return out;
+}
+
+std::string base64_encode(std::string_view bytes) {
+    std::string out = encode(bytes, base64_alphabet);
+    while (out.size() % 4 != 0) out += '=';
+    return out;
+}
+
+}  // namespace core

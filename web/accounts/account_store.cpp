@@ -1,0 +1,152 @@
+#include "web/accounts/account_store.hpp"
+
+#include "web/store/sqlite_statement.hpp"
+
+namespace web {
+
+namespace {
+
+constexpr const char* user_columns = "id, email, name, password_hash, created_at, last_sign_in_at";
+
+UserRecord read_user(const Statement& row) {
+    return UserRecord{row.integer(0), row.text(1), row.optional_text(2), row.optional_text(3), row.integer(4),
+                      row.optional_integer(5)};
+}
+
+constexpr const char* tenant_columns = "t.id, t.slug, t.name, t.plan, t.region, t.created_at";
+
+// The tenant's columns from `first` on, in the order of tenant_columns.
+TenantRecord read_tenant(const Statement& row, int first) {
+    return TenantRecord{row.integer(first),   row.text(first + 1),          row.text(first + 2),
+                        row.text(first + 3),  row.optional_text(first + 4), row.optional_integer(first + 5)};
+}
+
+const std::string membership_query = std::string("SELECT m.id, m.user_id, m.role, m.status, m.invited_by, m.invited_at, m.revoked_at, m.joined_at, ") +
+                                     tenant_columns + " FROM memberships m JOIN tenants t ON t.id = m.tenant_id";
+
+MembershipRecord read_membership(const Statement& row) {
+    MembershipRecord membership;
+    membership.id = row.integer(0);
+    membership.user_id = row.integer(1);
+    membership.role = row.text(2);
+    membership.status = row.text(3);
+    membership.invited_by = row.optional_integer(4);
+    membership.invited_at = row.integer(5);
+    membership.revoked_at = row.optional_integer(6);
+    membership.joined_at = row.optional_integer(7);
+    membership.tenant = read_tenant(row, 8);
+    return membership;
+}
+
+}  // namespace
+
+std::optional<UserRecord> AccountStore::user_by_email(const std::string& email) {
+    Statement query(connection_, std::string("SELECT ") + user_columns + " FROM users WHERE email = ?1");
+    query.bind(1, email);
+    if (!query.step()) return std::nullopt;
+    return read_user(query);
+}
+
+std::optional<UserRecord> AccountStore::user_by_id(int64_t id) {
+    Statement query(connection_, std::string("SELECT ") + user_columns + " FROM users WHERE id = ?1");
+    query.bind(1, id);
+    if (!query.step()) return std::nullopt;
+    return read_user(query);
+}
+
+int64_t AccountStore::add_user(const std::string& email, const std::optional<std::string>& name,
+                               const std::optional<std::string>& password_hash, int64_t now) {
+    Statement insert(connection_, "INSERT INTO users(email, name, password_hash, created_at) VALUES(?1, ?2, ?3, ?4)");
+    insert.bind(1, email).bind(2, name).bind(3, password_hash).bind(4, now).run();
+    return last_insert_id(connection_);
+}
+
+bool AccountStore::set_first_name_and_password(int64_t user_id, const std::string& name, const std::string& password_hash) {
+    Statement update(connection_, "UPDATE users SET name = ?2, password_hash = ?3 WHERE id = ?1 AND password_hash IS NULL");
+    update.bind(1, user_id).bind(2, name).bind(3, password_hash).run();
+    return changed_rows(connection_) == 1;
+}
+
+void AccountStore::set_password_hash(int64_t user_id, const std::string& password_hash) {
+    Statement update(connection_, "UPDATE users SET password_hash = ?2 WHERE id = ?1");
+    update.bind(1, user_id).bind(2, password_hash).run();
+}
+
+void AccountStore::record_sign_in(int64_t user_id, int64_t now) {
+    Statement update(connection_, "UPDATE users SET last_sign_in_at = ?2 WHERE id = ?1");
+    update.bind(1, user_id).bind(2, now).run();
+}
+
+int64_t AccountStore::user_count() {
+    Statement query(connection_, "SELECT COUNT(*) FROM users");
+    query.step();
+    return query.integer(0);
+}
+
+std::optional<TenantRecord> AccountStore::tenant(const std::string& slug) {
+    Statement query(connection_, std::string("SELECT ") + tenant_columns + " FROM tenants t WHERE t.slug = ?1");
+    query.bind(1, slug);
+    if (!query.step()) return std::nullopt;
+    return read_tenant(query, 0);
+}
+
+int64_t AccountStore::add_tenant(const std::string& slug, const std::string& name, const std::string& plan,
+                                 const std::optional<std::string>& region, int64_t now) {
+    Statement insert(connection_, "INSERT INTO tenants(slug, name, plan, region, created_at) VALUES(?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, slug).bind(2, name).bind(3, plan).bind(4, region).bind(5, now).run();
+    return last_insert_id(connection_);
+}
+
+std::vector<MembershipRecord> AccountStore::memberships_of(int64_t user_id) {
+    Statement query(connection_, membership_query + " WHERE m.user_id = ?1 ORDER BY t.slug");
+    query.bind(1, user_id);
+    std::vector<MembershipRecord> memberships;
+    while (query.step()) memberships.push_back(read_membership(query));
+    return memberships;
+}
+
+std::vector<MembershipRecord> AccountStore::active_memberships_of(int64_t user_id) {
+    Statement query(connection_,
+                    membership_query + " WHERE m.user_id = ?1 AND m.status = 'active' ORDER BY t.slug");
+    query.bind(1, user_id);
+    std::vector<MembershipRecord> memberships;
+    while (query.step()) memberships.push_back(read_membership(query));
+    return memberships;
+}
+
+std::optional<MembershipRecord> AccountStore::membership(int64_t user_id, int64_t tenant_id) {
+    Statement query(connection_, membership_query + " WHERE m.user_id = ?1 AND m.tenant_id = ?2");
+    query.bind(1, user_id).bind(2, tenant_id);
+    if (!query.step()) return std::nullopt;
+    return read_membership(query);
+}
+
+int64_t AccountStore::add_membership(int64_t user_id, int64_t tenant_id, const std::string& role, const std::string& status,
+                                     const std::optional<int64_t>& invited_by, int64_t invited_at) {
+    // Put in as a member rather than invited: joined when added.
+    Statement insert(connection_,
+                     "INSERT INTO memberships(user_id, tenant_id, role, status, invited_by, invited_at, joined_at)"
+                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?4 = 'invited' THEN NULL ELSE ?6 END)");
+    insert.bind(1, user_id).bind(2, tenant_id).bind(3, role).bind(4, status).bind(5, invited_by).bind(6, invited_at).run();
+    return last_insert_id(connection_);
+}
+
+void AccountStore::reinvite(int64_t membership_id, int64_t invited_by, int64_t now) {
+    Statement update(connection_,
+                     "UPDATE memberships SET role = 'support_only', status = 'invited', invited_by = ?2, invited_at = ?3,"
+                     " revoked_at = NULL WHERE id = ?1");
+    update.bind(1, membership_id).bind(2, invited_by).bind(3, now).run();
+}
+
+void AccountStore::set_status(int64_t membership_id, const std::string& status, const std::optional<int64_t>& revoked_at) {
+    Statement update(connection_, "UPDATE memberships SET status = ?2, revoked_at = ?3 WHERE id = ?1");
+    update.bind(1, membership_id).bind(2, status).bind(3, revoked_at).run();
+}
+
+void AccountStore::join(int64_t membership_id, int64_t now) {
+    Statement update(connection_,
+                     "UPDATE memberships SET status = 'active', revoked_at = NULL, joined_at = COALESCE(joined_at, ?2) WHERE id = ?1");
+    update.bind(1, membership_id).bind(2, now).run();
+}
+
+}  // namespace web

@@ -1,0 +1,51 @@
+#include "web/accounts/password_sign_in.hpp"
+
+#include "web/accounts/password_hash.hpp"
+#include "web/http/problem.hpp"
+#include "web/store/sqlite_statement.hpp"
+
+namespace web {
+
+namespace {
+
+// "40 seconds", "1 minute", "15 minutes": the wait, rounded up.
+std::string wait_text(int64_t seconds) {
+    if (seconds < 60) return seconds == 1 ? "1 second" : std::to_string(seconds) + " seconds";
+    int64_t minutes = (seconds + 59) / 60;
+    return minutes == 1 ? "1 minute" : std::to_string(minutes) + " minutes";
+}
+
+}  // namespace
+
+PasswordSignIn check_password(Database& database, const std::string& email, const std::string& password,
+                              const std::string& client, int64_t now) {
+    PasswordSignIn checked;
+    std::optional<UserRecord> user;
+    database.with_connection([&](sqlite3* connection) {
+        Transaction transaction(connection);
+        checked.attempt = SignInThrottle(connection).begin(email, client, now);
+        if (checked.attempt.retry_after_seconds == 0) user = AccountStore(connection).user_by_email(email);
+        transaction.commit();
+    });
+    if (checked.attempt.retry_after_seconds > 0) return checked;
+
+    if (user && user->password_hash && password_matches(*user->password_hash, password)) {
+        if (password_hash_outdated(*user->password_hash)) checked.rehashed = hash_password(password);
+        checked.user = std::move(user);
+    } else if (!user || !user->password_hash) {
+        spend_password_check_time(password);
+    }
+    return checked;
+}
+
+void password_accepted(sqlite3* connection, const PasswordSignIn& checked, int64_t now) {
+    SignInThrottle(connection).succeeded(checked.attempt, now);
+    if (checked.rehashed) AccountStore(connection).set_password_hash(checked.user->id, *checked.rehashed);
+}
+
+void send_throttled(httplib::Response& response, int64_t retry_after_seconds) {
+    response.set_header("Retry-After", std::to_string(retry_after_seconds));
+    send_problem(response, 429, "Too many failed sign-ins. Try again in " + wait_text(retry_after_seconds) + ".");
+}
+
+}  // namespace web

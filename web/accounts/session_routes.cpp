@@ -1,0 +1,99 @@
+#include "web/accounts/session_routes.hpp"
+
+#include "web/accounts/account_json.hpp"
+#include "web/accounts/account_store.hpp"
+#include "web/http/json_response.hpp"
+#include "web/accounts/password_sign_in.hpp"
+#include "web/http/problem.hpp"
+#include "web/accounts/session_cookie.hpp"
+#include "web/accounts/session_store.hpp"
+#include "web/store/sqlite_statement.hpp"
+
+#include "core/checks/email_address.hpp"
+
+#include <map>
+
+namespace web {
+
+namespace {
+
+constexpr const char* wrong_credentials = "E-mail or password is wrong.";
+
+}  // namespace
+
+void send_new_session(httplib::Response& response, const Caller& caller, const std::string& token, const PublicAddress& address,
+                      const core::Program& program) {
+    set_session_cookie(response, token, address.https());
+    send_json(response, 200, session_json(caller, program));
+}
+
+void SessionRoutes::add_to(ApiRouter& router) {
+    router.add("POST", "/api/v1/session", Access::Anyone, [this](ApiCall& call) { sign_in(call); });
+    router.add("GET", "/api/v1/session", Access::SignedIn, [this](ApiCall& call) { current(call); });
+    router.add("DELETE", "/api/v1/session", Access::SignedIn, [this](ApiCall& call) { sign_out(call); });
+}
+
+void SessionRoutes::sign_in(ApiCall& call) {
+    std::optional<nlohmann::json> body = json_object_body(call.request, call.response);
+    if (!body) return;
+    std::optional<std::string> email_text = string_member(*body, "email");
+    std::optional<std::string> password = string_member(*body, "password");
+    std::map<std::string, std::string> errors;
+    const std::string email = core::normalize_email_address(email_text.value_or(""));
+    if (email.empty()) errors["email"] = "Enter your e-mail address.";
+    // No account has a longer one, and the throttle stores what is typed here.
+    else if (email.size() > core::longest_email_address)
+        errors["email"] = "An e-mail address is at most " + std::to_string(core::longest_email_address) + " characters.";
+    if (!password || password->empty()) errors["password"] = "Enter your password.";
+    if (!errors.empty()) {
+        send_field_problems(call.response, 400, "Enter your e-mail address and password.", errors);
+        return;
+    }
+    PasswordSignIn checked = check_password(database_, email, *password, call.request.remote_addr, call.now);
+    if (checked.attempt.retry_after_seconds > 0) {
+        send_throttled(call.response, checked.attempt.retry_after_seconds);
+        return;
+    }
+    if (!checked.user) {
+        send_problem(call.response, 401, wrong_credentials);
+        return;
+    }
+    const UserRecord& user = *checked.user;
+
+    Caller caller;
+    NewSession session;
+    database_.with_connection([&](sqlite3* connection) {
+        Transaction transaction(connection);
+        password_accepted(connection, checked, call.now);
+        AccountStore accounts(connection);
+        caller.memberships = accounts.active_memberships_of(user.id);
+        if (!caller.memberships.empty()) {
+            accounts.record_sign_in(user.id, call.now);
+            SessionStore sessions(connection);
+            sessions.remove_expired(call.now);
+            session = sessions.open(user.id, call.now, call.request.remote_addr);
+        }
+        transaction.commit();
+    });
+    if (caller.memberships.empty()) {
+        // The password was right, so saying why is no help to a guesser.
+        send_problem(call.response, 403,
+                     "Your access to every tenant has ended. Ask an admin of your organisation to invite you again.");
+        return;
+    }
+    caller.user_id = user.id;
+    caller.email = user.email;
+    caller.name = user.name;
+    caller.csrf_token = session.csrf_token;
+    send_new_session(call.response, caller, session.token, address_, program_);
+}
+
+void SessionRoutes::current(ApiCall& call) { send_json(call.response, 200, session_json(*call.caller, program_)); }
+
+void SessionRoutes::sign_out(ApiCall& call) {
+    database_.with_connection([&](sqlite3* connection) { SessionStore(connection).close(call.caller->session_id); });
+    clear_session_cookie(call.response, address_.https());
+    call.response.status = 204;
+}
+
+}  // namespace web

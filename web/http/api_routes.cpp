@@ -1,0 +1,112 @@
+#include "web/http/api_routes.hpp"
+
+#include "web/http/etag.hpp"
+#include "web/http/problem.hpp"
+#include "web/http/response_body.hpp"
+#include "web/accounts/secret_token.hpp"
+#include "web/accounts/session_cookie.hpp"
+#include "web/accounts/session_store.hpp"
+#include "web/store/unix_time.hpp"
+#include "web/http/version.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace web {
+
+ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCache& gzip_cache, TimeZones& zones,
+                     MailDelivery& mail, bool dev_mailbox, TestFault fault)
+    : database_(database),
+      gzip_cache_(gzip_cache),
+      tickets_(database, program.program, zones, fault),
+      ticket_changes_(database, program.program, zones),
+      status_(database, program.program),
+      sessions_(database, address_, program.program),
+      invitations_(database, address_, program.program),
+      tenants_(program.program),
+      support_users_(database, address_, mail, program.program.product_name),
+      audit_(database),
+      dev_mailbox_(database, mail) {
+    program_.key = "/api/v1/program";
+    program_.bytes = std::make_shared<const std::string>(program.text);
+    program_.content_type = "application/json";
+    program_.etag = strong_etag(program.text);
+    program_.compressible = true;
+
+    router_.add("GET", "/api/v1/health", Access::Anyone, [this](ApiCall& call) { health(call); });
+    router_.add("GET", "/api/v1/program", Access::Anyone,
+                [this](ApiCall& call) { send_cacheable(call.request, call.response, program_, gzip_cache_); });
+    sessions_.add_to(router_);
+    invitations_.add_to(router_);
+    tenants_.add_to(router_);
+    support_users_.add_to(router_);
+    audit_.add_to(router_);
+    tickets_.add_to(router_);
+    ticket_changes_.add_to(router_);
+    status_.add_to(router_);
+    if (dev_mailbox) dev_mailbox_.add_to(router_);
+}
+
+void ApiRoutes::handle(const httplib::Request& request, httplib::Response& response) {
+    ApiRouter::Found found = router_.find(request.method, request.path);
+    if (!found.route) {
+        if (found.allow.empty()) {
+            send_problem(response, 404, "There is no API at " + request.path + ".");
+            return;
+        }
+        response.set_header("Allow", found.allow);
+        std::string use = found.allow == "GET, HEAD" ? "GET" : found.allow;
+        send_problem(response, 405, request.method + " is not allowed on " + request.path + "; use " + use + ".");
+        return;
+    }
+    const bool changes_state = is_state_changing(request.method);
+    if (changes_state && !origin_allowed(request, address_)) {
+        send_problem(response, 403, "Requests from other sites' pages are refused: the Origin " +
+                                        request.get_header_value("Origin") + " is not this portal's.");
+        return;
+    }
+
+    ApiCall call{request, response, std::move(found.parameters), nullptr, unix_now()};
+    std::optional<Caller> caller;
+    if (found.route->access == Access::SignedIn) {
+        caller = signed_in_caller(request, response, call.now);
+        if (!caller) return;
+        if (changes_state && !same_secret(request.get_header_value("X-CSRF-Token"), caller->csrf_token)) {
+            send_problem(response, 403, "Missing or wrong CSRF token.");
+            return;
+        }
+        call.caller = &*caller;
+    }
+    found.route->handler(call);
+}
+
+std::optional<Caller> ApiRoutes::signed_in_caller(const httplib::Request& request, httplib::Response& response, int64_t now) {
+    std::optional<std::string> token = session_token_of(request);
+    std::optional<Caller> caller;
+    if (token)
+        caller = database_.with_connection([&](sqlite3* connection) { return SessionStore(connection).caller(*token, now); });
+    if (!caller) {
+        // An ended session's cookie (and its hint) is of no more use to the browser.
+        clear_session_cookie(response, address_.https());
+        send_problem(response, 401, "Sign in to continue.");
+        return std::nullopt;
+    }
+    return caller;
+}
+
+void ApiRoutes::health(ApiCall& call) {
+    std::string database_error = database_.check();
+    // Anyone may ask: SQLite's words (paths, table names) go to the log only.
+    if (!database_error.empty()) std::fprintf(stderr, "portal-web: health: the database does not answer: %s\n", database_error.c_str());
+    nlohmann::json body = {
+        {"status", database_error.empty() ? "ok" : "degraded"},
+        {"database", database_error.empty() ? "ok" : "error"},
+        {"version", service_version},
+    };
+    call.response.status = database_error.empty() ? 200 : 503;
+    call.response.set_header("Cache-Control", "no-store");
+    set_body(call.response, body.dump(), "application/json");
+}
+
+}  // namespace web

@@ -1,0 +1,143 @@
+#include "web/store/database.hpp"
+
+#include "web/store/migrations.hpp"
+
+#include <sqlite3.h>
+
+#include <string_view>
+
+namespace web {
+
+std::unique_ptr<Database> Database::open(const std::string& path, std::string& error) {
+    sqlite3* connection = nullptr;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;  // our own mutex guards it
+    int status = sqlite3_open_v2(path.c_str(), &connection, flags, nullptr);
+    std::unique_ptr<Database> database(new Database(connection));  // closes even a failed handle
+    if (status != SQLITE_OK) {
+        error = "cannot open database " + path + ": " + (connection ? sqlite3_errmsg(connection) : sqlite3_errstr(status));
+        return nullptr;
+    }
+    // SQLite quietly opens a file it may not write read-only; the service needs to write.
+    if (sqlite3_db_readonly(connection, "main") == 1) {
+        error = "cannot open database " + path + ": the file is read-only";
+        return nullptr;
+    }
+    sqlite3_busy_timeout(connection, 5000);  // another process (a backup, the CLI) may hold a lock briefly
+    sqlite3_extended_result_codes(connection, 1);
+
+    // journal_mode answers with the mode it ended up in; anything but "wal"
+    // means the folder does not allow the -wal and -shm files.
+    sqlite3_stmt* statement = nullptr;
+    std::string mode;
+    if (sqlite3_prepare_v2(connection, "PRAGMA journal_mode=WAL", -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW) {
+        mode = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    }
+    if (mode != "wal") {
+        std::string reason = mode.empty() ? sqlite3_errmsg(connection) : "cannot switch to WAL mode (journal mode is " + mode + ")";
+        sqlite3_finalize(statement);
+        error = "cannot open database " + path + ": " + reason;
+        return nullptr;
+    }
+    sqlite3_finalize(statement);
+
+    // 32 MiB of page cache instead of SQLite's 2 MiB: a tenant's 10,000
+    // users with their memberships are about 3 MiB, and a list page reads all
+    // of them, so with less every request would read them from the OS again.
+    // synchronous=FULL syncs the WAL on every commit, so a committed ticket
+    // survives a power cut as well as a crash (a crash alone loses nothing
+    // once the commit has returned). Debian's default in WAL mode, but builds
+    // differ (NORMAL is common): said here rather than assumed.
+    if (std::string failure = database->execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-32768");
+        !failure.empty()) {
+        error = "cannot open database " + path + ": " + failure;
+        return nullptr;
+    }
+    if (std::string failure = database->migrate(); !failure.empty()) {
+        error = "cannot migrate database " + path + ": " + failure;
+        return nullptr;
+    }
+    return database;
+}
+
+Database::~Database() {
+    // sqlite3_close_v2 finishes the WAL checkpoint and removes the -wal/-shm files on a clean stop.
+    if (connection_) sqlite3_close_v2(connection_);
+}
+
+std::string Database::execute(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(connection_, sql, nullptr, nullptr, &message) == SQLITE_OK) return {};
+    std::string error = message ? message : sqlite3_errmsg(connection_);
+    sqlite3_free(message);
+    return error;
+}
+
+int Database::schema_version() {
+    std::lock_guard lock(mutex_);
+    sqlite3_stmt* statement = nullptr;
+    int version = 0;
+    if (sqlite3_prepare_v2(connection_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW) {
+        version = sqlite3_column_int(statement, 0);
+    }
+    sqlite3_finalize(statement);
+    return version;
+}
+
+std::string Database::migrate() {
+    std::string error = execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "  version INTEGER PRIMARY KEY,"
+        "  name TEXT NOT NULL,"
+        "  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+        ")");
+    if (!error.empty()) return error;
+
+    std::span<const Migration> migrations = schema_migrations();
+    int newest_known = migrations.empty() ? 0 : migrations.back().version;
+    int current = schema_version();
+    // A database written by a newer service would be damaged by this older one.
+    if (current > newest_known)
+        return "its schema version " + std::to_string(current) + " is newer than this portal-web knows (" +
+               std::to_string(newest_known) + "); use a newer portal-web";
+
+    for (const Migration& migration : migrations) {
+        if (migration.version <= current) continue;
+        // Each migration and its record commit together or not at all.
+        if (error = execute("BEGIN IMMEDIATE"); !error.empty()) return error;
+        if (!migration.sql.empty()) error = execute(std::string(migration.sql).c_str());
+        if (error.empty()) {
+            sqlite3_stmt* record = nullptr;
+            if (sqlite3_prepare_v2(connection_, "INSERT INTO schema_migrations(version, name) VALUES(?, ?)", -1, &record, nullptr) != SQLITE_OK) {
+                error = sqlite3_errmsg(connection_);
+            } else {
+                sqlite3_bind_int(record, 1, migration.version);
+                sqlite3_bind_text(record, 2, migration.name.data(), int(migration.name.size()), SQLITE_STATIC);
+                if (sqlite3_step(record) != SQLITE_DONE) error = sqlite3_errmsg(connection_);
+            }
+            sqlite3_finalize(record);
+        }
+        if (!error.empty()) {
+            execute("ROLLBACK");
+            return "migration " + std::to_string(migration.version) + " (" + std::string(migration.name) + ") failed: " + error;
+        }
+        if (error = execute("COMMIT"); !error.empty()) return error;
+    }
+    return {};
+}
+
+std::string Database::check() {
+    std::lock_guard lock(mutex_);
+    sqlite3_stmt* statement = nullptr;
+    std::string error;
+    // A table's page, not "SELECT 1", which SQLite answers without the file.
+    if (sqlite3_prepare_v2(connection_, "SELECT COUNT(*) FROM schema_migrations", -1, &statement, nullptr) != SQLITE_OK ||
+        sqlite3_step(statement) != SQLITE_ROW) {
+        error = sqlite3_errmsg(connection_);
+    }
+    sqlite3_finalize(statement);
+    return error;
+}
+
+}  // namespace web

@@ -1,0 +1,33 @@
+// A ticket as the API sends it (the Ticket and Sla schemas in
+// web/openapi.yaml): times in the customer's zone with its offset, and the
+// SLA at `now` worked out by core; in detail, also what the customer
+// submitted and the conversation. Keys keep the documented order.
+#pragma once
+
+#include "web/accounts/account_store.hpp"
+#include "web/tickets/ticket_comments.hpp"
+#include "web/tickets/ticket_store.hpp"
+#include "web/store/time_zones.hpp"
+
+#include "core/sla/business_calendar.hpp"
+#include "core/program/program.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace web {
+
+nlohmann::ordered_json ticket_json(const TicketRecord& ticket, const core::Program& program, TimeZones& zones,
+                                   core::Instant now);
+
+// What GET /api/v1/tickets/{id} adds to the list's fields (TicketDetails).
+struct TicketConversation {
+    std::optional<UserRecord> opened_by;
+    std::vector<CommentRecord> comments;          // oldest first
+    std::vector<std::string> escalated_by;        // tickets escalating this one
+    std::vector<std::string> actions;             // what the caller may do (ticket_actions)
+};
+
+nlohmann::ordered_json ticket_details_json(const TicketRecord& ticket, const TicketConversation& conversation,
+                                           const core::Program& program, TimeZones& zones, core::Instant now);
+
+}  // namespace web
