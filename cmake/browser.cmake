@@ -77,7 +77,7 @@ set(PORTAL_MIRROR_JS_LIBRARY "${CMAKE_SOURCE_DIR}/shell/web/accessibility_mirror
 add_executable(portal ${UI_SOURCES} ${SHELL_WEB_SOURCES})
 add_dependencies(portal portal_fonts)
 target_link_libraries(portal PRIVATE portal_core imgui)
-target_compile_options(portal PRIVATE -Wall -Wextra)
+target_compile_options(portal PRIVATE ${PORTAL_WARNINGS})
 set_target_properties(portal PROPERTIES
     SUFFIX ".js"
     RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/public"

@@ -181,13 +181,13 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             // The compiled-in program keeps working offline; a newer one from
             // the service replaces it only when it is valid.
             if (a.status != 200) return {};
-            ProgramResult parsed = parse_program(a.body);
+            Parsed<Program> parsed = parse_program(a.body);
             if (!parsed) {
                 state.notice = "The service sent a support program the portal cannot read (" + parsed.error +
                                "); using the built-in one.";
                 return {};
             }
-            state.program = std::move(*parsed.program);
+            state.program = std::move(*parsed.value);
             // Schedules may have changed: rebuild the calendars of loaded zones.
             state.calendars.clear();
             for (const auto& [name, zone] : state.zones) build_calendars(state, name);
@@ -221,7 +221,7 @@ std::vector<Effect> update_one(State& state, const Action& action) {
                                                  std::to_string(a.status) + ").";
                 return effects;
             }
-            TicketPageResult page = parse_ticket_page(a.body);
+            Parsed<TicketPage> page = parse_ticket_page(a.body);
             if (!page) {
                 list.loading = false;
                 list.paging = false;
@@ -236,13 +236,13 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             }
             list.pages.push_back(a.body);
             std::vector<Effect> effects;
-            for (Ticket& t : page.page->items) {
+            for (Ticket& t : page.value->items) {
                 append(effects, request_time_zone(state, t.customer_time_zone));
                 list.items.push_back(std::move(t));
             }
-            if (!page.page->next_cursor.empty()) {
+            if (!page.value->next_cursor.empty()) {
                 list.paging = true;
-                effects.push_back(HttpGet{next_page_url(page.page->next_cursor), HttpReply::Tickets});
+                effects.push_back(HttpGet{next_page_url(page.value->next_cursor), HttpReply::Tickets});
             } else {
                 list.paging = false;
                 list.loading = false;
@@ -337,9 +337,9 @@ std::vector<Effect> update(State& state, const Action& action) {
 }
 
 const BusinessCalendar* ticket_calendar(const State& state, const Ticket& ticket) {
-    ResponseTermsResult terms = response_terms(state.program, ticket.plan, ticket.severity);
-    if (!terms || !terms.terms.schedule) return nullptr;
-    auto it = state.calendars.find({terms.terms.schedule->id, ticket.customer_time_zone});
+    Parsed<ResponseTerms> terms = response_terms(state.program, ticket.plan, ticket.severity);
+    if (!terms || !terms->schedule) return nullptr;
+    auto it = state.calendars.find({terms->schedule->id, ticket.customer_time_zone});
     return it == state.calendars.end() ? nullptr : &it->second;
 }
 

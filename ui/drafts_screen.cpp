@@ -51,10 +51,10 @@ void draw_undo_banner(const core::State& state, Column column, Actions& out) {
     const float undo_width = button_width("Undo");
     const float y = min.y + padding;
     ImGui::SetCursorScreenPos(ImVec2(min.x + column.width - padding - dismiss_width - px(8) - undo_width, y));
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 36));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 60));
-    ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Button, colour::clear);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::banner_button_hovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::banner_button_pressed);
+    ImGui::PushStyleColor(ImGuiCol_Border, colour::clear);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::banner_link);
     ImGui::PushID("undo-discard");   // the notice above has a "Dismiss" too
     ImGui::PushFont(f.body_strong);

@@ -26,6 +26,7 @@ struct Palette {
     Rgb neutral_soft, neutral_border, neutral_text;   // badges and pills without a tone
     Rgb avatar_empty, table_header, row_alt, card_shadow;
     Rgb banner, banner_text, banner_link, banner_muted;   // the dark "Draft discarded" strip
+    Rgb banner_button_hovered, banner_button_pressed;     // its text buttons, lit from behind
     Rgb scrollbar_grab, scrollbar_grab_hovered, scrollbar_grab_pressed;
     Rgb selection, modal_dim;
 };
@@ -49,6 +50,7 @@ inline constexpr Palette light_palette{
     .card_shadow = {15, 23, 42, 14},
     .banner = {31, 35, 40}, .banner_text = {255, 255, 255}, .banner_link = {147, 197, 253},
     .banner_muted = {203, 213, 225},
+    .banner_button_hovered = {255, 255, 255, 36}, .banner_button_pressed = {255, 255, 255, 60},
     .scrollbar_grab = {191, 196, 204}, .scrollbar_grab_hovered = {158, 166, 176},
     .scrollbar_grab_pressed = {133, 140, 153},
     .selection = {38, 99, 235, 64}, .modal_dim = {15, 23, 41, 89},
@@ -75,6 +77,7 @@ inline constexpr Palette dark_palette{
     .card_shadow = {0, 0, 0, 80},
     .banner = {48, 54, 61}, .banner_text = {230, 237, 243}, .banner_link = {121, 192, 255},
     .banner_muted = {174, 181, 189},
+    .banner_button_hovered = {255, 255, 255, 36}, .banner_button_pressed = {255, 255, 255, 60},
     .scrollbar_grab = {72, 79, 88}, .scrollbar_grab_hovered = {110, 118, 129}, .scrollbar_grab_pressed = {139, 148, 158},
     .selection = {88, 166, 255, 80}, .modal_dim = {1, 4, 9, 170},
 };

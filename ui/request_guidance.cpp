@@ -132,9 +132,9 @@ void draw_severity(const core::State& state, const core::RequestForm& form, floa
     // The promise for this choice, before submitting.
     const std::string plan = core::current_plan(state);
     if (form.draft.severity > 0 && !plan.empty()) {
-        const core::ResponseTermsResult terms = core::response_terms(state.program, plan, form.draft.severity);
+        const core::Parsed<core::ResponseTerms> terms = core::response_terms(state.program, plan, form.draft.severity);
         if (terms) {
-            const std::string promise = core::response_promise(terms.terms) + ".";
+            const std::string promise = core::response_promise(*terms) + ".";
             ImGui::Dummy(ImVec2(0, px(4)));
             paragraph(f.body_strong, colour::text, promise);
             expose_label(promise);

@@ -185,7 +185,7 @@ void draw_route_screen(const core::State& state, const core::RouteScreen& screen
         ImGui::Dummy(ImVec2(0, px(16)));
     }
     ImGui::BeginDisabled(queued);
-    if (route->channel != "security-reports") draw_triage(state, *form, field_width, out);
+    if (route->asks_triage) draw_triage(state, *form, field_width, out);
 
     section_heading("Details support needs", "What you type stays here while you move around the portal.");
     for (const core::Field& field : route->fields) draw_request_field(state, *form, field, field_width, out);

@@ -4,8 +4,7 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
-#include "core/sla/response_terms.hpp"
-#include "core/sla/sla_status.hpp"
+#include "core/sla/response_status.hpp"
 #include "core/text/time_text.hpp"
 
 #include <cfloat>
@@ -33,10 +32,10 @@ ToneColours colours_of(BadgeTone tone) {
 
 SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
     SlaBadge badge;
-    const core::ResponseTermsResult terms = core::response_terms(state.program, ticket.plan, ticket.severity);
-    if (!terms || !terms.terms.target) {
+    const core::Parsed<core::ResponseTerms> terms = core::response_terms(state.program, ticket.plan, ticket.severity);
+    if (!terms || !terms->target) {
         badge.text = "No response target";
-        badge.details.push_back(terms ? terms.terms.plan->name + " has no response-time commitment."
+        badge.details.push_back(terms ? terms->plan->name + " has no response-time commitment."
                                       : "Unknown plan \"" + ticket.plan + "\".");
         return badge;
     }
@@ -46,9 +45,9 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
         badge.details.push_back("Waiting for the rules of " + ticket.customer_time_zone + ".");
         return badge;
     }
-    const auto& target = *terms.terms.target;
-    const std::optional<core::SlaStatus> status = core::sla_status(
-        *calendar, std::chrono::minutes(target.minutes), ticket.opened_at, ticket.first_response_at, state.now);
+    const auto& target = *terms->target;
+    const std::optional<core::SlaStatus> status =
+        core::response_status(*terms, *calendar, ticket.opened_at, ticket.first_response_at, state.now);
     if (!status) {
         badge.text = "No deadline";
         badge.details.push_back("The plan's hours never open again.");
@@ -88,7 +87,7 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
         break;
     }
 
-    badge.details.push_back(core::response_promise(terms.terms) + ".");
+    badge.details.push_back(core::response_promise(*terms) + ".");
     badge.details.push_back("Deadline: " + core::format_full(status->deadline, customer) + " (customer, " +
                             ticket.customer_time_zone + ")");
     if (viewer && viewer != customer)

@@ -58,6 +58,8 @@ static void set_colours(const Palette& p) {
     colour::banner_text = packed(p.banner_text);
     colour::banner_link = packed(p.banner_link);
     colour::banner_muted = packed(p.banner_muted);
+    colour::banner_button_hovered = packed(p.banner_button_hovered);
+    colour::banner_button_pressed = packed(p.banner_button_pressed);
     colour::scrollbar_grab = packed(p.scrollbar_grab);
     colour::scrollbar_grab_hovered = packed(p.scrollbar_grab_hovered);
     colour::scrollbar_grab_pressed = packed(p.scrollbar_grab_pressed);

@@ -1,6 +1,7 @@
 // The ticket list with a live response-target badge per ticket. Only the rows
 // on screen are laid out and computed, so 10,000 tickets cost what 20 do.
 #include "layout.hpp"
+#include "core/text/ascii_text.hpp"
 #include "redraw_clock.hpp"
 #include "request_form.hpp"
 #include "screens.hpp"
@@ -38,7 +39,7 @@ void draw_zone_chooser(const core::State& state, float width, Actions& out) {
     std::vector<const std::string*> matches;
     for (const std::string& name : state.known_time_zones) {
         // Case-insensitive substring match; spaces match underscores.
-        auto lower = [](char c) { return c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+        auto lower = [](char c) { return c == ' ' ? '_' : core::ascii_lower(c); };
         std::string needle(filter), hay(name);
         for (char& c : needle) c = lower(c);
         for (char& c : hay) c = lower(c);

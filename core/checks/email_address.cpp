@@ -1,5 +1,6 @@
 #include "core/checks/email_address.hpp"
 
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 namespace core {

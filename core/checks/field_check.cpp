@@ -9,6 +9,7 @@
 #include "core/checks/tenant_slug.hpp"
 #include "core/text/time_text.hpp"
 #include "core/checks/timestamp_text.hpp"
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <algorithm>

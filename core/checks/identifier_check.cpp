@@ -1,4 +1,5 @@
 #include "core/checks/identifier_check.hpp"
+#include "core/text/ascii_text.hpp"
 
 #include "core/text/utf8_text.hpp"
 
@@ -9,11 +10,10 @@ namespace {
 constexpr size_t longest_free_identifier = 200;
 
 bool fits(IdentifierCharacters characters, char32_t c) {
-    const bool digit = c >= '0' && c <= '9';
     switch (characters) {
-        case IdentifierCharacters::Alphanumeric: return digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        case IdentifierCharacters::LowercaseHex: return digit || (c >= 'a' && c <= 'f');
-        case IdentifierCharacters::Digits: return digit;
+        case IdentifierCharacters::Alphanumeric: return is_ascii_alnum(c);
+        case IdentifierCharacters::LowercaseHex: return is_ascii_digit(c) || (c >= 'a' && c <= 'f');
+        case IdentifierCharacters::Digits: return is_ascii_digit(c);
     }
     return false;
 }

@@ -4,6 +4,7 @@
 #include "core/text/duration_text.hpp"
 #include "core/text/json_reader.hpp"
 #include "core/text/time_text.hpp"
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,5 +1,6 @@
 #include "core/checks/redirect_uri.hpp"
 
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 namespace core {
@@ -159,9 +160,9 @@ std::string_view describe(RedirectDifferenceKind kind) {
 }
 
 std::vector<std::string> redirect_uri_problems(std::string_view uri) {
-    UriResult parsed = parse_uri(uri);
+    Parsed<UriParts> parsed = parse_uri(uri);
     if (!parsed) return {parsed.error};
-    const UriParts& parts = *parsed.uri;
+    const UriParts& parts = *parsed.value;
     std::vector<std::string> problems;
     const std::string scheme = ascii_lowercase(parts.scheme);
     if (scheme == "http" && !is_loopback_host(parts.host))
@@ -188,13 +189,13 @@ RedirectComparison compare_redirect_uri(const std::vector<std::string>& register
             return result;
         }
     }
-    UriResult sent_parts = parse_uri(sent);
+    Parsed<UriParts> sent_parts = parse_uri(sent);
     if (!sent_parts) return result;
     int best = 0;
     for (size_t i = 0; i < registered.size(); ++i) {
-        UriResult candidate = parse_uri(registered[i]);
+        Parsed<UriParts> candidate = parse_uri(registered[i]);
         if (!candidate) continue;
-        std::vector<RedirectDifference> differences = differences_between(*candidate.uri, *sent_parts.uri);
+        std::vector<RedirectDifference> differences = differences_between(*candidate.value, *sent_parts.value);
         const int d = distance(differences);
         if (!result.closest || d < best) {
             best = d;

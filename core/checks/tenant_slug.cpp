@@ -1,4 +1,5 @@
 #include "core/checks/tenant_slug.hpp"
+#include "core/text/ascii_text.hpp"
 
 #include "core/text/utf8_text.hpp"
 
@@ -9,7 +10,7 @@ namespace {
 constexpr size_t shortest_slug = 3;
 constexpr size_t longest_slug = 63;   // a DNS label
 
-bool allowed_in_slug(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+bool allowed_in_slug(char32_t c) { return is_ascii_lower_alnum(c) || c == '-'; }
 
 std::string with_suggestion(std::string message, std::string_view slug) {
     std::string suggestion = suggest_tenant_slug(slug);
@@ -22,8 +23,8 @@ std::string with_suggestion(std::string message, std::string_view slug) {
 std::string suggest_tenant_slug(std::string_view text) {
     std::string slug;
     for (char c : text) {
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        c = ascii_lower(c);
+        bool keep = is_ascii_lower_alnum(c);
         // Runs of anything else become one hyphen: "Acme  Prod" -> "acme-prod".
         if (keep) slug += c;
         else if (!slug.empty() && slug.back() != '-') slug += '-';

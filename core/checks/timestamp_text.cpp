@@ -1,5 +1,6 @@
 #include "core/checks/timestamp_text.hpp"
 
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <array>

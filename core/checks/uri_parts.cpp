@@ -1,5 +1,6 @@
 #include "core/checks/uri_parts.hpp"
 
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 namespace core {
@@ -17,7 +18,7 @@ size_t scheme_length(std::string_view text) {
     return at < text.size() && text[at] == ':' ? at : 0;
 }
 
-UriResult failed(std::string error) { return {std::nullopt, std::move(error)}; }
+Parsed<UriParts> failed(std::string error) { return {std::nullopt, std::move(error)}; }
 
 }  // namespace
 
@@ -28,7 +29,7 @@ std::optional<int> default_port(std::string_view scheme) {
     return std::nullopt;
 }
 
-UriResult parse_uri(std::string_view text) {
+Parsed<UriParts> parse_uri(std::string_view text) {
     if (text.empty()) return failed("Enter a URL, like https://app.example.com/callback.");
     for (char c : text) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
@@ -110,10 +111,10 @@ UriResult parse_uri(std::string_view text) {
 }
 
 std::string http_url_problem(std::string_view text) {
-    UriResult parsed = parse_uri(text);
+    Parsed<UriParts> parsed = parse_uri(text);
     if (!parsed) return parsed.error;
-    if (!default_port(parsed.uri->scheme))
-        return "Enter a web address starting with https:// or http://; " + in_quotes(parsed.uri->scheme + "://") +
+    if (!default_port(parsed.value->scheme))
+        return "Enter a web address starting with https:// or http://; " + in_quotes(parsed.value->scheme + "://") +
                " is not one.";
     return {};
 }

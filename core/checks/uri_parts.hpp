@@ -3,6 +3,7 @@
 // are compared byte for byte and a difference in any part must show.
 #pragma once
 
+#include "core/text/parsed.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,15 +21,9 @@ struct UriParts {
     bool operator==(const UriParts&) const = default;
 };
 
-struct UriResult {
-    std::optional<UriParts> uri;
-    std::string error;                     // what is wrong and how to fix it
-    explicit operator bool() const { return uri.has_value(); }
-};
-
 // scheme "://" authority path ["?" query] ["#" fragment]. Only URIs with an
 // authority (a host) are accepted: those are the ones a browser is sent to.
-UriResult parse_uri(std::string_view text);
+Parsed<UriParts> parse_uri(std::string_view text);
 
 // 443 for https, 80 for http (either case), nullopt for other schemes.
 std::optional<int> default_port(std::string_view scheme);

@@ -69,9 +69,9 @@ bool show_device_tickets(State& state, std::vector<Effect>& effects) {
     std::vector<Ticket> items;
     for (const json& page : snapshot->content["pages"]) {
         if (!page.is_string()) return false;
-        TicketPageResult parsed = parse_ticket_page(page.get<std::string>());
+        Parsed<TicketPage> parsed = parse_ticket_page(page.get<std::string>());
         if (!parsed) return false;
-        for (Ticket& t : parsed.page->items) items.push_back(std::move(t));
+        for (Ticket& t : parsed.value->items) items.push_back(std::move(t));
     }
     for (const Ticket& t : items) {
         std::vector<Effect> zone = request_time_zone(state, t.customer_time_zone);

@@ -30,15 +30,15 @@ std::vector<Effect> restore(State& state, const DraftRestored& a) {
     // A draft the device kept, read back after a reload, a closed tab or a
     // crash. What was typed since the page opened wins over it; one the
     // portal cannot read is left alone rather than shown in half.
-    KeptDraftResult parsed = parse_kept_draft(a.json);
-    if (!parsed || !state.program.find_route(parsed.kept->draft.route)) return {};
-    const std::string route_id = parsed.kept->draft.route;
+    Parsed<KeptDraft> parsed = parse_kept_draft(a.json);
+    if (!parsed || !state.program.find_route(parsed.value->draft.route)) return {};
+    const std::string route_id = parsed.value->draft.route;
     auto it = state.requests.find(route_id);
     if (it != state.requests.end() && it->second.edited) return {};
     RequestForm& form = request_form(state, route_id);
-    form.draft = std::move(parsed.kept->draft);
-    form.edited_at = parsed.kept->edited_at;
-    form.focus = std::move(parsed.kept->focus);
+    form.draft = std::move(parsed.value->draft);
+    form.edited_at = parsed.value->edited_at;
+    form.focus = std::move(parsed.value->focus);
     ask_to_restore_focus(state, form);
     recheck_request(state, form);
     return {};
@@ -54,9 +54,9 @@ std::vector<Effect> import_file(State& state, const DraftImported& a) {
     const long long bytes = std::max<long long>(a.bytes, static_cast<long long>(a.text.size()));
     if (bytes > draft_file_max_bytes)
         return refuse("it is " + size_text(bytes) + ", and a draft file is at most 1 MB");
-    KeptDraftResult parsed = parse_draft_file(a.text);
+    Parsed<KeptDraft> parsed = parse_draft_file(a.text);
     if (!parsed) return refuse(parsed.error);
-    KeptDraft& kept = *parsed.kept;
+    KeptDraft& kept = *parsed.value;
     const Route* route = state.program.find_route(kept.draft.route);
     if (!route)
         return refuse("it is for a support route this portal does not have (\"" + kept.draft.route + "\")");

@@ -1,4 +1,4 @@
-// Accepting an invitation to support (#/invite/<token>): the invitation read
+// Accepting an invitation to support (#/invitation/<token>): the invitation read
 // from the service, a new account's name and password (or an existing
 // account's password), and signing in once accepted. The part of update()
 // for it.

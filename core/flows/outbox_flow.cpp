@@ -174,7 +174,7 @@ struct OutboxVisitor : FlowVisitor<OutboxActions> {
         // The draft normally comes back on its own; if it did not, what was
         // queued shows in the form.
         if (form.draft.fields.empty())
-            if (TicketDraftResult sent = parse_ticket_draft(ticket->body)) form.draft = std::move(*sent.draft);
+            if (Parsed<TicketDraft> sent = parse_ticket_draft(ticket->body)) form.draft = std::move(*sent.value);
         state.outbox.push_back(std::move(*ticket));
         return {};
     }

@@ -194,13 +194,13 @@ struct RequestVisitor : FlowVisitor<RequestActions> {
             state.status.error = "The service status could not be read.";
             return {};
         }
-        ServiceStatusResult parsed = parse_service_status(a.body);
+        Parsed<ServiceStatus> parsed = parse_service_status(a.body);
         if (!parsed) {
             state.status.error = "The service sent a status the portal cannot read (" + parsed.error + ").";
             return {};
         }
         state.status.error.clear();
-        state.status.status = std::move(parsed.status);
+        state.status.status = std::move(parsed.value);
         return {};
     }
 };
@@ -231,7 +231,7 @@ std::vector<Effect> request_refused(State& state, const std::string& route_id, c
     const bool existed = state.requests.count(route_id) > 0;
     RequestForm& form = form_of(state, route_id);
     if (!existed || form.draft.fields.empty()) {
-        if (TicketDraftResult sent = parse_ticket_draft(body_sent)) form.draft = std::move(*sent.draft);
+        if (Parsed<TicketDraft> sent = parse_ticket_draft(body_sent)) form.draft = std::move(*sent.value);
     }
     form.busy = false;
     form.queued_key.clear();

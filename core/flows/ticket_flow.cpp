@@ -22,9 +22,9 @@ std::string unreachable() { return "The service could not be reached. Nothing is
 // Every change to a ticket answers with the ticket as it now is. Its
 // countdown needs the customer's zone.
 bool take_details(State& state, const HttpAnswer& answer, std::vector<Effect>& effects) {
-    TicketDetailsResult parsed = parse_ticket_details(answer.body);
-    if (!parsed || parsed.details->ticket.id != state.ticket.id) return false;
-    state.ticket.details = std::move(parsed.details);
+    Parsed<TicketDetails> parsed = parse_ticket_details(answer.body);
+    if (!parsed || parsed.value->ticket.id != state.ticket.id) return false;
+    state.ticket.details = std::move(parsed.value);
     std::vector<Effect> zone = request_time_zone(state, state.ticket.details->ticket.customer_time_zone);
     effects.insert(effects.end(), zone.begin(), zone.end());
     return true;

@@ -3,6 +3,8 @@
 // (web/openapi.yaml). Parsing never throws; the service is not trusted.
 #pragma once
 
+#include "core/text/parsed.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -63,13 +65,6 @@ struct Invitation {
     std::string email, invited_by, expires_at;
     std::vector<Membership> tenants;
     bool existing_account = false;   // accepted with that account's password; no name or new password
-};
-
-template <typename T>
-struct Parsed {
-    std::optional<T> value;
-    std::string error;
-    explicit operator bool() const { return value.has_value(); }
 };
 
 Parsed<Account> parse_account(std::string_view json_text);

@@ -2,6 +2,7 @@
 
 #include "core/text/duration_text.hpp"
 #include "core/text/time_text.hpp"
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <algorithm>

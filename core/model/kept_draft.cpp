@@ -13,7 +13,7 @@ using nlohmann::json;
 
 enum class Marker { Optional, Required };
 
-KeptDraftResult parse(std::string_view json_text, Marker marker) {
+Parsed<KeptDraft> parse(std::string_view json_text, Marker marker) {
     const json doc = read_json(json_text);
     if (doc.is_discarded()) return {std::nullopt, "it is not JSON (" + describe_invalid_json(json_text) + ")"};
     if (!doc.is_object()) return {std::nullopt, "it is JSON but not a support portal draft (no object at the top)"};
@@ -34,9 +34,9 @@ KeptDraftResult parse(std::string_view json_text, Marker marker) {
                                       "; this portal reads version " + std::to_string(draft_format_version) + ")"};
     }
 
-    TicketDraftResult draft = parse_ticket_draft(json_text);
+    Parsed<TicketDraft> draft = parse_ticket_draft(json_text);
     if (!draft) return {std::nullopt, "its " + draft.error};
-    KeptDraft kept{std::move(*draft.draft), std::nullopt, {}};
+    KeptDraft kept{std::move(*draft.value), std::nullopt, {}};
     if (auto edited = doc.find("edited_at"); edited != doc.end()) {
         std::optional<Instant> at = edited->is_string() ? parse_instant(edited->get<std::string>()) : std::nullopt;
         if (!at) return {std::nullopt, "its edited_at is " + edited->dump() + ", not a time like 2026-11-24T09:30:00Z"};
@@ -63,9 +63,9 @@ std::string kept_draft_to_json(const KeptDraft& kept, bool pretty) {
     return doc.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
 }
 
-KeptDraftResult parse_kept_draft(std::string_view json_text) { return parse(json_text, Marker::Optional); }
+Parsed<KeptDraft> parse_kept_draft(std::string_view json_text) { return parse(json_text, Marker::Optional); }
 
-KeptDraftResult parse_draft_file(std::string_view json_text) { return parse(json_text, Marker::Required); }
+Parsed<KeptDraft> parse_draft_file(std::string_view json_text) { return parse(json_text, Marker::Required); }
 
 std::string draft_file_name(const std::string& route_id, Instant now, const date::time_zone* zone) {
     const std::string day = (zone ? format_instant(now, zone) : format_instant_utc(now)).substr(0, 10);

@@ -5,6 +5,7 @@
 // read (both are then unknown).
 #pragma once
 
+#include "core/text/parsed.hpp"
 #include "core/sla/business_calendar.hpp"
 #include "core/model/ticket_draft.hpp"
 
@@ -26,12 +27,6 @@ struct KeptDraft {
     bool operator==(const KeptDraft&) const = default;
 };
 
-struct KeptDraftResult {
-    std::optional<KeptDraft> kept;
-    std::string error;                   // in words: "it is not a support portal draft ..."
-    explicit operator bool() const { return kept.has_value(); }
-};
-
 // The key a route's draft is kept under on the device: "request/<route id>".
 std::string draft_key(const std::string& route_id);
 
@@ -39,11 +34,11 @@ std::string draft_key(const std::string& route_id);
 std::string kept_draft_to_json(const KeptDraft& kept, bool pretty = false);
 
 // What the device kept: the format marker is optional (older drafts have none).
-KeptDraftResult parse_kept_draft(std::string_view json_text);
+Parsed<KeptDraft> parse_kept_draft(std::string_view json_text);
 
 // A file someone chose to import: it must say it is a draft, in a version
 // this portal reads.
-KeptDraftResult parse_draft_file(std::string_view json_text);
+Parsed<KeptDraft> parse_draft_file(std::string_view json_text);
 
 // "support-draft-onboarding-2026-11-24.json", dated in the viewer's zone (null: UTC).
 std::string draft_file_name(const std::string& route_id, Instant now, const date::time_zone* zone);

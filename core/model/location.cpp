@@ -1,4 +1,5 @@
 #include "core/model/location.hpp"
+#include "core/text/ascii_text.hpp"
 
 #include "core/program/program.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 bool is_ticket_id(std::string_view id) {
     if (id.empty() || id.size() > 32) return false;
     for (char c : id)
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+        if (!(is_ascii_alnum(c) || c == '-' || c == '_'))
             return false;
     return true;
 }

@@ -114,7 +114,7 @@ const RegionStatus* ServiceStatus::find_region(std::string_view id) const {
     return nullptr;
 }
 
-ServiceStatusResult parse_service_status(std::string_view json_text) {
+Parsed<ServiceStatus> parse_service_status(std::string_view json_text) {
     json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, "the service status is not a JSON object"};
     StatusReader r;

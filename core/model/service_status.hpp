@@ -8,6 +8,7 @@
 // first: support is already working on it.
 #pragma once
 
+#include "core/text/parsed.hpp"
 #include "core/sla/business_calendar.hpp"   // Instant
 #include "core/program/program.hpp"
 
@@ -50,14 +51,8 @@ struct ServiceStatus {
     bool operator==(const ServiceStatus&) const = default;
 };
 
-struct ServiceStatusResult {
-    std::optional<ServiceStatus> status;
-    std::string error;                  // names the bad member: "regions[0].incidents[1].state: ..."
-    explicit operator bool() const { return status.has_value(); }
-};
-
 // Never throws; the service is not trusted to send what it promised.
-ServiceStatusResult parse_service_status(std::string_view json_text);
+Parsed<ServiceStatus> parse_service_status(std::string_view json_text);
 // The body the service sends; parse_service_status reads it back equal.
 std::string service_status_to_json(const ServiceStatus& status);
 

@@ -110,7 +110,7 @@ bool TicketDetails::allows(std::string_view action) const {
     return false;
 }
 
-TicketDetailsResult parse_ticket_details(std::string_view json_text) {
+Parsed<TicketDetails> parse_ticket_details(std::string_view json_text) {
     json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, "the ticket is not a JSON object"};
     try {
@@ -139,7 +139,7 @@ TicketDetailsResult parse_ticket_details(std::string_view json_text) {
     }
 }
 
-TicketPageResult parse_ticket_page(std::string_view json_text) {
+Parsed<TicketPage> parse_ticket_page(std::string_view json_text) {
     json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, "the ticket list is not a JSON object"};
     try {

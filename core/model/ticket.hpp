@@ -6,6 +6,7 @@
 // customer's zone, so a countdown stays live between requests.
 #pragma once
 
+#include "core/text/parsed.hpp"
 #include "core/sla/business_calendar.hpp"
 
 #include <cstdint>
@@ -34,14 +35,8 @@ struct TicketPage {
     std::string next_cursor;               // empty on the last page
 };
 
-struct TicketPageResult {
-    std::optional<TicketPage> page;
-    std::string error;                     // names the bad field, e.g. "items[3].opened_at: ..."
-    explicit operator bool() const { return page.has_value(); }
-};
-
 // Never throws; the service is not trusted to send what it promised.
-TicketPageResult parse_ticket_page(std::string_view json_text);
+Parsed<TicketPage> parse_ticket_page(std::string_view json_text);
 
 // Who wrote a comment. Automated replies (the acknowledgement, status
 // notes) never stop the response clock; a support engineer's first does.
@@ -74,14 +69,8 @@ struct TicketDetails {
     bool allows(std::string_view action) const;
 };
 
-struct TicketDetailsResult {
-    std::optional<TicketDetails> details;
-    std::string error;                     // names the bad field, e.g. "comments[2].author_kind: ..."
-    explicit operator bool() const { return details.has_value(); }
-};
-
 // Never throws, like parse_ticket_page.
-TicketDetailsResult parse_ticket_details(std::string_view json_text);
+Parsed<TicketDetails> parse_ticket_details(std::string_view json_text);
 
 // Just the "id" of a ticket the service answered with (filed, escalated):
 // the number a person needs even when the rest of the answer is unreadable.

@@ -5,6 +5,7 @@
 #include "core/checks/jwt_inspection.hpp"
 #include "core/checks/redirect_uri.hpp"
 #include "core/checks/tenant_slug.hpp"
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <date/tz.h>
@@ -147,7 +148,7 @@ void check_redirect_match(const Route& route, const TicketDraft& draft, std::vec
 
 }  // namespace
 
-TicketDraftResult parse_ticket_draft(std::string_view json_text) {
+Parsed<TicketDraft> parse_ticket_draft(std::string_view json_text) {
     json doc = read_json(json_text);
     if (doc.is_discarded()) return {std::nullopt, "body: " + describe_invalid_json(json_text)};
     if (!doc.is_object()) return {std::nullopt, wrong_type("body", doc)};

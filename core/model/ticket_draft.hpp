@@ -2,6 +2,7 @@
 // JSON body of POST /api/v1/tickets (and an offline draft), and every
 // field-level problem with it.
 #pragma once
+#include "core/text/parsed.hpp"
 #include "core/checks/field_check.hpp"
 #include <map>
 #include <optional>
@@ -21,12 +22,7 @@ struct TicketDraft {
     std::map<std::string, bool> checklist;         // checklist item id -> done
     bool operator==(const TicketDraft&) const = default;
 };
-struct TicketDraftResult {
-    std::optional<TicketDraft> draft;
-    std::string error;                             // names the bad member: "fields.tenant: wrong type (number)"
-    explicit operator bool() const { return draft.has_value(); }
-};
-TicketDraftResult parse_ticket_draft(std::string_view json_text);   // never throws
+Parsed<TicketDraft> parse_ticket_draft(std::string_view json_text);   // never throws
 std::string ticket_draft_to_json(const TicketDraft& draft);          // parse_ticket_draft reads it back equal
 // Every problem with a draft for a customer on plan_id: unknown route, route closed to the plan, severity
 // missing or out of range, unknown field ids, and check_field on every field of the route. Without a plan

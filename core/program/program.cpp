@@ -4,6 +4,7 @@
 #include "core/checks/identifier_check.hpp"
 #include "core/text/json_error.hpp"
 #include "core/text/json_reader.hpp"
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -542,6 +543,7 @@ bool read_route(Reader& r, const json& j, const std::string& path, Route& route)
            r.read_string_list(j, path, "include", route.include, Need::Optional) &&
            r.read_bool(j, path, "primary", route.primary) &&
            r.read_string(j, path, "channel", route.channel, Need::Optional) &&
+           r.read_bool(j, path, "triage", route.asks_triage) &&
            r.read_list(j, path, "fields", route.fields, Need::Required, read_field) &&
            r.unique_ids(route.fields, path + ".fields");
 }
@@ -795,7 +797,7 @@ bool read_regions(Reader& r, const json& doc, std::vector<Region>& out) {
 
 }  // namespace
 
-ProgramResult parse_program(std::string_view json_text) {
+Parsed<Program> parse_program(std::string_view json_text) {
     json doc = read_json(json_text);
     if (doc.is_discarded()) return {std::nullopt, "document: " + describe_invalid_json(json_text)};
 
@@ -819,7 +821,7 @@ ProgramResult parse_program(std::string_view json_text) {
     return {std::move(program), {}};
 }
 
-ScheduleResult parse_schedule(std::string_view json_text, const std::string& path) {
+Parsed<Schedule> parse_schedule(std::string_view json_text, const std::string& path) {
     json doc = read_json(json_text);
     if (doc.is_discarded()) return {std::nullopt, path + ": " + describe_invalid_json(json_text)};
     Reader r;
@@ -874,7 +876,7 @@ ordered route_to_json(const Route& route) {
     for (const Field& f : route.fields) fields.push_back(field_to_json(f));
     return {{"id", route.id},          {"title", route.title},     {"subtitle", route.subtitle},
             {"use_when", route.use_when}, {"include", route.include}, {"primary", route.primary},
-            {"channel", route.channel}, {"fields", fields}};
+            {"channel", route.channel}, {"triage", route.asks_triage}, {"fields", fields}};
 }
 
 ordered answer_to_json(const GuidanceAnswer& a) { return {{"id", a.id}, {"text", a.text}}; }
@@ -960,12 +962,12 @@ std::string program_to_json(const Program& program, int indent) {
 
 const Program& default_program() {
     static const Program program = [] {
-        ProgramResult parsed = parse_program(default_program_json());
+        Parsed<Program> parsed = parse_program(default_program_json());
         if (!parsed) {
             std::fprintf(stderr, "core/program/program.json (compiled in) is invalid: %s\n", parsed.error.c_str());
             std::abort();
         }
-        return std::move(*parsed.program);
+        return std::move(*parsed.value);
     }();
     return program;
 }

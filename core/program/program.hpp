@@ -4,6 +4,7 @@
 // vendor ships a different document instead of changing code.
 #pragma once
 
+#include "core/text/parsed.hpp"
 #include <array>
 #include <map>
 #include <optional>
@@ -134,6 +135,9 @@ struct Route {
     // The plan channel this route files into: "tickets" needs a paid plan or a
     // trial, "security-reports" is open to everyone.
     std::string channel = "tickets";
+    // Whether the form asks the program's triage ("who is affected?"); a
+    // security report, written for one reviewer, does not.
+    bool asks_triage = true;
     std::vector<Field> fields;        // the document's common_fields already appended
 
     const Field* find_field(std::string_view id) const;
@@ -280,22 +284,11 @@ struct Program {
 
 // Parsing never throws: a bad document yields an error naming the field,
 // e.g. `routes[1].fields[3].kind: unknown kind "colour"`.
-struct ProgramResult {
-    std::optional<Program> program;
-    std::string error;                // empty when program is set
-    explicit operator bool() const { return program.has_value(); }
-};
-
-ProgramResult parse_program(std::string_view json_text);
+Parsed<Program> parse_program(std::string_view json_text);
 
 // One schedule on its own (hours, holidays, breaks; id and name optional), as
 // in the document's "schedules" list. Errors name the field from `path`.
-struct ScheduleResult {
-    std::optional<Schedule> schedule;
-    std::string error;
-    explicit operator bool() const { return schedule.has_value(); }
-};
-ScheduleResult parse_schedule(std::string_view json_text, const std::string& path = "schedule");
+Parsed<Schedule> parse_schedule(std::string_view json_text, const std::string& path = "schedule");
 
 // The program as a JSON document parse_program reads back to an equal Program
 // (common fields appear expanded in each route).

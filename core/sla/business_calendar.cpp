@@ -1,4 +1,5 @@
 #include "core/sla/business_calendar.hpp"
+#include "core/text/ascii_text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -280,7 +281,7 @@ std::optional<Instant> parse_instant(std::string_view text) {
         if (at < text.size() && (text[at] == '.' || text[at] == ',')) {
             ++at;
             const size_t first = at;
-            while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+            while (at < text.size() && is_ascii_digit(text[at])) ++at;
             if (at == first) return std::nullopt;
         }
     }

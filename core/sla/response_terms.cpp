@@ -2,28 +2,21 @@
 
 namespace core {
 
-ResponseTermsResult response_terms(const Program& program, std::string_view plan_id, int severity) {
-    ResponseTermsResult result;
-    ResponseTerms& t = result.terms;
+Parsed<ResponseTerms> response_terms(const Program& program, std::string_view plan_id, int severity) {
+    ResponseTerms t;
     t.plan = program.find_plan(plan_id);
-    if (!t.plan) {
-        result.error = "no plan \"" + std::string(plan_id) + "\"";
-        return result;
-    }
+    if (!t.plan) return Parsed<ResponseTerms>::failure("no plan \"" + std::string(plan_id) + "\"");
     t.severity = program.find_severity(severity);
-    if (!t.severity) {
-        result.error = "no severity " + std::to_string(severity) + " (use " + program.severity_range_text() + ")";
-        return result;
-    }
+    if (!t.severity)
+        return Parsed<ResponseTerms>::failure("no severity " + std::to_string(severity) + " (use " +
+                                              program.severity_range_text() + ")");
     t.support = program.support_plan(plan_id);
-    if (!t.support) {
-        result.error = "plan \"" + std::string(plan_id) + "\" refers to a plan that does not exist";
-        return result;
-    }
+    if (!t.support)
+        return Parsed<ResponseTerms>::failure("plan \"" + std::string(plan_id) + "\" refers to a plan that does not exist");
     t.target = t.support->target_for(severity);
     if (t.target) t.schedule = program.find_schedule(t.target->schedule);
     if (t.target && !t.schedule) t.target = nullptr;   // parse_program rejects this; stay safe
-    return result;
+    return {t, {}};
 }
 
 std::string response_promise(const ResponseTerms& terms) {

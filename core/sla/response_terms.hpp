@@ -3,6 +3,7 @@
 // a plan without targets) means no SLA.
 #pragma once
 
+#include "core/text/parsed.hpp"
 #include "core/program/program.hpp"
 
 #include <string>
@@ -18,13 +19,7 @@ struct ResponseTerms {
     const Schedule* schedule = nullptr;      // set with target
 };
 
-struct ResponseTermsResult {
-    ResponseTerms terms;
-    std::string error;   // unknown plan or severity; empty on success
-    explicit operator bool() const { return error.empty(); }
-};
-
-ResponseTermsResult response_terms(const Program& program, std::string_view plan_id, int severity);
+Parsed<ResponseTerms> response_terms(const Program& program, std::string_view plan_id, int severity);
 
 // The promise in one sentence (no final period), the same words on the form,
 // in the ticket's acknowledgement and on the countdown's card: "Standard

@@ -1,4 +1,5 @@
 #include "core/text/url_text.hpp"
+#include "core/text/ascii_text.hpp"
 
 namespace core {
 
@@ -6,8 +7,7 @@ std::string url_escape(std::string_view text) {
     static const char hex[] = "0123456789ABCDEF";
     std::string out;
     for (char c : text) {
-        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                           c == '_' || c == '.' || c == '~';
+        const bool plain = is_ascii_alnum(c) || c == '-' || c == '_' || c == '.' || c == '~';
         if (plain) {
             out += c;
         } else {

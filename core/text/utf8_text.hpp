@@ -25,13 +25,6 @@ std::string quote_characters(std::u32string_view characters, size_t limit = 5);
 // "\"acme-prod\"": a value inside a message.
 std::string in_quotes(std::string_view text);
 
-// ASCII character classes and case, for identifiers, schemes, hosts and
-// keywords (never for people's words, whose case is not ASCII's).
-constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-std::string ascii_lowercase(std::string_view text);
-
 // Characters a one-line name must not hold because nobody sees them but
 // they change what is shown around them: C0 and C1 controls (tabs, line
 // breaks), the line and paragraph separators U+2028 and U+2029, the
@@ -44,8 +37,5 @@ bool is_hidden_control(char32_t c);
 
 // "U+202E": how a message names a character it cannot show.
 std::string code_point_name(char32_t c);
-
-// `text` without spaces, tabs and line breaks at either end.
-std::string_view trim_spaces(std::string_view text);
 
 }  // namespace core

@@ -32,9 +32,9 @@ std::optional<core::Program> load_program(const std::string& path, Output io) {
         io.err << "error: " << error << '\n';
         return std::nullopt;
     }
-    core::ProgramResult parsed = core::parse_program(*text);
+    core::Parsed<core::Program> parsed = core::parse_program(*text);
     if (!parsed) io.err << "error: " << path << ": " << parsed.error << '\n';
-    return std::move(parsed.program);
+    return std::move(parsed.value);
 }
 
 }  // namespace

@@ -20,12 +20,12 @@ int check(const std::string& path, Output io) {
         io.out << "error: " << error << '\n';
         return exit_failed;
     }
-    core::ProgramResult parsed = core::parse_program(*text);
+    core::Parsed<core::Program> parsed = core::parse_program(*text);
     if (!parsed) {
         io.out << "error: " << parsed.error << '\n';
         return exit_failed;
     }
-    io.out << "ok: " << parsed.program->plans.size() << " plans, " << parsed.program->routes.size() << " routes\n";
+    io.out << "ok: " << parsed.value->plans.size() << " plans, " << parsed.value->routes.size() << " routes\n";
     return exit_ok;
 }
 

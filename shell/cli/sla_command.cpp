@@ -3,8 +3,8 @@
 #include "cli.hpp"
 
 #include "core/sla/business_calendar.hpp"
+#include "core/sla/response_status.hpp"
 #include "core/text/json_reader.hpp"
-#include "core/sla/response_terms.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -56,9 +56,9 @@ nlohmann::ordered_json evaluate(const std::string& line) {
     if (!zone) return fail("schedule.tz: " + error);
     json hours_only = schedule_json;
     hours_only.erase("tz");
-    core::ScheduleResult schedule = core::parse_schedule(hours_only.dump(), "schedule");
+    core::Parsed<core::Schedule> schedule = core::parse_schedule(hours_only.dump(), "schedule");
     if (!schedule) return fail(schedule.error);
-    const core::BusinessCalendar calendar(zone, *schedule.schedule);
+    const core::BusinessCalendar calendar(zone, *schedule.value);
 
     auto instant = [&](const char* key, core::Instant& out) -> bool {
         if (!in.contains(key) || !in[key].is_string()) {
@@ -132,7 +132,7 @@ int run_deadline(std::span<const std::string> args, const core::Program& program
         io.err << "error: --severity: \"" << options["severity"] << "\" is not a number from 1 to 4\n";
         return exit_failed;
     }
-    core::ResponseTermsResult terms = core::response_terms(program, options["plan"], severity);
+    core::Parsed<core::ResponseTerms> terms = core::response_terms(program, options["plan"], severity);
     if (!terms) {
         io.err << "error: " << terms.error << '\n';
         return exit_failed;
@@ -149,7 +149,7 @@ int run_deadline(std::span<const std::string> args, const core::Program& program
                << "\" is not an ISO-8601 instant with offset (e.g. 2026-03-27T17:00:00+01:00)\n";
         return exit_failed;
     }
-    const core::ResponseTerms& t = terms.terms;
+    const core::ResponseTerms& t = *terms;
     io.out << "plan: " << t.plan->name;
     if (t.support != t.plan) io.out << " (gets " << t.support->name << ")";
     io.out << "\nseverity: " << t.severity->level << " " << t.severity->name << "\n";
@@ -158,8 +158,8 @@ int run_deadline(std::span<const std::string> args, const core::Program& program
         return exit_ok;
     }
     io.out << "target: " << t.target->label << " (" << t.schedule->name << ")\n";
-    const core::BusinessCalendar calendar(zone, *t.schedule);
-    auto deadline = calendar.add(*opened, std::chrono::minutes(t.target->minutes));
+    const std::optional<core::BusinessCalendar> calendar = core::response_calendar(t, zone);
+    std::optional<core::Instant> deadline = calendar ? core::response_deadline(t, *calendar, *opened) : std::nullopt;
     if (!deadline) {
         io.err << "error: the schedule never opens again\n";
         return exit_failed;

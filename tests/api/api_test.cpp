@@ -70,7 +70,7 @@ TEST_CASE("the program endpoint serves the built-in program document") {
     CHECK(result->get_header_value("Content-Type") == "application/json");
     CHECK(result->get_header_value("Cache-Control") == "no-cache");
     CHECK(parse_json(result->body) == parse_json(std::string(core::default_program_json())));
-    core::ProgramResult parsed = core::parse_program(result->body);
+    core::Parsed<core::Program> parsed = core::parse_program(result->body);
     CHECK_MESSAGE(parsed, parsed.error);
 
     SUBCASE("a client holding the current version gets 304 without a body") {

@@ -152,7 +152,7 @@ TEST_CASE("an invalid program file fails with a line naming the bad field") {
     std::filesystem::path file = folder.path() / "program.json";
     std::string text = program.dump(2);
     api_test::write_file(file, text);
-    core::ProgramResult parsed = core::parse_program(text);
+    core::Parsed<core::Program> parsed = core::parse_program(text);
     REQUIRE(!parsed);
 
     std::string line = single_failure_line(api_test::run_portal_web(with(api_test::working_arguments(folder), "--program", file.string())));

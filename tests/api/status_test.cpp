@@ -18,7 +18,7 @@ json status_of(const ServiceProcess& service) {
     httplib::Result result = client.Get("/api/v1/status");
     json status = api_test::json_of(result, 200);
     // The portal reads it with core's own parser.
-    core::ServiceStatusResult parsed = core::parse_service_status(result->body);
+    core::Parsed<core::ServiceStatus> parsed = core::parse_service_status(result->body);
     CHECK_MESSAGE(parsed, parsed.error);
     std::vector<std::string> ids;
     for (const json& region : status["regions"]) ids.push_back(region["id"].get<std::string>());

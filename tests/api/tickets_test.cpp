@@ -116,21 +116,21 @@ void check_sla_agrees_with_core(const json& ticket, core::Instant now) {
         CHECK(core::format_instant(*first_response, zone) == ticket["first_response_at"]);
     }
 
-    core::ResponseTermsResult terms = core::response_terms(program, ticket["plan"].get<std::string>(), ticket["severity"].get<int>());
+    core::Parsed<core::ResponseTerms> terms = core::response_terms(program, ticket["plan"].get<std::string>(), ticket["severity"].get<int>());
     REQUIRE_MESSAGE(terms, terms.error);
-    if (!terms.terms.target) {
+    if (!terms->target) {
         CHECK(ticket["sla"].is_null());
         return;
     }
     const json& sla = ticket["sla"];
     REQUIRE(sla.is_object());
-    const core::BusinessCalendar calendar(zone, *terms.terms.schedule);
+    const core::BusinessCalendar calendar(zone, *terms->schedule);
     std::optional<core::SlaStatus> status =
-        core::sla_status(calendar, std::chrono::minutes(terms.terms.target->minutes), opened, first_response, now);
+        core::sla_status(calendar, std::chrono::minutes(terms->target->minutes), opened, first_response, now);
     REQUIRE(status);
-    CHECK(sla["target_minutes"] == terms.terms.target->minutes);
-    CHECK(sla["target_label"] == terms.terms.target->label);
-    CHECK(sla["schedule"] == terms.terms.schedule->id);
+    CHECK(sla["target_minutes"] == terms->target->minutes);
+    CHECK(sla["target_label"] == terms->target->label);
+    CHECK(sla["schedule"] == terms->schedule->id);
     CHECK(sla["deadline"] == core::format_instant(status->deadline, zone));
     CHECK(sla["deadline_utc"] == core::format_instant_utc(status->deadline));
     CHECK(sla["state"] == std::string(core::to_string(status->state)));
@@ -345,14 +345,14 @@ TEST_CASE("the demo set shows every SLA state, plan, severity and zone") {
         // target, its deadline from the program's terms and core's calendar.
         for (const json& item : items) {
             if (item["sla"].is_null()) continue;
-            core::ResponseTermsResult terms =
+            core::Parsed<core::ResponseTerms> terms =
                 core::response_terms(core::default_program(), item["plan"].get<std::string>(), item["severity"].get<int>());
             REQUIRE(terms);
-            REQUIRE(terms.terms.target);
+            REQUIRE(terms->target);
             const date::time_zone* zone = date::locate_zone(item["customer_time_zone"].get<std::string>());
-            core::BusinessCalendar calendar(zone, *terms.terms.schedule);
+            core::BusinessCalendar calendar(zone, *terms->schedule);
             std::optional<core::Instant> deadline =
-                calendar.add(instant(item["opened_at"]), std::chrono::minutes(terms.terms.target->minutes));
+                calendar.add(instant(item["opened_at"]), std::chrono::minutes(terms->target->minutes));
             REQUIRE(deadline);
             CHECK(item["sla"]["deadline"] == core::format_instant(*deadline, zone));
             CHECK(instant(item["sla"]["deadline_utc"]) == *deadline);

@@ -126,9 +126,9 @@ Prepared prepare(const json& doc) {
         fail("a case document needs \"schedules\" and \"cases\" arrays");
     std::map<std::string, core::Schedule> schedules;
     for (const json& s : doc["schedules"]) {
-        core::ScheduleResult parsed = core::parse_schedule(s.dump(), "schedules[]");
+        core::Parsed<core::Schedule> parsed = core::parse_schedule(s.dump(), "schedules[]");
         if (!parsed) fail(parsed.error);
-        schedules[parsed.schedule->id] = *parsed.schedule;
+        schedules[parsed.value->id] = *parsed.value;
     }
     Prepared out;
     std::map<std::pair<std::string, std::string>, const core::BusinessCalendar*> made;

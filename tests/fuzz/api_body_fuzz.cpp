@@ -28,9 +28,9 @@ void expect_value_or_error(const Result& result) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text = fuzz::text_of(data, size);
-    const core::TicketPageResult page = core::parse_ticket_page(text);
+    const core::Parsed<core::TicketPage> page = core::parse_ticket_page(text);
     expect_value_or_error(page);
-    if (page) expect_severities_as_sent(text, *page.page);
+    if (page) expect_severities_as_sent(text, *page.value);
     expect_value_or_error(core::parse_ticket_details(text));
     (void)core::ticket_id_of(text);
     expect_value_or_error(core::parse_account(text));

@@ -7,16 +7,16 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text = fuzz::text_of(data, size);
-    const core::KeptDraftResult kept = core::parse_kept_draft(text);
-    const core::KeptDraftResult file = core::parse_draft_file(text);
-    fuzz::expect(kept.kept.has_value() == kept.error.empty());
-    fuzz::expect(file.kept.has_value() == file.error.empty());
-    if (file) fuzz::expect(kept && *kept.kept == *file.kept);
+    const core::Parsed<core::KeptDraft> kept = core::parse_kept_draft(text);
+    const core::Parsed<core::KeptDraft> file = core::parse_draft_file(text);
+    fuzz::expect(kept.value.has_value() == kept.error.empty());
+    fuzz::expect(file.value.has_value() == file.error.empty());
+    if (file) fuzz::expect(kept && *kept.value == *file.value);
     if (!kept) return 0;
     for (bool pretty : {false, true}) {
-        const core::KeptDraftResult again = core::parse_draft_file(core::kept_draft_to_json(*kept.kept, pretty));
-        fuzz::expect(again && *again.kept == *kept.kept);
+        const core::Parsed<core::KeptDraft> again = core::parse_draft_file(core::kept_draft_to_json(*kept.value, pretty));
+        fuzz::expect(again && *again.value == *kept.value);
     }
-    fuzz::expect(!core::draft_file_name(kept.kept->draft.route, fuzz::now, fuzz::berlin()).empty());
+    fuzz::expect(!core::draft_file_name(kept.value->draft.route, fuzz::now, fuzz::berlin()).empty());
     return 0;
 }

@@ -39,16 +39,16 @@ void check_example_drafts(const core::Program& program) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text = fuzz::text_of(data, size);
-    const core::ProgramResult parsed = core::parse_program(text);
-    fuzz::expect(parsed.program.has_value() == parsed.error.empty());
+    const core::Parsed<core::Program> parsed = core::parse_program(text);
+    fuzz::expect(parsed.value.has_value() == parsed.error.empty());
     if (parsed) {
-        const core::ProgramResult again = core::parse_program(core::program_to_json(*parsed.program));
-        fuzz::expect(again && *again.program == *parsed.program);
-        check_example_drafts(*parsed.program);
-        check_deadlines(*parsed.program);
+        const core::Parsed<core::Program> again = core::parse_program(core::program_to_json(*parsed.value));
+        fuzz::expect(again && *again.value == *parsed.value);
+        check_example_drafts(*parsed.value);
+        check_deadlines(*parsed.value);
     }
-    const core::ScheduleResult schedule = core::parse_schedule(text);
-    fuzz::expect(schedule.schedule.has_value() == schedule.error.empty());
-    if (schedule) check_deadline(*schedule.schedule, std::chrono::hours(8));
+    const core::Parsed<core::Schedule> schedule = core::parse_schedule(text);
+    fuzz::expect(schedule.value.has_value() == schedule.error.empty());
+    if (schedule) check_deadline(*schedule.value, std::chrono::hours(8));
     return 0;
 }

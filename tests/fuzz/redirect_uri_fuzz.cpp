@@ -22,11 +22,11 @@ std::string joined(const core::UriParts& uri) {
 }
 
 void check_parts(std::string_view text) {
-    const core::UriResult parsed = core::parse_uri(text);
-    fuzz::expect(parsed.uri.has_value() == parsed.error.empty());
-    if (parsed) fuzz::expect(joined(*parsed.uri) == text);
+    const core::Parsed<core::UriParts> parsed = core::parse_uri(text);
+    fuzz::expect(parsed.value.has_value() == parsed.error.empty());
+    if (parsed) fuzz::expect(joined(*parsed.value) == text);
     const std::string problem = core::http_url_problem(text);
-    fuzz::expect(problem.empty() || !parsed || !core::default_port(parsed.uri->scheme));
+    fuzz::expect(problem.empty() || !parsed || !core::default_port(parsed.value->scheme));
 }
 
 void check_escape(std::string_view text) {

@@ -7,12 +7,12 @@
 #include "core/model/ticket_draft.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const core::TicketDraftResult parsed = core::parse_ticket_draft(fuzz::text_of(data, size));
-    fuzz::expect(parsed.draft.has_value() == parsed.error.empty());
+    const core::Parsed<core::TicketDraft> parsed = core::parse_ticket_draft(fuzz::text_of(data, size));
+    fuzz::expect(parsed.value.has_value() == parsed.error.empty());
     if (!parsed) return 0;
-    const core::TicketDraft& draft = *parsed.draft;
-    const core::TicketDraftResult again = core::parse_ticket_draft(core::ticket_draft_to_json(draft));
-    fuzz::expect(again && *again.draft == draft);
+    const core::TicketDraft& draft = *parsed.value;
+    const core::Parsed<core::TicketDraft> again = core::parse_ticket_draft(core::ticket_draft_to_json(draft));
+    fuzz::expect(again && *again.value == draft);
 
     const core::Program& program = core::default_program();
     const core::FieldCheckContext context{fuzz::now, fuzz::berlin()};

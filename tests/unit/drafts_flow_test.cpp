@@ -157,7 +157,7 @@ TEST_CASE("a discarded draft is deleted from the device and Undo puts back the e
     CHECK(after.draft == before.draft);
     CHECK(after.touched == before.touched);
     CHECK(after.edited_at == before.edited_at);
-    CHECK(parse_kept_draft(saved).kept->draft == before.draft);
+    CHECK(parse_kept_draft(saved)->draft == before.draft);
     CHECK_FALSE(state.drafts.discarded);
 
     // A newer draft on the same route is never overwritten by an Undo.

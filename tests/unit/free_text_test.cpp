@@ -1,5 +1,6 @@
 // Free text limits counted in characters, and UTF-8 that is not.
 #include "core/checks/free_text.hpp"
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <doctest/doctest.h>

@@ -122,9 +122,9 @@ TEST_CASE("regions of the status page: Americas, EU, APAC") {
 }
 
 TEST_CASE("a program without checklists, triage, guidance or regions loads and writes none") {
-    core::ProgramResult parsed = core::parse_program(test_files::read("tests/unit/data/minimal_program.json"));
+    core::Parsed<core::Program> parsed = core::parse_program(test_files::read("tests/unit/data/minimal_program.json"));
     REQUIRE_MESSAGE(parsed, parsed.error);
-    const core::Program& p = *parsed.program;
+    const core::Program& p = *parsed.value;
     CHECK(p.checklists.empty());
     CHECK(p.triage.questions.empty());
     CHECK(p.severity_guidance.questions.empty());
@@ -133,18 +133,18 @@ TEST_CASE("a program without checklists, triage, guidance or regions loads and w
     json written = json::parse(core::program_to_json(p));
     CHECK_FALSE(written.contains("triage"));
     CHECK_FALSE(written.contains("severity_guidance"));
-    core::ProgramResult reread = core::parse_program(written.dump());
+    core::Parsed<core::Program> reread = core::parse_program(written.dump());
     REQUIRE_MESSAGE(reread, reread.error);
-    CHECK(*reread.program == p);
+    CHECK(*reread.value == p);
 }
 
 TEST_CASE("the guidance parts survive the round trip through program_to_json") {
-    core::ProgramResult reread = core::parse_program(core::program_to_json(program()));
+    core::Parsed<core::Program> reread = core::parse_program(core::program_to_json(program()));
     REQUIRE_MESSAGE(reread, reread.error);
-    CHECK(reread.program->checklists == program().checklists);
-    CHECK(reread.program->triage == program().triage);
-    CHECK(reread.program->severity_guidance == program().severity_guidance);
-    CHECK(reread.program->regions == program().regions);
+    CHECK(reread.value->checklists == program().checklists);
+    CHECK(reread.value->triage == program().triage);
+    CHECK(reread.value->severity_guidance == program().severity_guidance);
+    CHECK(reread.value->regions == program().regions);
 }
 
 TEST_CASE("bad checklists are rejected with the path of the bad member") {

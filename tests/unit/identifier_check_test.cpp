@@ -71,20 +71,20 @@ TEST_CASE("identifier formats and the tenant issuer are read from the program do
     CHECK(program.find_identifier_format(FieldKind::Identifier) == nullptr);
     CHECK(program.tenant_issuer == "https://{tenant}.example.com/");
 
-    ProgramResult again = parse_program(program_to_json(program));
+    Parsed<Program> again = parse_program(program_to_json(program));
     REQUIRE_MESSAGE(again, again.error);
-    CHECK(again.program->identifier_formats == program.identifier_formats);
-    CHECK(again.program->tenant_issuer == program.tenant_issuer);
+    CHECK(again.value->identifier_formats == program.identifier_formats);
+    CHECK(again.value->tenant_issuer == program.tenant_issuer);
 }
 
 TEST_CASE("a program without identifier formats or issuer is still valid") {
     nlohmann::json doc = nlohmann::json::parse(default_program_json());
     doc.erase("identifier_formats");
     doc.erase("tenant_issuer");
-    ProgramResult parsed = parse_program(doc.dump());
+    Parsed<Program> parsed = parse_program(doc.dump());
     REQUIRE_MESSAGE(parsed, parsed.error);
-    CHECK(parsed.program->identifier_formats.empty());
-    CHECK(parsed.program->tenant_issuer.empty());
+    CHECK(parsed.value->identifier_formats.empty());
+    CHECK(parsed.value->tenant_issuer.empty());
 }
 
 TEST_CASE("bad identifier formats and issuers are rejected with their path") {
@@ -118,7 +118,7 @@ TEST_CASE("bad identifier formats and issuers are rejected with their path") {
         CAPTURE(c.what);
         nlohmann::json doc = original;
         c.edit(doc);
-        ProgramResult parsed = parse_program(doc.dump());
+        Parsed<Program> parsed = parse_program(doc.dump());
         CAPTURE(parsed.error);
         CHECK_FALSE(parsed);
         CHECK(parsed.error.starts_with(c.expected));

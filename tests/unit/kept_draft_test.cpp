@@ -34,12 +34,12 @@ TEST_CASE("a kept draft reads back equal, compact or pretty, with its format mar
         CHECK(doc["version"] == 1);
         CHECK(doc["edited_at"] == "2026-11-24T09:30:00Z");
         CHECK(doc["focus"] == "summary");
-        KeptDraftResult device = parse_kept_draft(text);
+        Parsed<KeptDraft> device = parse_kept_draft(text);
         REQUIRE(device);
-        CHECK(*device.kept == kept);
-        KeptDraftResult file = parse_draft_file(text);
+        CHECK(*device.value == kept);
+        Parsed<KeptDraft> file = parse_draft_file(text);
         REQUIRE(file);
-        CHECK(*file.kept == kept);
+        CHECK(*file.value == kept);
     }
 }
 
@@ -47,13 +47,13 @@ TEST_CASE("a draft kept before times and focus were kept still reads, with both 
     TicketDraft old;
     old.route = "general";
     old.fields = {{"summary", "Blank page"}};
-    KeptDraftResult parsed = parse_kept_draft(ticket_draft_to_json(old));
+    Parsed<KeptDraft> parsed = parse_kept_draft(ticket_draft_to_json(old));
     REQUIRE(parsed);
-    CHECK(parsed.kept->draft == old);
-    CHECK_FALSE(parsed.kept->edited_at);
-    CHECK(parsed.kept->focus.empty());
+    CHECK(parsed.value->draft == old);
+    CHECK_FALSE(parsed.value->edited_at);
+    CHECK(parsed.value->focus.empty());
     // Such a text is no draft *file*: a file must say what it is.
-    KeptDraftResult file = parse_draft_file(ticket_draft_to_json(old));
+    Parsed<KeptDraft> file = parse_draft_file(ticket_draft_to_json(old));
     REQUIRE_FALSE(file);
     CHECK(file.error.find("not a support portal draft") != std::string::npos);
 }

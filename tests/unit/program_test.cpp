@@ -234,6 +234,8 @@ TEST_CASE("security reports are open to everyone, tickets only to paid plans and
     CHECK(security.channel == "security-reports");
     CHECK(security.find_field("correlation_id") == nullptr);  // opted out of the common fields
     CHECK(security.find_field("reporter_email")->kind == FieldKind::Email);
+    CHECK_FALSE(security.asks_triage);   // the document says so; no channel name decides it
+    CHECK(onboarding.asks_triage);       // the default when a route does not say
     for (const core::Plan& plan : program().plans) {
         CAPTURE(plan.id);
         CHECK(program().route_open_to(security, plan.id));
@@ -245,15 +247,15 @@ TEST_CASE("core/program/program.json on disk is the document compiled in") {
     std::string text = test_files::read("core/program/program.json");
     REQUIRE_FALSE(text.empty());
     CHECK(text == core::default_program_json());
-    core::ProgramResult parsed = core::parse_program(text);
+    core::Parsed<core::Program> parsed = core::parse_program(text);
     REQUIRE_MESSAGE(parsed, parsed.error);
-    CHECK(*parsed.program == program());
+    CHECK(*parsed.value == program());
 }
 
 TEST_CASE("another vendor's program loads from a file") {
-    core::ProgramResult parsed = core::parse_program(test_files::read("tests/unit/data/minimal_program.json"));
+    core::Parsed<core::Program> parsed = core::parse_program(test_files::read("tests/unit/data/minimal_program.json"));
     REQUIRE_MESSAGE(parsed, parsed.error);
-    const core::Program& p = *parsed.program;
+    const core::Program& p = *parsed.value;
     CHECK(p.vendor == "Example Vendor");
     CHECK(p.product_name == "Help Desk");
     CHECK(p.severities.front().level == 1);  // sorted, though the file lists 4 first
@@ -276,12 +278,12 @@ TEST_CASE("another vendor's program loads from a file") {
 TEST_CASE("program_to_json writes a document that reads back to the same program") {
     for (const char* file : {"core/program/program.json", "tests/unit/data/minimal_program.json"}) {
         CAPTURE(file);
-        core::ProgramResult original = core::parse_program(test_files::read(file));
+        core::Parsed<core::Program> original = core::parse_program(test_files::read(file));
         REQUIRE_MESSAGE(original, original.error);
-        std::string written = core::program_to_json(*original.program);
-        core::ProgramResult reread = core::parse_program(written);
+        std::string written = core::program_to_json(*original.value);
+        core::Parsed<core::Program> reread = core::parse_program(written);
         REQUIRE_MESSAGE(reread, reread.error);
-        CHECK(*reread.program == *original.program);
+        CHECK(*reread.value == *original.value);
     }
 }
 
@@ -309,7 +311,7 @@ TEST_CASE("field kinds round trip through their names") {
 TEST_CASE("text that is not a JSON object is rejected, never thrown") {
     for (std::string_view text : {"", "{", "{\"vendor\": ", "not json", "{\"a\": 1,}"}) {
         CAPTURE(text);
-        core::ProgramResult parsed;
+        core::Parsed<core::Program> parsed;
         CHECK_NOTHROW(parsed = core::parse_program(text));
         CHECK_FALSE(parsed);
         CHECK(parsed.error.starts_with("document: not valid JSON at byte "));
@@ -427,6 +429,8 @@ TEST_CASE("a bad document is rejected with the path of the bad field") {
         {"no routes", [](json& d) { d["routes"] = json::array(); }, "routes: the program needs at least one route"},
         {"channel no plan offers", [](json& d) { d["routes"][0]["channel"] = "phone"; },
          "routes[0].channel: no plan offers channel \"phone\""},
+        {"triage as text", [](json& d) { d["routes"][4]["triage"] = "no"; },
+         "routes[4].triage: expected true or false, got \"no\""},
         {"bad common field", [](json& d) { d["common_fields"][0]["kind"] = "colour"; },
          "common_fields[0].kind: unknown kind \"colour\""},
     };
@@ -435,7 +439,7 @@ TEST_CASE("a bad document is rejected with the path of the bad field") {
         CAPTURE(c.what);
         json doc = original;
         c.edit(doc);
-        core::ProgramResult parsed = core::parse_program(doc.dump());
+        core::Parsed<core::Program> parsed = core::parse_program(doc.dump());
         CAPTURE(parsed.error);
         CHECK_FALSE(parsed);
         CHECK(parsed.error.starts_with(c.expected));
@@ -446,7 +450,7 @@ TEST_CASE("members the reader does not know are ignored, so a newer service can 
     json doc = json::parse(core::default_program_json());
     doc["announcements"] = json::array();
     doc["routes"][0]["icon"] = "rocket";
-    core::ProgramResult parsed = core::parse_program(doc.dump());
+    core::Parsed<core::Program> parsed = core::parse_program(doc.dump());
     REQUIRE_MESSAGE(parsed, parsed.error);
-    CHECK(*parsed.program == program());
+    CHECK(*parsed.value == program());
 }

@@ -18,27 +18,27 @@ std::vector<RedirectDifferenceKind> kinds_of(const RedirectComparison& c) {
 }  // namespace
 
 TEST_CASE("a URI is split into its parts exactly as written") {
-    UriResult r = parse_uri("HTTPS://user@App.Example.com:0443/Call/back/?a=1&b#frag");
+    Parsed<UriParts> r = parse_uri("HTTPS://user@App.Example.com:0443/Call/back/?a=1&b#frag");
     REQUIRE(r);
-    CHECK(r.uri->scheme == "HTTPS");
-    CHECK(r.uri->userinfo == "user");
-    CHECK(r.uri->host == "App.Example.com");
-    CHECK(r.uri->port == "0443");
-    CHECK(r.uri->path == "/Call/back/");
-    CHECK(r.uri->query == "a=1&b");
-    CHECK(r.uri->fragment == "frag");
+    CHECK(r.value->scheme == "HTTPS");
+    CHECK(r.value->userinfo == "user");
+    CHECK(r.value->host == "App.Example.com");
+    CHECK(r.value->port == "0443");
+    CHECK(r.value->path == "/Call/back/");
+    CHECK(r.value->query == "a=1&b");
+    CHECK(r.value->fragment == "frag");
 
-    UriResult bare = parse_uri("https://app.example.com");
+    Parsed<UriParts> bare = parse_uri("https://app.example.com");
     REQUIRE(bare);
-    CHECK(bare.uri->port == std::nullopt);
-    CHECK(bare.uri->path == "");
-    CHECK(bare.uri->query == std::nullopt);
-    CHECK(parse_uri("https://app.example.com/cb?").uri->query == "");   // a bare "?" is there
+    CHECK(bare.value->port == std::nullopt);
+    CHECK(bare.value->path == "");
+    CHECK(bare.value->query == std::nullopt);
+    CHECK(parse_uri("https://app.example.com/cb?")->query == "");   // a bare "?" is there
 
-    UriResult v6 = parse_uri("http://[::1]:3000/callback");
+    Parsed<UriParts> v6 = parse_uri("http://[::1]:3000/callback");
     REQUIRE(v6);
-    CHECK(v6.uri->host == "[::1]");
-    CHECK(v6.uri->port == "3000");
+    CHECK(v6.value->host == "[::1]");
+    CHECK(v6.value->port == "3000");
 }
 
 TEST_CASE("a URL that cannot be read says what to fix") {

@@ -8,14 +8,14 @@ using namespace core;
 
 namespace {
 int minutes_of(const char* plan, int severity) {
-    ResponseTermsResult r = response_terms(default_program(), plan, severity);
+    Parsed<ResponseTerms> r = response_terms(default_program(), plan, severity);
     REQUIRE_MESSAGE(r, r.error);
-    return r.terms.target ? r.terms.target->minutes : -1;
+    return r->target ? r->target->minutes : -1;
 }
 std::string schedule_of(const char* plan, int severity) {
-    ResponseTermsResult r = response_terms(default_program(), plan, severity);
+    Parsed<ResponseTerms> r = response_terms(default_program(), plan, severity);
     REQUIRE(r);
-    return r.terms.schedule ? r.terms.schedule->id : "";
+    return r->schedule ? r->schedule->id : "";
 }
 }  // namespace
 
@@ -45,27 +45,27 @@ TEST_CASE("hours the targets count in") {
 }
 
 TEST_CASE("a trial gets Standard; no plan gets no SLA; unknown input is named") {
-    ResponseTermsResult trial = response_terms(default_program(), "trial", 2);
+    Parsed<ResponseTerms> trial = response_terms(default_program(), "trial", 2);
     REQUIRE(trial);
-    CHECK(trial.terms.plan->id == "trial");
-    CHECK(trial.terms.support->id == "standard");
-    CHECK(trial.terms.target->minutes == 240);
+    CHECK(trial->plan->id == "trial");
+    CHECK(trial->support->id == "standard");
+    CHECK(trial->target->minutes == 240);
 
-    ResponseTermsResult none = response_terms(default_program(), "none", 1);
+    Parsed<ResponseTerms> none = response_terms(default_program(), "none", 1);
     REQUIRE(none);
-    CHECK(none.terms.target == nullptr);
+    CHECK(none->target == nullptr);
 
     CHECK(response_terms(default_program(), "gold", 1).error == "no plan \"gold\"");
     CHECK(response_terms(default_program(), "standard", 5).error == "no severity 5 (use 1 (Urgent) to 4 (Low))");
 }
 
 TEST_CASE("a schedule on its own") {
-    ScheduleResult ok = parse_schedule(
+    Parsed<Schedule> ok = parse_schedule(
         R"({"hours":{"mon":[["06:00","18:00"]],"tue":[],"wed":[],"thu":[],"fri":[],"sat":[],"sun":[]},
             "holidays":["2026-12-25"]})");
     REQUIRE_MESSAGE(ok, ok.error);
-    CHECK(ok.schedule->week[0].size() == 1);
-    CHECK(ok.schedule->holidays == std::vector<std::string>{"2026-12-25"});
+    CHECK(ok.value->week[0].size() == 1);
+    CHECK(ok.value->holidays == std::vector<std::string>{"2026-12-25"});
 
     CHECK(parse_schedule(R"({"hours":{"mon":[["18:00","06:00"]],"tue":[],"wed":[],"thu":[],"fri":[],"sat":[],"sun":[]}})")
               .error == "schedule.hours.mon[0]: \"18:00\" to \"06:00\" is not a forward range");
@@ -75,11 +75,11 @@ TEST_CASE("a schedule on its own") {
 }
 
 TEST_CASE("the promise reads the same wherever it is shown") {
-    CHECK(response_promise(response_terms(default_program(), "standard", 2).terms) ==
+    CHECK(response_promise(*response_terms(default_program(), "standard", 2)) ==
           "Standard Support responds to Severity 2 (High) requests within 4 business hours "
           "(6 AM to 6 PM Monday to Friday, your local time)");
     // A trial gets its support plan's promise, named as that plan.
-    CHECK(response_promise(response_terms(default_program(), "trial", 2).terms).starts_with("Standard Support responds"));
-    CHECK(response_promise(response_terms(default_program(), "none", 1).terms) ==
+    CHECK(response_promise(*response_terms(default_program(), "trial", 2)).starts_with("Standard Support responds"));
+    CHECK(response_promise(*response_terms(default_program(), "none", 1)) ==
           "Your plan has no response-time target for these requests; support answers as soon as it can");
 }

@@ -31,7 +31,7 @@ const char* const body = R"({
 std::string error_after(const std::function<void(json&)>& edit) {
     json doc = json::parse(body);
     edit(doc);
-    core::ServiceStatusResult parsed = core::parse_service_status(doc.dump());
+    core::Parsed<core::ServiceStatus> parsed = core::parse_service_status(doc.dump());
     CHECK_FALSE(parsed);
     return parsed.error;
 }
@@ -39,9 +39,9 @@ std::string error_after(const std::function<void(json&)>& edit) {
 }  // namespace
 
 TEST_CASE("the status of each region and its incidents") {
-    core::ServiceStatusResult parsed = core::parse_service_status(body);
+    core::Parsed<core::ServiceStatus> parsed = core::parse_service_status(body);
     REQUIRE_MESSAGE(parsed, parsed.error);
-    const core::ServiceStatus& status = *parsed.status;
+    const core::ServiceStatus& status = *parsed.value;
     REQUIRE(status.regions.size() == 3);
     CHECK(status.regions[0].state == core::ServiceState::Operational);
     CHECK(status.regions[2].state == core::ServiceState::Outage);
@@ -65,12 +65,12 @@ TEST_CASE("the status of each region and its incidents") {
 }
 
 TEST_CASE("service_status_to_json writes the body parse_service_status reads back") {
-    core::ServiceStatusResult parsed = core::parse_service_status(body);
+    core::Parsed<core::ServiceStatus> parsed = core::parse_service_status(body);
     REQUIRE_MESSAGE(parsed, parsed.error);
-    std::string written = core::service_status_to_json(*parsed.status);
-    core::ServiceStatusResult reread = core::parse_service_status(written);
+    std::string written = core::service_status_to_json(*parsed.value);
+    core::Parsed<core::ServiceStatus> reread = core::parse_service_status(written);
     REQUIRE_MESSAGE(reread, reread.error);
-    CHECK(*reread.status == *parsed.status);
+    CHECK(*reread.value == *parsed.value);
 
     json doc = json::parse(written);
     CHECK(doc["regions"][1]["incidents"][1]["updated_at"] == "2026-11-23T08:15:00Z");
@@ -83,24 +83,24 @@ TEST_CASE("every state name reads back") {
         CAPTURE(state);
         json doc = json::parse(body);
         doc["regions"][0]["state"] = state;
-        core::ServiceStatusResult parsed = core::parse_service_status(doc.dump());
+        core::Parsed<core::ServiceStatus> parsed = core::parse_service_status(doc.dump());
         REQUIRE_MESSAGE(parsed, parsed.error);
-        CHECK(core::to_string(parsed.status->regions[0].state) == state);
+        CHECK(core::to_string(parsed.value->regions[0].state) == state);
     }
     for (const char* state : {"investigating", "identified", "monitoring", "resolved"}) {
         CAPTURE(state);
         json doc = json::parse(body);
         doc["regions"][1]["incidents"][0]["state"] = state;
-        core::ServiceStatusResult parsed = core::parse_service_status(doc.dump());
+        core::Parsed<core::ServiceStatus> parsed = core::parse_service_status(doc.dump());
         REQUIRE_MESSAGE(parsed, parsed.error);
-        CHECK(core::to_string(parsed.status->regions[1].incidents[0].state) == state);
+        CHECK(core::to_string(parsed.value->regions[1].incidents[0].state) == state);
     }
 }
 
 TEST_CASE("a bad status body is rejected with the bad member named, never thrown") {
     for (std::string_view text : {"", "not json", "[]", "{\"regions\": [", "null"}) {
         CAPTURE(text);
-        core::ServiceStatusResult parsed;
+        core::Parsed<core::ServiceStatus> parsed;
         CHECK_NOTHROW(parsed = core::parse_service_status(text));
         CHECK(parsed.error == "the service status is not a JSON object");
     }
@@ -150,9 +150,9 @@ TEST_CASE("a time zone belongs to the region with the longest matching prefix") 
     // The order of the regions must not matter: reversed, each zone keeps its region.
     json reversed_doc = json::parse(core::default_program_json());
     std::reverse(reversed_doc["regions"].begin(), reversed_doc["regions"].end());
-    core::ProgramResult reversed = core::parse_program(reversed_doc.dump());
+    core::Parsed<core::Program> reversed = core::parse_program(reversed_doc.dump());
     REQUIRE_MESSAGE(reversed, reversed.error);
-    const core::Program* programs[] = {&core::default_program(), &*reversed.program};
+    const core::Program* programs[] = {&core::default_program(), &*reversed.value};
     for (const core::Program* program : programs) {
         for (const auto& [zone, expected] : cases) {
             CAPTURE(zone);

@@ -22,9 +22,9 @@ Program five_severities() {
         target["severity"] = 5;
         plan["targets"].push_back(target);
     }
-    ProgramResult parsed = parse_program(doc.dump());
+    Parsed<Program> parsed = parse_program(doc.dump());
     REQUIRE_MESSAGE(parsed, parsed.error);
-    return std::move(*parsed.program);
+    return std::move(*parsed.value);
 }
 
 }  // namespace

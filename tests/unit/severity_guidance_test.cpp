@@ -110,9 +110,9 @@ TEST_CASE("severity 1 is allowed only with a production answer of yes") {
 }
 
 TEST_CASE("a program without guidance suggests nothing and allows any severity") {
-    core::ProgramResult parsed = core::parse_program(test_files::read("tests/unit/data/minimal_program.json"));
+    core::Parsed<core::Program> parsed = core::parse_program(test_files::read("tests/unit/data/minimal_program.json"));
     REQUIRE_MESSAGE(parsed, parsed.error);
-    CHECK(core::suggest_severity(*parsed.program, {{"question", "no"}}) == std::nullopt);
-    CHECK(core::severity_questions_missing(*parsed.program, {}).empty());
-    CHECK(core::severity_1_allowed(*parsed.program, {}));
+    CHECK(core::suggest_severity(*parsed.value, {{"question", "no"}}) == std::nullopt);
+    CHECK(core::severity_questions_missing(*parsed.value, {}).empty());
+    CHECK(core::severity_1_allowed(*parsed.value, {}));
 }

@@ -52,18 +52,18 @@ TEST_CASE("a draft survives its JSON form unchanged") {
     d.escalates = "T-1042";
     d.answers = {{"who_is_affected", "all"}, {"production", "yes"}};
     d.checklist = {{"tenant-registered", true}, {"jwks", false}};
-    TicketDraftResult back = parse_ticket_draft(ticket_draft_to_json(d));
+    Parsed<TicketDraft> back = parse_ticket_draft(ticket_draft_to_json(d));
     REQUIRE_MESSAGE(back, back.error);
-    CHECK(*back.draft == d);
+    CHECK(*back.value == d);
     CHECK(json::parse(ticket_draft_to_json(d)).contains("customer_time_zone"));
 }
 
 TEST_CASE("only the route is needed to read a draft") {
-    TicketDraftResult r = parse_ticket_draft(R"({"route":"general"})");
+    Parsed<TicketDraft> r = parse_ticket_draft(R"({"route":"general"})");
     REQUIRE(r);
-    CHECK(r.draft->route == "general");
-    CHECK(r.draft->severity == 0);
-    CHECK(r.draft->fields.empty());
+    CHECK(r.value->route == "general");
+    CHECK(r.value->severity == 0);
+    CHECK(r.value->fields.empty());
 }
 
 TEST_CASE("a bad draft names the bad member") {
@@ -87,7 +87,7 @@ TEST_CASE("a bad draft names the bad member") {
     };
     for (const Case& c : cases) {
         CAPTURE(c.body);
-        TicketDraftResult r = parse_ticket_draft(c.body);
+        Parsed<TicketDraft> r = parse_ticket_draft(c.body);
         CHECK_FALSE(r);
         CHECK(r.error.starts_with(c.error));
     }

@@ -218,9 +218,9 @@ std::string details_json(const std::string& comments = R"([
 }  // namespace
 
 TEST_CASE("a ticket in detail: submitted fields, conversation, escalation links and actions") {
-    TicketDetailsResult parsed = parse_ticket_details(details_json());
+    Parsed<TicketDetails> parsed = parse_ticket_details(details_json());
     REQUIRE_MESSAGE(parsed, parsed.error);
-    const TicketDetails& details = *parsed.details;
+    const TicketDetails& details = *parsed.value;
     CHECK(details.ticket.id == "T-1001");
     CHECK(details.ticket.status == "solved");
     CHECK(details.ticket.first_response_at == parse_instant("2026-01-05T09:00:00Z"));
@@ -251,12 +251,12 @@ TEST_CASE("a ticket in detail: what the service may leave out, and what it must 
                      std::string(R"("created_by":{"email":"admin@acme.example","name":"Amara Okafor"})").size(), R"("created_by":null)");
         text.replace(text.find(R"("tenant":"acme-prod")"), std::string(R"("tenant":"acme-prod")").size(), R"("tenant":null)");
         text.replace(text.find(R"("escalates":null)"), std::string(R"("escalates":null)").size(), R"("escalates":"T-1000")");
-        TicketDetailsResult parsed = parse_ticket_details(text);
+        Parsed<TicketDetails> parsed = parse_ticket_details(text);
         REQUIRE_MESSAGE(parsed, parsed.error);
-        CHECK(parsed.details->created_by_email.empty());
-        CHECK(parsed.details->tenant.empty());
-        CHECK(parsed.details->escalates == "T-1000");
-        CHECK(parsed.details->comments.empty());
+        CHECK(parsed.value->created_by_email.empty());
+        CHECK(parsed.value->tenant.empty());
+        CHECK(parsed.value->escalates == "T-1000");
+        CHECK(parsed.value->comments.empty());
     }
     SUBCASE("bad answers name the bad member") {
         CHECK(parse_ticket_details("[]").error == "the ticket is not a JSON object");

@@ -86,9 +86,9 @@ TEST_CASE("severity answers in the same map leave triage alone") {
 }
 
 TEST_CASE("a program without triage has nothing to ask") {
-    core::ProgramResult parsed = core::parse_program(test_files::read("tests/unit/data/minimal_program.json"));
+    core::Parsed<core::Program> parsed = core::parse_program(test_files::read("tests/unit/data/minimal_program.json"));
     REQUIRE_MESSAGE(parsed, parsed.error);
-    core::TriageView v = core::triage_view(*parsed.program, {{"all_or_few", "all"}});
+    core::TriageView v = core::triage_view(*parsed.value, {{"all_or_few", "all"}});
     CHECK(v.steps.empty());
     CHECK(v.checks.empty());
     CHECK(v.complete);

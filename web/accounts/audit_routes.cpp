@@ -2,7 +2,7 @@
 
 #include "web/accounts/account_json.hpp"
 #include "web/accounts/audit_log.hpp"
-#include "web/http/base64url.hpp"
+#include "core/text/base64url.hpp"
 #include "web/http/json_response.hpp"
 #include "web/http/problem.hpp"
 #include "web/accounts/tenant_access.hpp"
@@ -25,10 +25,10 @@ std::optional<int64_t> whole_number(std::string_view text) {
 }
 
 // The cursor is base64url of the last entry's id: opaque, like the others.
-std::string encode_cursor(int64_t id) { return base64url_encode("audit " + std::to_string(id)); }
+std::string encode_cursor(int64_t id) { return core::base64url_encode("audit " + std::to_string(id)); }
 
 std::optional<int64_t> decode_cursor(const std::string& cursor) {
-    std::optional<std::string> text = base64url_decode(cursor);
+    std::optional<std::string> text = core::base64url_decode(cursor);
     if (!text || !text->starts_with("audit ")) return std::nullopt;
     return whole_number(std::string_view(*text).substr(6));
 }

@@ -1,6 +1,6 @@
 #include "web/accounts/secret_token.hpp"
 
-#include "web/http/base64url.hpp"
+#include "core/text/base64url.hpp"
 
 #include <sodium.h>
 
@@ -13,7 +13,7 @@ bool start_secrets() { return sodium_init() >= 0; }
 std::string new_secret_token() {
     unsigned char bytes[32];
     randombytes_buf(bytes, sizeof bytes);
-    return base64url_encode(std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
+    return core::base64url_encode(std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
 }
 
 std::string token_digest(std::string_view token) {

@@ -1,6 +1,6 @@
 #include "web/accounts/support_user_query.hpp"
 
-#include "web/http/base64url.hpp"
+#include "core/text/base64url.hpp"
 
 #include "core/checks/account_fields.hpp"
 
@@ -40,7 +40,7 @@ std::optional<Number> whole_number(std::string_view text) {
 // "email asc 17 sam@example.com": the text value last, so it may hold spaces.
 std::optional<SupportUserPosition> decode_cursor(const std::string& cursor, const SupportUserQuery& query) {
     if (cursor.size() > 1000) return std::nullopt;
-    std::optional<std::string> text = base64url_decode(cursor);
+    std::optional<std::string> text = core::base64url_decode(cursor);
     if (!text) return std::nullopt;
     std::string_view rest = *text;
     auto word = [&rest]() {
@@ -67,11 +67,11 @@ std::optional<SupportUserPosition> decode_cursor(const std::string& cursor, cons
 
 }  // namespace
 
-SupportUserQueryResult parse_support_user_query(const httplib::Request& request) {
-    SupportUserQueryResult result;
+core::Parsed<SupportUserQuery> parse_support_user_query(const httplib::Request& request) {
+    core::Parsed<SupportUserQuery> result;
     SupportUserQuery query;
     auto fail = [&](std::string problem) {
-        result.problem = std::move(problem);
+        result.error = std::move(problem);
         return result;
     };
 
@@ -107,7 +107,7 @@ SupportUserQueryResult parse_support_user_query(const httplib::Request& request)
             return fail("cursor is not one this service gave out for this sort and order; pass next_cursor from the "
                         "previous page unchanged, or leave it out for the first page.");
     }
-    result.query = std::move(query);
+    result.value = std::move(query);
     return result;
 }
 
@@ -117,7 +117,7 @@ std::string encode_support_user_cursor(const SupportUserQuery& query, const Supp
         value = *text;
     else
         value = std::to_string(std::get<int64_t>(last_row.sort_value));
-    return base64url_encode(std::string(sort_name(query.sort)) + " " + (query.descending ? "desc" : "asc") + " " +
+    return core::base64url_encode(std::string(sort_name(query.sort)) + " " + (query.descending ? "desc" : "asc") + " " +
                             std::to_string(last_row.id) + " " + value);
 }
 

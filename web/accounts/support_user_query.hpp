@@ -9,6 +9,7 @@
 // refused when it was made for another sort or order.
 #pragma once
 
+#include "core/text/parsed.hpp"
 #include "web/accounts/support_user_list.hpp"
 
 #include <httplib.h>
@@ -18,12 +19,7 @@
 
 namespace web {
 
-struct SupportUserQueryResult {
-    std::optional<SupportUserQuery> query;
-    std::string problem;   // names the parameter, when there is no query
-};
-
-SupportUserQueryResult parse_support_user_query(const httplib::Request& request);
+core::Parsed<SupportUserQuery> parse_support_user_query(const httplib::Request& request);
 
 std::string encode_support_user_cursor(const SupportUserQuery& query, const SupportUserRow& last_row);
 

@@ -120,12 +120,12 @@ void SupportUserRoutes::add_to(ApiRouter& router) {
 void SupportUserRoutes::list(ApiCall& call) {
     const MembershipRecord* admin = tenant_admin_or_refuse(*call.caller, call.parameter(0), call.response);
     if (!admin) return;
-    SupportUserQueryResult parsed = parse_support_user_query(call.request);
-    if (!parsed.query) {
-        send_problem(call.response, 400, parsed.problem);
+    core::Parsed<SupportUserQuery> parsed = parse_support_user_query(call.request);
+    if (!parsed.value) {
+        send_problem(call.response, 400, parsed.error);
         return;
     }
-    const SupportUserQuery& query = *parsed.query;
+    const SupportUserQuery& query = *parsed.value;
     SupportUserPage page =
         database_.with_connection([&](sqlite3* connection) { return list_support_users(connection, admin->tenant.id, query); });
 

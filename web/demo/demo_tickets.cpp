@@ -1,7 +1,6 @@
 #include "web/demo/demo_tickets.hpp"
 
-#include "core/sla/response_terms.hpp"
-#include "core/sla/sla_status.hpp"
+#include "core/sla/response_status.hpp"
 
 #include "web/demo/demo_sequence.hpp"
 #include "web/tickets/ticket_sla.hpp"
@@ -135,8 +134,9 @@ struct Placement {
 // hours cannot (running needs them open now, paused needs them closed).
 // `spread` (under an hour) moves tickets apart so they do not all share the
 // minute of `now`; the states that depend on the next minutes ignore it.
-std::optional<Placement> place(const core::BusinessCalendar& calendar, seconds target, SlaState state, core::Instant now,
-                               seconds spread) {
+std::optional<Placement> place(const core::ResponseTerms& terms, const core::BusinessCalendar& calendar, SlaState state,
+                               core::Instant now, seconds spread) {
+    const seconds target = core::response_allowance(terms);
     seconds used{0};                        // business time between opening and now
     std::optional<seconds> answered_after;  // business time to the first response
     switch (state) {
@@ -167,7 +167,7 @@ std::optional<Placement> place(const core::BusinessCalendar& calendar, seconds t
     // Checked, not assumed: the hours at `now` decide, and rounding moved things.
     for (core::Instant at : {now, now + state_margin}) {
         std::optional<core::SlaStatus> status =
-            core::sla_status(calendar, target, instant_from_unix(placement.opened_at), first_response, at);
+            core::response_status(terms, calendar, instant_from_unix(placement.opened_at), first_response, at);
         if (!status || status->state != state) return std::nullopt;
     }
     return placement;
@@ -188,7 +188,7 @@ std::vector<Choice> choices_for(const DemoTicket& ticket, const core::Program& p
     std::vector<int> severities = {ticket.severity};
     for (int distance = 1; distance <= 3; distance++)
         for (int severity : {ticket.severity - distance, ticket.severity + distance})
-            if (severity >= 1 && severity <= 4) severities.push_back(severity);
+            if (program.find_severity(severity)) severities.push_back(severity);
     std::vector<std::string> plans = {ticket.plan};
     for (const core::Plan& plan : program.plans)
         if (plan.id != ticket.plan) plans.push_back(plan.id);
@@ -214,11 +214,11 @@ TicketRecord demo_record(const DemoTicket& ticket, const core::Program& program,
         return record;
     }
     for (const Choice& choice : choices_for(ticket, program)) {
-        core::ResponseTermsResult terms = core::response_terms(program, choice.plan, choice.severity);
-        const date::time_zone* zone = zones.find(choice.zone);
-        if (!terms || !terms.terms.target || !zone) continue;
-        const core::BusinessCalendar calendar(zone, *terms.terms.schedule);
-        std::optional<Placement> placement = place(calendar, minutes(terms.terms.target->minutes), *ticket.state, now, spread);
+        core::Parsed<core::ResponseTerms> terms = core::response_terms(program, choice.plan, choice.severity);
+        if (!terms) continue;
+        std::optional<core::BusinessCalendar> calendar = core::response_calendar(*terms, zones.find(choice.zone));
+        if (!calendar) continue;
+        std::optional<Placement> placement = place(*terms, *calendar, *ticket.state, now, spread);
         if (!placement) continue;
         record.plan = choice.plan;
         record.severity = choice.severity;

@@ -1,5 +1,7 @@
 #include "web/http/gzip.hpp"
+#include "web/http/http_whitespace.hpp"
 
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <zlib.h>
@@ -29,25 +31,12 @@ std::optional<std::string> gzip_compress(std::string_view bytes) {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); i++)
-        if (core::ascii_lower(a[i]) != core::ascii_lower(b[i])) return false;
-    return true;
-}
-
 // The q value of one Accept-Encoding element ("gzip;q=0.5"): 1 when absent,
 // 0 for anything unreadable so a garbled header never turns compression on.
 double quality_of(std::string_view parameters) {
     while (!parameters.empty()) {
         size_t semicolon = parameters.find(';');
-        std::string_view parameter = trim(parameters.substr(0, semicolon));
+        std::string_view parameter = trim_optional_whitespace(parameters.substr(0, semicolon));
         parameters = semicolon == std::string_view::npos ? std::string_view() : parameters.substr(semicolon + 1);
         if (parameter.size() < 2 || core::ascii_lower(parameter[0]) != 'q' || parameter[1] != '=') continue;
         std::string_view value = parameter.substr(2);
@@ -72,9 +61,9 @@ bool accepts_gzip(std::string_view accept_encoding) {
         accept_encoding = comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
 
         size_t semicolon = element.find(';');
-        std::string_view coding = trim(element.substr(0, semicolon));
+        std::string_view coding = trim_optional_whitespace(element.substr(0, semicolon));
         double quality = semicolon == std::string_view::npos ? 1.0 : quality_of(element.substr(semicolon + 1));
-        if (equals_ignoring_case(coding, "gzip") || equals_ignoring_case(coding, "x-gzip"))
+        if (core::equals_ignoring_ascii_case(coding, "gzip") || core::equals_ignoring_ascii_case(coding, "x-gzip"))
             gzip_quality = quality;
         else if (coding == "*")
             any_quality = quality;

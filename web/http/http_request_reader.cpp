@@ -1,5 +1,6 @@
 #include "web/http/http_request_reader.hpp"
 
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include "web/http/http_whitespace.hpp"
@@ -19,14 +20,9 @@ std::string size_text(size_t bytes) {
 }
 
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return core::ascii_lower(x) == core::ascii_lower(y); });
-}
-
 // RFC 9110 token characters: what a method or a header name is made of.
 bool is_token_char(unsigned char c) {
-    if (c >= '0' && c <= '9') return true;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+    if (core::is_ascii_alnum(c)) return true;
     return std::string_view("!#$%&'*+-.^_`|~").find(char(c)) != std::string_view::npos;
 }
 
@@ -50,12 +46,8 @@ bool is_request_target(std::string_view text) {
     });
 }
 
-bool is_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
+    if (core::is_ascii_digit(c)) return c - '0';
     c = core::ascii_lower(c);
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     return -1;
@@ -65,7 +57,7 @@ int hex_value(char c) {
 // own copy would come first and be believed.
 bool is_connection_detail(std::string_view name) {
     for (std::string_view reserved : {"REMOTE_ADDR", "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"})
-        if (equals_ignoring_case(name, reserved)) return true;
+        if (core::equals_ignoring_ascii_case(name, reserved)) return true;
     return false;
 }
 
@@ -306,7 +298,7 @@ bool RequestReader::apply_framing() {
         return true;
     }
     if (has_length) {
-        if (!is_digits(content_length) || content_length.size() > 18) {
+        if (!core::is_ascii_digits(content_length) || content_length.size() > 18) {
             refuse(400, "Content-Length must be a number of bytes.");
             return false;
         }

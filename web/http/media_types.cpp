@@ -1,5 +1,6 @@
 #include "web/http/media_types.hpp"
 
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <string>

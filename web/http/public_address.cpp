@@ -1,20 +1,12 @@
 #include "web/http/public_address.hpp"
+#include "core/text/ascii_text.hpp"
 
 #include <algorithm>
 
 namespace web {
 
-namespace {
-
-std::string lowercase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
-    return text;
-}
-
-}  // namespace
-
 std::optional<std::string> origin_of(const std::string& url) {
-    std::string lower = lowercase(url);
+    std::string lower = core::ascii_lowercase(url);
     std::string scheme = lower.starts_with("https://") ? "https://" : lower.starts_with("http://") ? "http://" : "";
     if (scheme.empty()) return std::nullopt;
     std::string authority = lower.substr(scheme.size());

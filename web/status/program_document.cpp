@@ -24,12 +24,12 @@ std::optional<ProgramDocument> load_program_document(const std::optional<std::st
         return std::nullopt;
     }
 
-    core::ProgramResult parsed = core::parse_program(text.str());
+    core::Parsed<core::Program> parsed = core::parse_program(text.str());
     if (!parsed) {
         error = "program file " + *file + " rejected: " + parsed.error;
         return std::nullopt;
     }
-    return ProgramDocument{std::move(text).str(), *file, std::move(*parsed.program)};
+    return ProgramDocument{std::move(text).str(), *file, std::move(*parsed.value)};
 }
 
 }  // namespace web

@@ -1,18 +1,18 @@
 #include "web/tickets/ticket_cursor.hpp"
 
-#include "web/http/base64url.hpp"
+#include "core/text/base64url.hpp"
 
 #include <charconv>
 
 namespace web {
 
 std::string encode_ticket_cursor(const TicketPosition& position) {
-    return base64url_encode(std::to_string(position.opened_at) + ":" + position.id);
+    return core::base64url_encode(std::to_string(position.opened_at) + ":" + position.id);
 }
 
 std::optional<TicketPosition> decode_ticket_cursor(std::string_view cursor) {
     if (cursor.empty() || cursor.size() > 200) return std::nullopt;
-    std::optional<std::string> text = base64url_decode(cursor);
+    std::optional<std::string> text = core::base64url_decode(cursor);
     if (!text) return std::nullopt;
     size_t colon = text->find(':');
     if (colon == std::string::npos || colon + 1 == text->size()) return std::nullopt;

@@ -13,6 +13,7 @@
 #include "web/tickets/ticket_validation.hpp"
 
 #include "core/model/ticket_draft.hpp"
+#include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -141,7 +142,7 @@ void TicketRoutes::list(ApiCall& call) {
 void TicketRoutes::create(ApiCall& call) {
     std::optional<IdempotentPost> post = read_idempotent_post(call, ticket_purpose);
     if (!post) return;
-    core::TicketDraftResult parsed = core::parse_ticket_draft(call.request.body);
+    core::Parsed<core::TicketDraft> parsed = core::parse_ticket_draft(call.request.body);
     if (!parsed) {
         // "fields.tenant: wrong type (number)" is about the field "tenant".
         std::string member = parsed.error.substr(0, parsed.error.find(':'));
@@ -150,7 +151,7 @@ void TicketRoutes::create(ApiCall& call) {
                                 {{member, "This is not in the form the service expects (" + parsed.error + ")."}});
         return;
     }
-    const core::TicketDraft& draft = *parsed.draft;
+    const core::TicketDraft& draft = *parsed.value;
 
     // Filed for a tenant the caller is a customer of, under that tenant's plan.
     if (draft.tenant.empty()) {
