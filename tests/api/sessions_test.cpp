@@ -145,6 +145,7 @@ TEST_CASE("signing out ends the session and clears the cookie") {
     REQUIRE(result);
     CHECK(result->status == 204);
     CHECK(result->body.empty());
+    CHECK(result->get_header_value("Cache-Control") == "no-store");   // an answer with no body is not kept either
     std::string cookie = result->get_header_value("Set-Cookie");
     CHECK(cookie.starts_with("portal_session=;"));
     CHECK(cookie.find("Max-Age=0") != std::string::npos);

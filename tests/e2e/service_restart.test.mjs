@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import { faultExitCode, startService } from './portal_harness.mjs';
+import { faultExitCode, onboardingDraft, startService } from './portal_harness.mjs';
 
 async function signIn(url) {
     const response = await fetch(`${url}/api/v1/session`, {
@@ -23,27 +23,10 @@ async function signIn(url) {
 }
 
 // An onboarding request that passes every check.
-const draft = {
-    tenant: 'acme-prod',
-    route: 'onboarding',
-    severity: 2,
-    customer_time_zone: 'Europe/Berlin',
-    escalates: '',
-    fields: {
-        tenant: 'acme-prod',
-        organization_id: 'org_7Hq2KpL9sX4mN1aB',
-        application: 'app_3f9c2a71d4e84b0c',
-        client_purpose: 'Interactive web app',
-        registered_redirect_uris: 'https://app.example.com/callback',
-        redirect_uri: 'https://app.example.com/callback',
-        error_message: 'invalid_request: the redirect_uri does not match the registered value',
-        occurred_at: '2025-03-14 09:32 Europe/Berlin',
-        summary: 'Harness restart: one ticket across a crash',
-        description: 'Filed once, answered after the service came back.',
-    },
-    answers: { all_or_few: 'all' },
-    checklist: { redirect_uris_match: true, tenant_registered: false },
-};
+const draft = onboardingDraft('acme-prod', {
+    summary: 'Harness restart: one ticket across a crash',
+    description: 'Filed once, answered after the service came back.',
+});
 
 test('restart() brings a crashed service back on the same address and database', async () => {
     const service = await startService(['--demo', '--fault=exit-after-ticket-stored']);

@@ -79,6 +79,9 @@ void ApiRoutes::handle(const httplib::Request& request, httplib::Response& respo
         call.caller = &*caller;
     }
     found.route->handler(call);
+    // The API's convention: nothing is kept unless the handler said how
+    // (a document the browser may revalidate sets no-cache with its ETag).
+    if (!response.has_header("Cache-Control")) response.set_header("Cache-Control", "no-store");
 }
 
 std::optional<Caller> ApiRoutes::signed_in_caller(const httplib::Request& request, httplib::Response& response, int64_t now) {

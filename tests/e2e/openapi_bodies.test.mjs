@@ -1,0 +1,389 @@
+// The API's real answers against web/openapi.yaml: a demo service is driven
+// through every operation the document lists (as the tenant admin, a
+// support-only user, the vendor's support engineer, an invitee and nobody),
+// into every answer the document gives each one that a test can bring about,
+// and Ajv (see openapi_contract.mjs) checks each status, Content-Type,
+// documented header and body against the document. A status the operation
+// does not document fails, and so does an operation or a documented answer
+// that was never seen, unless `notExercised` says why it cannot be.
+// No browser: node's fetch.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { Contract } from './openapi_contract.mjs';
+import { onboardingDraft, root, startService } from './portal_harness.mjs';
+
+const contract = new Contract(path.join(root, 'web/openapi.yaml'));
+
+// Documented answers no test here can bring about, and why.
+const notExercised = {
+    'acceptInvitation 409': 'only in a race: another invitation to the same address sets its password between this ' +
+        'request reading the invitation and storing the new account (a later request is asked for that password)',
+    'acceptInvitation 503': 'only when argon2id cannot get its memory to hash the new password',
+};
+// A broken database is made with Debian's sqlite3 tool (as tests/api does
+// with the library); without it these answers go unchecked, and the test says so.
+const sqliteTool = (() => {
+    try {
+        execFileSync('sqlite3', ['-version'], { stdio: 'ignore' });
+        return true;
+    } catch {
+        return false;
+    }
+})();
+const needBrokenDatabase = {
+    'getHealth 503': 'the database does not answer',
+    'listTickets 500': 'the tickets cannot be read',
+    'getTicket 500': 'the tickets cannot be read',
+};
+if (!sqliteTool) {
+    for (const [answer, why] of Object.entries(needBrokenDatabase)) notExercised[answer] = `${why}: needs the sqlite3 tool`;
+}
+
+let service;
+const mismatches = [];
+let keys = 0;
+const newKey = () => `openapi-bodies-${process.pid}-${++keys}`;
+
+before(async () => {
+    service = await startService(['--demo']);
+});
+after(async () => {
+    await service?.stop();
+});
+
+// One request to the API, its answer checked against the document.
+//   as       a session from signIn(): its cookie, and its CSRF token on
+//            anything but GET unless csrf is false
+//   body     sent as JSON; raw: sent as it is, as JSON
+//   key      an Idempotency-Key
+//   expect   the status the scenario needs (else it stops here)
+async function api(method, pathAndQuery, { as, body, raw, headers = {}, csrf = true, key, expect, base = service } = {}) {
+    const url = new URL(base.url + contract.server + pathAndQuery);
+    const sent = { ...headers };
+    if (as) {
+        sent.cookie = `portal_session=${as.cookie}`;
+        if (csrf && method !== 'GET') sent['x-csrf-token'] = as.csrf;
+    }
+    if (key) sent['idempotency-key'] = key;
+    let payload;
+    if (raw !== undefined || body !== undefined) {
+        payload = raw ?? JSON.stringify(body);
+        sent['content-type'] = 'application/json';
+    }
+    const response = await fetch(url, { method, headers: sent, body: payload, redirect: 'manual' });
+    const text = await response.text();
+    const apiPath = decodeURI(url.pathname.slice(new URL(base.url + contract.server).pathname.length));
+    const found = contract.check(method, apiPath, response.status, response.headers, text);
+    if (response.ok && body !== undefined) found.push(...contract.checkRequest(method, apiPath, body));
+    mismatches.push(...found.map((m) => `${m}\n  (request: ${method} ${pathAndQuery}${as ? ` as ${as.email}` : ''})`));
+    if (expect !== undefined && response.status !== expect) {
+        const pending = mismatches.splice(0);
+        throw new Error(`${method} ${pathAndQuery}${as ? ` as ${as.email}` : ''} answered ${response.status}; ` +
+            `the scenario needs ${expect}:\n${text.slice(0, 500)}` +
+            (pending.length ? `\n\nand ${pending.length} answer(s) so far differ from web/openapi.yaml:\n\n${pending.join('\n\n')}` : ''));
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    } catch {
+        json = undefined;
+    }
+    return { status: response.status, headers: response.headers, json, text };
+}
+
+// Fails the test with every mismatch found since the last call.
+function assertNoMismatches() {
+    const found = mismatches.splice(0);
+    assert.ok(found.length === 0, `${found.length} answer(s) differ from web/openapi.yaml:\n\n${found.join('\n\n')}`);
+}
+
+async function signIn(email, password = 'demo-password') {
+    const answer = await api('POST', '/session', { body: { email, password }, expect: 200 });
+    return sessionOf(email, answer);
+}
+
+function sessionOf(email, answer) {
+    const cookie = answer.headers.getSetCookie().map((c) => c.split(';')[0])
+        .find((c) => c.startsWith('portal_session=') && c.length > 'portal_session='.length);
+    assert.ok(cookie, `a session cookie for ${email}`);
+    return { email, cookie: cookie.slice('portal_session='.length), csrf: answer.json.csrf_token };
+}
+
+
+const stale = { 'if-match': '"0000000000000000-0"' };
+let admin;      // admin@acme.example: admin of acme-prod
+let customer;   // sam.taylor@acme.example: support-only user of acme-prod
+let engineer;   // engineer@vendor.example: the vendor's support engineer
+
+test('public answers: health, program, status, mailbox, and 405s', async () => {
+    await api('GET', '/health', { expect: 200 });
+    await api('POST', '/health', { expect: 405 });
+
+    const program = await api('GET', '/program', { expect: 200 });
+    await api('GET', '/program', { headers: { 'if-none-match': program.headers.get('etag') }, expect: 304 });
+    await api('DELETE', '/program', { expect: 405 });
+
+    await api('GET', '/status', { expect: 200 });
+    await api('PUT', '/status', { raw: '{}', expect: 405 });
+
+    await api('GET', '/dev/mailbox', { expect: 200 });
+    // Without --demo the mailbox does not exist.
+    const plain = await startService([]);
+    try {
+        await api('GET', '/dev/mailbox', { base: plain, expect: 404 });
+    } finally {
+        await plain.stop();
+    }
+    assertNoMismatches();
+});
+
+test('sessions: sign in, who is signed in, sign out, and refusals', async () => {
+    admin = await signIn('admin@acme.example');
+    customer = await signIn('sam.taylor@acme.example');
+    engineer = await signIn('engineer@vendor.example');
+
+    await api('POST', '/session', { body: { email: '', password: '' }, expect: 400 });
+    // Revoked from their only tenant: the right password, and no way in.
+    await api('POST', '/session', { body: { email: 'jordan.blake@acme.example', password: 'demo-password' }, expect: 403 });
+    // Five wrong passwords for one address from here, then a wait.
+    for (let i = 0; i < 5; i++) {
+        await api('POST', '/session', { body: { email: 'admin@hooli.example', password: `wrong ${i}` }, expect: 401 });
+    }
+    const throttled = await api('POST', '/session', { body: { email: 'admin@hooli.example', password: 'demo-password' }, expect: 429 });
+    assert.ok(Number(throttled.headers.get('retry-after')) >= 1, 'a Retry-After');
+
+    await api('GET', '/session', { as: admin, expect: 200 });
+    await api('GET', '/session', { expect: 401 });
+    await api('GET', '/tenants', { as: admin, expect: 200 });
+    await api('GET', '/tenants', { as: engineer, expect: 200 });
+    await api('GET', '/tenants', { expect: 401 });
+
+    const leaving = await signIn('lee.chen@acme.example');
+    await api('DELETE', '/session', { as: leaving, csrf: false, expect: 403 });
+    await api('DELETE', '/session', { as: leaving, expect: 204 });
+    await api('DELETE', '/session', { as: leaving, expect: 401 });
+    assertNoMismatches();
+});
+
+test('tickets: list, read, file, change, comment, solve, reopen, confirm, escalate', async () => {
+    // Lists, by role, a page at a time, and unchanged.
+    const firstPage = await api('GET', '/tickets?limit=3', { as: engineer, expect: 200 });
+    assert.ok(firstPage.json.next_cursor, 'the demo has more than 3 tickets');
+    await api('GET', `/tickets?limit=3&cursor=${firstPage.json.next_cursor}`, { as: engineer, expect: 200 });
+    await api('GET', '/tickets?limit=3', { as: engineer, headers: { 'if-none-match': firstPage.headers.get('etag') }, expect: 304 });
+    await api('GET', '/tickets', { as: admin, expect: 200 });
+    await api('GET', '/tickets?tenant=acme-prod', { as: customer, expect: 200 });
+    await api('GET', '/tickets?tenant=globex-dev', { as: customer, expect: 404 });
+    await api('GET', '/tickets?limit=0', { as: customer, expect: 400 });
+    await api('GET', '/tickets?cursor=nonsense', { as: customer, expect: 400 });
+    await api('GET', '/tickets', { expect: 401 });
+    await api('PUT', '/tickets', { raw: '{}', expect: 405 });
+
+    // Every demo ticket in detail, as the engineer sees it (every kind of SLA).
+    const all = await api('GET', '/tickets?limit=500', { as: engineer, expect: 200 });
+    for (const ticket of all.json.items) await api('GET', `/tickets/${ticket.id}`, { as: engineer, expect: 200 });
+    const demoTicket = all.json.items.find((t) => t.tenant === 'acme-prod').id;
+    const read = await api('GET', `/tickets/${demoTicket}`, { as: customer, expect: 200 });
+    await api('GET', `/tickets/${demoTicket}`, { as: customer, headers: { 'if-none-match': read.headers.get('etag') }, expect: 304 });
+    await api('GET', '/tickets/T-99999', { as: customer, expect: 404 });
+    await api('GET', `/tickets/${demoTicket}`, { expect: 401 });
+    await api('PUT', `/tickets/${demoTicket}`, { raw: '{}', expect: 405 });
+
+    // Filing.
+    const draft = onboardingDraft('acme-prod');
+    const filingKey = newKey();
+    const filed = await api('POST', '/tickets', { as: customer, body: draft, key: filingKey, expect: 201 });
+    const id = filed.json.id;
+    const replay = await api('POST', '/tickets', { as: customer, body: draft, key: filingKey, expect: 201 });
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    await api('POST', '/tickets', { as: customer, body: { ...draft, severity: 3 }, key: filingKey, expect: 422 });
+    await api('POST', '/tickets', { as: customer, body: draft, expect: 400 });              // no Idempotency-Key
+    await api('POST', '/tickets', { as: customer, raw: '[1, 2]', key: newKey(), expect: 400 });
+    await api('POST', '/tickets', { as: customer, body: { ...draft, fields: { ...draft.fields, summary: '' } }, key: newKey(), expect: 422 });
+    await api('POST', '/tickets', { as: customer, body: { ...draft, severity: 'high' }, key: newKey(), expect: 422 });
+    await api('POST', '/tickets', { as: customer, body: { ...draft, tenant: '' }, key: newKey(), expect: 422 });
+    await api('POST', '/tickets', { as: customer, body: onboardingDraft('globex-dev'), key: newKey(), expect: 404 });
+    await api('POST', '/tickets', { as: engineer, body: draft, key: newKey(), expect: 403 });
+    await api('POST', '/tickets', { body: draft, key: newKey(), expect: 401 });
+
+    // Severity: lowered, never raised.
+    await api('PATCH', `/tickets/${id}`, { as: customer, body: { severity: 3 }, expect: 200 });
+    await api('PATCH', `/tickets/${id}`, { as: customer, body: { severity: 1 }, expect: 409 });
+    await api('PATCH', `/tickets/${id}`, { as: customer, body: { severity: 4 }, headers: stale, expect: 412 });
+    await api('PATCH', `/tickets/${id}`, { as: customer, body: { severity: 0 }, expect: 422 });
+    await api('PATCH', `/tickets/${id}`, { as: customer, raw: '"lower"', expect: 400 });
+    await api('PATCH', `/tickets/${id}`, { as: engineer, body: { severity: 4 }, expect: 403 });
+    await api('PATCH', '/tickets/T-99999', { as: customer, body: { severity: 4 }, expect: 404 });
+    await api('PATCH', `/tickets/${id}`, { body: { severity: 4 }, expect: 401 });
+
+    // Comments, from both sides.
+    const current = await api('GET', `/tickets/${id}`, { as: customer, expect: 200 });
+    await api('POST', `/tickets/${id}/comments`, {
+        as: customer, body: { body: 'It fails for every user.' }, key: newKey(),
+        headers: { 'if-match': current.headers.get('etag') }, expect: 201,
+    });
+    await api('POST', `/tickets/${id}/comments`, { as: engineer, body: { body: 'Looking at the redirect URIs now.' }, key: newKey(), expect: 201 });
+    await api('POST', `/tickets/${id}/comments`, { as: customer, body: { body: 'Still there.' }, key: newKey(), headers: stale, expect: 412 });
+    await api('POST', `/tickets/${id}/comments`, { as: customer, body: { body: '   ' }, key: newKey(), expect: 422 });
+    await api('POST', `/tickets/${id}/comments`, { as: customer, body: { body: 'No key.' }, expect: 400 });
+    await api('POST', `/tickets/${id}/comments`, { as: customer, csrf: false, body: { body: 'No token.' }, key: newKey(), expect: 403 });
+    await api('POST', '/tickets/T-99999/comments', { as: customer, body: { body: 'Anyone?' }, key: newKey(), expect: 404 });
+    await api('POST', `/tickets/${id}/comments`, { body: { body: 'Anyone?' }, key: newKey(), expect: 401 });
+
+    // Escalation: a new, more urgent ticket.
+    await api('POST', `/tickets/${id}/escalate`, {
+        as: customer, body: { severity: 1, reason: 'Now every production sign-in fails.' }, key: newKey(), expect: 201,
+    });
+    await api('POST', `/tickets/${id}/escalate`, { as: customer, body: { severity: 4, reason: 'Less urgent?' }, key: newKey(), expect: 422 });
+    await api('POST', `/tickets/${id}/escalate`, { as: customer, body: { severity: 1, reason: '' }, key: newKey(), expect: 422 });
+    await api('POST', `/tickets/${id}/escalate`, { as: customer, body: { severity: 1, reason: 'Stale.' }, key: newKey(), headers: stale, expect: 412 });
+    await api('POST', `/tickets/${id}/escalate`, { as: customer, body: { severity: 1, reason: 'No key.' }, expect: 400 });
+    await api('POST', `/tickets/${id}/escalate`, { as: engineer, body: { severity: 1, reason: 'Mine?' }, key: newKey(), expect: 403 });
+    await api('POST', '/tickets/T-99999/escalate', { as: customer, body: { severity: 1, reason: 'Where?' }, key: newKey(), expect: 404 });
+    await api('POST', `/tickets/${id}/escalate`, { body: { severity: 1, reason: 'Who?' }, key: newKey(), expect: 401 });
+
+    // Solved, not solved after all, solved, confirmed: closed.
+    await api('POST', `/tickets/${id}/solve`, { as: engineer, headers: stale, expect: 412 });
+    await api('POST', `/tickets/${id}/solve`, { as: customer, expect: 403 });
+    await api('POST', `/tickets/${id}/confirm`, { as: customer, expect: 409 });       // open: nothing to confirm
+    await api('POST', `/tickets/${id}/reopen`, { as: customer, expect: 409 });
+    await api('POST', `/tickets/${id}/solve`, { as: engineer, expect: 200 });
+    await api('POST', `/tickets/${id}/solve`, { as: engineer, raw: '{}', expect: 409 });
+    await api('POST', `/tickets/${id}/reopen`, { as: customer, headers: stale, expect: 412 });
+    await api('POST', `/tickets/${id}/reopen`, { as: engineer, expect: 403 });
+    await api('POST', `/tickets/${id}/reopen`, { as: customer, expect: 200 });
+    await api('POST', `/tickets/${id}/solve`, { as: engineer, expect: 200 });
+    await api('POST', `/tickets/${id}/confirm`, { as: customer, headers: stale, expect: 412 });
+    await api('POST', `/tickets/${id}/confirm`, { as: engineer, expect: 403 });
+    await api('POST', `/tickets/${id}/confirm`, { as: customer, expect: 200 });
+    for (const action of ['solve', 'confirm', 'reopen']) {
+        await api('POST', `/tickets/T-99999/${action}`, { as: customer, expect: 404 });
+        await api('POST', `/tickets/${id}/${action}`, { expect: 401 });
+    }
+    // Closed: no more changes.
+    await api('POST', `/tickets/${id}/comments`, { as: customer, body: { body: 'One more thing.' }, key: newKey(), expect: 409 });
+    await api('POST', `/tickets/${id}/escalate`, { as: customer, body: { severity: 1, reason: 'Again.' }, key: newKey(), expect: 409 });
+    await api('PATCH', `/tickets/${id}`, { as: customer, body: { severity: 4 }, expect: 409 });
+    await api('GET', `/tickets/${id}`, { as: customer, expect: 200 });
+    assertNoMismatches();
+});
+
+test('support users, the audit log and invitations', async () => {
+    const users = '/tenants/acme-prod/support-users';
+    const firstPage = await api('GET', `${users}?limit=2`, { as: admin, expect: 200 });
+    assert.ok(firstPage.json.next_cursor, 'acme-prod has more than 2 support users');
+    await api('GET', `${users}?limit=2&cursor=${encodeURIComponent(firstPage.json.next_cursor)}`, { as: admin, expect: 200 });
+    await api('GET', `${users}?limit=2`, { as: admin, headers: { 'if-none-match': firstPage.headers.get('etag') }, expect: 304 });
+    // Users of each status, and a few of each in detail.
+    for (const status of ['invited', 'active', 'revoked']) {
+        const some = await api('GET', `${users}?status=${status}&sort=last_sign_in_at&order=desc&limit=200`, { as: admin, expect: 200 });
+        assert.ok(some.json.items.length > 0, `acme-prod has ${status} users`);
+        for (const user of some.json.items.slice(0, 5)) await api('GET', `${users}/${user.id}`, { as: admin, expect: 200 });
+    }
+    await api('GET', `${users}?q=a&sort=name`, { as: admin, expect: 200 });
+    await api('GET', `${users}?status=gone`, { as: admin, expect: 400 });
+    await api('GET', users, { as: customer, expect: 403 });
+    await api('GET', '/tenants/globex-dev/support-users', { as: admin, expect: 404 });
+    await api('GET', users, { expect: 401 });
+
+    const someone = firstPage.json.items[0].id;
+    const details = await api('GET', `${users}/${someone}`, { as: admin, expect: 200 });
+    await api('GET', `${users}/${someone}`, { as: admin, headers: { 'if-none-match': details.headers.get('etag') }, expect: 304 });
+    await api('GET', `${users}/99999999`, { as: admin, expect: 404 });
+    await api('GET', `${users}/${someone}`, { as: customer, expect: 403 });
+    await api('GET', `${users}/${someone}`, { expect: 401 });
+
+    // An invitation to a new address, its e-mail, and joining with it.
+    const invitee = `openapi.${process.pid}@acme.example`;
+    const invitation = { email: invitee, tenants: ['acme-prod'] };
+    const invitationKey = newKey();
+    const invited = await api('POST', users, { as: admin, body: invitation, key: invitationKey, expect: 201 });
+    await api('POST', users, { as: admin, body: invitation, key: invitationKey, expect: 201 });   // replayed
+    await api('POST', users, { as: admin, body: { email: `other.${invitee}` }, key: invitationKey, expect: 422 });
+    await api('POST', users, { as: admin, body: invitation, key: newKey(), expect: 409 });          // pending already
+    await api('POST', users, { as: admin, body: { email: 'sam.taylor@acme.example' }, key: newKey(), expect: 409 });
+    await api('POST', users, { as: admin, body: { email: 'not an address' }, key: newKey(), expect: 400 });
+    await api('POST', users, { as: customer, body: { email: `x.${invitee}` }, key: newKey(), expect: 403 });
+    await api('POST', '/tenants/globex-dev/support-users', { as: admin, body: { email: `x.${invitee}` }, key: newKey(), expect: 404 });
+    await api('POST', users, { body: { email: `x.${invitee}` }, key: newKey(), expect: 401 });
+
+    const tokenFor = async (email) => {
+        const mailbox = await api('GET', '/dev/mailbox', { expect: 200 });
+        const mail = mailbox.json.messages.find((m) => m.to === email);
+        assert.ok(mail, `an e-mail to ${email}`);
+        return new URL(mail.link).hash.replace(/^#\/invitation\//, '');
+    };
+    const token = await tokenFor(invitee);
+    await api('GET', `/invitations/${token}`, { expect: 200 });
+    await api('GET', `/invitations/${'A'.repeat(43)}`, { expect: 404 });
+    const joining = { name: 'Olu Contract', password: 'a long enough password' };
+    await api('POST', `/invitations/${token}/accept`, { body: { name: 'Olu Contract', password: 'short' }, expect: 400 });
+    await api('POST', `/invitations/${token}/accept`, { body: joining, headers: { origin: 'https://elsewhere.example' }, expect: 403 });
+    await api('POST', `/invitations/${'A'.repeat(43)}/accept`, { body: joining, expect: 404 });
+    const joined = await api('POST', `/invitations/${token}/accept`, { body: joining, expect: 200 });
+    const newcomer = sessionOf(invitee, joined);
+    await api('GET', '/session', { as: newcomer, expect: 200 });
+    await api('GET', `/invitations/${token}`, { expect: 410 });
+    await api('POST', `/invitations/${token}/accept`, { body: joining, expect: 410 });
+
+    // An address with an account already: accepting asks for its password,
+    // throttled like signing in.
+    const owner = await signIn('owner@multi.example');
+    await api('POST', '/tenants/globex-dev/support-users', {
+        as: owner, body: { email: 'lee.chen@acme.example' }, key: newKey(), expect: 201,
+    });
+    const existingToken = await tokenFor('lee.chen@acme.example');
+    const existing = await api('GET', `/invitations/${existingToken}`, { expect: 200 });
+    assert.equal(existing.json.existing_account, true);
+    await api('POST', `/invitations/${existingToken}/accept`, { body: {}, expect: 400 });
+    for (let i = 0; i < 5; i++) {
+        await api('POST', `/invitations/${existingToken}/accept`, { body: { password: `wrong ${i}` }, expect: 401 });
+    }
+    await api('POST', `/invitations/${existingToken}/accept`, { body: { password: 'demo-password' }, expect: 429 });
+
+    // Revoking the newcomer: only with a current copy.
+    const newcomerId = invited.json.user.id;
+    const beforeRevoke = await api('GET', `${users}/${newcomerId}`, { as: admin, expect: 200 });
+    await api('POST', `${users}/${newcomerId}/revoke`, { as: admin, headers: stale, expect: 412 });
+    await api('POST', `${users}/${newcomerId}/revoke`, { as: customer, expect: 403 });
+    await api('POST', `/tenants/globex-dev/support-users/${newcomerId}/revoke`, { as: admin, expect: 404 });
+    await api('POST', `${users}/${newcomerId}/revoke`, { expect: 401 });
+    await api('POST', `${users}/${newcomerId}/revoke`, { as: admin, headers: { 'if-match': beforeRevoke.headers.get('etag') }, expect: 200 });
+    await api('GET', '/session', { as: newcomer, expect: 401 });
+
+    // The audit log, a page at a time.
+    const audit = await api('GET', '/tenants/acme-prod/audit?limit=2', { as: admin, expect: 200 });
+    assert.ok(audit.json.next_cursor, 'more than 2 audit entries');
+    await api('GET', `/tenants/acme-prod/audit?limit=200&cursor=${encodeURIComponent(audit.json.next_cursor)}`, { as: admin, expect: 200 });
+    await api('GET', '/tenants/acme-prod/audit?limit=0', { as: admin, expect: 400 });
+    await api('GET', '/tenants/acme-prod/audit?cursor=nonsense', { as: admin, expect: 400 });
+    await api('GET', '/tenants/acme-prod/audit', { as: customer, expect: 403 });
+    await api('GET', '/tenants/globex-dev/audit', { as: admin, expect: 404 });
+    await api('GET', '/tenants/acme-prod/audit', { expect: 401 });
+    assertNoMismatches();
+});
+
+test('a database that fails: 500 and 503 answers', { skip: !sqliteTool && 'no sqlite3 tool' }, async () => {
+    // Last: the service is not usable after this.
+    const sql = (statement) => execFileSync('sqlite3', [service.databasePath, statement]);
+    sql('ALTER TABLE tickets RENAME TO tickets_gone');
+    await api('GET', '/tickets', { as: engineer, expect: 500 });
+    await api('GET', '/tickets/T-1001', { as: engineer, expect: 500 });
+    sql('ALTER TABLE schema_migrations RENAME TO schema_migrations_gone');
+    await api('GET', '/health', { expect: 503 });
+    assertNoMismatches();
+});
+
+test('every operation and every documented answer was exercised', (t) => {
+    const seen = [...contract.seen];
+    const neverCalled = contract.operationIds().filter((id) => !seen.some((s) => s.startsWith(`${id} `)));
+    assert.deepEqual(neverCalled, [], 'operations of web/openapi.yaml no test called');
+    const documented = contract.documentedAnswers();
+    const missing = documented.filter((answer) => !contract.seen.has(answer) && !(answer in notExercised));
+    assert.deepEqual(missing, [], 'documented answers no test brought about (bring each about, or say why not in notExercised)');
+    const staleSkips = Object.keys(notExercised).filter((answer) => contract.seen.has(answer) || !documented.includes(answer));
+    assert.deepEqual(staleSkips, [], 'notExercised lists answers that were seen after all, or that the document no longer has');
+    for (const [answer, why] of Object.entries(notExercised)) t.diagnostic(`not exercised: ${answer}: ${why}`);
+});
