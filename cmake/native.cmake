@@ -10,17 +10,19 @@ set(CPP_HTTPLIB_DEFINITIONS CPPHTTPLIB_OPENSSL_SUPPORT CPPHTTPLIB_ZLIB_SUPPORT C
 find_package(ZLIB REQUIRED)
 # libsodium (Debian's libsodium-dev): argon2id password hashes, random tokens, SHA-256.
 find_library(SODIUM sodium REQUIRED)
+# libcurl (Debian's libcurl4-openssl-dev): SMTP with STARTTLS, TLS and login.
+find_package(CURL REQUIRED)
 
 file(GLOB_RECURSE WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 add_executable(portal-web ${WEB_SOURCES})
-target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} Threads::Threads)
+target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl Threads::Threads)
 target_compile_definitions(portal-web PRIVATE ${CPP_HTTPLIB_DEFINITIONS})
-target_compile_options(portal-web PRIVATE -Wall -Wextra)
+target_compile_options(portal-web PRIVATE ${PORTAL_WARNINGS})
 
 file(GLOB CLI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/cli/*.cpp")
 add_executable(portal-cli ${CLI_SOURCES})
 target_link_libraries(portal-cli PRIVATE portal_core)
-target_compile_options(portal-cli PRIVATE -Wall -Wextra)
+target_compile_options(portal-cli PRIVATE ${PORTAL_WARNINGS})
 
 enable_testing()
 
@@ -56,9 +58,9 @@ set_tests_properties(dispatch-refuses-owner_missing dispatch-refuses-owned_twice
 
 file(GLOB API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/api/*.cpp")
 add_executable(api-tests ${API_SOURCES})
-target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} Threads::Threads)
+target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl Threads::Threads)
 target_compile_definitions(api-tests PRIVATE PORTAL_SOURCE_DIR="${CMAKE_SOURCE_DIR}" ${CPP_HTTPLIB_DEFINITIONS})
-target_compile_options(api-tests PRIVATE -Wall -Wextra)
+target_compile_options(api-tests PRIVATE ${PORTAL_WARNINGS})
 add_test(NAME api COMMAND api-tests)
 set_tests_properties(api PROPERTIES ENVIRONMENT "PORTAL_WEB=$<TARGET_FILE:portal-web>;PORTAL_CLI=$<TARGET_FILE:portal-cli>")
 add_dependencies(api-tests portal-web portal-cli)

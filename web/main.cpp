@@ -31,7 +31,10 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <curl/curl.h>
+
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -61,6 +64,8 @@ int main(int argc, char** argv) {
     web::block_stop_signals();
     // A browser closing a connection mid-response must not kill the service.
     std::signal(SIGPIPE, SIG_IGN);
+    // Once, before any thread: the mail thread sends through libcurl.
+    curl_global_init(CURL_GLOBAL_DEFAULT);
 
     web::OptionsResult parsed = web::parse_options(std::vector<std::string>(argv + 1, argv + argc));
     if (parsed.show_help) {
@@ -79,7 +84,20 @@ int main(int argc, char** argv) {
     if (!database) return fail(error);
 
     web::MailSettings mail_settings;
-    if (options.smtp) mail_settings.smtp = web::parse_smtp_server(*options.smtp);
+    if (options.smtp) {
+        mail_settings.smtp = web::parse_smtp_server(*options.smtp);
+        // The password stays out of the command line (and so out of ps).
+        const char* user = std::getenv("PORTAL_SMTP_USER");
+        const char* password = std::getenv("PORTAL_SMTP_PASSWORD");
+        if (user && *user) {
+            if (mail_settings.smtp->security == web::SmtpSecurity::Plain)
+                return fail("PORTAL_SMTP_USER is set but --smtp " + *options.smtp +
+                                " is plain: a login needs smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT (TLS)",
+                            exit_usage);
+            mail_settings.smtp->user = user;
+            mail_settings.smtp->password = password ? password : "";
+        }
+    }
     mail_settings.dev_mailbox = options.demo;
     mail_settings.from = options.mail_from;
     web::MailDelivery mail(*database, mail_settings);

@@ -4,6 +4,7 @@
 #include "signed_in_client.hpp"
 
 #include <doctest/doctest.h>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 using api_test::ServiceProcess;
@@ -90,6 +91,8 @@ TEST_CASE("--smtp, --public-url and --mail-from are checked") {
         {{"--smtp", "mail.example.com"}, "--smtp must be HOST:PORT"},
         {{"--smtp", "mail.example.com:99999"}, "--smtp must be HOST:PORT"},
         {{"--smtp", "::1:25"}, "--smtp must be HOST:PORT"},
+        {{"--smtp", "smtp://user@mail.example.com:587"}, "--smtp must be HOST:PORT"},
+        {{"--smtp", "ftp://mail.example.com:21"}, "--smtp must be HOST:PORT"},
         {{"--public-url", "support.example.com"}, "--public-url must be an http:// or https:// URL"},
         {{"--mail-from", "portal"}, "--mail-from must be an e-mail address"},
         {{"--demo-support-users", "many"}, "--demo-support-users must be a number"},
@@ -103,6 +106,33 @@ TEST_CASE("--smtp, --public-url and --mail-from are checked") {
         CHECK(run.err.find(message) != std::string::npos);
     }
     api_test::FinishedRun help = api_test::run_portal_web({"--help"});
-    for (const char* option : {"--smtp HOST:PORT", "--public-url URL", "--mail-from", "--demo-support-users"})
+    for (const char* option : {"--smtp HOST:PORT", "smtps://HOST:PORT", "PORTAL_SMTP_PASSWORD", "--public-url URL",
+                               "--mail-from", "--demo-support-users"})
         CHECK(help.out.find(option) != std::string::npos);
+}
+
+TEST_CASE("smtp:// insists on STARTTLS: a server without it gets nothing, not the message in clear") {
+    api_test::FakeSmtpServer smtp;   // offers no STARTTLS
+    api_test::ServiceOptions options;
+    options.extra_args = {"--smtp", "smtp://127.0.0.1:" + std::to_string(smtp.port())};
+    ServiceProcess service(options);
+    SignedInClient admin = add_admin(service);
+    api_test::json_of(admin.invite("acme", {{"email", "private@example.org"}}), 201);
+    CHECK(service.process().wait_for_stderr("sending to private@example.org failed (attempt 1 of 10)", std::chrono::seconds(10)));
+    CHECK_FALSE(smtp.wait_for_mail(std::chrono::milliseconds(200)));
+    CHECK(api_test::query_number(service.database_path(), "SELECT COUNT(*) FROM outbox WHERE status = 'queued'") == 1);
+}
+
+TEST_CASE("a login for the mail server is refused over a plain connection, before the service starts") {
+    api_test::TempFolder folder;
+    std::vector<std::string> args = api_test::working_arguments(folder);
+    args.insert(args.end(), {"--smtp", "127.0.0.1:2525"});
+    setenv("PORTAL_SMTP_USER", "mailer", 1);
+    setenv("PORTAL_SMTP_PASSWORD", "not-in-clear", 1);
+    api_test::FinishedRun run = api_test::run_portal_web(args);
+    unsetenv("PORTAL_SMTP_USER");
+    unsetenv("PORTAL_SMTP_PASSWORD");
+    CHECK(run.exit_code == std::optional<int>(2));
+    CHECK(run.err.find("a login needs smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT (TLS)") != std::string::npos);
+    CHECK(run.err.find("not-in-clear") == std::string::npos);
 }

@@ -33,7 +33,11 @@ const char* usage_text() {
            "  --public-url URL where people reach the portal, for links in e-mail and the\n"
            "                   Origin check (default http://HOST:PORT as listening)\n"
            "  --smtp HOST:PORT send e-mail through this SMTP relay (plain, no login);\n"
-           "                   without it and without --demo, e-mail waits in the outbox\n"
+           "  --smtp smtp://HOST:PORT or smtps://HOST:PORT\n"
+           "                   through this server with STARTTLS or TLS, logging in with\n"
+           "                   PORTAL_SMTP_USER and PORTAL_SMTP_PASSWORD from the environment\n"
+           "                   when they are set; without --smtp and without --demo,\n"
+           "                   e-mail waits in the outbox\n"
            "  --mail-from ADDRESS\n"
            "                   the sender of e-mail (default portal@localhost)\n"
            "  --routes         print the API's routes, \"METHOD /api/v1/path/{parameter}\"\n"
@@ -141,7 +145,8 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
             options.public_url = *given;
         } else if (name == "--smtp") {
             if (!parse_smtp_server(*given))
-                return fail("--smtp must be HOST:PORT like mail.example.com:25 or [::1]:2525, not \"" + *given + "\"");
+                return fail("--smtp must be HOST:PORT like mail.example.com:25 or [::1]:2525, or smtp://HOST:PORT "
+                            "(STARTTLS) or smtps://HOST:PORT (TLS), not \"" + *given + "\"");
             options.smtp = *given;
         } else if (name == "--mail-from") {
             if (!core::email_address_problem(core::normalize_email_address(*given)).empty())

@@ -1,38 +1,26 @@
 #include "web/mail/smtp_client.hpp"
 
-#include "web/http/base64url.hpp"
 #include "web/accounts/secret_token.hpp"
 
-#include <netdb.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
+#include "core/text/mail_header.hpp"
 
-#include <cerrno>
+#include <curl/curl.h>
+
 #include <charconv>
 #include <cstring>
 #include <ctime>
+#include <memory>
 
 namespace web {
 
 namespace {
 
-constexpr int step_timeout_seconds = 10;
-
-// Header values come from our own data, but a tenant name could hold
-// anything: no line breaks may reach the header block.
+// Addresses come from our own checks, but no line break may reach the
+// envelope or the header block whatever a caller passes.
 std::string one_line(const std::string& text) {
     std::string out;
     for (char c : text) out += (c == '\r' || c == '\n') ? ' ' : c;
     return out;
-}
-
-// RFC 2047: non-ASCII header text as an encoded word.
-std::string header_text(const std::string& text) {
-    std::string line = one_line(text);
-    for (unsigned char c : line)
-        if (c >= 0x80) return "=?UTF-8?B?" + base64_encode(line) + "?=";
-    return line;
 }
 
 std::string rfc5322_date(int64_t now) {
@@ -52,114 +40,56 @@ std::string domain_of(const std::string& address) {
     return at == std::string::npos ? "localhost" : address.substr(at + 1);
 }
 
-class SmtpConnection {
-public:
-    ~SmtpConnection() {
-        if (socket_ >= 0) close(socket_);
-    }
-
-    std::string open(const SmtpServer& server) {
-        addrinfo hints{};
-        hints.ai_family = AF_UNSPEC;
-        hints.ai_socktype = SOCK_STREAM;
-        addrinfo* addresses = nullptr;
-        std::string port = std::to_string(server.port);
-        if (int error = getaddrinfo(server.host.c_str(), port.c_str(), &hints, &addresses); error != 0)
-            return "cannot resolve " + server.host + ": " + gai_strerror(error);
-        std::string failure = "cannot connect to " + server.host + ":" + port;
-        for (addrinfo* address = addresses; address; address = address->ai_next) {
-            int fd = socket(address->ai_family, address->ai_socktype | SOCK_CLOEXEC, address->ai_protocol);
-            if (fd < 0) continue;
-            timeval timeout{step_timeout_seconds, 0};
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);   // also bounds connect()
-            if (connect(fd, address->ai_addr, address->ai_addrlen) == 0) {
-                socket_ = fd;
-                break;
-            }
-            failure += std::string(": ") + std::strerror(errno);
-            close(fd);
-        }
-        freeaddrinfo(addresses);
-        return socket_ >= 0 ? std::string() : failure;
-    }
-
-    bool send_text(const std::string& text) {
-        size_t sent = 0;
-        while (sent < text.size()) {
-            ssize_t count = ::send(socket_, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
-            if (count < 0 && errno == EINTR) continue;
-            if (count <= 0) return false;
-            sent += size_t(count);
-        }
-        return true;
-    }
-
-    // The server's reply: its code (0 when the connection failed) and its
-    // text. Multi-line replies ("250-...") end with a line "250 ...".
-    int reply(std::string& text) {
-        text.clear();
-        while (true) {
-            std::string line;
-            if (!read_line(line)) return 0;
-            text += line + "\n";
-            if (line.size() < 3) return 0;
-            if (line.size() == 3 || line[3] == ' ') {
-                int code = 0;
-                std::from_chars(line.data(), line.data() + 3, code);
-                return code;
-            }
-        }
-    }
-
-private:
-    bool read_line(std::string& line) {
-        while (true) {
-            size_t end = buffer_.find('\n');
-            if (end != std::string::npos) {
-                line = buffer_.substr(0, end);
-                if (!line.empty() && line.back() == '\r') line.pop_back();
-                buffer_.erase(0, end + 1);
-                return true;
-            }
-            if (buffer_.size() > 64 * 1024) return false;   // no sane reply is that long
-            char chunk[1024];
-            ssize_t count = recv(socket_, chunk, sizeof chunk, 0);
-            if (count < 0 && errno == EINTR) continue;
-            if (count <= 0) return false;
-            buffer_.append(chunk, size_t(count));
-        }
-    }
-
-    int socket_ = -1;
-    std::string buffer_;
+// What libcurl reads the message from, a piece at a time.
+struct Upload {
+    std::string_view rest;
 };
+
+size_t read_upload(char* buffer, size_t size, size_t count, void* user) {
+    Upload& upload = *static_cast<Upload*>(user);
+    size_t n = std::min(size * count, upload.rest.size());
+    std::memcpy(buffer, upload.rest.data(), n);
+    upload.rest.remove_prefix(n);
+    return n;
+}
+
+using Curl = std::unique_ptr<CURL, decltype(&curl_easy_cleanup)>;
+using Recipients = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
 
 }  // namespace
 
 std::optional<SmtpServer> parse_smtp_server(const std::string& text) {
-    size_t colon = text.rfind(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return std::nullopt;
     SmtpServer server;
-    server.host = text.substr(0, colon);
+    std::string_view rest = text;
+    if (rest.starts_with("smtp://")) {
+        server.security = SmtpSecurity::StartTls;
+        rest.remove_prefix(7);
+    } else if (rest.starts_with("smtps://")) {
+        server.security = SmtpSecurity::Tls;
+        rest.remove_prefix(8);
+    }
+    if (rest.ends_with('/')) rest.remove_suffix(1);
+    size_t colon = rest.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size()) return std::nullopt;
+    server.host = std::string(rest.substr(0, colon));
     if (server.host.front() == '[') {
         if (server.host.back() != ']' || server.host.size() < 3) return std::nullopt;
         server.host = server.host.substr(1, server.host.size() - 2);
-    } else if (server.host.find(':') != std::string::npos) {
-        return std::nullopt;   // an IPv6 address needs its brackets
+    } else if (server.host.find_first_of(":/@?#") != std::string::npos) {
+        return std::nullopt;   // an IPv6 address needs its brackets; no user or path in the address
     }
-    const char* begin = text.data() + colon + 1;
-    const char* end = text.data() + text.size();
+    const char* begin = rest.data() + colon + 1;
+    const char* end = rest.data() + rest.size();
     auto [stop, error] = std::from_chars(begin, end, server.port);
     if (error != std::errc() || stop != end || server.port < 1 || server.port > 65535) return std::nullopt;
     return server;
 }
 
-std::string smtp_data(const std::string& from, const MailMessage& message, int64_t now, const std::string& message_id) {
+std::string smtp_message(const std::string& from, const MailMessage& message, int64_t now, const std::string& message_id) {
     std::string data;
     data += "From: " + one_line(from) + "\r\n";
     data += "To: " + one_line(message.to) + "\r\n";
-    data += "Subject: " + header_text(message.subject) + "\r\n";
+    data += "Subject: " + core::mail_header_text(message.subject) + "\r\n";
     data += "Date: " + rfc5322_date(now) + "\r\n";
     data += "Message-ID: <" + message_id + ">\r\n";
     data += "MIME-Version: 1.0\r\n";
@@ -171,40 +101,57 @@ std::string smtp_data(const std::string& from, const MailMessage& message, int64
         size_t end = message.body.find('\n', start);
         std::string line = message.body.substr(start, end == std::string::npos ? std::string::npos : end - start);
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty() && line.front() == '.') line.insert(line.begin(), '.');   // RFC 5321 section 4.5.2
         data += line + "\r\n";
         if (end == std::string::npos) break;
         start = end + 1;
     }
-    return data + ".\r\n";
+    return data;
 }
 
 std::string send_by_smtp(const SmtpServer& server, const std::string& from, const MailMessage& message, int64_t now) {
-    SmtpConnection connection;
-    if (std::string error = connection.open(server); !error.empty()) return error;
-    std::string text;
-    auto expect = [&](const std::string& command, std::initializer_list<int> accepted) -> std::string {
-        if (!command.empty() && !connection.send_text(command + "\r\n")) return "the connection closed before " + command;
-        int code = connection.reply(text);
-        for (int ok : accepted)
-            if (code == ok) return {};
-        std::string step = command.empty() ? "greeting" : command.substr(0, command.find(' '));
-        return step + " answered " + (code ? std::to_string(code) + " " + one_line(text) : std::string("nothing"));
-    };
+    if (!server.user.empty() && server.security == SmtpSecurity::Plain)
+        return "a login needs TLS (smtp:// or smtps://); the password was not sent";
+    Curl curl(curl_easy_init(), &curl_easy_cleanup);
+    if (!curl) return "cannot start libcurl";
 
     const std::string hello = domain_of(from);
-    if (std::string error = expect("", {220}); !error.empty()) return error;
-    if (std::string error = expect("EHLO " + hello, {250}); !error.empty()) {
-        if (std::string again = expect("HELO " + hello, {250}); !again.empty()) return again;
+    const bool bracketed = server.host.find(':') != std::string::npos;
+    const std::string host = bracketed ? "[" + server.host + "]" : server.host;
+    // The URL's path is the name libcurl gives in EHLO.
+    const std::string url = std::string(server.security == SmtpSecurity::Tls ? "smtps://" : "smtp://") + host + ":" +
+                            std::to_string(server.port) + "/" + hello;
+    const std::string sender = "<" + one_line(from) + ">";
+    const std::string recipient = "<" + one_line(message.to) + ">";
+    Recipients recipients(curl_slist_append(nullptr, recipient.c_str()), &curl_slist_free_all);
+    const std::string data = smtp_message(from, message, now, random_hex(16) + "@" + hello);
+    Upload upload{data};
+    char detail[CURL_ERROR_SIZE] = "";
+
+    CURL* c = curl.get();
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+    curl_easy_setopt(c, CURLOPT_USE_SSL, server.security == SmtpSecurity::Plain ? CURLUSESSL_NONE : CURLUSESSL_ALL);
+    if (!server.user.empty()) {
+        curl_easy_setopt(c, CURLOPT_USERNAME, server.user.c_str());
+        curl_easy_setopt(c, CURLOPT_PASSWORD, server.password.c_str());
     }
-    if (std::string error = expect("MAIL FROM:<" + one_line(from) + ">", {250}); !error.empty()) return error;
-    if (std::string error = expect("RCPT TO:<" + one_line(message.to) + ">", {250, 251}); !error.empty()) return error;
-    if (std::string error = expect("DATA", {354}); !error.empty()) return error;
-    std::string message_id = random_hex(16) + "@" + hello;
-    if (!connection.send_text(smtp_data(from, message, now, message_id))) return "the connection closed during DATA";
-    if (std::string error = expect("", {250}); !error.empty()) return "the message was refused: " + error;
-    expect("QUIT", {221});   // the message is accepted; how the server says goodbye does not matter
-    return {};
+    curl_easy_setopt(c, CURLOPT_MAIL_FROM, sender.c_str());
+    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, recipients.get());
+    curl_easy_setopt(c, CURLOPT_READFUNCTION, read_upload);
+    curl_easy_setopt(c, CURLOPT_READDATA, &upload);
+    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);   // a background thread: no SIGALRM for name lookups
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
+
+    const CURLcode result = curl_easy_perform(c);
+    if (result == CURLE_OK) return {};
+    long code = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+    std::string error = detail[0] ? detail : curl_easy_strerror(result);
+    if (code) error += " (the server answered " + std::to_string(code) + ")";
+    return error;
 }
 
 }  // namespace web

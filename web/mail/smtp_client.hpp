@@ -1,8 +1,11 @@
-// Sending one message to an SMTP server (RFC 5321) the simplest way that
-// works with a local relay or a development catcher (MailHog, smtp4dev):
-// plain TCP, EHLO, MAIL FROM, RCPT TO, DATA, QUIT. No TLS and no
-// authentication: point --smtp at a relay on the same host or network that
-// does those, as production mail setups usually do anyway.
+// Sending one message to an SMTP server (RFC 5321) through libcurl, which
+// speaks SMTP, STARTTLS and authentication so that we do not: TLS and login
+// mechanisms are not code to write again. Three ways to reach the server:
+//   HOST:PORT          plain, to a relay next to the service (a local
+//                      Postfix, MailHog, smtp4dev) that does the rest;
+//   smtp://HOST:PORT   STARTTLS required, the certificate verified;
+//   smtps://HOST:PORT  TLS from the first byte (port 465).
+// A login (user and password) is only ever sent over TLS.
 #pragma once
 
 #include "web/mail/outbox.hpp"
@@ -13,20 +16,25 @@
 
 namespace web {
 
+enum class SmtpSecurity { Plain, StartTls, Tls };
+
 struct SmtpServer {
     std::string host;
     int port = 25;
+    SmtpSecurity security = SmtpSecurity::Plain;
+    std::string user, password;   // both empty: no login
 };
 
-// "mail.example.com:25", "[::1]:2525"; nothing when it is not HOST:PORT.
+// "mail.example.com:25", "[::1]:2525", "smtp://mail.example.com:587",
+// "smtps://mail.example.com:465"; nothing when it is none of these.
 std::optional<SmtpServer> parse_smtp_server(const std::string& text);
 
 // Empty on success, else which step failed and what the server said.
-// Waits at most 10 seconds for each step.
+// Waits at most 10 seconds to connect and 30 for the whole message.
 std::string send_by_smtp(const SmtpServer& server, const std::string& from, const MailMessage& message, int64_t now);
 
-// The message as it goes after DATA: headers, a blank line, the body with
-// CRLF line ends and leading dots doubled, and the final "." line.
-std::string smtp_data(const std::string& from, const MailMessage& message, int64_t now, const std::string& message_id);
+// The message as libcurl sends it after DATA: headers, a blank line, the body
+// with CRLF line ends. libcurl doubles leading dots and adds the final ".".
+std::string smtp_message(const std::string& from, const MailMessage& message, int64_t now, const std::string& message_id);
 
 }  // namespace web
