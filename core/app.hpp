@@ -12,7 +12,9 @@
 #include "core/model/location.hpp"
 #include "core/program/program.hpp"
 #include "core/model/service_status.hpp"
+#include "core/model/support_user_filter.hpp"
 #include "core/model/ticket.hpp"
+#include "core/model/ticket_action.hpp"
 #include "core/model/ticket_draft.hpp"
 #include "core/model/ticket_outbox.hpp"
 
@@ -58,8 +60,8 @@ struct InviteDialog {
 
 struct UsersView {
     std::string query;             // as typed
-    std::string status;            // "" = all, "invited", "active", "revoked"
-    std::string sort = "email";    // email | name | invited_at | last_sign_in_at
+    std::optional<MembershipStatus> status;         // nullopt: all
+    SupportUserSort sort = SupportUserSort::Email;
     bool descending = false;
     int generation = 0;            // bumps on every change; stale answers and timers are ignored
     std::vector<SupportUser> items;
@@ -150,7 +152,7 @@ struct TicketView {
     std::string comment_error;
     std::string comment_key;                    // reused only to resend the same text
     std::string comment_key_body;
-    std::string busy_command;                   // "solve", "confirm", "reopen" while under way
+    std::optional<TicketAction> busy_command;   // a status change under way
     std::string command_error;
     EscalateDialog escalate;
 };
@@ -242,7 +244,7 @@ struct CancelSignOut {};
 struct OpenTicket { std::string id; };              // a row of the ticket list
 struct EditComment { std::string text; };
 struct SendComment {};
-struct TicketCommand { std::string command; };      // "solve" | "confirm" | "reopen"
+struct TicketCommand { TicketAction action; };      // Solve, Confirm or Reopen; others are not commands
 struct OpenEscalate {};
 struct CloseEscalate {};
 struct EditEscalate { int severity = 0; std::string reason; };
@@ -265,8 +267,8 @@ struct SignOut {};
 struct ChooseTenant { std::string tenant; };
 struct OpenUsers {};
 struct EditUserSearch { std::string query; };
-struct ChooseUserStatus { std::string status; };
-struct SortUsers { std::string column; };             // again on the same column flips the order
+struct ChooseUserStatus { std::optional<MembershipStatus> status; };   // nullopt: all
+struct SortUsers { SupportUserSort column; };             // again on the same column flips the order
 struct LoadMoreUsers {};
 struct LoadOlderAudit {};
 struct SelectUser { std::string id; };
@@ -355,8 +357,11 @@ struct ReloadForUpdate {};
 
 // Hand the person a file to save (an exported draft).
 struct DownloadFile { std::string file_name, content; };
-// Ask the person for a file; for "draft" the answer is DraftImported.
-struct PickFile { std::string purpose; };
+// What a picked file is for; the shell hands it back with the file.
+enum class FilePurpose { Draft };   // the answer is DraftImported
+constexpr std::string_view to_string(FilePurpose) { return "draft"; }
+// Ask the person for a file.
+struct PickFile { FilePurpose purpose; };
 
 using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer, SaveDraft,
                             DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate,

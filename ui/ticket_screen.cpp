@@ -186,26 +186,26 @@ void draw_escalate_dialog(const core::State& state, const core::TicketView& view
 }
 
 void draw_actions(const core::TicketView& view, const core::TicketDetails& details, Actions& out) {
-    const bool busy = !view.busy_command.empty();
+    const bool busy = view.busy_command.has_value();
     if (busy) ImGui::BeginDisabled();
     bool first = true;
     auto next = [&] {
         if (!first) ImGui::SameLine();
         first = false;
     };
-    if (details.allows("confirm")) {
+    if (details.allows(core::TicketAction::Confirm)) {
         next();
-        if (button("Confirm it is solved", true)) out.push_back(core::TicketCommand{"confirm"});
+        if (button("Confirm it is solved", true)) out.push_back(core::TicketCommand{core::TicketAction::Confirm});
     }
-    if (details.allows("reopen")) {
+    if (details.allows(core::TicketAction::Reopen)) {
         next();
-        if (button("It is not solved: reopen", false)) out.push_back(core::TicketCommand{"reopen"});
+        if (button("It is not solved: reopen", false)) out.push_back(core::TicketCommand{core::TicketAction::Reopen});
     }
-    if (details.allows("solve")) {
+    if (details.allows(core::TicketAction::Solve)) {
         next();
-        if (button("Mark solved", true)) out.push_back(core::TicketCommand{"solve"});
+        if (button("Mark solved", true)) out.push_back(core::TicketCommand{core::TicketAction::Solve});
     }
-    if (details.allows("escalate")) {
+    if (details.allows(core::TicketAction::Escalate)) {
         next();
         if (button("Escalate", false)) out.push_back(core::OpenEscalate{});
     }
@@ -259,7 +259,7 @@ void draw_ticket_screen(const core::State& state, const core::TicketScreen& scre
         if (link_button(("##escalated-" + id).c_str(), "Escalated by " + id, "Escalated by " + id, f.body))
             out.push_back(core::OpenTicket{id});
     }
-    if (ticket.status == "solved" && details.allows("confirm"))
+    if (ticket.status == "solved" && details.allows(core::TicketAction::Confirm))
         line(f.body, colour::text, "Support marked this solved. Is it? The ticket closes only when you confirm.");
     ImGui::Dummy(ImVec2(0, px(6)));
     draw_actions(view, details, out);
@@ -269,7 +269,7 @@ void draw_ticket_screen(const core::State& state, const core::TicketScreen& scre
     heading("Conversation", 2);
     ImGui::Dummy(ImVec2(0, px(6)));
     draw_thread(state, details, width);
-    if (details.allows("comment")) draw_reply_box(view, width, out);
+    if (details.allows(core::TicketAction::Comment)) draw_reply_box(view, width, out);
 
     ImGui::Dummy(ImVec2(0, px(20)));
     heading("What was submitted", 2);

@@ -278,10 +278,14 @@ void draw_user_table(const core::State& state, Column column, Actions& out) {
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
     begin_table_semantics("Support users", static_cast<int>(u.items.size()));
     if (ImGui::BeginTable("##users", 6, flags, ImVec2(column.width, 0))) {
-        struct Column { const char* title; const char* sort; float width; };
-        const Column columns[] = {{"E-mail", "email", 0}, {"Name", "name", px(200)}, {"Status", "", px(100)},
-                                  {"Invited", "invited_at", px(140)}, {"Last sign-in", "last_sign_in_at", px(140)},
-                                  {"Actions", "", px(170)}};
+        using core::SupportUserSort;
+        struct Column { const char* title; std::optional<SupportUserSort> sort; float width; };
+        const Column columns[] = {{"E-mail", SupportUserSort::Email, 0},
+                                  {"Name", SupportUserSort::Name, px(200)},
+                                  {"Status", std::nullopt, px(100)},
+                                  {"Invited", SupportUserSort::InvitedAt, px(140)},
+                                  {"Last sign-in", SupportUserSort::LastSignInAt, px(140)},
+                                  {"Actions", std::nullopt, px(170)}};
         for (const Column& c : columns)
             ImGui::TableSetupColumn(c.title, c.width > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch, c.width);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(34));
@@ -289,15 +293,16 @@ void draw_user_table(const core::State& state, Column column, Actions& out) {
         for (int i = 0; i < 6; ++i) {
             table_cell(i, Role::ColumnHeader);
             const Column& c = columns[i];
-            if (!*c.sort) {
+            if (!c.sort) {
                 cell_text(f.small, colour::text_secondary, c.title, px(34));
                 continue;
             }
-            const bool sorted = u.sort == c.sort;
+            const bool sorted = u.sort == *c.sort;
             const std::string text = std::string(c.title) + (sorted ? (u.descending ? " \xE2\x86\x93" : " \xE2\x86\x91") : "");
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(34) - f.small->FontSize) * 0.5f);
-            if (link_button((std::string("##sort-") + c.sort).c_str(), text, std::string("Sort by ") + c.title, f.small))
-                out.push_back(core::SortUsers{c.sort});
+            const std::string sort_id = "##sort-" + std::string(core::to_string(*c.sort));
+            if (link_button(sort_id.c_str(), text, std::string("Sort by ") + c.title, f.small))
+                out.push_back(core::SortUsers{*c.sort});
         }
         end_table_row();
         ImGuiListClipper clipper;
@@ -402,7 +407,11 @@ void draw_users_screen(const core::State& state, Column column, Actions& out) {
     expose_label("Search by e-mail or name");
     focus_ring_if_active();
     bool first_filter = true;
-    for (const auto& [value, word] : {std::pair{"", "All"}, {"active", "Active"}, {"invited", "Invited"}, {"revoked", "Revoked"}}) {
+    using core::MembershipStatus;
+    const std::pair<std::optional<MembershipStatus>, const char*> filters[] = {
+        {std::nullopt, "All"}, {MembershipStatus::Active, "Active"}, {MembershipStatus::Invited, "Invited"},
+        {MembershipStatus::Revoked, "Revoked"}};
+    for (const auto& [value, word] : filters) {
         if (!(narrow && first_filter)) ImGui::SameLine(0, px(8));   // phones: the filters on a line of their own
         first_filter = false;
         const bool chosen = u.status == value;

@@ -163,7 +163,7 @@ struct DraftsVisitor : FlowVisitor<DraftsActions> {
         return {DownloadFile{draft_file_name(a.route_id, state.now, viewer_zone(state)),
                              kept_draft_to_json({form.draft, form.edited_at, form.focus}, /*pretty=*/true)}};
     }
-    std::vector<Effect> operator()(const ImportDraft&) { return {PickFile{"draft"}}; }
+    std::vector<Effect> operator()(const ImportDraft&) { return {PickFile{FilePurpose::Draft}}; }
     std::vector<Effect> operator()(const DraftImported& a) { return import_file(state, a); }
     std::vector<Effect> operator()(const SignOut&) {
         // Drafts outlive a session on purpose; on a shared computer the

@@ -78,11 +78,11 @@ struct TicketVisitor : FlowVisitor<TicketActions> {
         return {request};
     }
     std::vector<Effect> operator()(const TicketCommand& a) {
-        if (!view.busy_command.empty() || view.id.empty()) return {};
-        if (a.command != "solve" && a.command != "confirm" && a.command != "reopen") return {};
-        view.busy_command = a.command;
+        if (view.busy_command || view.id.empty() || !changes_status(a.action)) return {};
+        view.busy_command = a.action;
         view.command_error.clear();
-        return {api_request(state, "POST", ticket_url(view.id, "/" + a.command), HttpReply::Command, "{}")};
+        return {api_request(state, "POST", ticket_url(view.id, "/" + std::string(to_string(a.action))), HttpReply::Command,
+                            "{}")};
     }
     std::vector<Effect> operator()(const OpenEscalate&) {
         view.escalate = EscalateDialog{};
@@ -140,7 +140,7 @@ struct TicketVisitor : FlowVisitor<TicketActions> {
     std::vector<Effect> answered(const HttpAnswer& a, std::vector<Effect> (TicketVisitor::*handle)(const HttpAnswer&)) {
         if (a.status != 401) return (this->*handle)(a);
         view.loading = view.comment_busy = view.escalate.busy = false;
-        view.busy_command.clear();
+        view.busy_command.reset();
         return session_ended(state);
     }
     std::vector<Effect> details_answered(const HttpAnswer& a) {
@@ -172,13 +172,13 @@ struct TicketVisitor : FlowVisitor<TicketActions> {
         return effects;
     }
     std::vector<Effect> command_answered(const HttpAnswer& a) {
-        const std::string command = view.busy_command;
-        view.busy_command.clear();
+        const std::optional<TicketAction> command = view.busy_command;
+        view.busy_command.reset();
         if (a.status != 200) {
             view.command_error = problem_text(a, "change the ticket");
             return {};
         }
-        if (command == "confirm") state.notice = "Thank you. Ticket " + view.id + " is closed.";
+        if (command == TicketAction::Confirm) state.notice = "Thank you. Ticket " + view.id + " is closed.";
         std::vector<Effect> effects;
         if (!take_details(state, a, effects)) return fetch(state);
         return effects;

@@ -28,9 +28,9 @@ std::vector<Effect> list_users(State& state) {
     UsersView& u = state.users;
     u.loading = true;
     u.error.clear();
-    std::string url = tenant_url(state, "/support-users?limit=100&sort=" + u.sort + "&order=" + (u.descending ? "desc" : "asc"));
+    std::string url = tenant_url(state, "/support-users?limit=100&sort=" + std::string(to_string(u.sort)) + "&order=" + (u.descending ? "desc" : "asc"));
     if (!u.query.empty()) url += "&q=" + url_escape(u.query);
-    if (!u.status.empty()) url += "&status=" + u.status;
+    if (u.status) url += "&status=" + std::string(to_string(*u.status));
     return {users_request(state, "GET", url, HttpReply::Users)};
 }
 
@@ -181,7 +181,7 @@ struct UsersVisitor : FlowVisitor<UsersActions> {
         users.as_of.reset();
         users.received_at = state.now;
         // The plain first page is what an offline visit shows.
-        if (!appending && users.query.empty() && users.status.empty())
+        if (!appending && users.query.empty() && !users.status)
             return {users_snapshot(state.now, state.current_tenant, a.body)};
         return {};
     }

@@ -104,9 +104,9 @@ TicketComment read_comment(const json& j, const std::string& path) {
 
 }  // namespace
 
-bool TicketDetails::allows(std::string_view action) const {
+bool TicketDetails::allows(TicketAction action) const {
     for (const std::string& allowed : actions)
-        if (allowed == action) return true;
+        if (allowed == to_string(action)) return true;
     return false;
 }
 

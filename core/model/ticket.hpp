@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/text/parsed.hpp"
+#include "core/model/ticket_action.hpp"
 #include "core/sla/business_calendar.hpp"
 
 #include <cstdint>
@@ -66,7 +67,7 @@ struct TicketDetails {
     // "lower_severity", "escalate" (others may come; ignore what you do not know).
     std::vector<std::string> actions;
 
-    bool allows(std::string_view action) const;
+    bool allows(TicketAction action) const;
 };
 
 // Never throws, like parse_ticket_page.

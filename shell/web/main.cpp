@@ -130,7 +130,7 @@ void run_effects(const std::vector<core::Effect>& effects) {
                 } else if constexpr (std::is_same_v<E, core::DownloadFile>) {
                     portal_js_download_file(e.file_name.c_str(), e.content.c_str());
                 } else if constexpr (std::is_same_v<E, core::PickFile>) {
-                    portal_js_pick_file(e.purpose.c_str(), core::draft_file_max_bytes);
+                    portal_js_pick_file(std::string(core::to_string(e.purpose)).c_str(), core::draft_file_max_bytes);
                 } else if constexpr (std::is_same_v<E, core::StartTimer>) {
                     auto* fired = new core::Action(core::timer_fired(e.timer, e.generation));
                     emscripten_set_timeout([](void* data) {
@@ -310,7 +310,7 @@ EMSCRIPTEN_KEEPALIVE void portal_on_connectivity(int online) { dispatch(core::Co
 // read, its size, and why it could not be read, if it could not.
 EMSCRIPTEN_KEEPALIVE void portal_on_file_picked(const char* purpose, const char* name, const char* text, double bytes,
                                                 const char* read_error) {
-    if (std::string_view(purpose) == "draft")
+    if (std::string_view(purpose) == core::to_string(core::FilePurpose::Draft))
         dispatch(core::DraftImported{name, text, static_cast<long long>(bytes), read_error});
 }
 

@@ -114,7 +114,7 @@ TEST_CASE("a reply longer than the service takes is not sent, and says so") {
 
 TEST_CASE("confirming a solved ticket closes it") {
     State state = on_ticket("solved", {"comment", "confirm", "reopen"});
-    std::vector<Effect> sent = update(state, TicketCommand{"confirm"});
+    std::vector<Effect> sent = update(state, TicketCommand{TicketAction::Confirm});
     const HttpRequest* request = only_request(sent);
     REQUIRE(request);
     CHECK(request->url == "/api/v1/tickets/T-1042/confirm");
@@ -122,7 +122,7 @@ TEST_CASE("confirming a solved ticket closes it") {
     update(state, Answered<HttpReply::Command>{200, ticket_json("closed", {})});
     CHECK(state.ticket.details->ticket.status == "closed");
     CHECK(state.notice.find("closed") != std::string::npos);
-    CHECK(update(state, TicketCommand{"delete"}).empty());   // only the known commands
+    CHECK(update(state, TicketCommand{TicketAction::Comment}).empty());   // only the status changes are commands
 }
 
 TEST_CASE("escalation only goes to a more urgent severity, with a reason") {

@@ -240,8 +240,8 @@ TEST_CASE("a ticket in detail: submitted fields, conversation, escalation links 
     CHECK(details.comments[2].author_kind == CommentAuthor::Support);
     CHECK(details.comments[2].id == 3);
     CHECK(details.comments[1].created_at == *parse_instant("2026-01-05T08:20:00Z"));
-    CHECK(details.allows("confirm"));
-    CHECK_FALSE(details.allows("solve"));
+    CHECK(details.allows(TicketAction::Confirm));
+    CHECK_FALSE(details.allows(TicketAction::Solve));
 }
 
 TEST_CASE("a ticket in detail: what the service may leave out, and what it must not send") {

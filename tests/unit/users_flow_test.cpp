@@ -191,12 +191,12 @@ TEST_CASE("an existing account's invitation sends only that account's password, 
 
 TEST_CASE("filtering and sorting list again from the first page; sorting the same column again flips it") {
     State state = on_users_screen();
-    auto filtered = effects_of<HttpRequest>(update(state, ChooseUserStatus{"invited"}));
+    auto filtered = effects_of<HttpRequest>(update(state, ChooseUserStatus{MembershipStatus::Invited}));
     REQUIRE(filtered.size() == 1);
     CHECK(filtered[0]->url == "/api/v1/tenants/acme-prod/support-users?limit=100&sort=email&order=asc&status=invited");
-    auto by_name = effects_of<HttpRequest>(update(state, SortUsers{"name"}));
+    auto by_name = effects_of<HttpRequest>(update(state, SortUsers{SupportUserSort::Name}));
     CHECK(by_name[0]->url.find("sort=name&order=asc") != std::string::npos);
-    auto flipped = effects_of<HttpRequest>(update(state, SortUsers{"name"}));
+    auto flipped = effects_of<HttpRequest>(update(state, SortUsers{SupportUserSort::Name}));
     CHECK(flipped[0]->url.find("sort=name&order=desc") != std::string::npos);
     CHECK(flipped[0]->generation > by_name[0]->generation);   // the earlier answer is now stale
 }

@@ -87,7 +87,7 @@ SupportUserPage list_support_users(sqlite3* connection, int64_t tenant_id, const
     if (!query.search.empty()) filter += std::string(" AND (u.email LIKE ?3 ESCAPE '\\' OR ") + shown_name + " LIKE ?3 ESCAPE '\\')";
     auto bind_filter = [&](Statement& statement) {
         statement.bind(1, tenant_id);
-        if (query.status) statement.bind(2, *query.status);
+        if (query.status) statement.bind(2, core::to_string(*query.status));
         if (!query.search.empty()) statement.bind(3, like_pattern(query.search));
     };
 

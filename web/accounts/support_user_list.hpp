@@ -9,6 +9,8 @@
 // docs/benchmarks.md has the figures.
 #pragma once
 
+#include "core/model/support_user_filter.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,7 +21,7 @@ struct sqlite3;
 
 namespace web {
 
-enum class SupportUserSort { Email, Name, InvitedAt, LastSignInAt };
+using core::SupportUserSort;
 
 // The sort value of a row: text for e-mail and name, unix seconds for times.
 using SortValue = std::variant<std::string, int64_t>;
@@ -31,7 +33,7 @@ struct SupportUserPosition {
 
 struct SupportUserQuery {
     std::string search;                   // e-mail or name contains it, any case; empty: everyone
-    std::optional<std::string> status;    // invited | active | revoked
+    std::optional<core::MembershipStatus> status;   // nullopt: all
     SupportUserSort sort = SupportUserSort::Email;
     bool descending = false;
     int limit = 50;

@@ -13,22 +13,6 @@ namespace {
 constexpr int largest_page = 200;
 constexpr int longest_search = 200;
 
-const char* sort_name(SupportUserSort sort) {
-    switch (sort) {
-        case SupportUserSort::Email: return "email";
-        case SupportUserSort::Name: return "name";
-        case SupportUserSort::InvitedAt: return "invited_at";
-        case SupportUserSort::LastSignInAt: return "last_sign_in_at";
-    }
-    return "email";
-}
-
-std::optional<SupportUserSort> sort_named(const std::string& name) {
-    for (SupportUserSort sort : {SupportUserSort::Email, SupportUserSort::Name, SupportUserSort::InvitedAt, SupportUserSort::LastSignInAt})
-        if (name == sort_name(sort)) return sort;
-    return std::nullopt;
-}
-
 template <class Number>
 std::optional<Number> whole_number(std::string_view text) {
     Number number{};
@@ -52,7 +36,7 @@ std::optional<SupportUserPosition> decode_cursor(const std::string& cursor, cons
     std::string_view sort = word();
     std::string_view order = word();
     std::optional<int64_t> id = whole_number<int64_t>(word());
-    if (sort != sort_name(query.sort) || order != (query.descending ? "desc" : "asc") || !id) return std::nullopt;
+    if (sort != core::to_string(query.sort) || order != (query.descending ? "desc" : "asc") || !id) return std::nullopt;
     SupportUserPosition position;
     position.id = *id;
     if (query.sort == SupportUserSort::Email || query.sort == SupportUserSort::Name) {
@@ -81,12 +65,12 @@ core::Parsed<SupportUserQuery> parse_support_user_query(const httplib::Request& 
             return fail("q is at most " + std::to_string(longest_search) + " characters.");
     }
     if (std::string status = request.get_param_value("status"); !status.empty()) {
-        if (status != "invited" && status != "active" && status != "revoked")
+        query.status = core::parse_membership_status(status);
+        if (!query.status)
             return fail("status must be invited, active or revoked (or left out for all), not \"" + status + "\".");
-        query.status = status;
     }
     if (std::string sort = request.get_param_value("sort"); !sort.empty()) {
-        std::optional<SupportUserSort> named = sort_named(sort);
+        std::optional<SupportUserSort> named = core::parse_support_user_sort(sort);
         if (!named) return fail("sort must be email, name, invited_at or last_sign_in_at, not \"" + sort + "\".");
         query.sort = *named;
     }
@@ -117,7 +101,7 @@ std::string encode_support_user_cursor(const SupportUserQuery& query, const Supp
         value = *text;
     else
         value = std::to_string(std::get<int64_t>(last_row.sort_value));
-    return core::base64url_encode(std::string(sort_name(query.sort)) + " " + (query.descending ? "desc" : "asc") + " " +
+    return core::base64url_encode(std::string(core::to_string(query.sort)) + " " + (query.descending ? "desc" : "asc") + " " +
                             std::to_string(last_row.id) + " " + value);
 }
 

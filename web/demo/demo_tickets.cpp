@@ -279,7 +279,7 @@ std::vector<TicketRecord> synthetic_tickets(const core::Program& program, int co
         ticket.route = subject.route;
         ticket.summary = subject.summary;
         ticket.plan = program.plans.empty() ? "none" : program.plans[plan_index].id;
-        ticket.severity = 1 + int(random.below(4));
+        ticket.severity = 1 + int(random.below(std::max<int64_t>(1, program.least_urgent_severity())));   // the program's levels
         ticket.customer_time_zone = load_zones[random.below(int64_t(std::size(load_zones)))];
         ticket.opened_at = now_unix - random.below(thirty_days);
         // Most tickets have been answered, from minutes to a day and a half after opening.

@@ -28,18 +28,6 @@ TicketParty party_to(const Caller& caller, const TicketRecord& ticket) {
     return party;
 }
 
-std::string_view to_string(TicketAction action) {
-    switch (action) {
-        case TicketAction::Comment: return "comment";
-        case TicketAction::Solve: return "solve";
-        case TicketAction::Confirm: return "confirm";
-        case TicketAction::Reopen: return "reopen";
-        case TicketAction::LowerSeverity: return "lower_severity";
-        case TicketAction::Escalate: return "escalate";
-    }
-    return "";
-}
-
 ActionRefusal refusal(TicketAction action, const TicketRecord& ticket, const TicketParty& party) {
     const bool open = ticket.status == "open", solved = ticket.status == "solved";
     switch (action) {

@@ -10,6 +10,7 @@
 #include "web/accounts/caller.hpp"
 #include "web/tickets/ticket_store.hpp"
 
+#include "core/model/ticket_action.hpp"
 #include "core/program/program.hpp"
 
 #include <string>
@@ -29,10 +30,7 @@ TicketParty party_to(const Caller& caller, const TicketRecord& ticket);
 // Whether the membership makes its user a customer of the tenant (admin or support-only).
 bool is_customer(const MembershipRecord& membership);
 
-enum class TicketAction { Comment, Solve, Confirm, Reopen, LowerSeverity, Escalate };
-
-// "comment", "solve", "confirm", "reopen", "lower_severity", "escalate"
-std::string_view to_string(TicketAction action);
+using core::TicketAction;   // and core::to_string(TicketAction): the names in allowed_actions
 
 // Why not: 403 (not this party's to do) or 409 (not in this state), with a
 // detail that says so; status 0 when the action may go ahead.
