@@ -240,7 +240,7 @@ void draw_ticket_screen(const core::State& state, const core::TicketScreen& scre
     expose_label(ticket.id + " \xC2\xB7 " + ticket.summary);
     describe(Role::Heading).level = 1;
     const core::Route* route = state.program.find_route(ticket.route);
-    std::string facts = core::status_text(ticket.status) + " \xC2\xB7 " + core::severity_label(state.program, ticket.severity);
+    std::string facts = std::string(core::status_text(ticket.status)) + " \xC2\xB7 " + core::severity_label(state.program, ticket.severity);
     if (route) facts += " \xC2\xB7 " + route->title;
     if (!details.tenant.empty()) facts += " \xC2\xB7 " + details.tenant;
     if (!details.created_by_name.empty() || !details.created_by_email.empty())
@@ -259,7 +259,7 @@ void draw_ticket_screen(const core::State& state, const core::TicketScreen& scre
         if (link_button(("##escalated-" + id).c_str(), "Escalated by " + id, "Escalated by " + id, f.body))
             out.push_back(core::OpenTicket{id});
     }
-    if (ticket.status == "solved" && details.allows(core::TicketAction::Confirm))
+    if (ticket.status == core::TicketStatus::Solved && details.allows(core::TicketAction::Confirm))
         line(f.body, colour::text, "Support marked this solved. Is it? The ticket closes only when you confirm.");
     ImGui::Dummy(ImVec2(0, px(6)));
     draw_actions(view, details, out);

@@ -212,11 +212,4 @@ std::vector<Effect> enter_ticket_screen(State& state, const std::string& id) {
     return fetch(state);
 }
 
-std::string status_text(std::string_view status) {
-    if (status == "open") return "Open";
-    if (status == "solved") return "Solved, awaiting confirmation";
-    if (status == "closed") return "Closed";
-    return std::string(status);
-}
-
 }  // namespace core

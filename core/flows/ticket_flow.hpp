@@ -16,6 +16,5 @@ std::vector<Effect> update_ticket(State& state, const Action& action);
 std::vector<Effect> enter_ticket_screen(State& state, const std::string& id);
 
 // Words for a ticket's status: "Open", "Solved, awaiting confirmation", "Closed".
-std::string status_text(std::string_view status);
 
 }  // namespace core

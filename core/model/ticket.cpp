@@ -45,7 +45,12 @@ Ticket read_ticket(const json& j, const std::string& path) {
     t.customer_time_zone = member(j, path, "customer_time_zone", json::value_t::string).get<std::string>();
     if (auto it = j.find("first_response_at"); it != j.end() && !it->is_null())
         t.first_response_at = instant_at(j, path, "first_response_at");
-    if (auto it = j.find("status"); it != j.end() && it->is_string()) t.status = it->get<std::string>();
+    if (auto it = j.find("status"); it != j.end() && !it->is_null()) {
+        const std::string text = member(j, path, "status", json::value_t::string).get<std::string>();
+        std::optional<TicketStatus> status = parse_ticket_status(text);
+        if (!status) throw Fail{path + ".status: expected open, solved or closed, got \"" + text + "\""};
+        t.status = *status;
+    }
     return t;
 }
 

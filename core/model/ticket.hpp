@@ -8,6 +8,7 @@
 
 #include "core/text/parsed.hpp"
 #include "core/model/ticket_action.hpp"
+#include "core/model/ticket_status.hpp"
 #include "core/sla/business_calendar.hpp"
 
 #include <cstdint>
@@ -28,7 +29,7 @@ struct Ticket {
     Instant opened_at;
     std::string customer_time_zone;        // IANA, e.g. "Europe/Berlin"
     std::optional<Instant> first_response_at;   // a person's first response
-    std::string status;                    // "open", ...
+    TicketStatus status = TicketStatus::Open;
 };
 
 struct TicketPage {
@@ -53,7 +54,7 @@ struct TicketComment {
 
 // One ticket as the signed-in user sees it in detail.
 struct TicketDetails {
-    Ticket ticket;                                   // status: "open", "solved" (awaiting confirmation), "closed"
+    Ticket ticket;
     std::string tenant;                              // empty for tickets from before tenants
     std::string created_by_name;                     // who filed it; empty when not known
     std::string created_by_email;

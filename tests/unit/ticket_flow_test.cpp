@@ -120,7 +120,7 @@ TEST_CASE("confirming a solved ticket closes it") {
     CHECK(request->url == "/api/v1/tickets/T-1042/confirm");
     CHECK(request->csrf_token == "csrf-1");
     update(state, Answered<HttpReply::Command>{200, ticket_json("closed", {})});
-    CHECK(state.ticket.details->ticket.status == "closed");
+    CHECK(state.ticket.details->ticket.status == TicketStatus::Closed);
     CHECK(state.notice.find("closed") != std::string::npos);
     CHECK(update(state, TicketCommand{TicketAction::Comment}).empty());   // only the status changes are commands
 }

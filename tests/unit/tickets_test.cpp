@@ -222,7 +222,7 @@ TEST_CASE("a ticket in detail: submitted fields, conversation, escalation links 
     REQUIRE_MESSAGE(parsed, parsed.error);
     const TicketDetails& details = *parsed.value;
     CHECK(details.ticket.id == "T-1001");
-    CHECK(details.ticket.status == "solved");
+    CHECK(details.ticket.status == TicketStatus::Solved);
     CHECK(details.ticket.first_response_at == parse_instant("2026-01-05T09:00:00Z"));
     CHECK(details.tenant == "acme-prod");
     CHECK(details.created_by_name == "Amara Okafor");
@@ -272,6 +272,10 @@ TEST_CASE("a ticket in detail: what the service may leave out, and what it must 
         bad_checklist.replace(bad_checklist.find(R"("logout_urls":false)"), std::string(R"("logout_urls":false)").size(),
                               R"("logout_urls":"no")");
         CHECK(parse_ticket_details(bad_checklist).error == "checklist.logout_urls: wrong type (string)");
+        std::string unknown_status = details_json();
+        unknown_status.replace(unknown_status.find(R"("status":"solved")"), std::string(R"("status":"solved")").size(),
+                               R"("status":"pending")");
+        CHECK(parse_ticket_details(unknown_status).error == "status: expected open, solved or closed, got \"pending\"");
         std::string no_actions = details_json();
         no_actions.replace(no_actions.find(R"(,"actions":["comment","confirm","reopen","escalate"])"),
                            std::string(R"(,"actions":["comment","confirm","reopen","escalate"])").size(), "");

@@ -29,7 +29,7 @@ TicketParty party_to(const Caller& caller, const TicketRecord& ticket) {
 }
 
 ActionRefusal refusal(TicketAction action, const TicketRecord& ticket, const TicketParty& party) {
-    const bool open = ticket.status == "open", solved = ticket.status == "solved";
+    const bool open = ticket.status == core::TicketStatus::Open, solved = ticket.status == core::TicketStatus::Solved;
     switch (action) {
         case TicketAction::Comment:
             if (!party.sees()) return not_theirs("Only the customer and support engineers comment on " + ticket.id + ".");

@@ -57,9 +57,9 @@ StoredAnswer refused(const ActionRefusal& refusal) { return {"", refusal.status,
 void TicketChangeRoutes::add_to(ApiRouter& router) {
     const std::string ticket = "/api/v1/tickets/{id}";
     router.add("POST", ticket + "/comments", Access::SignedIn, [this](ApiCall& call) { comment(call); });
-    router.add("POST", ticket + "/solve", Access::SignedIn, [this](ApiCall& call) { move(call, TicketAction::Solve, "solved"); });
-    router.add("POST", ticket + "/confirm", Access::SignedIn, [this](ApiCall& call) { move(call, TicketAction::Confirm, "closed"); });
-    router.add("POST", ticket + "/reopen", Access::SignedIn, [this](ApiCall& call) { move(call, TicketAction::Reopen, "open"); });
+    router.add("POST", ticket + "/solve", Access::SignedIn, [this](ApiCall& call) { move(call, TicketAction::Solve, core::TicketStatus::Solved); });
+    router.add("POST", ticket + "/confirm", Access::SignedIn, [this](ApiCall& call) { move(call, TicketAction::Confirm, core::TicketStatus::Closed); });
+    router.add("POST", ticket + "/reopen", Access::SignedIn, [this](ApiCall& call) { move(call, TicketAction::Reopen, core::TicketStatus::Open); });
     router.add("PATCH", ticket, Access::SignedIn, [this](ApiCall& call) { change_severity(call); });
     router.add("POST", ticket + "/escalate", Access::SignedIn, [this](ApiCall& call) { escalate(call); });
 }
@@ -99,7 +99,7 @@ ActionRefusal TicketChangeRoutes::refusal_now(ApiCall& call, sqlite3* connection
     return refusal;
 }
 
-void TicketChangeRoutes::move(ApiCall& call, TicketAction action, const char* status) {
+void TicketChangeRoutes::move(ApiCall& call, TicketAction action, core::TicketStatus status) {
     change_ticket(call, action, [&](sqlite3* connection, const TicketRecord& ticket) {
         TicketRows(connection).set_status(ticket.id, status);
         TicketComments(connection).add(ticket.id, std::nullopt, "automated", status_note(action, display_name(*call.caller)), call.now);
@@ -201,7 +201,7 @@ void TicketChangeRoutes::escalate(ApiCall& call) {
     ticket.severity = *severity;
     ticket.opened_at = call.now;
     ticket.first_response_at.reset();
-    ticket.status = "open";
+    ticket.status = core::TicketStatus::Open;
     ticket.opened_by = call.caller->user_id;
     ticket.escalates = original.id;
     std::string etag;   // of the new ticket

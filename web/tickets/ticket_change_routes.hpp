@@ -54,7 +54,7 @@ private:
     ActionRefusal refusal_now(ApiCall& call, sqlite3* connection, TicketAction action, const TicketRecord& ticket,
                               const TicketParty& party);
     // open -> solved and the like, with an automated note in the thread.
-    void move(ApiCall& call, TicketAction action, const char* status);
+    void move(ApiCall& call, TicketAction action, core::TicketStatus status);
 
     Database& database_;
     TicketStore store_;

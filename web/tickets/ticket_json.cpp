@@ -46,7 +46,7 @@ ordered_json ticket_json(const TicketRecord& ticket, const core::Program& progra
     json["first_response_at"] = ticket.first_response_at
                                     ? ordered_json(customer_time(instant_from_unix(*ticket.first_response_at), zone))
                                     : ordered_json(nullptr);
-    json["status"] = ticket.status;
+    json["status"] = std::string(core::to_string(ticket.status));
     json["tenant"] = ticket.tenant.empty() ? ordered_json(nullptr) : ordered_json(ticket.tenant);
     std::optional<TicketSla> sla = ticket_sla(program, ticket, zone, now);
     json["sla"] = sla ? sla_json(*sla, zone) : ordered_json(nullptr);

@@ -51,7 +51,8 @@ TicketRecord read_ticket(const Statement& row) {
     ticket.opened_at = row.integer(5);
     ticket.customer_time_zone = row.text(6);
     ticket.first_response_at = row.optional_integer(7);
-    ticket.status = row.text(8);
+    // Only the service writes this column, always through to_string.
+    ticket.status = core::parse_ticket_status(row.text(8)).value_or(core::TicketStatus::Open);
     ticket.tenant = row.text(9);
     ticket.opened_by = row.optional_integer(10);
     ticket.fields = map_of<std::string>(row.text(11));
@@ -129,7 +130,7 @@ void TicketRows::insert(std::vector<TicketRecord>& tickets) {
         ticket.id = ticket_id(next_number++);
         insert.bind(1, ticket.id).bind(2, ticket.route).bind(3, ticket.summary).bind(4, ticket.plan);
         insert.bind(5, int64_t(ticket.severity)).bind(6, ticket.opened_at).bind(7, ticket.customer_time_zone);
-        insert.bind(8, ticket.first_response_at).bind(9, ticket.status);
+        insert.bind(8, ticket.first_response_at).bind(9, core::to_string(ticket.status));
         if (ticket.tenant.empty())
             insert.bind_null(10);
         else
@@ -155,9 +156,9 @@ std::vector<std::string> TicketRows::escalated_by(const std::string& id) {
     return ids;
 }
 
-void TicketRows::set_status(const std::string& id, const std::string& status) {
+void TicketRows::set_status(const std::string& id, core::TicketStatus status) {
     Statement update(connection_, "UPDATE tickets SET status = ?2 WHERE id = ?1");
-    update.bind(1, id).bind(2, status).run();
+    update.bind(1, id).bind(2, core::to_string(status)).run();
 }
 
 void TicketRows::set_severity(const std::string& id, int severity) {

@@ -10,6 +10,7 @@
 // (sqlite_statement), like the account tables.
 #pragma once
 
+#include "core/model/ticket_status.hpp"
 #include "web/store/database.hpp"
 
 #include <cstdint>
@@ -31,7 +32,7 @@ struct TicketRecord {
     int64_t opened_at = 0;                       // unix seconds, UTC
     std::string customer_time_zone;              // IANA name
     std::optional<int64_t> first_response_at;    // a person's first answer
-    std::string status = "open";                 // open | solved | closed
+    core::TicketStatus status = core::TicketStatus::Open;
     std::string tenant;                          // slug; empty for tickets from before tenants
     std::optional<int64_t> opened_by;            // user id
     // What the customer submitted (core::TicketDraft's members).
@@ -63,7 +64,7 @@ public:
     // The tickets that escalate `id`, oldest first.
     std::vector<std::string> escalated_by(const std::string& id);
 
-    void set_status(const std::string& id, const std::string& status);
+    void set_status(const std::string& id, core::TicketStatus status);
     void set_severity(const std::string& id, int severity);
     // Only the first answer counts: a later one leaves the time as it is.
     void record_first_response(const std::string& id, int64_t at);
