@@ -359,7 +359,12 @@ struct ReloadForUpdate {};
 struct DownloadFile { std::string file_name, content; };
 // What a picked file is for; the shell hands it back with the file.
 enum class FilePurpose { Draft };   // the answer is DraftImported
-constexpr std::string_view to_string(FilePurpose) { return "draft"; }
+constexpr std::string_view to_string(FilePurpose purpose) {
+    switch (purpose) {
+        case FilePurpose::Draft: return "draft";
+    }
+    return "";
+}
 // Ask the person for a file.
 struct PickFile { FilePurpose purpose; };
 

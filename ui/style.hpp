@@ -19,7 +19,8 @@ inline ImU32 page, surface, border, border_strong, text, text_secondary, accent,
     warning_border, warning_text, danger_soft, danger_border, danger_badge_border, danger_text, danger_action,
     danger_action_hovered, danger_action_pressed, on_danger, success_soft, success_border, success_text,
     neutral_soft, neutral_border, neutral_text, avatar_empty, table_header, row_alt, card_shadow, banner,
-    banner_text, banner_link, banner_muted, banner_button_hovered, banner_button_pressed, scrollbar_grab, scrollbar_grab_hovered, scrollbar_grab_pressed,
+    banner_text, banner_link, banner_muted, banner_button_hovered, banner_button_pressed, scrollbar_grab,
+    scrollbar_grab_hovered, scrollbar_grab_pressed,
     selection, modal_dim;
 inline constexpr ImU32 clear = 0;   // draws nothing: a button with no fill or border
 }  // namespace colour

@@ -186,7 +186,7 @@ std::vector<Choice> choices_for(const DemoTicket& ticket, const core::Program& p
     for (const char* zone : demo_zones)
         if (zone != zones.front()) zones.push_back(zone);
     std::vector<int> severities = {ticket.severity};
-    for (int distance = 1; distance <= 3; distance++)
+    for (int distance = 1; distance < program.least_urgent_severity(); distance++)
         for (int severity : {ticket.severity - distance, ticket.severity + distance})
             if (program.find_severity(severity)) severities.push_back(severity);
     std::vector<std::string> plans = {ticket.plan};

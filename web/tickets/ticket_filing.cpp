@@ -9,8 +9,10 @@ namespace web {
 std::string acknowledgement_text(const TicketRecord& ticket, const core::Program& program) {
     std::string text = "We received your request and filed it as ticket " + ticket.id + ".";
     if (ticket.escalates) text += " It escalates " + *ticket.escalates + ", which stays as it is.";
+    // A plan the program no longer knows promises nothing: the sentence says so.
     const core::Parsed<core::ResponseTerms> terms = core::response_terms(program, ticket.plan, ticket.severity);
-    return text + " " + core::response_promise(*terms) + ". A support engineer's reply will appear here.";
+    return text + " " + core::response_promise(terms ? *terms : core::ResponseTerms{}) +
+           ". A support engineer's reply will appear here.";
 }
 
 void file_ticket(sqlite3* connection, TicketRecord& ticket, const core::Program& program,

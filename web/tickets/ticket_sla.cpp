@@ -6,7 +6,6 @@ namespace web {
 
 std::optional<TicketSla> ticket_sla(const core::Program& program, const TicketRecord& ticket, const date::time_zone* zone,
                                     core::Instant now) {
-    if (!zone) return std::nullopt;
     core::Parsed<core::ResponseTerms> terms = core::response_terms(program, ticket.plan, ticket.severity);
     if (!terms) return std::nullopt;
     std::optional<core::BusinessCalendar> calendar = core::response_calendar(*terms, zone);
