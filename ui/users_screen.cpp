@@ -29,25 +29,21 @@ std::string field_error(const std::map<std::string, std::string>& errors, const 
     return it == errors.end() ? std::string() : it->second;
 }
 
-const char* status_word(const std::string& status) {
-    if (status == "invited") return "Invited";
-    if (status == "active") return "Active";
-    if (status == "revoked") return "Revoked";
-    return "Unknown";
-}
-
-void status_pill(const std::string& status) {
+void status_pill(core::MembershipStatus status) {
     const Fonts& f = fonts();
     ImU32 bg = colour::neutral_soft, fg = colour::neutral_text;
-    if (status == "active") bg = colour::success_soft, fg = colour::success_text;
-    if (status == "invited") bg = colour::accent_soft, fg = colour::accent_text;
-    if (status == "revoked") bg = colour::danger_soft, fg = colour::danger_text;
-    const char* word = status_word(status);
-    const ImVec2 size = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, word);
+    switch (status) {
+        case core::MembershipStatus::Active: bg = colour::success_soft, fg = colour::success_text; break;
+        case core::MembershipStatus::Invited: bg = colour::accent_soft, fg = colour::accent_text; break;
+        case core::MembershipStatus::Revoked: bg = colour::danger_soft, fg = colour::danger_text; break;
+    }
+    const std::string_view word = core::status_word(status);
+    const ImVec2 size = f.small->CalcTextSizeA(f.small->FontSize, FLT_MAX, 0, word.data(), word.data() + word.size());
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + size.x + px(16), min.y + size.y + px(6));
     ImGui::GetWindowDrawList()->AddRectFilled(min, max, bg, (max.y - min.y) * 0.5f);
-    ImGui::GetWindowDrawList()->AddText(f.small, f.small->FontSize, ImVec2(min.x + px(8), min.y + px(3)), fg, word);
+    ImGui::GetWindowDrawList()->AddText(f.small, f.small->FontSize, ImVec2(min.x + px(8), min.y + px(3)), fg, word.data(),
+                                        word.data() + word.size());
     ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
 }
 
@@ -84,7 +80,7 @@ void draw_invite_dialog(const core::State& state, Actions& out) {
     ImGui::TextUnformatted("Services they get support for");
     ImGui::PopFont();
     for (const core::Membership& m : state.account->memberships) {
-        if (m.role != "admin") continue;
+        if (m.role != core::Role::Admin) continue;
         bool checked = d.tenants.count(m.tenant) > 0;
         const std::string label = (m.tenant_name.empty() ? m.tenant : m.tenant_name) + "##tenant-" + m.tenant;
         if (ImGui::Checkbox(label.c_str(), &checked)) out.push_back(core::ToggleInviteTenant{m.tenant});
@@ -177,16 +173,16 @@ void draw_details(const core::State& state, Column column, Actions& out) {
             ImGui::TextUnformatted(value.c_str());
         };
         std::string tenants;
-        for (const core::Membership& m : d.tenants)
-            tenants += (tenants.empty() ? "" : ", ") + (m.tenant_name.empty() ? m.tenant : m.tenant_name) +
-                       (m.role.empty() ? "" : " (" + m.role + ")");
+        for (const core::SupportUserTenant& t : d.tenants)
+            tenants += (tenants.empty() ? "" : ", ") + (t.tenant_name.empty() ? t.tenant : t.tenant_name) + " (" +
+                       std::string(core::status_word(t.status)) + ")";
         line("Services", tenants.empty() ? "None" : tenants);
         line("Invited by", d.user.invited_by.empty() ? "Unknown" : d.user.invited_by);
         line("Invited", readable_time(state, d.user.invited_at));
         line("Last sign-in", readable_time(state, d.user.last_sign_in_at));
         line("Open tickets", std::to_string(d.open_tickets));
         ImGui::Dummy(ImVec2(0, px(4)));
-        if (d.user.status != "revoked" && button("Revoke access", false)) out.push_back(core::AskRevoke{d.user.id});
+        if (d.user.status != core::MembershipStatus::Revoked && button("Revoke access", false)) out.push_back(core::AskRevoke{d.user.id});
     }
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::Unindent(px(20));
@@ -327,7 +323,7 @@ void draw_user_table(const core::State& state, Column column, Actions& out) {
                 table_cell(5);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - f.small->FontSize) * 0.5f);
                 if (link_button("##details", "Details", "Details of " + user.email, f.small)) out.push_back(core::SelectUser{user.id});
-                if (user.status != "revoked") {
+                if (user.status != core::MembershipStatus::Revoked) {
                     ImGui::SameLine(0, px(16));
                     if (link_button("##revoke", "Revoke", "Revoke " + user.email, f.small)) out.push_back(core::AskRevoke{user.id});
                 }
@@ -358,7 +354,7 @@ void draw_user_cards(const core::State& state, Column column, Actions& out) {
         row_card_caption("Last sign-in");
         paragraph(f.body, colour::text_secondary, readable_time(state, user.last_sign_in_at));
         if (link_button("##details", "Details", "Details of " + user.email, f.body)) out.push_back(core::SelectUser{user.id});
-        if (user.status != "revoked") {
+        if (user.status != core::MembershipStatus::Revoked) {
             ImGui::SameLine(0, px(24));
             if (link_button("##revoke", "Revoke", "Revoke " + user.email, f.body)) out.push_back(core::AskRevoke{user.id});
         }

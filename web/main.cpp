@@ -23,14 +23,12 @@
 #include "web/http/static_files.hpp"
 #include "web/http/stop_signals.hpp"
 #include "web/tickets/ticket_store.hpp"
-#include "web/tickets/ticket_sla.hpp"
 #include "web/store/time_zones.hpp"
 #include "web/mail/outbox.hpp"
 #include "web/store/unix_time.hpp"
 
 #include <httplib.h>
 
-#include <chrono>
 #include <curl/curl.h>
 
 #include <csignal>
@@ -126,7 +124,7 @@ int main(int argc, char** argv) {
         for (const core::Plan& plan : program->program.plans)
             if (plan.days) setting.trial_days = *plan.days;
         int64_t users_added = 0;
-        error = web::seed_demo_accounts(*database, setting, web::unix_now(), users_added);
+        error = web::seed_demo_accounts(*database, setting, web::service_now(), users_added);
         if (!error.empty()) return fail("cannot add the demo accounts: " + error);
         if (users_added > 0) {
             std::fprintf(stderr, "portal-web: demo data: added %lld users in 4 tenants (password: %s)\n",
@@ -138,7 +136,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "portal-web: demo data: the database has users already; none added\n");
 
         web::TicketStore tickets(*database);
-        core::Instant now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        const core::Instant now = web::service_now();
         int64_t added = 0;
         error = web::seed_demo_tickets(tickets, program->program, zones, options.demo_tickets, now,
                                        web::demo_ticket_tenants(*database), added);
@@ -146,7 +144,7 @@ int main(int argc, char** argv) {
         if (added > 0) {
             std::fprintf(stderr, "portal-web: demo data: added %lld tickets\n", static_cast<long long>(added));
             std::string solved;
-            error = web::seed_demo_conversations(*database, program->program, web::unix_from_instant(now), solved);
+            error = web::seed_demo_conversations(*database, program->program, now, solved);
             if (!error.empty()) return fail("cannot add the demo conversations: " + error);
             if (!solved.empty())
                 std::fprintf(stderr, "portal-web: demo data: %s is solved, awaiting the customer's confirmation\n", solved.c_str());
@@ -154,7 +152,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "portal-web: demo data: the database has tickets already; none added\n");
         }
         int64_t incidents = 0;
-        error = web::seed_demo_incidents(*database, web::unix_now(), incidents);
+        error = web::seed_demo_incidents(*database, web::service_now(), incidents);
         if (!error.empty()) return fail("cannot add the demo incident: " + error);
         if (incidents > 0) std::fprintf(stderr, "portal-web: demo data: an open incident in the EU region\n");
     }

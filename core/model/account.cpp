@@ -47,7 +47,14 @@ std::string person(const json& object, const char* key) {
     return {};
 }
 
-std::vector<Membership> memberships(const json& list, const std::string& path, const char* role_key) {
+MembershipStatus membership_status(const json& object, const std::string& path) {
+    const std::string word = text(object, "status", path);
+    std::optional<MembershipStatus> status = parse_membership_status(word);
+    if (!status) throw Fail{path + "status: unknown status \"" + word + "\""};
+    return *status;
+}
+
+std::vector<Membership> memberships(const json& list, const std::string& path) {
     std::vector<Membership> out;
     for (size_t i = 0; i < list.size(); ++i) {
         const std::string at = path + "[" + std::to_string(i) + "].";
@@ -55,7 +62,7 @@ std::vector<Membership> memberships(const json& list, const std::string& path, c
         Membership m;
         m.tenant = text(list[i], "tenant", at);
         m.tenant_name = text(list[i], "tenant_name", at, false);
-        m.role = text(list[i], role_key, at, false);
+        m.role = parse_role(text(list[i], "role", at, false));
         m.plan = text(list[i], "plan", at, false);
         m.region = text(list[i], "region", at, false);
         m.trial_ends_at = text(list[i], "trial_ends_at", at, false);
@@ -70,7 +77,7 @@ SupportUser support_user(const json& j, const std::string& path) {
     u.id = id_text(j, path + ".");
     u.email = text(j, "email", path + ".");
     u.name = text(j, "name", path + ".", false);
-    u.status = text(j, "status", path + ".");
+    u.status = membership_status(j, path + ".");
     u.invited_at = text(j, "invited_at", path + ".", false);
     u.invited_by = person(j, "invited_by");
     u.last_sign_in_at = text(j, "last_sign_in_at", path + ".", false);
@@ -98,12 +105,12 @@ const Membership* Account::membership(std::string_view tenant) const {
 
 bool Account::is_admin_of(std::string_view tenant) const {
     const Membership* m = membership(tenant);
-    return m && m->role == "admin";
+    return m && m->role == Role::Admin;
 }
 
 bool Account::administers_any() const {
     for (const Membership& m : memberships)
-        if (m.role == "admin") return true;
+        if (m.role == Role::Admin) return true;
     return false;
 }
 
@@ -115,7 +122,7 @@ Parsed<Account> parse_account(std::string_view json_text) {
         a.id = id_text(*user, "user.");
         a.email = text(*user, "email", "user.");
         a.name = text(*user, "name", "user.", false);
-        a.memberships = memberships(array(doc, "memberships", ""), "memberships", "role");
+        a.memberships = memberships(array(doc, "memberships", ""), "memberships");
         a.csrf_token = text(doc, "csrf_token", "");
         return a;
     });
@@ -136,7 +143,15 @@ Parsed<SupportUserDetails> parse_support_user_details(std::string_view json_text
     return parse_with<SupportUserDetails>(json_text, "the user", [](const json& doc) {
         SupportUserDetails d;
         d.user = support_user(doc, "user");
-        if (doc.contains("tenants") && doc["tenants"].is_array()) d.tenants = memberships(doc["tenants"], "tenants", "status");
+        if (doc.contains("tenants") && doc["tenants"].is_array()) {
+            const json& list = doc["tenants"];
+            for (size_t i = 0; i < list.size(); ++i) {
+                const std::string at = "tenants[" + std::to_string(i) + "].";
+                if (!list[i].is_object()) throw Fail{at + ": expected an object"};
+                d.tenants.push_back({text(list[i], "tenant", at), text(list[i], "tenant_name", at, false),
+                                     membership_status(list[i], at)});
+            }
+        }
         if (doc.contains("open_tickets") && doc["open_tickets"].is_number_integer()) d.open_tickets = doc["open_tickets"].get<int>();
         return d;
     });
@@ -164,7 +179,7 @@ Parsed<Invitation> parse_invitation(std::string_view json_text) {
         inv.email = text(doc, "email", "");
         inv.invited_by = person(doc, "invited_by");
         inv.expires_at = text(doc, "expires_at", "", false);
-        if (doc.contains("tenants") && doc["tenants"].is_array()) inv.tenants = memberships(doc["tenants"], "tenants", "role");
+        if (doc.contains("tenants") && doc["tenants"].is_array()) inv.tenants = memberships(doc["tenants"], "tenants");
         inv.existing_account = doc.contains("existing_account") && doc["existing_account"].is_boolean() &&
                                doc["existing_account"].get<bool>();
         return inv;

@@ -3,6 +3,7 @@
 // (web/openapi.yaml). Parsing never throws; the service is not trusted.
 #pragma once
 
+#include "core/model/membership.hpp"
 #include "core/text/parsed.hpp"
 
 #include <map>
@@ -16,7 +17,7 @@ namespace core {
 struct Membership {
     std::string tenant;        // "acme-prod"
     std::string tenant_name;   // "Acme (production)"
-    std::string role;          // "admin", "support_only", "support_engineer"
+    std::optional<Role> role;  // none: not told, or a role this portal does not know (grants nothing)
     std::string plan;          // the tenant's plan id ("standard", "trial", "none"); empty: not told
     std::string region;        // the tenant's region id of the program ("eu"); empty: not known
     std::string trial_ends_at; // ISO-8601, for a trial; empty otherwise
@@ -34,15 +35,21 @@ struct Account {
 
 struct SupportUser {
     std::string id, email, name;
-    std::string status;                 // "invited", "active", "revoked"
+    MembershipStatus status = MembershipStatus::Active;
     std::string invited_at;             // ISO-8601
     std::string invited_by;             // e-mail of the inviting admin
     std::string last_sign_in_at;        // empty: never
 };
 
+// One tenant a support user belongs to, and where that membership stands.
+struct SupportUserTenant {
+    std::string tenant, tenant_name;
+    MembershipStatus status = MembershipStatus::Active;
+};
+
 struct SupportUserDetails {
     SupportUser user;
-    std::vector<Membership> tenants;    // role holds the membership status here
+    std::vector<SupportUserTenant> tenants;
     int open_tickets = 0;
 };
 

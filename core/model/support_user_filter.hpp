@@ -3,6 +3,8 @@
 // service's cursors (web/openapi.yaml, listSupportUsers).
 #pragma once
 
+#include "core/model/membership.hpp"   // the status filter is a MembershipStatus
+
 #include <optional>
 #include <string_view>
 
@@ -12,14 +14,7 @@ enum class SupportUserSort { Email, Name, InvitedAt, LastSignInAt };
 inline constexpr SupportUserSort support_user_sorts[] = {SupportUserSort::Email, SupportUserSort::Name,
                                                          SupportUserSort::InvitedAt, SupportUserSort::LastSignInAt};
 
-// A membership of a tenant, as the list shows and filters it.
-enum class MembershipStatus { Invited, Active, Revoked };
-inline constexpr MembershipStatus membership_statuses[] = {MembershipStatus::Invited, MembershipStatus::Active,
-                                                           MembershipStatus::Revoked};
-
 std::string_view to_string(SupportUserSort sort);        // "email", "name", "invited_at", "last_sign_in_at"
-std::string_view to_string(MembershipStatus status);     // "invited", "active", "revoked"
 std::optional<SupportUserSort> parse_support_user_sort(std::string_view text);
-std::optional<MembershipStatus> parse_membership_status(std::string_view text);
 
 }  // namespace core

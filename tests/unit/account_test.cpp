@@ -23,3 +23,43 @@ TEST_CASE("an id is a whole number or text; a fraction is refused, not converted
         R"({"items": [{"id": 1e300, "email": "sam@acme.example", "status": "active"}], "next_cursor": ""})");
     CHECK(page.error == "items[0].id: expected text");
 }
+
+TEST_CASE("roles and membership statuses read back from their words, and nothing else reads") {
+    for (Role role : roles) CHECK(parse_role(to_string(role)) == role);
+    for (MembershipStatus status : membership_statuses) CHECK(parse_membership_status(to_string(status)) == status);
+    CHECK_FALSE(parse_role("Admin").has_value());
+    CHECK_FALSE(parse_role("operator").has_value());
+    CHECK_FALSE(parse_membership_status("").has_value());
+    CHECK(role_text(Role::SupportEngineer) == "a support engineer");
+    CHECK(status_word(MembershipStatus::Revoked) == "Revoked");
+}
+
+TEST_CASE("a membership's role is typed; a role the portal does not know grants nothing") {
+    const Parsed<Account> account = parse_account(R"({"user": {"id": 1, "email": "a@acme.example"}, "memberships": [
+        {"tenant": "acme-prod", "role": "admin"}, {"tenant": "globex-dev", "role": "owner"}, {"tenant": "hooli"}],
+        "csrf_token": "t"})");
+    REQUIRE(account);
+    CHECK(account->memberships[0].role == Role::Admin);
+    CHECK_FALSE(account->memberships[1].role.has_value());
+    CHECK_FALSE(account->memberships[2].role.has_value());
+    CHECK(account->is_admin_of("acme-prod"));
+    CHECK_FALSE(account->is_admin_of("globex-dev"));
+    CHECK_FALSE(account->is_admin_of("hooli"));
+}
+
+TEST_CASE("a support user's status, and each tenant's, must be one the portal knows") {
+    const auto details = parse_support_user_details(R"({"id": 7, "email": "sam@acme.example", "status": "revoked",
+        "tenants": [{"tenant": "acme-prod", "tenant_name": "Acme", "status": "revoked"},
+                    {"tenant": "globex-dev", "status": "active"}], "open_tickets": 2})");
+    REQUIRE(details);
+    CHECK(details->user.status == MembershipStatus::Revoked);
+    REQUIRE(details->tenants.size() == 2);
+    CHECK(details->tenants[0].status == MembershipStatus::Revoked);
+    CHECK(details->tenants[1].tenant == "globex-dev");
+    CHECK(details->tenants[1].status == MembershipStatus::Active);
+
+    CHECK(parse_support_user_page(R"({"items": [{"id": 1, "email": "a@b.example", "status": "paused"}]})").error ==
+          "items[0].status: unknown status \"paused\"");
+    CHECK(parse_support_user_details(R"({"id": 1, "email": "a@b.example", "status": "active",
+        "tenants": [{"tenant": "acme-prod"}]})").error == "tenants[0].status: missing");
+}

@@ -17,7 +17,7 @@ inline core::State signed_in_acme_admin(std::string_view now) {
     core::Membership m;
     m.tenant = "acme-prod";
     m.tenant_name = "Acme (production)";
-    m.role = "admin";
+    m.role = core::Role::Admin;
     m.plan = "standard";
     m.region = "eu";
     account.memberships.push_back(m);

@@ -16,7 +16,7 @@ State signed_in() {
     Account account;
     account.id = "u1";
     account.csrf_token = "csrf-1";
-    account.memberships.push_back({"acme-prod", "Acme (production)", "admin", "standard", "eu", ""});
+    account.memberships.push_back({"acme-prod", "Acme (production)", Role::Admin, "standard", "eu", ""});
     state.account = account;
     state.session = SessionStatus::SignedIn;
     state.current_tenant = "acme-prod";

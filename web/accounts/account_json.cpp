@@ -26,12 +26,12 @@ ordered_json memberships_json(const std::vector<MembershipRecord>& memberships, 
         ordered_json item;
         item["tenant"] = tenant.slug;
         item["tenant_name"] = tenant.name;
-        item["role"] = membership.role;
+        item["role"] = core::to_string(membership.role);
         // What the portal shows before a form: the plan the ticket files
         // under, a trial's end, and the region whose status comes first.
         const core::Plan* plan = program.find_plan(tenant.plan);
-        std::optional<int64_t> trial_ends_at;
-        if (plan && plan->days && tenant.created_at) trial_ends_at = *tenant.created_at + int64_t(*plan->days) * 24 * 3600;
+        std::optional<core::Instant> trial_ends_at;
+        if (plan && plan->days && tenant.created_at) trial_ends_at = *tenant.created_at + std::chrono::days{*plan->days};
         item["plan"] = tenant.plan;
         item["trial_ends_at"] = utc_json(trial_ends_at);
         item["region"] = tenant.region ? ordered_json(*tenant.region) : ordered_json(nullptr);
@@ -57,7 +57,7 @@ ordered_json support_user_json(const SupportUserRow& user) {
     json["id"] = user.id;
     json["email"] = user.email;
     json["name"] = optional_text(user.name);
-    json["status"] = user.status;
+    json["status"] = core::to_string(user.status);
     json["invited_at"] = utc_text(user.invited_at);
     json["invited_by"] = user.invited_by_email ? person_json(*user.invited_by_email, user.invited_by_name) : ordered_json(nullptr);
     json["last_sign_in_at"] = utc_json(user.last_sign_in_at);

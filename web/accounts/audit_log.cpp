@@ -23,7 +23,7 @@ std::vector<AuditEntry> audit_entries(sqlite3* connection, int64_t tenant_id, in
     query.bind(1, tenant_id).bind(2, before_id.value_or(INT64_MAX)).bind(3, int64_t(limit));
     std::vector<AuditEntry> entries;
     while (query.step())
-        entries.push_back(AuditEntry{query.integer(0), query.integer(1), query.text(2), query.optional_text(3), query.text(4),
+        entries.push_back(AuditEntry{query.integer(0), query.instant(1), query.text(2), query.optional_text(3), query.text(4),
                                      query.text(5), query.text(6)});
     return entries;
 }

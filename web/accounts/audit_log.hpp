@@ -3,6 +3,8 @@
 // tenant read it newest first (GET /api/v1/tenants/{tenant}/audit).
 #pragma once
 
+#include "core/sla/business_calendar.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,7 +15,7 @@ struct sqlite3;
 namespace web {
 
 struct AuditEvent {
-    int64_t at = 0;
+    core::Instant at{};
     int64_t tenant_id = 0;
     int64_t actor_user_id = 0;
     std::string action;           // invite | reinvite | accept | revoke
@@ -23,7 +25,7 @@ struct AuditEvent {
 
 struct AuditEntry {
     int64_t id = 0;
-    int64_t at = 0;
+    core::Instant at{};
     std::string actor_email;
     std::optional<std::string> actor_name;
     std::string action;

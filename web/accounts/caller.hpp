@@ -31,7 +31,7 @@ struct Caller {
     // The vendor's own support staff, who work on every tenant's tickets.
     bool is_support_engineer() const {
         for (const MembershipRecord& membership : memberships)
-            if (membership.role == "support_engineer") return true;
+            if (membership.role == core::Role::SupportEngineer) return true;
         return false;
     }
 };

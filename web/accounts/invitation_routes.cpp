@@ -30,7 +30,7 @@ struct InvitationState {
     std::string problem;
 };
 
-InvitationState invitation_state(sqlite3* connection, const std::string& token, int64_t now) {
+InvitationState invitation_state(sqlite3* connection, const std::string& token, core::Instant now) {
     InvitationState state;
     state.invitation = InvitationStore(connection).find(token);
     if (!state.invitation) {
@@ -55,7 +55,7 @@ InvitationState invitation_state(sqlite3* connection, const std::string& token, 
     AccountStore accounts(connection);
     for (const TenantRecord& tenant : invitation.tenants) {
         std::optional<MembershipRecord> membership = accounts.membership(invitation.user_id, tenant.id);
-        if (membership && membership->status == "invited" && membership->invited_at <= invitation.created_at)
+        if (membership && membership->status == core::MembershipStatus::Invited && membership->invited_at <= invitation.created_at)
             state.open.push_back(*membership);
     }
     if (state.open.empty()) {
@@ -190,8 +190,8 @@ void InvitationRoutes::accept_as_existing_account(ApiCall& call, const nlohmann:
         return;
     }
     PasswordSignIn checked = check_password(database_, email, password, call.request.remote_addr, call.now);
-    if (checked.attempt.retry_after_seconds > 0) {
-        send_throttled(call.response, checked.attempt.retry_after_seconds);
+    if (checked.attempt.refused()) {
+        send_throttled(call.response, checked.attempt.retry_after);
         return;
     }
     if (!checked.user) {

@@ -6,12 +6,12 @@
 
 namespace web {
 
-int64_t InvitationStore::add(const std::string& token, int64_t user_id, int64_t invited_by, int64_t now,
+int64_t InvitationStore::add(const std::string& token, int64_t user_id, int64_t invited_by, core::Instant now,
                              const std::vector<TenantRecord>& tenants) {
     Statement insert(connection_,
                      "INSERT INTO invitations(token_digest, user_id, invited_by, created_at, expires_at)"
                      " VALUES(?1, ?2, ?3, ?4, ?5)");
-    insert.bind(1, token_digest(token)).bind(2, user_id).bind(3, invited_by).bind(4, now).bind(5, now + invitation_lifetime_seconds).run();
+    insert.bind(1, token_digest(token)).bind(2, user_id).bind(3, invited_by).bind(4, now).bind(5, now + invitation_lifetime).run();
     int64_t id = last_insert_id(connection_);
     Statement add_tenant(connection_, "INSERT INTO invitation_tenants(invitation_id, tenant_id) VALUES(?1, ?2)");
     for (const TenantRecord& tenant : tenants) {
@@ -32,9 +32,9 @@ std::optional<InvitationRecord> InvitationStore::find(const std::string& token) 
     invitation.user_id = query.integer(1);
     invitation.email = query.text(2);
     invitation.invited_by = query.integer(3);
-    invitation.created_at = query.integer(4);
-    invitation.expires_at = query.integer(5);
-    invitation.used_at = query.optional_integer(6);
+    invitation.created_at = query.instant(4);
+    invitation.expires_at = query.instant(5);
+    invitation.used_at = query.optional_instant(6);
 
     Statement tenants(connection_,
                       "SELECT t.slug FROM invitation_tenants it JOIN tenants t ON t.id = it.tenant_id"
@@ -45,7 +45,7 @@ std::optional<InvitationRecord> InvitationStore::find(const std::string& token) 
     return invitation;
 }
 
-bool InvitationStore::pending(int64_t user_id, int64_t tenant_id, int64_t now) {
+bool InvitationStore::pending(int64_t user_id, int64_t tenant_id, core::Instant now) {
     Statement query(connection_,
                     "SELECT 1 FROM invitations i JOIN invitation_tenants it ON it.invitation_id = i.id"
                     " WHERE i.user_id = ?1 AND it.tenant_id = ?2 AND i.used_at IS NULL AND i.expires_at > ?3 LIMIT 1");
@@ -53,7 +53,7 @@ bool InvitationStore::pending(int64_t user_id, int64_t tenant_id, int64_t now) {
     return query.step();
 }
 
-void InvitationStore::mark_used(int64_t invitation_id, int64_t now) {
+void InvitationStore::mark_used(int64_t invitation_id, core::Instant now) {
     Statement update(connection_, "UPDATE invitations SET used_at = ?2 WHERE id = ?1");
     update.bind(1, invitation_id).bind(2, now).run();
 }

@@ -6,6 +6,7 @@
 
 #include "web/accounts/account_store.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,16 +16,16 @@ struct sqlite3;
 
 namespace web {
 
-inline constexpr int64_t invitation_lifetime_seconds = 7 * 24 * 3600;
+inline constexpr std::chrono::days invitation_lifetime{7};
 
 struct InvitationRecord {
     int64_t id = 0;
     int64_t user_id = 0;
     std::string email;            // of the invitee
     int64_t invited_by = 0;
-    int64_t created_at = 0;
-    int64_t expires_at = 0;
-    std::optional<int64_t> used_at;
+    core::Instant created_at{};
+    core::Instant expires_at{};
+    std::optional<core::Instant> used_at;
     std::vector<TenantRecord> tenants;
 };
 
@@ -33,15 +34,15 @@ public:
     explicit InvitationStore(sqlite3* connection) : connection_(connection) {}
 
     // Returns the new invitation's id.
-    int64_t add(const std::string& token, int64_t user_id, int64_t invited_by, int64_t now,
+    int64_t add(const std::string& token, int64_t user_id, int64_t invited_by, core::Instant now,
                 const std::vector<TenantRecord>& tenants);
 
     std::optional<InvitationRecord> find(const std::string& token);
 
     // Whether an unused, unexpired invitation of the user covers the tenant.
-    bool pending(int64_t user_id, int64_t tenant_id, int64_t now);
+    bool pending(int64_t user_id, int64_t tenant_id, core::Instant now);
 
-    void mark_used(int64_t invitation_id, int64_t now);
+    void mark_used(int64_t invitation_id, core::Instant now);
 
 private:
     sqlite3* connection_;

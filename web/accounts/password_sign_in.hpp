@@ -11,26 +11,27 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 
 namespace web {
 
 struct PasswordSignIn {
-    SignInAttempt attempt;             // retry_after_seconds > 0: refused, nothing was checked
+    SignInAttempt attempt;             // refused(): nothing was checked
     std::optional<UserRecord> user;    // the account, when its password is right
     std::optional<std::string> rehashed;   // a new hash when the stored one uses outdated limits
 };
 
 // `email` normalized. The argon2id check runs outside the database lock.
 PasswordSignIn check_password(Database& database, const std::string& email, const std::string& password,
-                              const std::string& client, int64_t now);
+                              const std::string& client, core::Instant now);
 
 // Inside the transaction that acts on a right password: forgives the attempt
 // and stores the rehashed password, if any.
-void password_accepted(sqlite3* connection, const PasswordSignIn& checked, int64_t now);
+void password_accepted(sqlite3* connection, const PasswordSignIn& checked, core::Instant now);
 
 // 429 with Retry-After and the wait in words.
-void send_throttled(httplib::Response& response, int64_t retry_after_seconds);
+void send_throttled(httplib::Response& response, std::chrono::seconds retry_after);
 
 }  // namespace web

@@ -50,8 +50,8 @@ void SessionRoutes::sign_in(ApiCall& call) {
         return;
     }
     PasswordSignIn checked = check_password(database_, email, *password, call.request.remote_addr, call.now);
-    if (checked.attempt.retry_after_seconds > 0) {
-        send_throttled(call.response, checked.attempt.retry_after_seconds);
+    if (checked.attempt.refused()) {
+        send_throttled(call.response, checked.attempt.retry_after);
         return;
     }
     if (!checked.user) {

@@ -8,11 +8,11 @@ namespace web {
 namespace {
 
 // last_seen_at is written only when it is at least this old.
-constexpr int64_t last_seen_precision_seconds = 60;
+constexpr std::chrono::seconds last_seen_precision{60};
 
 }  // namespace
 
-NewSession SessionStore::open(int64_t user_id, int64_t now, const std::string& address) {
+NewSession SessionStore::open(int64_t user_id, core::Instant now, const std::string& address) {
     NewSession session{new_secret_token(), new_secret_token()};
     Statement insert(connection_,
                      "INSERT INTO sessions(token_digest, user_id, csrf_token, created_at, last_seen_at, address)"
@@ -21,15 +21,15 @@ NewSession SessionStore::open(int64_t user_id, int64_t now, const std::string& a
     return session;
 }
 
-std::optional<Caller> SessionStore::caller(const std::string& token, int64_t now) {
+std::optional<Caller> SessionStore::caller(const std::string& token, core::Instant now) {
     Statement query(connection_,
                     "SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, u.id, u.email, u.name"
                     " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_digest = ?1");
     query.bind(1, token_digest(token));
     if (!query.step()) return std::nullopt;
-    int64_t created_at = query.integer(2);
-    int64_t last_seen_at = query.integer(3);
-    if (now - last_seen_at >= session_idle_seconds || now - created_at >= session_lifetime_seconds) return std::nullopt;
+    const core::Instant created_at = query.instant(2);
+    const core::Instant last_seen_at = query.instant(3);
+    if (now - last_seen_at >= session_idle_limit || now - created_at >= session_lifetime) return std::nullopt;
 
     Caller caller;
     caller.session_id = query.integer(0);
@@ -42,7 +42,7 @@ std::optional<Caller> SessionStore::caller(const std::string& token, int64_t now
     // covers any other way of losing it.
     if (caller.memberships.empty()) return std::nullopt;
 
-    if (now - last_seen_at >= last_seen_precision_seconds) {
+    if (now - last_seen_at >= last_seen_precision) {
         Statement touch(connection_, "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1");
         touch.bind(1, caller.session_id).bind(2, now).run();
     }
@@ -59,9 +59,9 @@ void SessionStore::close_all_of(int64_t user_id) {
     remove.bind(1, user_id).run();
 }
 
-void SessionStore::remove_expired(int64_t now) {
+void SessionStore::remove_expired(core::Instant now) {
     Statement remove(connection_, "DELETE FROM sessions WHERE last_seen_at <= ?1 OR created_at <= ?2");
-    remove.bind(1, now - session_idle_seconds).bind(2, now - session_lifetime_seconds).run();
+    remove.bind(1, now - session_idle_limit).bind(2, now - session_lifetime).run();
 }
 
 }  // namespace web

@@ -6,6 +6,7 @@
 
 #include "web/accounts/caller.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,8 +15,8 @@ struct sqlite3;
 
 namespace web {
 
-inline constexpr int64_t session_idle_seconds = 12 * 3600;
-inline constexpr int64_t session_lifetime_seconds = 7 * 24 * 3600;
+inline constexpr std::chrono::hours session_idle_limit{12};
+inline constexpr std::chrono::days session_lifetime{7};
 
 struct NewSession {
     std::string token;        // for the cookie; the database has only its digest
@@ -26,16 +27,16 @@ class SessionStore {
 public:
     explicit SessionStore(sqlite3* connection) : connection_(connection) {}
 
-    NewSession open(int64_t user_id, int64_t now, const std::string& address);
+    NewSession open(int64_t user_id, core::Instant now, const std::string& address);
 
     // The caller behind a cookie's token, with their active memberships;
     // nothing when the session does not exist or has expired. Marks the
     // session as used (at most once a minute: a write per request is waste).
-    std::optional<Caller> caller(const std::string& token, int64_t now);
+    std::optional<Caller> caller(const std::string& token, core::Instant now);
 
     void close(int64_t session_id);
     void close_all_of(int64_t user_id);
-    void remove_expired(int64_t now);
+    void remove_expired(core::Instant now);
 
 private:
     sqlite3* connection_;

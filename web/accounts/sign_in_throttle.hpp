@@ -24,6 +24,9 @@
 // password also forgives the pair's earlier failures.
 #pragma once
 
+#include "core/sla/business_calendar.hpp"
+
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -31,33 +34,35 @@ struct sqlite3;
 
 namespace web {
 
-inline constexpr int64_t sign_in_window_seconds = 15 * 60;
+inline constexpr std::chrono::minutes sign_in_window{15};
 inline constexpr int sign_in_failures_per_pair = 5;
 inline constexpr int sign_in_failures_per_address = 30;
 inline constexpr int sign_in_failures_per_account = 10;
-inline constexpr int64_t first_account_pause_seconds = 5;
-inline constexpr int64_t longest_account_pause_seconds = 60;
-inline constexpr int64_t known_address_days = 90;
+inline constexpr std::chrono::seconds first_account_pause{5};
+inline constexpr std::chrono::seconds longest_account_pause{60};
+inline constexpr std::chrono::days known_address_age{90};
 
 struct SignInAttempt {
-    std::string email;                 // normalized
-    std::string address;               // the client's
-    int64_t retry_after_seconds = 0;   // > 0: refused, try again after this long
-    int64_t failure_id = 0;            // the provisional failure, when allowed
+    std::string email;                    // normalized
+    std::string address;                  // the client's
+    std::chrono::seconds retry_after{};   // > 0: refused, try again after this long
+    int64_t failure_id = 0;               // the provisional failure, when allowed
+
+    bool refused() const { return retry_after > std::chrono::seconds::zero(); }
 };
 
 class SignInThrottle {
 public:
     explicit SignInThrottle(sqlite3* connection) : connection_(connection) {}
 
-    SignInAttempt begin(const std::string& email, const std::string& address, int64_t now);
+    SignInAttempt begin(const std::string& email, const std::string& address, core::Instant now);
     // The password was right: forgive this attempt and the pair's failures,
     // and remember the address as one the account signs in from.
-    void succeeded(const SignInAttempt& attempt, int64_t now);
+    void succeeded(const SignInAttempt& attempt, core::Instant now);
 
 private:
-    int64_t budget_wait(const char* failures_of, const SignInAttempt& attempt, int allowed, int64_t now);
-    int64_t account_pause(const SignInAttempt& attempt, int64_t now);
+    std::chrono::seconds budget_wait(const char* failures_of, const SignInAttempt& attempt, int allowed, core::Instant now);
+    std::chrono::seconds account_pause(const SignInAttempt& attempt, core::Instant now);
 
     sqlite3* connection_;
 };

@@ -8,16 +8,6 @@
 
 namespace web {
 
-namespace {
-
-std::string role_text(const std::string& role) {
-    if (role == "admin") return "an admin";
-    if (role == "support_engineer") return "a support engineer";
-    return "a support user";
-}
-
-}  // namespace
-
 InviteOutcome invite_support_user(sqlite3* connection, const InviteRequest& request) {
     AccountStore accounts(connection);
     InvitationStore invitations(connection);
@@ -29,11 +19,11 @@ InviteOutcome invite_support_user(sqlite3* connection, const InviteRequest& requ
     for (const TenantRecord& tenant : request.tenants) {
         std::optional<MembershipRecord> membership;
         if (user) membership = accounts.membership(user->id, tenant.id);
-        if (membership && membership->status == "active") {
-            outcome.conflict = request.email + " is already " + role_text(membership->role) + " of " + tenant.slug + ".";
+        if (membership && membership->status == core::MembershipStatus::Active) {
+            outcome.conflict = request.email + " is already " + std::string(core::role_text(membership->role)) + " of " + tenant.slug + ".";
             return outcome;
         }
-        if (membership && membership->status == "invited" && invitations.pending(user->id, tenant.id, request.now)) {
+        if (membership && membership->status == core::MembershipStatus::Invited && invitations.pending(user->id, tenant.id, request.now)) {
             outcome.conflict = request.email + " already has a pending invitation to " + tenant.slug + ".";
             return outcome;
         }
@@ -48,14 +38,15 @@ InviteOutcome invite_support_user(sqlite3* connection, const InviteRequest& requ
         if (again)
             accounts.reinvite(memberships[i]->id, request.inviter_id, request.now);
         else
-            accounts.add_membership(outcome.user_id, tenant.id, "support_only", "invited", request.inviter_id, request.now);
+            accounts.add_membership(outcome.user_id, tenant.id, core::Role::SupportOnly, core::MembershipStatus::Invited,
+                                    request.inviter_id, request.now);
         write_audit(connection, AuditEvent{request.now, tenant.id, request.inviter_id, again ? "reinvite" : "invite",
                                            outcome.user_id, request.address});
     }
 
     outcome.token = new_secret_token();
     outcome.invitation_id = invitations.add(outcome.token, outcome.user_id, request.inviter_id, request.now, request.tenants);
-    outcome.expires_at = request.now + invitation_lifetime_seconds;
+    outcome.expires_at = request.now + invitation_lifetime;
 
     InvitationMailFacts facts;
     facts.product_name = request.product_name;

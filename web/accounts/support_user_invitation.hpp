@@ -23,7 +23,7 @@ struct InviteRequest {
     std::string inviter_email;
     std::optional<std::string> inviter_name;
     std::string address;                      // the inviter's, for the audit log
-    int64_t now = 0;
+    core::Instant now{};
     std::string public_url;                   // for the link
     std::string product_name;                 // for the e-mail
 };
@@ -34,7 +34,7 @@ struct InviteOutcome {
     std::string conflict;
     int64_t invitation_id = 0;
     int64_t user_id = 0;
-    int64_t expires_at = 0;
+    core::Instant expires_at{};
     std::string token;                        // the link's; only in the e-mail
 };
 

@@ -1,5 +1,7 @@
 #include "web/accounts/support_user_list.hpp"
 
+#include "web/accounts/account_store.hpp"
+
 #include "web/store/sqlite_statement.hpp"
 
 #include <functional>
@@ -62,11 +64,11 @@ SupportUserRow read_row(const Statement& row) {
     user.id = row.integer(0);
     user.email = row.text(1);
     user.name = row.optional_text(2);
-    user.status = row.text(3);
-    user.invited_at = row.integer(4);
+    user.status = stored_membership_status(row.text(3));
+    user.invited_at = row.instant(4);
     user.invited_by_email = row.optional_text(5);
     user.invited_by_name = row.optional_text(6);
-    user.last_sign_in_at = row.optional_integer(7);
+    user.last_sign_in_at = row.optional_instant(7);
     return user;
 }
 
@@ -74,7 +76,7 @@ void bind_value(Statement& statement, int index, const SortValue& value) {
     if (const std::string* text = std::get_if<std::string>(&value))
         statement.bind(index, *text);
     else
-        statement.bind(index, std::get<int64_t>(value));
+        statement.bind(index, std::get<core::Instant>(value));
 }
 
 }  // namespace
@@ -150,7 +152,7 @@ SupportUserPage list_support_users(sqlite3* connection, int64_t tenant_id, const
             if (sorts_by_text(query.sort))
                 value = rows.text(1);
             else
-                value = rows.integer(1);
+                value = rows.instant(1);
             keys.emplace_back(rows.integer(0), std::move(value));
         }
     }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/model/support_user_filter.hpp"
+#include "core/sla/business_calendar.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -23,8 +24,8 @@ namespace web {
 
 using core::SupportUserSort;
 
-// The sort value of a row: text for e-mail and name, unix seconds for times.
-using SortValue = std::variant<std::string, int64_t>;
+// The sort value of a row: text for e-mail and name, the time for times.
+using SortValue = std::variant<std::string, core::Instant>;
 
 struct SupportUserPosition {
     SortValue value;
@@ -44,11 +45,11 @@ struct SupportUserRow {
     int64_t id = 0;
     std::string email;
     std::optional<std::string> name;
-    std::string status;                   // of the membership in this tenant
-    int64_t invited_at = 0;
+    core::MembershipStatus status = core::MembershipStatus::Invited;   // of the membership in this tenant
+    core::Instant invited_at{};
     std::optional<std::string> invited_by_email;
     std::optional<std::string> invited_by_name;
-    std::optional<int64_t> last_sign_in_at;
+    std::optional<core::Instant> last_sign_in_at;
     SortValue sort_value;                 // for the next page's cursor
 };
 

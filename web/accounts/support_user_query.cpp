@@ -1,5 +1,7 @@
 #include "web/accounts/support_user_query.hpp"
 
+#include "web/store/unix_time.hpp"
+
 #include "core/text/base64url.hpp"
 
 #include "core/checks/account_fields.hpp"
@@ -42,9 +44,9 @@ std::optional<SupportUserPosition> decode_cursor(const std::string& cursor, cons
     if (query.sort == SupportUserSort::Email || query.sort == SupportUserSort::Name) {
         position.value = std::string(rest);
     } else {
-        std::optional<int64_t> value = whole_number<int64_t>(rest);
+        std::optional<int64_t> value = whole_number<int64_t>(rest);   // unix seconds, as the column has it
         if (!value) return std::nullopt;
-        position.value = *value;
+        position.value = instant_from_unix(*value);
     }
     return position;
 }
@@ -100,7 +102,7 @@ std::string encode_support_user_cursor(const SupportUserQuery& query, const Supp
     if (const std::string* text = std::get_if<std::string>(&last_row.sort_value))
         value = *text;
     else
-        value = std::to_string(std::get<int64_t>(last_row.sort_value));
+        value = std::to_string(unix_seconds(std::get<core::Instant>(last_row.sort_value)));
     return core::base64url_encode(std::string(core::to_string(query.sort)) + " " + (query.descending ? "desc" : "asc") + " " +
                             std::to_string(last_row.id) + " " + value);
 }

@@ -57,7 +57,7 @@ std::optional<ordered_json> details_json(sqlite3* connection, const Caller& call
     if (!user) return std::nullopt;
     std::vector<std::string> administered;
     for (const MembershipRecord& membership : caller.memberships)
-        if (membership.role == "admin") administered.push_back(membership.tenant.slug);
+        if (membership.role == core::Role::Admin) administered.push_back(membership.tenant.slug);
 
     ordered_json tenants = ordered_json::array();
     for (const MembershipRecord& membership : AccountStore(connection).memberships_of(user_id)) {
@@ -65,8 +65,8 @@ std::optional<ordered_json> details_json(sqlite3* connection, const Caller& call
         ordered_json tenant;
         tenant["tenant"] = membership.tenant.slug;
         tenant["tenant_name"] = membership.tenant.name;
-        tenant["status"] = membership.status;
-        tenant["role"] = membership.role;
+        tenant["status"] = core::to_string(membership.status);
+        tenant["role"] = core::to_string(membership.role);
         tenants.push_back(std::move(tenant));
     }
     ordered_json json = support_user_json(*user);
@@ -166,7 +166,7 @@ void SupportUserRoutes::invite(ApiCall& call) {
             send_no_such_tenant(call.response, slug);
             return;
         }
-        if (membership->role != "admin") {
+        if (membership->role != core::Role::Admin) {
             send_problem(call.response, 403, "Only admins of " + slug + " can invite users to it.");
             return;
         }
@@ -228,14 +228,14 @@ void SupportUserRoutes::revoke(ApiCall& call) {
             Transaction transaction(connection);
             AccountStore accounts(connection);
             std::optional<MembershipRecord> membership = accounts.membership(*user_id, admin->tenant.id);
-            if (!membership || membership->role != "support_only") return std::nullopt;
+            if (!membership || membership->role != core::Role::SupportOnly) return std::nullopt;
             stale_copy = !if_match_allows(call.request, [&] {
                 return json_etag(details_json(connection, *call.caller, admin->tenant.id, *user_id).value_or(ordered_json()));
             });
             if (stale_copy) return std::nullopt;
             // Revoking twice changes nothing and logs nothing more.
-            if (membership->status != "revoked") {
-                accounts.set_status(membership->id, "revoked", call.now);
+            if (membership->status != core::MembershipStatus::Revoked) {
+                accounts.set_status(membership->id, core::MembershipStatus::Revoked, call.now);
                 // Access ends now: with no other active membership the user's
                 // sessions go; otherwise every request reads the memberships
                 // afresh and this tenant is simply no longer among them.

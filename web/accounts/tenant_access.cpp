@@ -14,7 +14,7 @@ const MembershipRecord* tenant_admin_or_refuse(const Caller& caller, const std::
         send_no_such_tenant(response, tenant_slug);
         return nullptr;
     }
-    if (membership->role != "admin") {
+    if (membership->role != core::Role::Admin) {
         send_problem(response, 403, "Only admins of " + tenant_slug + " can manage its users.");
         return nullptr;
     }

@@ -14,8 +14,8 @@ namespace web {
 
 namespace {
 
-constexpr int64_t hour = 3600;
-constexpr int64_t day = 24 * hour;
+constexpr std::chrono::hours hour{1};
+constexpr std::chrono::days day{1};
 
 // Documentation addresses (RFC 5737): plainly not anyone's.
 constexpr const char* demo_address = "192.0.2.10";
@@ -42,36 +42,40 @@ struct DemoMember {
     const char* email;
     const char* name;             // null: has not accepted the invitation yet
     const char* tenant;
-    const char* role;
-    const char* status;           // active | invited | revoked
+    core::Role role;
+    core::MembershipStatus status;
     const char* invited_by;       // e-mail; null for the tenants' first admins and the vendor's engineer
     int invited_days_ago;
     int signed_in_hours_ago;      // < 0: never
     int revoked_days_ago;         // for revoked members
 };
 
+constexpr core::Role Admin = core::Role::Admin, Engineer = core::Role::SupportEngineer, SupportOnly = core::Role::SupportOnly;
+constexpr core::MembershipStatus Active = core::MembershipStatus::Active, Invited = core::MembershipStatus::Invited,
+                                 Revoked = core::MembershipStatus::Revoked;
+
 const DemoMember demo_members[] = {
-    {"admin@acme.example", "Amara Okafor", "acme-prod", "admin", "active", nullptr, 400, 3, 0},
-    {"admin@globex.example", "Gustav Lindqvist", "globex-dev", "admin", "active", nullptr, 300, 26, 0},
-    {"owner@multi.example", "Morgan Reyes", "acme-prod", "admin", "active", nullptr, 380, 20, 0},
-    {"owner@multi.example", "Morgan Reyes", "globex-dev", "admin", "active", nullptr, 380, 20, 0},
-    {"engineer@vendor.example", "Priya Raman", "acme-prod", "support_engineer", "active", nullptr, 500, 1, 0},
-    {"engineer@vendor.example", "Priya Raman", "globex-dev", "support_engineer", "active", nullptr, 500, 1, 0},
-    {"engineer@vendor.example", "Priya Raman", "initech-trial", "support_engineer", "active", nullptr, 500, 1, 0},
-    {"engineer@vendor.example", "Priya Raman", "hooli-free", "support_engineer", "active", nullptr, 500, 1, 0},
-    {"admin@initech.example", "Ines Carvalho", "initech-trial", "admin", "active", nullptr, 13, 5, 0},
-    {"admin@hooli.example", "Hank Osei", "hooli-free", "admin", "active", nullptr, 120, 48, 0},
-    {"sam.taylor@acme.example", "Sam Taylor", "acme-prod", "support_only", "active", "admin@acme.example", 90, 2, 0},
-    {"lee.chen@acme.example", "Lee Chen", "acme-prod", "support_only", "active", "owner@multi.example", 45, 30, 0},
-    {"alex.kim@partner.example", "Alex Kim", "acme-prod", "support_only", "active", "admin@acme.example", 60, 50, 0},
-    {"alex.kim@partner.example", "Alex Kim", "globex-dev", "support_only", "active", "admin@globex.example", 58, 50, 0},
-    {"jordan.blake@acme.example", "Jordan Blake", "acme-prod", "support_only", "revoked", "admin@acme.example", 200, 960, 12},
-    {"dana.whitfield@globex.example", "Dana Whitfield", "globex-dev", "support_only", "active", "admin@globex.example", 120, 6, 0},
-    {"omar.said@globex.example", "Omar Said", "globex-dev", "support_only", "active", "owner@multi.example", 75, 72, 0},
-    {"chris.morgan@globex.example", "Chris Morgan", "globex-dev", "support_only", "revoked", "admin@globex.example", 150, 480, 5},
+    {"admin@acme.example", "Amara Okafor", "acme-prod", Admin, Active, nullptr, 400, 3, 0},
+    {"admin@globex.example", "Gustav Lindqvist", "globex-dev", Admin, Active, nullptr, 300, 26, 0},
+    {"owner@multi.example", "Morgan Reyes", "acme-prod", Admin, Active, nullptr, 380, 20, 0},
+    {"owner@multi.example", "Morgan Reyes", "globex-dev", Admin, Active, nullptr, 380, 20, 0},
+    {"engineer@vendor.example", "Priya Raman", "acme-prod", Engineer, Active, nullptr, 500, 1, 0},
+    {"engineer@vendor.example", "Priya Raman", "globex-dev", Engineer, Active, nullptr, 500, 1, 0},
+    {"engineer@vendor.example", "Priya Raman", "initech-trial", Engineer, Active, nullptr, 500, 1, 0},
+    {"engineer@vendor.example", "Priya Raman", "hooli-free", Engineer, Active, nullptr, 500, 1, 0},
+    {"admin@initech.example", "Ines Carvalho", "initech-trial", Admin, Active, nullptr, 13, 5, 0},
+    {"admin@hooli.example", "Hank Osei", "hooli-free", Admin, Active, nullptr, 120, 48, 0},
+    {"sam.taylor@acme.example", "Sam Taylor", "acme-prod", SupportOnly, Active, "admin@acme.example", 90, 2, 0},
+    {"lee.chen@acme.example", "Lee Chen", "acme-prod", SupportOnly, Active, "owner@multi.example", 45, 30, 0},
+    {"alex.kim@partner.example", "Alex Kim", "acme-prod", SupportOnly, Active, "admin@acme.example", 60, 50, 0},
+    {"alex.kim@partner.example", "Alex Kim", "globex-dev", SupportOnly, Active, "admin@globex.example", 58, 50, 0},
+    {"jordan.blake@acme.example", "Jordan Blake", "acme-prod", SupportOnly, Revoked, "admin@acme.example", 200, 960, 12},
+    {"dana.whitfield@globex.example", "Dana Whitfield", "globex-dev", SupportOnly, Active, "admin@globex.example", 120, 6, 0},
+    {"omar.said@globex.example", "Omar Said", "globex-dev", SupportOnly, Active, "owner@multi.example", 75, 72, 0},
+    {"chris.morgan@globex.example", "Chris Morgan", "globex-dev", SupportOnly, Revoked, "admin@globex.example", 150, 480, 5},
     // Invited through the same code as the API, so their e-mail (and link) is in the mailbox.
-    {"pending.user@globex.example", nullptr, "globex-dev", "support_only", "invited", "admin@globex.example", 2, -1, 0},
-    {"new.hire@acme.example", nullptr, "acme-prod", "support_only", "invited", "admin@acme.example", 1, -1, 0},
+    {"pending.user@globex.example", nullptr, "globex-dev", SupportOnly, Invited, "admin@globex.example", 2, -1, 0},
+    {"new.hire@acme.example", nullptr, "acme-prod", SupportOnly, Invited, "admin@acme.example", 1, -1, 0},
 };
 
 // For the synthetic users: names people have, in many combinations.
@@ -85,7 +89,7 @@ const char* last_names[] = {"Abbott", "Berg",    "Costa",  "Diaz",   "Eriksen", 
 const char* synthetic_domains[] = {"acme.example", "acme-support.example", "contractors.example", "partner.example"};
 
 struct SeedEvent {
-    int64_t at;
+    core::Instant at;
     std::string tenant;
     std::string actor;
     std::string action;
@@ -94,7 +98,7 @@ struct SeedEvent {
 
 }  // namespace
 
-std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& setting, int64_t now, int64_t& added) {
+std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& setting, core::Instant now, int64_t& added) {
     added = 0;
     bool empty = database.with_connection([](sqlite3* connection) { return AccountStore(connection).user_count() == 0; });
     if (!empty) return {};   // someone's accounts, or the demo of an earlier start
@@ -112,7 +116,7 @@ std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& se
             for (const DemoTenant& tenant : demo_tenants) {
                 const int days_ago = std::string(tenant.plan) == "trial" ? std::max(0, setting.trial_days - trial_days_left)
                                                                          : tenant.created_days_ago;
-                const int64_t created_at = now - int64_t(days_ago) * day;
+                const core::Instant created_at = now - days_ago * day;
                 tenants[tenant.slug] = TenantRecord{accounts.add_tenant(tenant.slug, tenant.name, tenant.plan, tenant.region, created_at),
                                                     tenant.slug, tenant.name, tenant.plan, tenant.region, created_at};
             }
@@ -127,26 +131,26 @@ std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& se
                     name = member.name;
                     hash = *password_hash;
                 }
-                int64_t id = accounts.add_user(member.email, name, hash, now - int64_t(member.invited_days_ago) * day);
-                if (member.signed_in_hours_ago >= 0) accounts.record_sign_in(id, now - int64_t(member.signed_in_hours_ago) * hour);
+                int64_t id = accounts.add_user(member.email, name, hash, now - member.invited_days_ago * day);
+                if (member.signed_in_hours_ago >= 0) accounts.record_sign_in(id, now - member.signed_in_hours_ago * hour);
                 user_ids[member.email] = id;
                 added++;
                 return id;
             };
 
             for (const DemoMember& member : demo_members) {
-                if (std::string(member.status) == "invited") continue;
+                if (member.status == Invited) continue;
                 int64_t id = user_id(member);
                 std::optional<int64_t> inviter;
                 if (member.invited_by) inviter = user_ids.at(member.invited_by);
-                const int64_t invited_at = now - int64_t(member.invited_days_ago) * day;
-                int64_t membership = accounts.add_membership(id, tenants.at(member.tenant).id, member.role, "active", inviter, invited_at);
+                const core::Instant invited_at = now - member.invited_days_ago * day;
+                int64_t membership = accounts.add_membership(id, tenants.at(member.tenant).id, member.role, Active, inviter, invited_at);
                 if (!member.invited_by) continue;
                 events.push_back({invited_at, member.tenant, member.invited_by, "invite", member.email});
                 events.push_back({invited_at + hour, member.tenant, member.email, "accept", member.email});
-                if (std::string(member.status) == "revoked") {
-                    const int64_t revoked_at = now - int64_t(member.revoked_days_ago) * day;
-                    accounts.set_status(membership, "revoked", revoked_at);
+                if (member.status == Revoked) {
+                    const core::Instant revoked_at = now - member.revoked_days_ago * day;
+                    accounts.set_status(membership, Revoked, revoked_at);
                     events.push_back({revoked_at, member.tenant, member.invited_by, "revoke", member.email});
                 }
             }
@@ -157,7 +161,7 @@ std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& se
                                                    user_ids.at(event.target), demo_address});
 
             for (const DemoMember& member : demo_members) {
-                if (std::string(member.status) != "invited") continue;
+                if (member.status != Invited) continue;
                 std::optional<UserRecord> inviter = accounts.user_by_id(user_ids.at(member.invited_by));
                 InviteRequest request;
                 request.email = member.email;
@@ -166,7 +170,7 @@ std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& se
                 request.inviter_email = inviter->email;
                 request.inviter_name = inviter->name;
                 request.address = demo_address;
-                request.now = now - int64_t(member.invited_days_ago) * day;
+                request.now = now - member.invited_days_ago * day;
                 request.public_url = setting.public_url;
                 request.product_name = setting.product_name;
                 InviteOutcome outcome = invite_support_user(connection, request);
@@ -186,19 +190,19 @@ std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& se
                 std::string email = std::string(first) + "." + last + "." + std::to_string(i + 1) + "@" + domain;
                 for (char& c : email)
                     if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-                const int64_t invited_at = now - 30 * day - random.below(365 * day);
+                const core::Instant invited_at = now - 30 * day - random.below(365 * day);
                 const int64_t roll = random.below(100);
-                const char* status = roll < 80 ? "active" : roll < 92 ? "invited" : "revoked";
+                const core::MembershipStatus status = roll < 80 ? Active : roll < 92 ? Invited : Revoked;
                 std::optional<std::string> name, hash;
-                if (std::string(status) != "invited") {
+                if (status != Invited) {
                     name = std::string(first) + " " + last;
                     hash = *password_hash;
                 }
                 int64_t id = accounts.add_user(email, name, hash, invited_at);
-                if (std::string(status) == "active" && random.below(10) < 9)
+                if (status == Active && random.below(10) < 9)
                     accounts.record_sign_in(id, now - random.below(30 * day));
-                int64_t membership = accounts.add_membership(id, acme, "support_only", status, acme_admin, invited_at);
-                if (std::string(status) == "revoked") accounts.set_status(membership, "revoked", invited_at + random.below(20 * day));
+                int64_t membership = accounts.add_membership(id, acme, SupportOnly, status, acme_admin, invited_at);
+                if (status == Revoked) accounts.set_status(membership, Revoked, invited_at + random.below(20 * day));
                 added++;
             }
             transaction.commit();

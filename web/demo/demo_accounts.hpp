@@ -29,7 +29,7 @@ struct DemoAccountsSetting {
 
 // Returns empty or why it failed; `added` is how many users went in (0 when
 // there were users already).
-std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& setting, int64_t now, int64_t& added);
+std::string seed_demo_accounts(Database& database, const DemoAccountsSetting& setting, core::Instant now, int64_t& added);
 
 // The demo tenants that exist, each with a few of its members to open its
 // demo tickets.

@@ -15,7 +15,7 @@ namespace web {
 
 namespace {
 
-constexpr int64_t minute = 60;
+constexpr std::chrono::minutes minute{1};
 
 // The ticket the demo solves when it was answered: a question with a plain answer.
 constexpr const char* solved_summary = "JWKS rotation: how far ahead is the next signing key published?";
@@ -40,7 +40,7 @@ constexpr const char* customer_follow_up =
 
 }  // namespace
 
-std::string seed_demo_conversations(Database& database, const core::Program& program, int64_t now, std::string& solved) {
+std::string seed_demo_conversations(Database& database, const core::Program& program, core::Instant now, std::string& solved) {
     solved.clear();
     try {
         database.with_connection([&](sqlite3* connection) {
@@ -54,10 +54,10 @@ std::string seed_demo_conversations(Database& database, const core::Program& pro
                 if (!ticket) continue;
                 comments.add(ticket->id, std::nullopt, "automated", acknowledgement_text(*ticket, program), ticket->opened_at);
                 // Before any reply and before now, so the thread reads in order.
-                const int64_t until = ticket->first_response_at.value_or(now);
+                const core::Instant until = ticket->first_response_at.value_or(now);
                 if (i % 3 == 1 && ticket->opened_by && until - ticket->opened_at > 2 * minute)
                     comments.add(ticket->id, ticket->opened_by, "customer", customer_follow_up,
-                                 ticket->opened_at + std::min<int64_t>(25 * minute, (until - ticket->opened_at) / 2));
+                                 ticket->opened_at + std::min<std::chrono::seconds>(25 * minute, (until - ticket->opened_at) / 2));
                 if (engineer && ticket->first_response_at) {
                     comments.add(ticket->id, engineer->id, "support", support_reply(*ticket), *ticket->first_response_at);
                     answered.push_back(*ticket);

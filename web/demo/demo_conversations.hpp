@@ -9,14 +9,14 @@
 #include "web/store/database.hpp"
 
 #include "core/program/program.hpp"
+#include "core/sla/business_calendar.hpp"
 
-#include <cstdint>
 #include <string>
 
 namespace web {
 
 // Returns empty or why it failed; `solved` is the id of the solved ticket
 // (empty when no ticket of the set was answered).
-std::string seed_demo_conversations(Database& database, const core::Program& program, int64_t now, std::string& solved);
+std::string seed_demo_conversations(Database& database, const core::Program& program, core::Instant now, std::string& solved);
 
 }  // namespace web

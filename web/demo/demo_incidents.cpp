@@ -5,7 +5,7 @@
 
 namespace web {
 
-std::string seed_demo_incidents(Database& database, int64_t now, int64_t& added) {
+std::string seed_demo_incidents(Database& database, core::Instant now, int64_t& added) {
     added = 0;
     try {
         database.with_connection([&](sqlite3* connection) {
@@ -19,8 +19,8 @@ std::string seed_demo_incidents(Database& database, int64_t now, int64_t& added)
             incident.message =
                 "We are investigating slower sign-ins and occasional 503 responses from the token endpoint for tenants in "
                 "the EU region. Retries succeed in most cases. Next update within 30 minutes.";
-            incident.started_at = now - 3600;
-            incident.updated_at = now - 20 * 60;
+            incident.started_at = now - std::chrono::hours(1);
+            incident.updated_at = now - std::chrono::minutes(20);
             incidents.add(incident);
             added = 1;
         });

@@ -7,12 +7,14 @@
 
 #include "web/store/database.hpp"
 
+#include "core/sla/business_calendar.hpp"
+
 #include <cstdint>
 #include <string>
 
 namespace web {
 
 // Returns empty or why it failed; `added` is how many incidents went in (0 or 1).
-std::string seed_demo_incidents(Database& database, int64_t now, int64_t& added);
+std::string seed_demo_incidents(Database& database, core::Instant now, int64_t& added);
 
 }  // namespace web

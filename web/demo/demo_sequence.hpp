@@ -3,6 +3,7 @@
 // does not promise. So synthetic tickets and users are the same every run.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 
 namespace web {
@@ -17,6 +18,8 @@ public:
         return z ^ (z >> 31);
     }
     int64_t below(int64_t bound) { return int64_t(next() % uint64_t(bound)); }   // the bias is irrelevant here
+    // A span shorter than `bound`, in whole seconds.
+    std::chrono::seconds below(std::chrono::seconds bound) { return std::chrono::seconds{below(bound.count())}; }
 
 private:
     uint64_t state_;

@@ -3,7 +3,6 @@
 #include "core/sla/response_status.hpp"
 
 #include "web/demo/demo_sequence.hpp"
-#include "web/tickets/ticket_sla.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -105,7 +104,8 @@ constexpr const char* load_zones[] = {"America/New_York",    "Europe/Berlin", "A
                                       "America/Los_Angeles", "Europe/London", "Asia/Tokyo",   "America/Sao_Paulo",
                                       "Asia/Singapore",      "America/Chicago"};
 
-int64_t unix_minutes_floor(core::Instant t) { return unix_from_instant(date::floor<minutes>(t)); }
+// People read minutes; whole ones look real.
+core::Instant whole_minute(core::Instant t) { return date::floor<minutes>(t); }
 
 // The latest opening time from which `used` business time has passed by
 // `now`; nullopt when the 90 days before `now` do not hold that much.
@@ -125,8 +125,8 @@ std::optional<core::Instant> opened_before(const core::BusinessCalendar& calenda
 }
 
 struct Placement {
-    int64_t opened_at = 0;
-    std::optional<int64_t> first_response_at;
+    core::Instant opened_at{};
+    std::optional<core::Instant> first_response_at;
 };
 
 // Opening (and answering) times that make a ticket on `calendar` with
@@ -156,18 +156,16 @@ std::optional<Placement> place(const core::ResponseTerms& terms, const core::Bus
     std::optional<core::Instant> opened = opened_before(calendar, now, used);
     if (!opened) return std::nullopt;
     Placement placement;
-    placement.opened_at = unix_minutes_floor(*opened);   // people read minutes; whole ones look real
-    std::optional<core::Instant> first_response;
+    placement.opened_at = whole_minute(*opened);
     if (answered_after) {
-        std::optional<core::Instant> answered = calendar.add(instant_from_unix(placement.opened_at), *answered_after);
+        std::optional<core::Instant> answered = calendar.add(placement.opened_at, *answered_after);
         if (!answered) return std::nullopt;
-        placement.first_response_at = unix_minutes_floor(*answered);
-        first_response = instant_from_unix(*placement.first_response_at);
+        placement.first_response_at = whole_minute(*answered);
     }
     // Checked, not assumed: the hours at `now` decide, and rounding moved things.
     for (core::Instant at : {now, now + state_margin}) {
         std::optional<core::SlaStatus> status =
-            core::response_status(terms, calendar, instant_from_unix(placement.opened_at), first_response, at);
+            core::response_status(terms, calendar, placement.opened_at, placement.first_response_at, at);
         if (!status || status->state != state) return std::nullopt;
     }
     return placement;
@@ -210,7 +208,7 @@ TicketRecord demo_record(const DemoTicket& ticket, const core::Program& program,
     record.customer_time_zone = ticket.zone;
     record.fields = {{"summary", ticket.summary}};
     if (!ticket.state) {
-        record.opened_at = unix_minutes_floor(now - hours(ticket.hours_ago) - spread);
+        record.opened_at = whole_minute(now - hours(ticket.hours_ago) - spread);
         return record;
     }
     for (const Choice& choice : choices_for(ticket, program)) {
@@ -228,7 +226,7 @@ TicketRecord demo_record(const DemoTicket& ticket, const core::Program& program,
         return record;
     }
     // A program with too few plans or hours for this state: keep the ticket as written, fresh.
-    record.opened_at = unix_minutes_floor(now - hours(2));
+    record.opened_at = whole_minute(now - hours(2));
     return record;
 }
 
@@ -268,8 +266,7 @@ std::vector<TicketRecord> synthetic_tickets(const core::Program& program, int co
     DemoSequence random(20260401);
     std::vector<TicketRecord> tickets;
     tickets.reserve(size_t(count));
-    const int64_t now_unix = unix_from_instant(now);
-    const int64_t thirty_days = 30 * 24 * 3600;
+    constexpr std::chrono::days thirty_days{30};
     for (int i = 0; i < count; i++) {
         TicketRecord ticket;
         size_t plan_index = program.plans.empty() ? 0 : size_t(random.below(int64_t(program.plans.size())));
@@ -281,11 +278,11 @@ std::vector<TicketRecord> synthetic_tickets(const core::Program& program, int co
         ticket.plan = program.plans.empty() ? "none" : program.plans[plan_index].id;
         ticket.severity = 1 + int(random.below(std::max<int64_t>(1, program.least_urgent_severity())));   // the program's levels
         ticket.customer_time_zone = load_zones[random.below(int64_t(std::size(load_zones)))];
-        ticket.opened_at = now_unix - random.below(thirty_days);
+        ticket.opened_at = now - random.below(thirty_days);
         // Most tickets have been answered, from minutes to a day and a half after opening.
         if (random.below(100) < 60) {
-            int64_t answered = ticket.opened_at + 120 + random.below(36 * 3600);
-            if (answered <= now_unix) ticket.first_response_at = answered;
+            core::Instant answered = ticket.opened_at + minutes(2) + random.below(hours(36));
+            if (answered <= now) ticket.first_response_at = answered;
         }
         tickets.push_back(std::move(ticket));
     }

@@ -7,6 +7,8 @@
 
 #include "web/accounts/caller.hpp"
 
+#include "core/sla/business_calendar.hpp"
+
 #include <httplib.h>
 
 #include <functional>
@@ -25,7 +27,7 @@ struct ApiCall {
     httplib::Response& response;
     std::vector<std::string> parameters;   // the {...} parts of the path, in order
     const Caller* caller = nullptr;        // set for Access::SignedIn routes
-    int64_t now = 0;                       // the request's moment, unix seconds
+    core::Instant now{};                   // the request's moment
 
     const std::string& parameter(size_t index) const { return parameters.at(index); }
 };

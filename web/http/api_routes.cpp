@@ -67,7 +67,7 @@ void ApiRoutes::handle(const httplib::Request& request, httplib::Response& respo
         return;
     }
 
-    ApiCall call{request, response, std::move(found.parameters), nullptr, unix_now()};
+    ApiCall call{request, response, std::move(found.parameters), nullptr, service_now()};
     std::optional<Caller> caller;
     if (found.route->access == Access::SignedIn) {
         caller = signed_in_caller(request, response, call.now);
@@ -84,7 +84,7 @@ void ApiRoutes::handle(const httplib::Request& request, httplib::Response& respo
     if (!response.has_header("Cache-Control")) response.set_header("Cache-Control", "no-store");
 }
 
-std::optional<Caller> ApiRoutes::signed_in_caller(const httplib::Request& request, httplib::Response& response, int64_t now) {
+std::optional<Caller> ApiRoutes::signed_in_caller(const httplib::Request& request, httplib::Response& response, core::Instant now) {
     std::optional<std::string> token = session_token_of(request);
     std::optional<Caller> caller;
     if (token)

@@ -61,7 +61,7 @@ public:
 private:
     void health(ApiCall& call);
     // The signed-in caller, or nothing after answering 401.
-    std::optional<Caller> signed_in_caller(const httplib::Request& request, httplib::Response& response, int64_t now);
+    std::optional<Caller> signed_in_caller(const httplib::Request& request, httplib::Response& response, core::Instant now);
 
     Database& database_;
     CacheableContent program_;

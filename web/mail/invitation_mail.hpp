@@ -21,7 +21,7 @@ struct InvitationMailFacts {
     std::string inviter_email;
     std::optional<std::string> inviter_name;
     std::vector<TenantRecord> tenants;
-    int64_t expires_at = 0;
+    core::Instant expires_at{};
     bool existing_account = false;            // the invitee signs in with their password to accept
 };
 

@@ -12,13 +12,12 @@ namespace web {
 namespace {
 
 constexpr int most_attempts = 10;
-constexpr int64_t first_pause_seconds = 60;
-constexpr int64_t longest_pause_seconds = 3600;
+constexpr std::chrono::minutes first_pause{1};
+constexpr std::chrono::minutes longest_pause{60};
 constexpr int batch_size = 50;
 
-int64_t pause_after(int attempts) {
-    int64_t pause = first_pause_seconds << std::min(attempts, 20);
-    return std::min(pause, longest_pause_seconds);
+std::chrono::minutes pause_after(int attempts) {
+    return std::min(first_pause * (int64_t(1) << std::min(attempts, 20)), longest_pause);
 }
 
 }  // namespace
@@ -63,7 +62,7 @@ void MailDelivery::mail_queued() {
 void MailDelivery::deliver_due() {
     if (!settings_.smtp && !settings_.dev_mailbox) return;
     std::lock_guard one_pass(delivering_);
-    const int64_t now = unix_now();
+    const core::Instant now = service_now();
     std::vector<QueuedMail> due = database_.with_connection([&](sqlite3* connection) { return Outbox(connection).due(now, batch_size); });
     for (const QueuedMail& mail : due) {
         if (!settings_.smtp) {
@@ -75,17 +74,17 @@ void MailDelivery::deliver_due() {
             continue;
         }
         // Outside the database lock: a slow mail server must not hold up requests.
-        std::string error = send_by_smtp(*settings_.smtp, settings_.from, mail.message, unix_now());
+        std::string error = send_by_smtp(*settings_.smtp, settings_.from, mail.message, service_now());
         database_.with_connection([&](sqlite3* connection) {
             Outbox outbox(connection);
             if (error.empty()) {
-                outbox.mark_sent(mail.id, unix_now());
+                outbox.mark_sent(mail.id, service_now());
                 std::fprintf(stderr, "portal-web: mail: sent \"%s\" to %s\n", mail.message.subject.c_str(), mail.message.to.c_str());
                 return;
             }
             int attempts = mail.attempts + 1;
-            std::optional<int64_t> next;
-            if (attempts < most_attempts) next = unix_now() + pause_after(mail.attempts);
+            std::optional<core::Instant> next;
+            if (attempts < most_attempts) next = service_now() + pause_after(mail.attempts);
             outbox.mark_attempt_failed(mail.id, error, next);
             std::fprintf(stderr, "portal-web: mail: sending to %s failed (attempt %d of %d): %s\n", mail.message.to.c_str(),
                          attempts, most_attempts, error.c_str());

@@ -4,14 +4,14 @@
 
 namespace web {
 
-void Outbox::add(const MailMessage& message, int64_t now) {
+void Outbox::add(const MailMessage& message, core::Instant now) {
     Statement insert(connection_,
                      "INSERT INTO outbox(recipient, subject, body, link, created_at, next_attempt_at)"
                      " VALUES(?1, ?2, ?3, ?4, ?5, ?5)");
     insert.bind(1, message.to).bind(2, message.subject).bind(3, message.body).bind(4, message.link).bind(5, now).run();
 }
 
-std::vector<QueuedMail> Outbox::due(int64_t now, int limit) {
+std::vector<QueuedMail> Outbox::due(core::Instant now, int limit) {
     Statement query(connection_,
                     "SELECT id, recipient, subject, body, link, attempts FROM outbox"
                     " WHERE status = 'queued' AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2");
@@ -29,14 +29,14 @@ int64_t Outbox::queued_count() {
     return query.integer(0);
 }
 
-void Outbox::mark_sent(int64_t id, int64_t now) {
+void Outbox::mark_sent(int64_t id, core::Instant now) {
     Statement update(connection_,
                      "UPDATE outbox SET status = 'sent', sent_at = ?2, attempts = attempts + 1, body = '', link = '',"
                      " last_error = NULL WHERE id = ?1");
     update.bind(1, id).bind(2, now).run();
 }
 
-void Outbox::mark_attempt_failed(int64_t id, const std::string& error, std::optional<int64_t> next_attempt_at) {
+void Outbox::mark_attempt_failed(int64_t id, const std::string& error, std::optional<core::Instant> next_attempt_at) {
     // Given up on, it will never be sent: its link is blanked like a sent one's.
     Statement update(connection_,
                      "UPDATE outbox SET attempts = attempts + 1, last_error = ?2,"
@@ -46,7 +46,7 @@ void Outbox::mark_attempt_failed(int64_t id, const std::string& error, std::opti
     update.bind(1, id).bind(2, error).bind(3, next_attempt_at).run();
 }
 
-void Outbox::add_to_dev_mailbox(const MailMessage& message, int64_t now) {
+void Outbox::add_to_dev_mailbox(const MailMessage& message, core::Instant now) {
     Statement insert(connection_, "INSERT INTO dev_mailbox(recipient, subject, body, link, sent_at) VALUES(?1, ?2, ?3, ?4, ?5)");
     insert.bind(1, message.to).bind(2, message.subject).bind(3, message.body).bind(4, message.link).bind(5, now).run();
 }
@@ -56,7 +56,7 @@ std::vector<MailboxMessage> Outbox::dev_mailbox(int limit) {
     query.bind(1, int64_t(limit));
     std::vector<MailboxMessage> messages;
     while (query.step())
-        messages.push_back(MailboxMessage{MailMessage{query.text(0), query.text(1), query.text(2), query.text(3)}, query.integer(4)});
+        messages.push_back(MailboxMessage{MailMessage{query.text(0), query.text(1), query.text(2), query.text(3)}, query.instant(4)});
     return messages;
 }
 

@@ -4,6 +4,8 @@
 // takes it from there.
 #pragma once
 
+#include "core/sla/business_calendar.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,25 +30,25 @@ struct QueuedMail {
 
 struct MailboxMessage {
     MailMessage message;
-    int64_t sent_at = 0;
+    core::Instant sent_at{};
 };
 
 class Outbox {
 public:
     explicit Outbox(sqlite3* connection) : connection_(connection) {}
 
-    void add(const MailMessage& message, int64_t now);
+    void add(const MailMessage& message, core::Instant now);
 
     // Queued messages whose next attempt is due, oldest first.
-    std::vector<QueuedMail> due(int64_t now, int limit);
+    std::vector<QueuedMail> due(core::Instant now, int limit);
     int64_t queued_count();
 
     // Delivered: its text is blanked here, since the link opens an account.
-    void mark_sent(int64_t id, int64_t now);
+    void mark_sent(int64_t id, core::Instant now);
     // Try again at `next_attempt_at`, or give up (status failed, text blanked) when there is none.
-    void mark_attempt_failed(int64_t id, const std::string& error, std::optional<int64_t> next_attempt_at);
+    void mark_attempt_failed(int64_t id, const std::string& error, std::optional<core::Instant> next_attempt_at);
 
-    void add_to_dev_mailbox(const MailMessage& message, int64_t now);
+    void add_to_dev_mailbox(const MailMessage& message, core::Instant now);
     std::vector<MailboxMessage> dev_mailbox(int limit);   // newest first
 
 private:

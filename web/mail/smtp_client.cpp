@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 
 #include <charconv>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <memory>
@@ -23,8 +24,8 @@ std::string one_line(const std::string& text) {
     return out;
 }
 
-std::string rfc5322_date(int64_t now) {
-    std::time_t seconds = std::time_t(now);
+std::string rfc5322_date(core::Instant now) {
+    std::time_t seconds = std::chrono::system_clock::to_time_t(now);
     std::tm utc{};
     gmtime_r(&seconds, &utc);
     static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
@@ -85,7 +86,7 @@ std::optional<SmtpServer> parse_smtp_server(const std::string& text) {
     return server;
 }
 
-std::string smtp_message(const std::string& from, const MailMessage& message, int64_t now, const std::string& message_id) {
+std::string smtp_message(const std::string& from, const MailMessage& message, core::Instant now, const std::string& message_id) {
     std::string data;
     data += "From: " + one_line(from) + "\r\n";
     data += "To: " + one_line(message.to) + "\r\n";
@@ -108,7 +109,7 @@ std::string smtp_message(const std::string& from, const MailMessage& message, in
     return data;
 }
 
-std::string send_by_smtp(const SmtpServer& server, const std::string& from, const MailMessage& message, int64_t now) {
+std::string send_by_smtp(const SmtpServer& server, const std::string& from, const MailMessage& message, core::Instant now) {
     if (!server.user.empty() && server.security == SmtpSecurity::Plain)
         return "a login needs TLS (smtp:// or smtps://); the password was not sent";
     Curl curl(curl_easy_init(), &curl_easy_cleanup);

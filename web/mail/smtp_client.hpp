@@ -31,10 +31,10 @@ std::optional<SmtpServer> parse_smtp_server(const std::string& text);
 
 // Empty on success, else which step failed and what the server said.
 // Waits at most 10 seconds to connect and 30 for the whole message.
-std::string send_by_smtp(const SmtpServer& server, const std::string& from, const MailMessage& message, int64_t now);
+std::string send_by_smtp(const SmtpServer& server, const std::string& from, const MailMessage& message, core::Instant now);
 
 // The message as libcurl sends it after DATA: headers, a blank line, the body
 // with CRLF line ends. libcurl doubles leading dots and adds the final ".".
-std::string smtp_message(const std::string& from, const MailMessage& message, int64_t now, const std::string& message_id);
+std::string smtp_message(const std::string& from, const MailMessage& message, core::Instant now, const std::string& message_id);
 
 }  // namespace web

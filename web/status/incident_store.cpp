@@ -4,15 +4,15 @@
 
 namespace web {
 
-std::vector<IncidentRecord> IncidentStore::current(int64_t now) {
+std::vector<IncidentRecord> IncidentStore::current(core::Instant now) {
     Statement query(connection_,
                     "SELECT id, region, title, impact, state, message, started_at, updated_at FROM incidents"
                     " WHERE state <> 'resolved' OR updated_at > ?1 ORDER BY started_at DESC, id DESC");
-    query.bind(1, now - resolved_incident_shown_seconds);
+    query.bind(1, now - resolved_incident_shown_for);
     std::vector<IncidentRecord> incidents;
     while (query.step())
         incidents.push_back(IncidentRecord{query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
-                                           query.text(5), query.integer(6), query.integer(7)});
+                                           query.text(5), query.instant(6), query.instant(7)});
     return incidents;
 }
 

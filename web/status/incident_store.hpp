@@ -3,6 +3,9 @@
 // Database::with_connection; SQLite failures throw DatabaseError.
 #pragma once
 
+#include "core/sla/business_calendar.hpp"
+
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,20 +21,20 @@ struct IncidentRecord {
     std::string impact;              // degraded | outage, while it is open
     std::string state;               // investigating | identified | monitoring | resolved
     std::string message;             // the latest update
-    int64_t started_at = 0;
-    int64_t updated_at = 0;
+    core::Instant started_at{};
+    core::Instant updated_at{};
 };
 
 // How long a resolved incident stays on the status page.
-inline constexpr int64_t resolved_incident_shown_seconds = 24 * 3600;
+inline constexpr std::chrono::hours resolved_incident_shown_for{24};
 
 class IncidentStore {
 public:
     explicit IncidentStore(sqlite3* connection) : connection_(connection) {}
 
-    // Open incidents and those resolved within resolved_incident_shown_seconds
+    // Open incidents and those resolved within resolved_incident_shown_for
     // of `now`, newest started first.
-    std::vector<IncidentRecord> current(int64_t now);
+    std::vector<IncidentRecord> current(core::Instant now);
     int64_t add(const IncidentRecord& incident);   // returns its id
     int64_t count();
 

@@ -2,7 +2,6 @@
 
 #include "web/status/incident_store.hpp"
 #include "web/http/response_body.hpp"
-#include "web/tickets/ticket_sla.hpp"
 
 #include "core/model/service_status.hpp"
 
@@ -32,7 +31,7 @@ void StatusRoutes::status(ApiCall& call) {
         for (const IncidentRecord& record : incidents) {
             if (record.region != region.id) continue;
             core::Incident incident{"INC-" + std::to_string(record.id), record.title, incident_state(record.state),
-                                    instant_from_unix(record.started_at), instant_from_unix(record.updated_at), record.message};
+                                    record.started_at, record.updated_at, record.message};
             if (incident.open())
                 shown.state = record.impact == "outage" || shown.state == core::ServiceState::Outage ? core::ServiceState::Outage
                                                                                                      : core::ServiceState::Degraded;

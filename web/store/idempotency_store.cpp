@@ -5,9 +5,9 @@
 
 namespace web {
 
-std::optional<StoredAnswer> IdempotencyStore::find(int64_t user_id, const std::string& key, int64_t now) {
+std::optional<StoredAnswer> IdempotencyStore::find(int64_t user_id, const std::string& key, core::Instant now) {
     Statement forget(connection_, "DELETE FROM idempotency_keys WHERE created_at <= ?1");
-    forget.bind(1, now - idempotency_key_lifetime_seconds).run();
+    forget.bind(1, now - idempotency_key_lifetime).run();
 
     Statement query(connection_, "SELECT request_digest, status, body FROM idempotency_keys WHERE user_id = ?1 AND key = ?2");
     query.bind(1, user_id).bind(2, key);
@@ -15,7 +15,7 @@ std::optional<StoredAnswer> IdempotencyStore::find(int64_t user_id, const std::s
     return StoredAnswer{query.text(0), int(query.integer(1)), query.text(2)};
 }
 
-void IdempotencyStore::remember(int64_t user_id, const std::string& key, const StoredAnswer& answer, int64_t now) {
+void IdempotencyStore::remember(int64_t user_id, const std::string& key, const StoredAnswer& answer, core::Instant now) {
     Statement insert(connection_,
                      "INSERT INTO idempotency_keys(user_id, key, request_digest, status, body, created_at)"
                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6)");

@@ -4,6 +4,9 @@
 // key sent with a different request is a client error (422).
 #pragma once
 
+#include "core/sla/business_calendar.hpp"
+
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,7 +15,7 @@ struct sqlite3;
 
 namespace web {
 
-inline constexpr int64_t idempotency_key_lifetime_seconds = 24 * 3600;
+inline constexpr std::chrono::hours idempotency_key_lifetime{24};
 
 struct StoredAnswer {
     std::string request_digest;
@@ -24,8 +27,8 @@ class IdempotencyStore {
 public:
     explicit IdempotencyStore(sqlite3* connection) : connection_(connection) {}
 
-    std::optional<StoredAnswer> find(int64_t user_id, const std::string& key, int64_t now);
-    void remember(int64_t user_id, const std::string& key, const StoredAnswer& answer, int64_t now);
+    std::optional<StoredAnswer> find(int64_t user_id, const std::string& key, core::Instant now);
+    void remember(int64_t user_id, const std::string& key, const StoredAnswer& answer, core::Instant now);
 
 private:
     sqlite3* connection_;

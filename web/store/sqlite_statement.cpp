@@ -1,5 +1,7 @@
 #include "web/store/sqlite_statement.hpp"
 
+#include "web/store/unix_time.hpp"
+
 #include <sqlite3.h>
 
 namespace web {
@@ -35,6 +37,12 @@ Statement& Statement::bind(int index, const std::optional<int64_t>& value) {
 
 Statement& Statement::bind(int index, const std::optional<std::string>& text) {
     return text ? bind(index, std::string_view(*text)) : bind_null(index);
+}
+
+Statement& Statement::bind(int index, core::Instant time) { return bind(index, unix_seconds(time)); }
+
+Statement& Statement::bind(int index, const std::optional<core::Instant>& time) {
+    return time ? bind(index, *time) : bind_null(index);
 }
 
 Statement& Statement::bind_null(int index) {
@@ -76,6 +84,13 @@ std::optional<int64_t> Statement::optional_integer(int column) const {
 std::optional<std::string> Statement::optional_text(int column) const {
     if (is_null(column)) return std::nullopt;
     return text(column);
+}
+
+core::Instant Statement::instant(int column) const { return instant_from_unix(integer(column)); }
+
+std::optional<core::Instant> Statement::optional_instant(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return instant(column);
 }
 
 Transaction::Transaction(sqlite3* connection) : connection_(connection) { run_sql(connection, "BEGIN IMMEDIATE"); }

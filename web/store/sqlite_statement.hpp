@@ -5,6 +5,8 @@
 // with the reason in the log. Use only inside Database::with_connection.
 #pragma once
 
+#include "core/sla/business_calendar.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -34,6 +36,9 @@ public:
     Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, const std::optional<int64_t>& value);
     Statement& bind(int index, const std::optional<std::string>& text);
+    // Times go in as INTEGER unix seconds, the columns' form.
+    Statement& bind(int index, core::Instant time);
+    Statement& bind(int index, const std::optional<core::Instant>& time);
     Statement& bind_null(int index);
 
     // Moves to the next row: true while there is one, false when done.
@@ -49,6 +54,9 @@ public:
     bool is_null(int column) const;
     std::optional<int64_t> optional_integer(int column) const;
     std::optional<std::string> optional_text(int column) const;
+    // An INTEGER unix-seconds column as a time.
+    core::Instant instant(int column) const;
+    std::optional<core::Instant> optional_instant(int column) const;
 
 private:
     sqlite3* connection_;

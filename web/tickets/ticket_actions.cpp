@@ -18,7 +18,7 @@ ActionRefusal closed(const TicketRecord& ticket) {
 
 }  // namespace
 
-bool is_customer(const MembershipRecord& membership) { return membership.role == "admin" || membership.role == "support_only"; }
+bool is_customer(const MembershipRecord& membership) { return membership.role == core::Role::Admin || membership.role == core::Role::SupportOnly; }
 
 TicketParty party_to(const Caller& caller, const TicketRecord& ticket) {
     TicketParty party;

@@ -4,6 +4,8 @@
 // DatabaseError (sqlite_statement).
 #pragma once
 
+#include "core/sla/business_calendar.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,7 +21,7 @@ struct CommentRecord {
     std::optional<int64_t> author_id;            // none for automated replies
     std::string author_kind;                     // customer | support | automated
     std::string body;
-    int64_t created_at = 0;
+    core::Instant created_at{};
     // The author as people know them, read with the comment.
     std::optional<std::string> author_email;
     std::optional<std::string> author_name;
@@ -31,7 +33,7 @@ public:
 
     // Returns the new comment's id.
     int64_t add(const std::string& ticket_id, const std::optional<int64_t>& author_id, const std::string& author_kind,
-                const std::string& body, int64_t at);
+                const std::string& body, core::Instant at);
 
     std::vector<CommentRecord> of_ticket(const std::string& ticket_id);
 

@@ -3,18 +3,17 @@
 #include "web/accounts/account_store.hpp"
 #include "web/tickets/ticket_comments.hpp"
 #include "web/tickets/ticket_json.hpp"
-#include "web/tickets/ticket_sla.hpp"
 
 namespace web {
 
 nlohmann::ordered_json ticket_details(sqlite3* connection, const TicketRecord& ticket, const TicketParty& party,
-                                      const core::Program& program, TimeZones& zones, int64_t now) {
+                                      const core::Program& program, TimeZones& zones, core::Instant now) {
     TicketConversation conversation;
     if (ticket.opened_by) conversation.opened_by = AccountStore(connection).user_by_id(*ticket.opened_by);
     conversation.comments = TicketComments(connection).of_ticket(ticket.id);
     conversation.escalated_by = TicketRows(connection).escalated_by(ticket.id);
     conversation.actions = allowed_actions(program, ticket, party);
-    return ticket_details_json(ticket, conversation, program, zones, instant_from_unix(now));
+    return ticket_details_json(ticket, conversation, program, zones, now);
 }
 
 }  // namespace web

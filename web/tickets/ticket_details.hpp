@@ -12,13 +12,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdint>
-
 struct sqlite3;
 
 namespace web {
 
 nlohmann::ordered_json ticket_details(sqlite3* connection, const TicketRecord& ticket, const TicketParty& party,
-                                      const core::Program& program, TimeZones& zones, int64_t now);
+                                      const core::Program& program, TimeZones& zones, core::Instant now);
 
 }  // namespace web

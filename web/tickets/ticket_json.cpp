@@ -41,10 +41,10 @@ ordered_json ticket_json(const TicketRecord& ticket, const core::Program& progra
     json["summary"] = ticket.summary;
     json["plan"] = ticket.plan;
     json["severity"] = ticket.severity;
-    json["opened_at"] = customer_time(instant_from_unix(ticket.opened_at), zone);
+    json["opened_at"] = customer_time(ticket.opened_at, zone);
     json["customer_time_zone"] = ticket.customer_time_zone;
     json["first_response_at"] = ticket.first_response_at
-                                    ? ordered_json(customer_time(instant_from_unix(*ticket.first_response_at), zone))
+                                    ? ordered_json(customer_time(*ticket.first_response_at, zone))
                                     : ordered_json(nullptr);
     json["status"] = std::string(core::to_string(ticket.status));
     json["tenant"] = ticket.tenant.empty() ? ordered_json(nullptr) : ordered_json(ticket.tenant);
@@ -74,7 +74,7 @@ ordered_json ticket_details_json(const TicketRecord& ticket, const TicketConvers
                                                 : ordered_json(nullptr);
         item["author_kind"] = comment.author_kind;
         item["body"] = comment.body;
-        item["created_at"] = customer_time(instant_from_unix(comment.created_at), zone);
+        item["created_at"] = customer_time(comment.created_at, zone);
         comments.push_back(std::move(item));
     }
     json["comments"] = std::move(comments);

@@ -11,6 +11,7 @@
 #include "web/tickets/ticket_filing.hpp"
 #include "web/tickets/ticket_json.hpp"
 #include "web/tickets/ticket_validation.hpp"
+#include "web/store/unix_time.hpp"
 
 #include "core/model/ticket_draft.hpp"
 #include "core/text/ascii_text.hpp"
@@ -19,7 +20,6 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
-#include <chrono>
 #include <cstdio>
 
 namespace web {
@@ -28,8 +28,6 @@ namespace {
 
 constexpr int default_page_size = 50;
 constexpr int largest_page_size = 500;
-
-core::Instant clock_now() { return date::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
 constexpr IdempotentPurpose ticket_purpose = {"ticket", "file it twice"};
 
@@ -128,7 +126,7 @@ void TicketRoutes::list(ApiCall& call) {
     bool more = int(tickets.size()) > page_size;
     if (more) tickets.resize(size_t(page_size));
 
-    const core::Instant now = clock_now();   // one moment for the whole page
+    const core::Instant now = service_now();   // one moment for the whole page
     nlohmann::ordered_json items = nlohmann::ordered_json::array();
     for (const TicketRecord& ticket : tickets) items.push_back(ticket_json(ticket, program_, zones_, now));
     nlohmann::ordered_json body;

@@ -10,10 +10,8 @@ std::optional<TicketSla> ticket_sla(const core::Program& program, const TicketRe
     if (!terms) return std::nullopt;
     std::optional<core::BusinessCalendar> calendar = core::response_calendar(*terms, zone);
     if (!calendar) return std::nullopt;
-    std::optional<core::Instant> first_response;
-    if (ticket.first_response_at) first_response = instant_from_unix(*ticket.first_response_at);
     std::optional<core::SlaStatus> status =
-        core::response_status(*terms, *calendar, instant_from_unix(ticket.opened_at), first_response, now);
+        core::response_status(*terms, *calendar, ticket.opened_at, ticket.first_response_at, now);
     if (!status) return std::nullopt;
     return TicketSla{terms->target, *status};
 }

@@ -8,13 +8,9 @@
 #include "core/program/program.hpp"
 #include "core/sla/sla_status.hpp"
 
-#include <cstdint>
 #include <optional>
 
 namespace web {
-
-inline core::Instant instant_from_unix(int64_t seconds) { return core::Instant{std::chrono::seconds{seconds}}; }
-inline int64_t unix_from_instant(core::Instant t) { return t.time_since_epoch().count(); }
 
 struct TicketSla {
     const core::ResponseTarget* target = nullptr;   // from the program: outlives this

@@ -48,9 +48,9 @@ TicketRecord read_ticket(const Statement& row) {
     ticket.summary = row.text(2);
     ticket.plan = row.text(3);
     ticket.severity = int(row.integer(4));
-    ticket.opened_at = row.integer(5);
+    ticket.opened_at = row.instant(5);
     ticket.customer_time_zone = row.text(6);
-    ticket.first_response_at = row.optional_integer(7);
+    ticket.first_response_at = row.optional_instant(7);
     // Only the service writes this column, always through to_string.
     ticket.status = core::parse_ticket_status(row.text(8)).value_or(core::TicketStatus::Open);
     ticket.tenant = row.text(9);
@@ -166,7 +166,7 @@ void TicketRows::set_severity(const std::string& id, int severity) {
     update.bind(1, id).bind(2, int64_t(severity)).run();
 }
 
-void TicketRows::record_first_response(const std::string& id, int64_t at) {
+void TicketRows::record_first_response(const std::string& id, core::Instant at) {
     Statement update(connection_, "UPDATE tickets SET first_response_at = ?2 WHERE id = ?1 AND first_response_at IS NULL");
     update.bind(1, id).bind(2, at).run();
 }

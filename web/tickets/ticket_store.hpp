@@ -11,6 +11,7 @@
 #pragma once
 
 #include "core/model/ticket_status.hpp"
+#include "core/sla/business_calendar.hpp"
 #include "web/store/database.hpp"
 
 #include <cstdint>
@@ -29,9 +30,9 @@ struct TicketRecord {
     std::string summary;
     std::string plan;                            // a plan id of the program, the tenant's when filed
     int severity = 3;                            // 1 .. 4
-    int64_t opened_at = 0;                       // unix seconds, UTC
+    core::Instant opened_at{};
     std::string customer_time_zone;              // IANA name
-    std::optional<int64_t> first_response_at;    // a person's first answer
+    std::optional<core::Instant> first_response_at;   // a person's first answer
     core::TicketStatus status = core::TicketStatus::Open;
     std::string tenant;                          // slug; empty for tickets from before tenants
     std::optional<int64_t> opened_by;            // user id
@@ -44,7 +45,7 @@ struct TicketRecord {
 
 // Where a page of the newest-first list ends: the next page starts after it.
 struct TicketPosition {
-    int64_t opened_at = 0;
+    core::Instant opened_at{};
     std::string id;
 };
 
@@ -67,7 +68,7 @@ public:
     void set_status(const std::string& id, core::TicketStatus status);
     void set_severity(const std::string& id, int severity);
     // Only the first answer counts: a later one leaves the time as it is.
-    void record_first_response(const std::string& id, int64_t at);
+    void record_first_response(const std::string& id, core::Instant at);
 
 private:
     sqlite3* connection_;

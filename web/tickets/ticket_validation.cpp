@@ -1,7 +1,5 @@
 #include "web/tickets/ticket_validation.hpp"
 
-#include "web/tickets/ticket_sla.hpp"
-
 #include "core/checks/field_check.hpp"
 
 #include <algorithm>
@@ -9,10 +7,10 @@
 namespace web {
 
 std::vector<FieldProblem> ticket_draft_problems(const core::Program& program, const core::TicketDraft& draft,
-                                                const std::string& plan, TimeZones& zones, int64_t now) {
+                                                const std::string& plan, TimeZones& zones, core::Instant now) {
     const date::time_zone* zone = draft.customer_time_zone.empty() ? nullptr : zones.find(draft.customer_time_zone);
     std::vector<FieldProblem> problems;
-    for (const core::FieldIssue& issue : core::check_draft(program, draft, plan, core::FieldCheckContext{instant_from_unix(now), zone}))
+    for (const core::FieldIssue& issue : core::check_draft(program, draft, plan, core::FieldCheckContext{now, zone}))
         if (issue.blocking) problems.push_back({issue.field, issue.message});
 
     auto about = [&](const std::string& field) {

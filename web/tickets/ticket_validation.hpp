@@ -10,8 +10,8 @@
 
 #include "core/program/program.hpp"
 #include "core/model/ticket_draft.hpp"
+#include "core/sla/business_calendar.hpp"
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,7 +19,7 @@ namespace web {
 
 // `plan` is the tenant's, never the client's.
 std::vector<FieldProblem> ticket_draft_problems(const core::Program& program, const core::TicketDraft& draft,
-                                                const std::string& plan, TimeZones& zones, int64_t now);
+                                                const std::string& plan, TimeZones& zones, core::Instant now);
 
 // The detail of a 422 with these problems: the one message, or how many.
 std::string problems_detail(const std::vector<FieldProblem>& problems, const std::string& what);
