@@ -43,10 +43,13 @@ set_tests_properties(layering-catches-breaks PROPERTIES PASS_REGULAR_EXPRESSION
 
 # Dispatch that cannot miss (core/flows/flow_dispatch.hpp): a complete pair of
 # flows compiles; a missing handler, an Action without an owner and one with
-# two each fail to compile with the rule's own message.
+# two each fail to compile with the rule's own message, and so does a shell's
+# effect runner that lacks an Effect.
 add_test(NAME dispatch-complete
          COMMAND ${CMAKE_CXX_COMPILER} -std=c++20 -fsyntax-only -I${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/tests/dispatch/complete.cpp)
-foreach(broken handler_missing owner_missing owned_twice)
+add_test(NAME dispatch-effect-runs-all
+         COMMAND ${CMAKE_CXX_COMPILER} -std=c++20 -fsyntax-only -I${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/tests/dispatch/effect_runs_all.cpp)
+foreach(broken handler_missing owner_missing owned_twice effect_unrun)
     add_test(NAME dispatch-refuses-${broken}
              COMMAND sh -c "\"$0\" -std=c++20 -fsyntax-only -I\"$1\" \"$2\" 2>&1; echo \"exit=$?\""
                      ${CMAKE_CXX_COMPILER} ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/tests/dispatch/${broken}.cpp)
@@ -55,6 +58,8 @@ set_tests_properties(dispatch-refuses-handler_missing PROPERTIES PASS_REGULAR_EX
     "has no handler.*exit=1")
 set_tests_properties(dispatch-refuses-owner_missing dispatch-refuses-owned_twice PROPERTIES PASS_REGULAR_EXPRESSION
     "exactly one flow's Handles list.*exit=1")
+set_tests_properties(dispatch-refuses-effect_unrun PROPERTIES PASS_REGULAR_EXPRESSION
+    "an Effect this shell does not run.*exit=1")
 
 file(GLOB API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/api/*.cpp")
 add_executable(api-tests ${API_SOURCES})

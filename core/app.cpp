@@ -119,12 +119,16 @@ Action timer_fired(Timer timer, int generation) {
     return Fired<Timer::UserSearch>{-1};   // not a Timer: a generation no flow waits for
 }
 
+Effect fetch_program(const State& state) {
+    return HttpGet{"/api/v1/program", HttpReply::Program, 0, state.program_tag};
+}
+
 std::vector<Effect> start(State& state, std::string_view initial_hash) {
     std::vector<Effect> effects;
     state.screen = parse_location(initial_hash, state.program);
     // Normalise an empty hash so Back from the first route lands on "#/".
     if (initial_hash.empty() || initial_hash == "#") effects.push_back(ReplaceLocation{"#/"});
-    effects.push_back(HttpGet{"/api/v1/program", HttpReply::Program});
+    effects.push_back(fetch_program(state));
     effects.push_back(check_session());
     append(effects, on_enter(state));
     return effects;
@@ -180,14 +184,21 @@ std::vector<Effect> update_one(State& state, const Action& action) {
         std::vector<Effect> operator()(const Answered<HttpReply::Program>& a) {
             // The compiled-in program keeps working offline; a newer one from
             // the service replaces it only when it is valid.
+            // 304: the program held is the service's (usually the compiled-in one,
+            // asked for with its tag, so its 32 KB are not loaded again).
             if (a.status != 200) return {};
-            Parsed<Program> parsed = parse_program(a.body);
-            if (!parsed) {
-                state.notice = "The service sent a support program the portal cannot read (" + parsed.error +
-                               "); using the built-in one.";
-                return {};
+            if (a.body == default_program_json()) {
+                state.program = default_program();   // no need to read it again
+            } else {
+                Parsed<Program> parsed = parse_program(a.body);
+                if (!parsed) {
+                    state.notice = "The service sent a support program the portal cannot read (" + parsed.error +
+                                   "); using the built-in one.";
+                    return {};
+                }
+                state.program = std::move(*parsed.value);
             }
-            state.program = std::move(*parsed.value);
+            state.program_tag = content_tag(a.body);
             // Schedules may have changed: rebuild the calendars of loaded zones.
             state.calendars.clear();
             for (const auto& [name, zone] : state.zones) build_calendars(state, name);

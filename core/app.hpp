@@ -11,6 +11,7 @@
 #include "core/flows/flow_dispatch.hpp"
 #include "core/model/location.hpp"
 #include "core/program/program.hpp"
+#include "core/text/content_tag.hpp"
 #include "core/model/service_status.hpp"
 #include "core/model/support_user_filter.hpp"
 #include "core/model/ticket.hpp"
@@ -20,6 +21,7 @@
 
 #include <map>
 #include <set>
+#include <type_traits>
 #include <string>
 #include <utility>
 #include <variant>
@@ -159,6 +161,7 @@ struct TicketView {
 
 struct State {
     Program program = default_program();
+    std::string program_tag = content_tag(default_program_json());   // of the text `program` was read from
     Screen screen = HomeScreen{};
     // What the user typed, per route. Kept here (not in widgets) so that Back
     // and forward navigation, errors and rejections never lose it.
@@ -325,10 +328,12 @@ struct PushLocation { std::string hash; };         // new history entry
 struct ReplaceLocation { std::string hash; };      // fix up the URL without an entry
 // The answer comes back as Answered<reply>; there is no default reply.
 struct HttpGet {
-    HttpGet(std::string url, HttpReply reply, int generation = 0) : url(std::move(url)), reply(reply), generation(generation) {}
+    HttpGet(std::string url, HttpReply reply, int generation = 0, std::string if_none_match = {})
+        : url(std::move(url)), reply(reply), generation(generation), if_none_match(std::move(if_none_match)) {}
     std::string url;
     HttpReply reply;
     int generation;
+    std::string if_none_match;   // a content tag: answered 304 with no body when it is still current
 };
 // Any method; state-changing ones carry the session's CSRF token, creating
 // ones an Idempotency-Key. Made by api_request (api_request.hpp).
@@ -372,6 +377,18 @@ using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest,
                             DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate,
                             DownloadFile, PickFile>;
 
+// Runs an Effect on a shell's runner: a struct with one operator() for each
+// Effect and no catch-all. A runner that lacks one does not compile, so a
+// new Effect cannot be forgotten by a shell (tests/dispatch/effect_unrun.cpp).
+template <class Runner, class Variant> struct RunsEveryEffect;
+template <class Runner, class... E>
+struct RunsEveryEffect<Runner, std::variant<E...>> : std::bool_constant<(std::is_invocable_v<Runner&, const E&> && ...)> {};
+
+template <class Runner> void run_effect(Runner& runner, const Effect& effect) {
+    static_assert(RunsEveryEffect<Runner, Effect>::value, "an Effect this shell does not run: give its runner an operator() for it");
+    std::visit(runner, effect);
+}
+
 // The base of each flow's visitor: the state it changes, and the catch-all
 // of flow_dispatch.hpp. A visitor says `using FlowVisitor::FlowVisitor;` and
 // `using FlowVisitor::operator();`, then handles each Action it owns.
@@ -394,6 +411,9 @@ std::vector<Effect> update(State& state, const Action& action);
 
 // The viewer's zone once its rules are loaded; nullptr until then (read as UTC).
 const date::time_zone* viewer_zone(const State& state);
+
+// Asks the service for its program, unless it is the one the portal holds.
+Effect fetch_program(const State& state);
 
 // Asks the shell for a zone's rules unless they are loaded or on their way.
 std::vector<Effect> request_time_zone(State& state, const std::string& name);

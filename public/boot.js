@@ -2,7 +2,10 @@
 // Security Policy) and says so in words if the app cannot start.
 var Module = {
     canvas: document.getElementById('canvas'),
-    onRuntimeInitialized: function () { document.getElementById('status').hidden = true; },
+    onRuntimeInitialized: function () {
+        if (window.performance && performance.mark) performance.mark('portal-runtime-ready');   // wasm compiled and instantiated
+        document.getElementById('status').hidden = true;
+    },
     printErr: function (text) { console.error(text); },
 };
 window.addEventListener('error', function () {
@@ -10,6 +13,67 @@ window.addEventListener('error', function () {
     status.hidden = false;
     status.textContent = 'The Support Portal could not start. Reload the page to try again.';
 });
+
+// What the first frames show, asked for now, while portal.wasm downloads and
+// compiles, instead of one after another once the module runs: the viewer's
+// time zone and the device's kept drafts. (Who is signed in is asked by the
+// module: answered earlier, it let a restored draft lose its cursor field to
+// the incident notice; see the drafts browser test.) The module takes each answer once
+// (portal_library.js); anything it does not take is simply dropped. The
+// program is not among them: the module holds it compiled in and asks the
+// service only whether it changed (If-None-Match); no frame waits for that.
+window.portalEarly = (function () {
+    var answers = {};
+    var ask = function (url, init) {
+        var answer = fetch(url, init);
+        answer.catch(function () { /* the module sees the failure when it takes the answer */ });
+        answers[url] = answer;
+    };
+    try {
+        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone) ask('zoneinfo/' + zone.split('/').map(encodeURIComponent).join('/'));
+    } catch (e) { /* very old browser: the module asks for UTC itself */ }
+
+    // IndexedDB: version 2 adds the outbox (queued requests) and the
+    // snapshots read offline; each store is created once, whatever the old version.
+    var database = null;
+    var openDatabase = function () {
+        if (database) return database;
+        database = new Promise(function (resolve, reject) {
+            if (!window.indexedDB) { reject(new Error('this browser offers no IndexedDB')); return; }
+            var request = indexedDB.open('support-portal', 2);
+            request.onupgradeneeded = function () {
+                var db = request.result;
+                ['drafts', 'outbox', 'snapshots'].forEach(function (name) {
+                    if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'key' });
+                });
+            };
+            request.onsuccess = function () { resolve(request.result); };
+            request.onerror = function () { reject(request.error || new Error('IndexedDB would not open')); };
+        });
+        database.catch(function () { /* reported when the module opens it */ });
+        return database;
+    };
+    openDatabase();
+
+    return {
+        // The answer asked for early for this URL, once; null if none.
+        take: function (url) {
+            var answer = answers[url] || null;
+            delete answers[url];
+            return answer;
+        },
+        openDatabase: openDatabase,
+    };
+})();
+
+// The WebGL2 context, made now: creating it is one of the slowest steps to
+// the first frame, and the module's own request (shell/web/surface.cpp, the
+// same attributes) then gets this one back instead of waiting for it.
+try {
+    Module.canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+                                         premultipliedAlpha: true, preserveDrawingBuffer: false });
+} catch (e) { /* the module says so in words if it cannot have one */ }
 
 // Offline shell and updates (service-worker.js). The app learns of a waiting
 // new version through this small contract: it sets onReady, shows a banner,

@@ -244,7 +244,7 @@ std::vector<Effect> request_refused(State& state, const std::string& route_id, c
     form.idempotency_key.clear();   // that key is spent on the rejected draft
     // The service's rules may be newer than the portal's (a deployment while
     // the request waited): fetch them, so the form shows what it now needs.
-    if (status == 422) return {HttpGet{"/api/v1/program", HttpReply::Program}};
+    if (status == 422) return {fetch_program(state)};
     return {};
 }
 

@@ -12,13 +12,14 @@ char* portal_js_location_hash();
 void portal_js_push_location(const char* hash);
 void portal_js_replace_location(const char* hash);
 void portal_js_http_request(int request_id, const char* method, const char* url, const char* body, const char* csrf,
-                            const char* idempotency_key);
+                            const char* idempotency_key, const char* if_none_match);
 char* portal_js_random_id();
 int portal_js_session_hint();
 void portal_js_copy_text(const char* text);
 void portal_js_set_cursor(const char* css_cursor);
 void portal_js_install_test_hook();
 void portal_js_mark_first_frame();
+void portal_js_mark(const char* name);   // a performance mark, for the page benchmark
 // The accessibility mirror's changes since the last frame (a JSON object; see
 // shell/web/accessibility_mirror.cpp and $portalMirror).
 void portal_js_mirror_update(const char* json);

@@ -52,6 +52,7 @@ struct Host {
     };
     std::map<int, PendingRequest> pending_requests;
     bool first_frame_marked = false;
+    bool zones_prepared = false;
     std::vector<core::Action> deferred;   // answers known without the network, dispatched after the effects
     double redraw_timer_at_ms = 0;   // when the pending redraw timer fires; 0: none
     long redraw_timer = 0;
@@ -68,6 +69,22 @@ core::Instant now_instant() {
 }
 
 void dispatch(const core::Action& action, int frames = 3);
+
+// The zone names' placeholder files (shell::prepare_zoneinfo: some 600 of
+// them, tens of ms) are made after the first frame, or sooner if a zone's
+// rules arrive first; then the viewer's zone is asked for, and the kept
+// drafts are read (IndexedDB was opened by boot.js long before).
+void prepare_time_zones() {
+    if (g_host->zones_prepared) return;
+    g_host->zones_prepared = true;
+    dispatch(core::TimeZonesAvailable{shell::prepare_zoneinfo()});
+    char* zone = portal_js_time_zone();
+    dispatch(core::ViewerTimeZoneDetected{zone});
+    std::free(zone);
+    // Kept drafts come back after the zone is known, as they always have:
+    // a restored form then keeps its own zone and its cursor field.
+    portal_js_load_drafts();   // kept drafts, the outbox and offline snapshots come back as actions
+}
 
 // The clock wakes an otherwise idle page only when words on screen read
 // differently (ui::next_redraw): a countdown's next minute, its last minute's
@@ -87,63 +104,57 @@ void schedule_redraw(std::optional<core::Instant> when) {
     if (at_ms != 0) host.redraw_timer = emscripten_set_timeout(on_redraw_timer, std::max(at_ms - now_ms(), 1.0), nullptr);
 }
 
-void run_effects(const std::vector<core::Effect>& effects) {
-    for (const core::Effect& effect : effects) {
-        std::visit(
-            [](const auto& e) {
-                using E = std::decay_t<decltype(e)>;
-                if constexpr (std::is_same_v<E, core::PushLocation>) portal_js_push_location(e.hash.c_str());
-                else if constexpr (std::is_same_v<E, core::ReplaceLocation>) portal_js_replace_location(e.hash.c_str());
-                else if constexpr (std::is_same_v<E, core::HttpGet>) {
-                    // Nobody signed in on this browser: answer "who is signed in?"
-                    // without a request that could only be refused.
-                    if (e.reply == core::HttpReply::Session && !portal_js_session_hint()) {
-                        g_host->deferred.push_back(core::http_answer(e.reply, 401, "", e.generation));
-                        return;
-                    }
-                    const int id = g_host->next_request_id++;
-                    g_host->pending_requests[id] = {e.reply, e.generation};
-                    portal_js_http_request(id, nullptr, e.url.c_str(), nullptr, nullptr, nullptr);
-                } else if constexpr (std::is_same_v<E, core::HttpRequest>) {
-                    const int id = g_host->next_request_id++;
-                    g_host->pending_requests[id] = {e.reply, e.generation};
-                    portal_js_http_request(id, e.method.c_str(), e.url.c_str(), e.body.empty() ? nullptr : e.body.c_str(),
-                                           e.csrf_token.c_str(), e.idempotency_key.c_str());
-                } else if constexpr (std::is_same_v<E, core::LoadTimeZone>) {
-                    portal_js_load_zone(e.name.c_str());
-                } else if constexpr (std::is_same_v<E, core::SaveDraft>) {
-                    const double start = emscripten_get_now();
-                    portal_js_save_draft(e.key.c_str(), e.json.c_str());
-                    shell::test_hook_draft_handover_time(emscripten_get_now() - start);
-                } else if constexpr (std::is_same_v<E, core::DeleteDraft>) {
-                    portal_js_delete_draft(e.key.c_str());
-                } else if constexpr (std::is_same_v<E, core::KeepQueued>) {
-                    portal_js_keep_queued(e.key.c_str(), e.json.c_str());
-                } else if constexpr (std::is_same_v<E, core::DropQueued>) {
-                    portal_js_drop_queued(e.key.c_str());
-                } else if constexpr (std::is_same_v<E, core::KeepSnapshot>) {
-                    portal_js_keep_snapshot(e.name.c_str(), e.json.c_str());
-                } else if constexpr (std::is_same_v<E, core::ForgetSnapshots>) {
-                    portal_js_forget_snapshots();
-                } else if constexpr (std::is_same_v<E, core::ReloadForUpdate>) {
-                    portal_js_apply_update();
-                } else if constexpr (std::is_same_v<E, core::DownloadFile>) {
-                    portal_js_download_file(e.file_name.c_str(), e.content.c_str());
-                } else if constexpr (std::is_same_v<E, core::PickFile>) {
-                    portal_js_pick_file(std::string(core::to_string(e.purpose)).c_str(), core::draft_file_max_bytes);
-                } else if constexpr (std::is_same_v<E, core::StartTimer>) {
-                    auto* fired = new core::Action(core::timer_fired(e.timer, e.generation));
-                    emscripten_set_timeout([](void* data) {
-                        std::unique_ptr<core::Action> action(static_cast<core::Action*>(data));
-                        dispatch(*action);
-                    }, e.milliseconds, fired);
-                } else {
-                    // A new Effect must be run here: forgetting it does not compile.
-                    static_assert(sizeof(E) == 0, "an Effect the browser shell does not run");
-                }
-            },
-            effect);
+// The browser's way of running each Effect: one operator() per Effect, and
+// core::run_effect refuses to compile while one is missing.
+struct BrowserEffects {
+    void operator()(const core::PushLocation& e) { portal_js_push_location(e.hash.c_str()); }
+    void operator()(const core::ReplaceLocation& e) { portal_js_replace_location(e.hash.c_str()); }
+    void operator()(const core::HttpGet& e) {
+        // Nobody signed in on this browser: answer "who is signed in?"
+        // without a request that could only be refused.
+        if (e.reply == core::HttpReply::Session && !portal_js_session_hint()) {
+            g_host->deferred.push_back(core::http_answer(e.reply, 401, "", e.generation));
+            return;
+        }
+        const int id = g_host->next_request_id++;
+        g_host->pending_requests[id] = {e.reply, e.generation};
+        portal_js_http_request(id, nullptr, e.url.c_str(), nullptr, nullptr, nullptr,
+                               e.if_none_match.empty() ? nullptr : e.if_none_match.c_str());
     }
+    void operator()(const core::HttpRequest& e) {
+        const int id = g_host->next_request_id++;
+        g_host->pending_requests[id] = {e.reply, e.generation};
+        portal_js_http_request(id, e.method.c_str(), e.url.c_str(), e.body.empty() ? nullptr : e.body.c_str(),
+                               e.csrf_token.c_str(), e.idempotency_key.c_str(), nullptr);
+    }
+    void operator()(const core::LoadTimeZone& e) { portal_js_load_zone(e.name.c_str()); }
+    void operator()(const core::SaveDraft& e) {
+        const double start = emscripten_get_now();
+        portal_js_save_draft(e.key.c_str(), e.json.c_str());
+        shell::test_hook_draft_handover_time(emscripten_get_now() - start);
+    }
+    void operator()(const core::DeleteDraft& e) { portal_js_delete_draft(e.key.c_str()); }
+    void operator()(const core::KeepQueued& e) { portal_js_keep_queued(e.key.c_str(), e.json.c_str()); }
+    void operator()(const core::DropQueued& e) { portal_js_drop_queued(e.key.c_str()); }
+    void operator()(const core::KeepSnapshot& e) { portal_js_keep_snapshot(e.name.c_str(), e.json.c_str()); }
+    void operator()(const core::ForgetSnapshots&) { portal_js_forget_snapshots(); }
+    void operator()(const core::ReloadForUpdate&) { portal_js_apply_update(); }
+    void operator()(const core::DownloadFile& e) { portal_js_download_file(e.file_name.c_str(), e.content.c_str()); }
+    void operator()(const core::PickFile& e) {
+        portal_js_pick_file(std::string(core::to_string(e.purpose)).c_str(), core::draft_file_max_bytes);
+    }
+    void operator()(const core::StartTimer& e) {
+        auto* fired = new core::Action(core::timer_fired(e.timer, e.generation));
+        emscripten_set_timeout([](void* data) {
+            std::unique_ptr<core::Action> action(static_cast<core::Action*>(data));
+            dispatch(*action);
+        }, e.milliseconds, fired);
+    }
+};
+
+void run_effects(const std::vector<core::Effect>& effects) {
+    BrowserEffects runner;
+    for (const core::Effect& effect : effects) core::run_effect(runner, effect);
     shell::test_hook_set_screen(core::location_of(g_host->state.screen));
 }
 
@@ -185,8 +196,10 @@ void frame() {
         // Browser zoom or a move to another screen changes the ratio: rebuild
         // the fonts so text stays crisp. Characters Inter lacks join the atlas
         // drawn by the browser's fonts.
+        if (host.fonts_ratio == 0) portal_js_mark("portal-fonts-start");
         ui::load_style("/fonts/Inter-Regular.otf", "/fonts/Inter-SemiBold.otf", size.pixel_ratio, shell::add_wanted_glyphs);
         shell::paint_added_glyphs(ui::fonts());
+        if (host.fonts_ratio == 0) portal_js_mark("portal-fonts-built");
         host.glyphs_wanted = false;
         if (host.fonts_ratio != 0) {   // the first upload happens in NewFrame
             ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -244,6 +257,8 @@ void frame() {
     if (!host.first_frame_marked) {
         portal_js_mark_first_frame();
         host.first_frame_marked = true;
+        // After the browser has shown this frame, not before.
+        emscripten_set_timeout([](void*) { prepare_time_zones(); }, 0, nullptr);
     }
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != host.cursor) {
@@ -274,6 +289,7 @@ EMSCRIPTEN_KEEPALIVE void portal_on_http_done(int request_id, int status, const 
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_zone_loaded(const char* name, int ok) {
+    prepare_time_zones();   // tz.cpp must list every zone before it opens this one
     dispatch(core::TimeZoneLoaded{name, ok ? shell::open_loaded_zone(name) : nullptr});
 }
 
@@ -346,6 +362,7 @@ EMSCRIPTEN_KEEPALIVE void portal_on_focus(int focused) {
 int main() {
     static Host host;
     g_host = &host;
+    portal_js_mark("portal-main");
 
     portal_js_init();
     if (!shell::create_surface()) {
@@ -376,15 +393,11 @@ int main() {
     run_effects(core::start(host.state, hash));
     std::free(hash);
     for (core::Action& answer : std::exchange(host.deferred, {})) dispatch(answer);
-    dispatch(core::TimeZonesAvailable{shell::prepare_zoneinfo()});
-    char* zone = portal_js_time_zone();
-    dispatch(core::ViewerTimeZoneDetected{zone});
-    std::free(zone);
     portal_js_watch_connectivity();
     portal_js_watch_preferences();
-    portal_js_load_drafts();   // kept drafts, the outbox and offline snapshots come back as actions
     portal_js_watch_updates();   // a waiting new version comes back as UpdateReady
 
+    portal_js_mark("portal-main-done");
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

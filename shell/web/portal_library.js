@@ -74,9 +74,9 @@ mergeInto(LibraryManager.library, {
     // --- HTTP -----------------------------------------------------------------
     // One request per id; the answer (or a network failure as status 0) comes
     // back through portal_on_http_done.
-    // method, body, csrf and key may be 0 (GET, no body, no headers).
+    // method, body, csrf, key and ifNoneMatch may be 0 (GET, no body, no headers).
     portal_js_http_request__deps: ['$portalCopyString'],
-    portal_js_http_request: function (requestId, method, url, body, csrf, key) {
+    portal_js_http_request: function (requestId, method, url, body, csrf, key, ifNoneMatch) {
         var target = UTF8ToString(url);
         var init = { method: method ? UTF8ToString(method) : 'GET', credentials: 'same-origin',
                      headers: { 'Accept': 'application/json' } };
@@ -86,12 +86,15 @@ mergeInto(LibraryManager.library, {
         }
         if (csrf && HEAPU8[csrf]) init.headers['X-CSRF-Token'] = UTF8ToString(csrf);
         if (key && HEAPU8[key]) init.headers['Idempotency-Key'] = UTF8ToString(key);
+        if (ifNoneMatch) init.headers['If-None-Match'] = UTF8ToString(ifNoneMatch);
         var deliver = function (status, text) {
             var ptr = portalCopyString(text);
             _portal_on_http_done(requestId, status, ptr);
             _free(ptr);
         };
-        fetch(target, init)
+        // A plain GET that boot.js already asked for takes that answer.
+        var early = method || ifNoneMatch ? null : window.portalEarly.take(target);
+        (early || fetch(target, init))
             .then(function (response) {
                 return response.text().then(function (text) { deliver(response.status, text); });
             })
@@ -141,13 +144,15 @@ mergeInto(LibraryManager.library, {
                 fetch(url).catch(function () { /* offline again: the next visit caches it */ });
             }, { once: true });
         }
-        fetch(url)
+        (window.portalEarly.take(url) || fetch(url))
             .then(function (response) {
                 if (!response.ok) throw new Error('HTTP ' + response.status);
                 return response.arrayBuffer();
             })
             .then(function (buffer) {
-                FS.writeFile('/usr/share/zoneinfo/' + zone, new Uint8Array(buffer));
+                var path = '/usr/share/zoneinfo/' + zone;
+                FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));   // the module may not have made it yet
+                FS.writeFile(path, new Uint8Array(buffer));
                 done(true);
             })
             .catch(function () { done(false); });
@@ -196,6 +201,9 @@ mergeInto(LibraryManager.library, {
 
     // A performance mark for the first drawn frame: the benchmark (and any
     // real-user monitoring) reads it relative to navigation start.
+    portal_js_mark: function (name) {
+        if (window.performance && performance.mark) performance.mark(UTF8ToString(name));
+    },
     portal_js_mark_first_frame: function () {
         if (window.performance && performance.mark) performance.mark('portal-first-frame');
     },
@@ -207,25 +215,12 @@ mergeInto(LibraryManager.library, {
     $portalDrafts__deps: ['$portalCopyString'],
     $portalDrafts: {
         pending: {},        // key -> {json, timer}
-        database: null,     // a promise of the IDBDatabase, or null after a failure
+        database: null,     // a promise of the IDBDatabase, opened by boot.js
         failed: false,
         storesRead: 0,      // of the three read back at start; tests wait for all
+        // Opened by boot.js while the module was still downloading.
         open: function () {
-            if (portalDrafts.database) return portalDrafts.database;
-            portalDrafts.database = new Promise(function (resolve, reject) {
-                if (!window.indexedDB) { reject(new Error('this browser offers no IndexedDB')); return; }
-                // Version 2 adds the outbox (queued requests) and the snapshots
-                // read offline; each store is created once, whatever the old version.
-                var request = indexedDB.open('support-portal', 2);
-                request.onupgradeneeded = function () {
-                    var db = request.result;
-                    ['drafts', 'outbox', 'snapshots'].forEach(function (name) {
-                        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'key' });
-                    });
-                };
-                request.onsuccess = function () { resolve(request.result); };
-                request.onerror = function () { reject(request.error || new Error('IndexedDB would not open')); };
-            });
+            if (!portalDrafts.database) portalDrafts.database = window.portalEarly.openDatabase();
             return portalDrafts.database;
         },
         fail: function (error) {

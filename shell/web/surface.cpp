@@ -20,6 +20,9 @@ bool create_surface() {
     // The browser keeps showing the last presented frame while we draw none;
     // preserving the buffer would cost a copy on every frame.
     attributes.preserveDrawingBuffer = false;
+    // ImGui needs no WebGL extension; enabling them all costs the first frame
+    // tens of ms of queries.
+    attributes.enableExtensionsByDefault = false;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context(canvas, &attributes);
     if (context <= 0) return false;
     return emscripten_webgl_make_context_current(context) == EMSCRIPTEN_RESULT_SUCCESS;

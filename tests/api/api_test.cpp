@@ -2,6 +2,7 @@
 #include "service_process.hpp"
 
 #include "core/program/program.hpp"
+#include "core/text/content_tag.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -81,6 +82,19 @@ TEST_CASE("the program endpoint serves the built-in program document") {
         CHECK(again->status == 304);
         CHECK(again->body.empty());
         CHECK(again->get_header_value("ETag") == etag);
+    }
+    SUBCASE("the portal asks with its compiled-in program's tag, and gzip allowed, and is told it is current") {
+        const std::string compiled_in = core::content_tag(core::default_program_json());
+        httplib::Result again =
+            client.Get("/api/v1/program", {{"If-None-Match", compiled_in}, {"Accept-Encoding", "gzip"}});
+        REQUIRE(again);
+        CHECK(again->status == 304);
+        CHECK(again->body.empty());
+        CHECK(again->get_header_value("ETag") == compiled_in);
+        // Another tag still gets the document.
+        httplib::Result other = client.Get("/api/v1/program", {{"If-None-Match", "\"0-0\""}});
+        REQUIRE(other);
+        CHECK(other->status == 200);
     }
 }
 

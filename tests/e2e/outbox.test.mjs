@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
     clickItem, faultExitCode, findItem, labels, root, screenshotDir, signedInContext as signedIn, startService,
-    typeInto, useDemo, waitForFrame, watchConsole,
+    settle, typeInto, useDemo, waitForFrame, watchConsole,
 } from './portal_harness.mjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +34,10 @@ async function screenshot(page, name, y = 0) {
 }
 
 async function fillGeneral(page, summary) {
-    // The demo's open EU incident comes first, when the status can be read.
+    // The demo's open EU incident comes first, when the status can be read:
+    // wait for the status answer (or its failure) before looking.
+    await page.waitForLoadState('networkidle');
+    await settle(page);
     if ((await labels(page)).includes('My problem is something else')) await clickItem(page, 'My problem is something else');
     await clickItem(page, 'All or most users');
     await typeInto(page, 'Summary', summary);

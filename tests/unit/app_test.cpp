@@ -1,6 +1,7 @@
 // Navigation, drafts and program updates through core::update: what the user
 // sees after each click, Back, or service answer.
 #include "core/app.hpp"
+#include "effects_of.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -167,4 +168,34 @@ TEST_CASE("a new version waits for the user: the banner shows, and only its butt
 
     std::vector<Effect> effects = update(state, ApplyUpdate{});
     CHECK(only_effect<ReloadForUpdate>(effects) != nullptr);
+}
+
+TEST_CASE("the program is asked for with the tag of the one held, and a 304 keeps it") {
+    State state;
+    CHECK(state.program_tag == content_tag(default_program_json()));
+    const auto gets = effects_of<HttpGet>(start(state, "#/"));
+    bool asked = false;
+    for (const auto& get : gets)
+        if (get->reply == HttpReply::Program) {
+            asked = true;
+            CHECK(get->url == "/api/v1/program");
+            CHECK(get->if_none_match == state.program_tag);
+        }
+    CHECK(asked);
+
+    CHECK(update(state, Answered<HttpReply::Program>{304, ""}).empty());
+    CHECK(state.program == default_program());
+    CHECK(state.notice.empty());
+
+    // A different program: held, and its own tag is sent next time.
+    const std::string billing = program_with_billing_route();
+    update(state, Answered<HttpReply::Program>{200, billing});
+    CHECK(state.program.find_route("billing") != nullptr);
+    CHECK(state.program_tag == content_tag(billing));
+    CHECK(std::get<HttpGet>(fetch_program(state)).if_none_match == content_tag(billing));
+
+    // The compiled-in text again: held without being read again, tagged as such.
+    update(state, Answered<HttpReply::Program>{200, std::string(default_program_json())});
+    CHECK(state.program == default_program());
+    CHECK(state.program_tag == content_tag(default_program_json()));
 }

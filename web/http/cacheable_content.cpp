@@ -34,11 +34,19 @@ void send_cacheable(const httplib::Request& request, httplib::Response& response
     }
 
     response.set_header("Cache-Control", "no-cache");
-    response.set_header("ETag", etag);
-    if (request.has_header("If-None-Match") && if_none_match_matches(request.get_header_value("If-None-Match"), etag)) {
-        response.status = 304;
-        return;
+    if (request.has_header("If-None-Match")) {
+        const std::string listed = request.get_header_value("If-None-Match");
+        // The portal asks with the plain bytes' tag (its compiled-in program's,
+        // core::content_tag): the same content, whatever the encoding, so it
+        // is told "unchanged" with the tag it knows.
+        const bool same = if_none_match_matches(listed, etag);
+        if (same || if_none_match_matches(listed, content.etag)) {
+            response.set_header("ETag", same ? etag : content.etag);
+            response.status = 304;
+            return;
+        }
     }
+    response.set_header("ETag", etag);
     if (gzipped) response.set_header("Content-Encoding", "gzip");
     // The status stays unset: httplib makes it 206 when it serves a Range.
     set_body(response, std::move(body), content.content_type);

@@ -2,24 +2,7 @@
 
 #include "web/http/http_whitespace.hpp"
 
-#include <cstdint>
-#include <cstdio>
-
 namespace web {
-
-std::string strong_etag(std::string_view bytes) {
-    // FNV-1a over the bytes plus the length: not a defence against an
-    // attacker (the files are ours), only a change detector.
-    uint64_t hash = 0xcbf29ce484222325ull;
-    for (unsigned char byte : bytes) {
-        hash ^= byte;
-        hash *= 0x100000001b3ull;
-    }
-    char text[48];
-    std::snprintf(text, sizeof text, "\"%016llx-%llx\"", static_cast<unsigned long long>(hash),
-                  static_cast<unsigned long long>(bytes.size()));
-    return text;
-}
 
 namespace {
 

@@ -3,14 +3,17 @@
 // still as I read it" (If-Match).
 #pragma once
 
+#include "core/text/content_tag.hpp"
+
 #include <string>
 #include <string_view>
 
 namespace web {
 
 // A strong ETag (quoted) derived from the content, so equal bytes always get
-// the same tag, across restarts too.
-std::string strong_etag(std::string_view bytes);
+// the same tag, across restarts too; the portal tags its compiled-in program
+// the same way (core/text/content_tag).
+inline std::string strong_etag(std::string_view bytes) { return core::content_tag(bytes); }
 
 // If-None-Match is satisfied (answer 304) when it is "*" or lists `etag`.
 // The comparison is weak, as RFC 9110 asks for this header: W/"x" matches "x".
