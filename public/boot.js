@@ -14,24 +14,24 @@ window.addEventListener('error', function () {
     status.textContent = 'The Support Portal could not start. Reload the page to try again.';
 });
 
-// What the first frames show, asked for now, while portal.wasm downloads and
-// compiles, instead of one after another once the module runs: the viewer's
-// time zone and the device's kept drafts. (Who is signed in is asked by the
-// module: answered earlier, it let a restored draft lose its cursor field to
-// the incident notice; see the drafts browser test.) The module takes each answer once
-// (portal_library.js); anything it does not take is simply dropped. The
-// program is not among them: the module holds it compiled in and asks the
-// service only whether it changed (If-None-Match); no frame waits for that.
+// Started now, while portal.wasm downloads and compiles, instead of one
+// after another once the module runs: the viewer's zone file and the
+// device's database (kept drafts). portal_library.js takes the zone answer
+// once; one it never takes is simply dropped. The program is not fetched
+// here: the module holds it compiled in and asks the service only whether it
+// changed (If-None-Match). Nor is the session: answered this early, it let a
+// restored draft lose its cursor field to the incident notice (drafts test).
 window.portalEarly = (function () {
     var answers = {};
-    var ask = function (url, init) {
-        var answer = fetch(url, init);
-        answer.catch(function () { /* the module sees the failure when it takes the answer */ });
-        answers[url] = answer;
-    };
+    // 'zoneinfo/Europe/Berlin': each part escaped, the slashes kept.
+    var zoneUrl = function (zone) { return 'zoneinfo/' + zone.split('/').map(encodeURIComponent).join('/'); };
     try {
         var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        if (zone) ask('zoneinfo/' + zone.split('/').map(encodeURIComponent).join('/'));
+        if (zone) {
+            var url = zoneUrl(zone);
+            answers[url] = fetch(url);
+            answers[url].catch(function () { /* the module sees the failure when it takes the answer */ });
+        }
     } catch (e) { /* very old browser: the module asks for UTC itself */ }
 
     // IndexedDB: version 2 adds the outbox (queued requests) and the
@@ -57,6 +57,7 @@ window.portalEarly = (function () {
     openDatabase();
 
     return {
+        zoneUrl: zoneUrl,
         // The answer asked for early for this URL, once; null if none.
         take: function (url) {
             var answer = answers[url] || null;

@@ -18,7 +18,6 @@ int portal_js_session_hint();
 void portal_js_copy_text(const char* text);
 void portal_js_set_cursor(const char* css_cursor);
 void portal_js_install_test_hook();
-void portal_js_mark_first_frame();
 void portal_js_mark(const char* name);   // a performance mark, for the page benchmark
 // The accessibility mirror's changes since the last frame (a JSON object; see
 // shell/web/accessibility_mirror.cpp and $portalMirror).

@@ -70,11 +70,11 @@ core::Instant now_instant() {
 
 void dispatch(const core::Action& action, int frames = 3);
 
-// The zone names' placeholder files (shell::prepare_zoneinfo: some 600 of
-// them, tens of ms) are made after the first frame, or sooner if a zone's
-// rules arrive first; then the viewer's zone is asked for, and the kept
-// drafts are read (IndexedDB was opened by boot.js long before).
-void prepare_time_zones() {
+// What the first frame does not need, done right after it (or sooner if a
+// zone's rules arrive first): the zone names' placeholder files
+// (shell::prepare_zoneinfo: some 600, tens of ms), the viewer's zone, then
+// the kept drafts (IndexedDB was opened by boot.js long before).
+void finish_starting() {
     if (g_host->zones_prepared) return;
     g_host->zones_prepared = true;
     dispatch(core::TimeZonesAvailable{shell::prepare_zoneinfo()});
@@ -255,10 +255,10 @@ void frame() {
     }
 
     if (!host.first_frame_marked) {
-        portal_js_mark_first_frame();
+        portal_js_mark("portal-first-frame");
         host.first_frame_marked = true;
         // After the browser has shown this frame, not before.
-        emscripten_set_timeout([](void*) { prepare_time_zones(); }, 0, nullptr);
+        emscripten_set_timeout([](void*) { finish_starting(); }, 0, nullptr);
     }
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != host.cursor) {
@@ -289,7 +289,7 @@ EMSCRIPTEN_KEEPALIVE void portal_on_http_done(int request_id, int status, const 
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_zone_loaded(const char* name, int ok) {
-    prepare_time_zones();   // tz.cpp must list every zone before it opens this one
+    finish_starting();   // tz.cpp must list every zone before it opens this one
     dispatch(core::TimeZoneLoaded{name, ok ? shell::open_loaded_zone(name) : nullptr});
 }
 

@@ -92,9 +92,7 @@ mergeInto(LibraryManager.library, {
             _portal_on_http_done(requestId, status, ptr);
             _free(ptr);
         };
-        // A plain GET that boot.js already asked for takes that answer.
-        var early = method || ifNoneMatch ? null : window.portalEarly.take(target);
-        (early || fetch(target, init))
+        fetch(target, init)
             .then(function (response) {
                 return response.text().then(function (text) { deliver(response.status, text); });
             })
@@ -135,7 +133,7 @@ mergeInto(LibraryManager.library, {
             _portal_on_zone_loaded(ptr, ok ? 1 : 0);
             _free(ptr);
         };
-        var url = 'zoneinfo/' + zone.split('/').map(encodeURIComponent).join('/');
+        var url = window.portalEarly.zoneUrl(zone);
         // On a first visit the service worker takes over only after the
         // zones were fetched: fetch them again through it then, so it keeps
         // them for offline visits.
@@ -199,13 +197,10 @@ mergeInto(LibraryManager.library, {
         document.getElementById('canvas').style.cursor = UTF8ToString(name);
     },
 
-    // A performance mark for the first drawn frame: the benchmark (and any
+    // A performance mark ('portal-first-frame', ...): the benchmark (and any
     // real-user monitoring) reads it relative to navigation start.
     portal_js_mark: function (name) {
         if (window.performance && performance.mark) performance.mark(UTF8ToString(name));
-    },
-    portal_js_mark_first_frame: function () {
-        if (window.performance && performance.mark) performance.mark('portal-first-frame');
     },
 
     // --- drafts ------------------------------------------------------------------
