@@ -14,7 +14,7 @@ target_compile_options(portal_core PRIVATE -fsanitize=fuzzer-no-link,${FUZZ_SANI
 find_package(ZLIB REQUIRED)
 add_library(portal_web_parsers STATIC "${CMAKE_SOURCE_DIR}/web/http/http_request_reader.cpp" "${CMAKE_SOURCE_DIR}/web/http/request_body_decoding.cpp")
 target_include_directories(portal_web_parsers PUBLIC "${CMAKE_SOURCE_DIR}")
-target_link_libraries(portal_web_parsers PUBLIC ZLIB::ZLIB)
+target_link_libraries(portal_web_parsers PUBLIC portal_core ZLIB::ZLIB)   # core/text for header names
 target_compile_options(portal_web_parsers PRIVATE -fsanitize=fuzzer-no-link,${FUZZ_SANITIZERS} -fno-sanitize-recover=undefined)
 
 file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/*_fuzz.cpp")

@@ -28,7 +28,9 @@ enable_testing()
 
 file(GLOB UNIT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
 add_executable(unit-tests ${UNIT_SOURCES})
-target_link_libraries(unit-tests PRIVATE portal_core)
+# date's own tz (libdate-tz) only as the reference core::TimeZone is checked
+# against, zone by zone (tests/unit/time_zone_test.cpp).
+target_link_libraries(unit-tests PRIVATE portal_core date::date-tz)
 target_compile_definitions(unit-tests PRIVATE PORTAL_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME unit COMMAND unit-tests)
 

@@ -63,7 +63,7 @@ std::vector<Effect> navigate(State& state, Screen next) {
     return effects;
 }
 
-const date::time_zone* viewer_zone(const State& state) {
+const core::TimeZone* viewer_zone(const State& state) {
     auto it = state.zones.find(state.viewer_time_zone);
     return it == state.zones.end() ? nullptr : it->second;
 }

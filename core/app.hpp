@@ -177,7 +177,7 @@ struct State {
     std::string viewer_time_zone;     // the browser's zone, or the user's choice
     std::vector<std::string> known_time_zones;   // names the viewer may choose from
     // Zones whose rules the shell has loaded; only these are used.
-    std::map<std::string, const date::time_zone*> zones;
+    std::map<std::string, const core::TimeZone*> zones;
     std::set<std::string> zones_requested;
     // One calendar per (schedule id, zone name), built when a zone arrives.
     std::map<std::pair<std::string, std::string>, BusinessCalendar> calendars;
@@ -258,7 +258,7 @@ struct TimeZonesAvailable { std::vector<std::string> names; };
 struct ViewerTimeZoneDetected { std::string name; };   // from the browser at start
 struct ChooseViewerTimeZone { std::string name; };     // the user picked another zone
 // The shell loaded a zone's rules (zone == nullptr: it could not).
-struct TimeZoneLoaded { std::string name; const date::time_zone* zone = nullptr; };
+struct TimeZoneLoaded { std::string name; const core::TimeZone* zone = nullptr; };
 struct KeyPrefixChosen { std::string prefix; };       // random text from the shell, once
 struct UpdateReady {};                               // a newer version of the portal is installed
 struct ApplyUpdate {};                               // the user asked to reload into it
@@ -410,7 +410,7 @@ std::vector<Effect> start(State& state, std::string_view initial_hash);
 std::vector<Effect> update(State& state, const Action& action);
 
 // The viewer's zone once its rules are loaded; nullptr until then (read as UTC).
-const date::time_zone* viewer_zone(const State& state);
+const core::TimeZone* viewer_zone(const State& state);
 
 // Asks the service for its program, unless it is the one the portal holds.
 Effect fetch_program(const State& state);

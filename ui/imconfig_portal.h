@@ -17,3 +17,6 @@
 #define IMGUI_DISABLE_OBSOLETE_FUNCTIONS
 #define IMGUI_DISABLE_OBSOLETE_KEYIO
 #define IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS
+
+// No file I/O in the page: fonts come as bytes, the layout is code (no .ini).
+#define IMGUI_DISABLE_FILE_FUNCTIONS

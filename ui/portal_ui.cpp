@@ -7,6 +7,7 @@
 #include "widgets.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace ui {
 
@@ -39,6 +40,14 @@ std::vector<core::Action> draw(const core::State& state) {
     ImGui::EndChild();
 
     ImGui::SetCursorPosY(px(header_height));
+    // Every screen shares this child, so a screen opened from a scrolled one
+    // would start part way down: a new location starts at its top.
+    static std::string shown_location;
+    std::string location = core::location_of(state.screen);
+    if (location != shown_location) {
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));
+        shown_location = std::move(location);
+    }
     ImGui::BeginChild("##content", ImVec2(0, 0), false);
     const float available = ImGui::GetContentRegionAvail().x;
     const float margin = px(narrow ? narrow_page_margin : page_margin);

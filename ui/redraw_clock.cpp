@@ -17,7 +17,7 @@ void redraw_at(std::optional<core::Instant> when) {
 
 std::optional<core::Instant> next_redraw() { return g_next_redraw; }
 
-std::string weekday_time(const core::State& state, core::Instant t, const date::time_zone* zone) {
+std::string weekday_time(const core::State& state, core::Instant t, const core::TimeZone* zone) {
     redraw_at(core::format_weekday_time_changes_at(t, state.now));
     return core::format_weekday_time(t, zone, state.now);
 }

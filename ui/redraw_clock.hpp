@@ -21,7 +21,7 @@ void redraw_at(std::optional<core::Instant> when);
 std::optional<core::Instant> next_redraw();
 
 // core::format_weekday_time at state.now, noting when it changes.
-std::string weekday_time(const core::State& state, core::Instant t, const date::time_zone* zone);
+std::string weekday_time(const core::State& state, core::Instant t, const core::TimeZone* zone);
 // core::edited_text at state.now in the viewer's zone, noting when it changes.
 std::string edited_words(const core::State& state, std::optional<core::Instant> edited_at);
 

@@ -34,7 +34,7 @@ void draw_timestamp_reading(const core::State& state, const std::string& value) 
     if (value.empty()) return;
     const core::TimestampReading reading = core::read_timestamp(value, core::viewer_zone(state));
     if (!reading.instant) return;   // the problem under the field says why
-    const date::time_zone* zone = core::viewer_zone(state);
+    const core::TimeZone* zone = core::viewer_zone(state);
     std::string text = "Read as " + core::format_full(*reading.instant, zone);
     if (zone && state.viewer_time_zone != "UTC") text += " \xC2\xB7 " + core::format_full(*reading.instant, nullptr);
     if (!reading.had_zone)

@@ -72,7 +72,7 @@ static bool draw_incident(const core::State& state, const core::RequestForm& for
     const core::RegionStatus* region = nullptr;
     const core::Incident* incident = core::incident_for_user(state, &region);
     if (!incident) return true;
-    const date::time_zone* zone = core::viewer_zone(state);
+    const core::TimeZone* zone = core::viewer_zone(state);
     if (form.past_incident) {
         paragraph(f.small, colour::warning_text, "Open incident in " + region->name + ": " + incident->title);
         return true;

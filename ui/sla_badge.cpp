@@ -54,9 +54,9 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
         return badge;
     }
     redraw_at(core::sla_words_change_at(*calendar, *status, state.now));
-    const date::time_zone* customer = calendar->zone();
-    const date::time_zone* viewer = core::viewer_zone(state);
-    const date::time_zone* shown = viewer ? viewer : customer;
+    const core::TimeZone* customer = calendar->zone();
+    const core::TimeZone* viewer = core::viewer_zone(state);
+    const core::TimeZone* shown = viewer ? viewer : customer;
 
     switch (status->state) {
     case core::SlaState::Running:

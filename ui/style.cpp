@@ -123,27 +123,46 @@ static void apply_colours(ImGuiStyle& s) {
     c[ImGuiCol_ModalWindowDimBg] = rgba(colour::modal_dim);
 }
 
-void load_style(const char* regular_font_path, const char* semibold_font_path, float scale,
-                void (*before_build)(const Fonts& fonts)) {
+void load_style(const FontFaces& faces, float scale, void (*before_build)(const Fonts& fonts)) {
     g_scale = scale;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    ImFontConfig config;
-    config.OversampleH = 2;   // crisp at fractional positions without a large atlas
-    config.OversampleV = 1;
-    config.PixelSnapH = false;
+    // WebGL2 takes any texture height: no power-of-two padding to convert to
+    // RGBA and upload before the first frame.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    // The same ranges as cmake/browser.cmake's FONT_UNICODES and FONT_EXTENSION_UNICODES.
     static const ImWchar ranges[] = {
-        0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
+        0x0020, 0x007E, 0x00A0, 0x00FF, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
         0x2122, 0x2122, 0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2715, 0x25CF, 0x25CF, 0};
-    auto add = [&](const char* path, float size) {
-        ImFont* font = io.Fonts->AddFontFromFileTTF(path, size * scale, &config, ranges);
-        return font ? font : io.Fonts->AddFontDefault();
+    static const ImWchar extension_ranges[] = {0x0100, 0x017F, 0};
+    auto add = [&](std::span<const unsigned char> face, std::span<const unsigned char> extension, float size) {
+        ImFontConfig config;
+        config.OversampleV = 1;
+        config.PixelSnapH = false;
+        config.FontDataOwnedByAtlas = false;   // the faces are the shell's, not the atlas's to free
+        // Small text is drawn at twice the width, to stay crisp at fractional
+        // positions; from 20 device pixels up (titles, and all text on a
+        // phone's dense screen) a glyph has pixels enough, and rendering it
+        // once halves what the atlas costs the first frame.
+        config.OversampleH = size * scale < 20 ? 2 : 1;
+        // No fallback to ImGui's ProggyClean: the browser build drops its
+        // data (cmake/browser.cmake), and the faces are compiled in.
+        IM_ASSERT(!face.empty());
+        // ImGui reads the bytes and, not owning them, never writes or frees them.
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(face.data()),
+                                                      static_cast<int>(face.size()), size * scale, &config, ranges);
+        if (!extension.empty()) {
+            config.MergeMode = true;   // into `font`, the last one added
+            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(extension.data()),
+                                           static_cast<int>(extension.size()), size * scale, &config, extension_ranges);
+        }
+        return font;
     };
-    g_fonts.body = add(regular_font_path, 15);   // first font: ImGui's default
-    g_fonts.body_strong = add(semibold_font_path, 15);
-    g_fonts.small = add(regular_font_path, 13);
-    g_fonts.title = add(semibold_font_path, 20);
-    g_fonts.heading = add(semibold_font_path, 28);
+    g_fonts.body = add(faces.regular, faces.regular_extension, 15);   // first font: ImGui's default
+    g_fonts.body_strong = add(faces.semibold, faces.semibold_extension, 15);
+    g_fonts.small = add(faces.regular, faces.regular_extension, 13);
+    g_fonts.title = add(faces.semibold, faces.semibold_extension, 20);
+    g_fonts.heading = add(faces.semibold, faces.semibold_extension, 28);
     if (before_build) before_build(g_fonts);
     io.Fonts->Build();
 

@@ -7,6 +7,8 @@
 
 #include "palette.hpp"
 
+#include <span>
+
 namespace ui {
 
 // The colours of the theme in use (palette.hpp has them all, light and dark),
@@ -44,13 +46,21 @@ struct Fonts {
     ImFont* heading = nullptr;       // 28 px semibold
 };
 
-// Builds the font atlas from the Inter files (Regular and SemiBold) at
-// `scale` x the CSS sizes, and sets the style for that scale. Call again when
-// devicePixelRatio changes; the renderer must then re-upload the atlas.
+// Inter's faces as bytes, which must outlive the atlas. The extensions
+// (Latin Extended-A) may be empty: they come later, when a letter needs them.
+struct FontFaces {
+    std::span<const unsigned char> regular;
+    std::span<const unsigned char> semibold;
+    std::span<const unsigned char> regular_extension;
+    std::span<const unsigned char> semibold_extension;
+};
+
+// Builds the font atlas from `faces` at `scale` x the CSS sizes, and sets the
+// style for that scale. Call again when devicePixelRatio changes or a face
+// arrives; the renderer must then re-upload the atlas.
 // `before_build`, when given, may add glyphs of its own to the fonts just
 // before the atlas is built (characters Inter lacks, drawn by the platform).
-void load_style(const char* regular_font_path, const char* semibold_font_path, float scale,
-                void (*before_build)(const Fonts& fonts) = nullptr);
+void load_style(const FontFaces& faces, float scale, void (*before_build)(const Fonts& fonts) = nullptr);
 
 const Fonts& fonts();
 float scale();

@@ -24,7 +24,7 @@ void line(ImFont* font, ImU32 colour, const std::string& text) {
     expose_label(text);
 }
 
-std::string author_line(const core::TicketComment& comment, const date::time_zone* zone) {
+std::string author_line(const core::TicketComment& comment, const core::TimeZone* zone) {
     std::string who;
     switch (comment.author_kind) {
     case core::CommentAuthor::Customer: who = comment.author.empty() ? "Customer" : comment.author; break;
@@ -36,7 +36,7 @@ std::string author_line(const core::TicketComment& comment, const date::time_zon
 
 void draw_thread(const core::State& state, const core::TicketDetails& details, float width) {
     const Fonts& f = fonts();
-    const date::time_zone* zone = core::viewer_zone(state);
+    const core::TimeZone* zone = core::viewer_zone(state);
     for (const core::TicketComment& comment : details.comments) {
         ImU32 background = colour::surface, border = colour::border;
         if (comment.author_kind == core::CommentAuthor::Support) {
@@ -93,7 +93,7 @@ void draw_submitted(const core::State& state, const core::TicketDetails& details
     };
     // A timestamp as typed, and as support reads it: one instant in UTC
     // (a time without a zone is the customer's own).
-    const date::time_zone* customer_zone = nullptr;
+    const core::TimeZone* customer_zone = nullptr;
     if (auto it = state.zones.find(details.ticket.customer_time_zone); it != state.zones.end())
         customer_zone = it->second;
     for (const auto& [id, value] : details.fields) {

@@ -109,7 +109,7 @@ static void draw_outbox(const core::State& state, float width) {
 static void draw_ticket_cards(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const core::TicketList& list = state.tickets;
-    const date::time_zone* viewer = core::viewer_zone(state);
+    const core::TimeZone* viewer = core::viewer_zone(state);
     auto field = [&](const char* caption, const std::string& value, float width) {
         row_card_caption(caption);
         paragraph(f.body, colour::text, fit_to_width(f.body, value, width));
@@ -208,7 +208,7 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
         }
         end_table_row();
 
-        const date::time_zone* viewer = core::viewer_zone(state);
+        const core::TimeZone* viewer = core::viewer_zone(state);
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(list.items.size()), row_height);
         while (clipper.Step()) {

@@ -19,7 +19,7 @@ struct FieldIssue {
 };
 struct FieldCheckContext {
     Instant now;                               // for "in the future" (clock skew) and token expiry
-    const date::time_zone* zone = nullptr;     // the user's zone: timestamps without an offset are read in it; nullptr = UTC
+    const core::TimeZone* zone = nullptr;     // the user's zone: timestamps without an offset are read in it; nullptr = UTC
 };
 // One field's value as typed. An empty optional field passes; an empty required one says it is required.
 std::vector<FieldIssue> check_field(const Program& program, const Field& field, std::string_view value, const FieldCheckContext& context);

@@ -3,6 +3,7 @@
 #include "core/text/base64url.hpp"
 #include "core/text/duration_text.hpp"
 #include "core/text/json_reader.hpp"
+#include "core/text/ordered_json_object.hpp"
 #include "core/text/time_text.hpp"
 #include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
@@ -15,7 +16,7 @@ namespace core {
 
 namespace {
 
-using ordered = nlohmann::ordered_json;
+using nlohmann::json;
 
 // Clocks of two machines that both use NTP agree within well under a minute.
 constexpr std::chrono::seconds tolerated_skew{60};
@@ -38,39 +39,36 @@ std::string_view without_padding(std::string_view part) {
     return part;
 }
 
-// One base64url JSON part as an object; `what` names it in messages ("The header (first part)").
-std::optional<ordered> decode_part(std::string_view part, std::string_view what, std::string& error) {
+// One base64url JSON part as an object, members in the issuer's order (as
+// shown); `what` names it in messages ("The header (first part)").
+std::optional<OrderedJsonObject> decode_part(std::string_view part, std::string_view what, std::string& error) {
     std::optional<std::string> bytes = base64url_decode(without_padding(part));
     if (!bytes) {
         error = std::string(what) + " is not base64url text; copy the token again, exactly as issued.";
         return std::nullopt;
     }
-    ordered object = read_json<ordered>(*bytes);
-    if (object.is_discarded() || !object.is_object()) {
+    std::optional<OrderedJsonObject> object = OrderedJsonObject::read(*bytes);
+    if (!object)
         error = std::string(what) + " does not decode to a JSON object, so this is not a JWT; copy the whole token.";
-        return std::nullopt;
-    }
     return object;
 }
 
-std::string dump(const ordered& value, int indent = -1) {
-    return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 bool is_time_claim(std::string_view name) { return name == "exp" || name == "iat" || name == "nbf" || name == "auth_time"; }
 
 // A NumericDate claim (seconds since 1970) as an instant; nullopt if absent or not one.
-std::optional<Instant> time_claim(const ordered& claims, const char* name) {
-    auto it = claims.find(name);
-    if (it == claims.end() || !it->is_number()) return std::nullopt;
+std::optional<Instant> time_claim(const OrderedJsonObject& claims, const char* name) {
+    const json* it = claims.find(name);
+    if (!it || !it->is_number()) return std::nullopt;
     const double seconds = it->get<double>();
     if (!(std::fabs(seconds) <= latest_plausible)) return std::nullopt;
     return Instant{std::chrono::seconds{static_cast<long long>(std::floor(seconds))}};
 }
 
-void check_algorithm(const ordered& header, bool signed_part_empty, std::vector<JwtFinding>& out) {
-    auto alg = header.find("alg");
-    if (alg == header.end() || !alg->is_string()) {
+void check_algorithm(const OrderedJsonObject& header, bool signed_part_empty, std::vector<JwtFinding>& out) {
+    const json* alg = header.find("alg");
+    if (!alg || !alg->is_string()) {
         out.push_back({JwtFindingLevel::Problem, "The header has no alg, so no validator accepts the token."});
         return;
     }
@@ -93,14 +91,14 @@ void check_algorithm(const ordered& header, bool signed_part_empty, std::vector<
     if (signed_part_empty)
         out.push_back({JwtFindingLevel::Problem, "The signature (third part) is empty although alg is " +
                                                      in_quotes(name) + "; copy the whole token, up to its end."});
-    auto kid = header.find("kid");
-    if (kid == header.end() || !kid->is_string() || kid->get<std::string>().empty())
+    const json* kid = header.find("kid");
+    if (!kid || !kid->is_string() || kid->get<std::string>().empty())
         out.push_back({JwtFindingLevel::Warning,
                        "The header has no kid (key ID), so a validator cannot pick the signing key from the JWKS. "
                        "Tokens from the platform carry one; check where this token came from."});
 }
 
-void check_times(const ordered& claims, const JwtExpectations& e, std::vector<JwtFinding>& out) {
+void check_times(const OrderedJsonObject& claims, const JwtExpectations& e, std::vector<JwtFinding>& out) {
     for (const char* name : {"exp", "iat", "nbf"})
         if (claims.contains(name) && !time_claim(claims, name))
             out.push_back({JwtFindingLevel::Problem, std::string(name) +
@@ -130,10 +128,10 @@ void check_times(const ordered& claims, const JwtExpectations& e, std::vector<Jw
                            "NTP."});
 }
 
-void check_issuer(const ordered& claims, const std::string& expected, std::vector<JwtFinding>& out) {
+void check_issuer(const OrderedJsonObject& claims, const std::string& expected, std::vector<JwtFinding>& out) {
     if (expected.empty()) return;
-    auto iss = claims.find("iss");
-    if (iss == claims.end() || !iss->is_string()) {
+    const json* iss = claims.find("iss");
+    if (!iss || !iss->is_string()) {
         out.push_back({JwtFindingLevel::Problem, "The token has no iss; tokens of this tenant are issued by " +
                                                      in_quotes(expected) + "."});
         return;
@@ -150,18 +148,18 @@ void check_issuer(const ordered& claims, const std::string& expected, std::vecto
                            ". Check that the app signs in against the right tenant and domain."});
 }
 
-std::vector<JwtClaimLine> claim_lines(const ordered& claims, const JwtExpectations& e) {
+std::vector<JwtClaimLine> claim_lines(const OrderedJsonObject& claims, const JwtExpectations& e) {
     std::vector<JwtClaimLine> lines;
-    for (auto it = claims.begin(); it != claims.end(); ++it) {
-        std::string value = it->is_string() ? it->get<std::string>() : dump(*it);
-        if (is_time_claim(it.key()) && it->is_number()) {
-            const double seconds = it->get<double>();
+    for (const auto& [name, claim] : claims.members()) {
+        std::string value = claim.is_string() ? claim.get<std::string>() : dump(claim);
+        if (is_time_claim(name) && claim.is_number()) {
+            const double seconds = claim.get<double>();
             if (std::fabs(seconds) <= latest_plausible) {
                 const Instant t{std::chrono::seconds{static_cast<long long>(std::floor(seconds))}};
                 value = format_full(t, e.zone) + " (" + relative_text(t, e.now) + ")";
             }
         }
-        lines.push_back({it.key(), std::move(value)});
+        lines.push_back({name, std::move(value)});
     }
     return lines;
 }
@@ -190,15 +188,15 @@ JwtInspection inspect_jwt(std::string_view token, const JwtExpectations& expecta
                       std::to_string(parts.size()) + ". Copy the whole token.");
 
     std::string error;
-    std::optional<ordered> header = decode_part(parts[0], "The header (first part)", error);
+    std::optional<OrderedJsonObject> header = decode_part(parts[0], "The header (first part)", error);
     if (!header) return failed(error);
-    std::optional<ordered> claims = decode_part(parts[1], "The claims (second part)", error);
+    std::optional<OrderedJsonObject> claims = decode_part(parts[1], "The claims (second part)", error);
     if (!claims) return failed(error);
 
     JwtInspection result;
     result.decoded = true;
-    result.header_json = dump(*header, 2);
-    result.claims_json = dump(*claims, 2);
+    result.header_json = header->dump(2);
+    result.claims_json = claims->dump(2);
     result.claim_lines = claim_lines(*claims, expectations);
     if (!parts[2].empty() && !base64url_decode(without_padding(parts[2])))
         result.findings.push_back({JwtFindingLevel::Problem,

@@ -44,7 +44,7 @@ struct JwtInspection {
 
 struct JwtExpectations {
     Instant now;                            // for exp, iat, nbf
-    const date::time_zone* zone = nullptr;  // the user's, for times in claim lines; nullptr = UTC
+    const core::TimeZone* zone = nullptr;  // the user's, for times in claim lines; nullptr = UTC
     std::string issuer;                     // the tenant's issuer; empty: not checked
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/text/ascii_text.hpp"
 #include "core/text/utf8_text.hpp"
+#include "core/time/zone_catalog.hpp"
 
 #include <array>
 #include <cstdio>
@@ -234,18 +235,20 @@ std::string hh_mm(std::chrono::seconds since_midnight) {
     return two_digits(minutes / 60) + ":" + two_digits(minutes % 60);
 }
 
+// "2026-03-29": the day's midnight written as a UTC instant, cut to its date.
+std::string local_date_text(date::local_days day) {
+    return format_instant_utc(Instant{date::sys_days{day.time_since_epoch()}}).substr(0, 10);
+}
+
 // Wall-clock time in `zone` as an instant; the first of two when clocks fall back.
-TimestampReading in_zone(date::local_seconds local, const date::time_zone* zone, const std::string& zone_name,
+TimestampReading in_zone(date::local_seconds local, const core::TimeZone* zone, const std::string& zone_name,
                          bool had_zone) {
-    date::local_info info;
-    try {
-        info = zone->get_info(local);
-    } catch (const std::exception&) {
+    if (!zone)
         return {std::nullopt, had_zone,
                 "The rules of time zone " + zone_name +
                     " are not loaded in this browser yet; try again in a moment, or write the offset, like +02:00."};
-    }
-    if (info.result == date::local_info::nonexistent) {
+    const LocalTimeMeaning info = zone->meaning_of(local);
+    if (info.kind == LocalTimeMeaning::Skipped) {
         const Instant change = info.second.begin;
         const date::local_days day = date::floor<date::days>(local);
         // The wall clock at the moment of the change, read with the offset before or after it.
@@ -254,7 +257,7 @@ TimestampReading in_zone(date::local_seconds local, const date::time_zone* zone,
             return hh_mm(wall - date::floor<date::days>(wall));
         };
         return {std::nullopt, had_zone,
-                hh_mm(local - day) + " on " + date::format("%F", day) + " did not happen in " + zone_name +
+                hh_mm(local - day) + " on " + local_date_text(day) + " did not happen in " + zone_name +
                     ": the clocks jumped from " + time_of_day(info.first.offset) + " to " +
                     time_of_day(info.second.offset) + ". Check the time, or add the offset, like +02:00."};
     }
@@ -262,7 +265,7 @@ TimestampReading in_zone(date::local_seconds local, const date::time_zone* zone,
 }
 
 // The reading before its year is checked.
-TimestampReading read_any_year(std::string_view text, const date::time_zone* zone) {
+TimestampReading read_any_year(std::string_view text, const core::TimeZone* zone) {
     text = unwrap(text);
     if (text.empty()) return {std::nullopt, false, "Enter a date and time, " + std::string(how_to_write) + "."};
     if (valid_utf8_prefix(text) != text.size())
@@ -300,10 +303,7 @@ TimestampReading read_any_year(std::string_view text, const date::time_zone* zon
         case ZonePart::Kind::Offset:
             return {Instant{local.time_since_epoch() - pieces.zone.offset}, true, {}};
         case ZonePart::Kind::Name: {
-            const date::time_zone* named = nullptr;
-            try {
-                named = date::locate_zone(pieces.zone.name);
-            } catch (const std::exception&) {
+            if (!is_zone_name(pieces.zone.name)) {
                 const bool abbreviation = pieces.zone.name.size() <= 5 && pieces.zone.name.find('/') == std::string::npos;
                 if (abbreviation)
                     return {std::nullopt, false,
@@ -313,7 +313,7 @@ TimestampReading read_any_year(std::string_view text, const date::time_zone* zon
                         "There is no time zone " + in_quotes(pieces.zone.name) +
                             "; write a zone name like Europe/Berlin or America/New_York, or an offset like +02:00."};
             }
-            return in_zone(local, named, pieces.zone.name, true);
+            return in_zone(local, locate_zone(pieces.zone.name), pieces.zone.name, true);
         }
         case ZonePart::Kind::None:
             break;
@@ -324,7 +324,7 @@ TimestampReading read_any_year(std::string_view text, const date::time_zone* zon
 
 }  // namespace
 
-TimestampReading read_timestamp(std::string_view text, const date::time_zone* zone) {
+TimestampReading read_timestamp(std::string_view text, const core::TimeZone* zone) {
     TimestampReading reading = read_any_year(text, zone);
     // Year 0000 early in the morning east of Greenwich is year -1 in UTC: no
     // log has it, and it could not be written back as ISO-8601 to compare.

@@ -24,6 +24,6 @@ struct TimestampReading {
     std::string error;                // what is wrong and how to write it instead
 };
 
-TimestampReading read_timestamp(std::string_view text, const date::time_zone* zone);
+TimestampReading read_timestamp(std::string_view text, const core::TimeZone* zone);
 
 }  // namespace core

@@ -10,14 +10,14 @@
 
 namespace core {
 
-namespace {
-
 // The keyboard goes back only into a field the route still has.
 void ask_to_restore_focus(const State& state, RequestForm& form) {
     const Route* route = state.program.find_route(form.draft.route);
     const bool known = route && !form.focus.empty() && route->find_field(form.focus);
     form.restore_focus = known ? FocusRestore::Wanted : FocusRestore::None;
 }
+
+namespace {
 
 std::string size_text(long long bytes) {
     char buffer[32];

@@ -17,4 +17,9 @@ std::vector<Effect> update_drafts(State& state, const Action& action);
 // The effect that keeps a form on the device as it is now.
 SaveDraft keep_on_device(const RequestForm& form);
 
+// Puts the keyboard back, once, into the field last typed in: when a kept
+// draft comes back, when it is resumed, and when a notice that stood in front
+// of the form (an open incident) is passed.
+void ask_to_restore_focus(const State& state, RequestForm& form);
+
 }  // namespace core

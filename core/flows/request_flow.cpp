@@ -177,7 +177,10 @@ struct RequestVisitor : FlowVisitor<RequestActions> {
         return keep(state, form);
     }
     std::vector<Effect> operator()(const ContinuePastIncident& a) {
-        form_of(state, a.route_id).past_incident = true;
+        RequestForm& form = form_of(state, a.route_id);
+        form.past_incident = true;
+        // The button took the keyboard; it goes back where the person was typing.
+        ask_to_restore_focus(state, form);
         return {};
     }
     std::vector<Effect> operator()(const SubmitRequest& a) { return submit(state, a.route_id); }

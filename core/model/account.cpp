@@ -1,5 +1,6 @@
 #include "core/model/account.hpp"
 
+#include "core/text/json_member_reader.hpp"
 #include "core/text/json_reader.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,32 +11,34 @@ namespace {
 
 using nlohmann::json;
 
-struct Fail {
-    std::string message;
-};
+// Paths here end in '.' ("user."), or are empty at the top: path + key
+// names a member. The first problem is kept as "path: what is wrong".
 
-std::string text(const json& object, const char* key, const std::string& path, bool required = true) {
+bool text(JsonMemberReader& r, const json& object, const char* key, const std::string& path, std::string& out,
+          bool required = true) {
     auto it = object.find(key);
-    if (it == object.end() || it->is_null()) {
-        if (required) throw Fail{path + key + ": missing"};
-        return {};
-    }
-    if (!it->is_string()) throw Fail{path + key + ": expected text"};
-    return it->get<std::string>();
+    if (it == object.end() || it->is_null()) return !required || r.fail(path + key, "missing");
+    if (!it->is_string()) return r.fail(path + key, "expected text");
+    out = it->get<std::string>();
+    return true;
 }
 
-const json& array(const json& object, const char* key, const std::string& path) {
+const json* array(JsonMemberReader& r, const json& object, const char* key, const std::string& path) {
     auto it = object.find(key);
-    if (it == object.end() || !it->is_array()) throw Fail{path + key + ": missing or not a list"};
-    return *it;
+    if (it == object.end() || !it->is_array()) {
+        r.fail(path + key, "missing or not a list");
+        return nullptr;
+    }
+    return &*it;
 }
 
 // The "id" member, which the service sends as a whole number or as text. A
 // fraction is neither: 1e300 does not even fit a long long.
-std::string id_text(const json& object, const std::string& path) {
+bool id_text(JsonMemberReader& r, const json& object, const std::string& path, std::string& out) {
     auto it = object.find("id");
-    if (it == object.end() || !it->is_number_integer()) return text(object, "id", path);
-    return it->is_number_unsigned() ? std::to_string(it->get<std::uint64_t>()) : std::to_string(it->get<std::int64_t>());
+    if (it == object.end() || !it->is_number_integer()) return text(r, object, "id", path, out);
+    out = it->is_number_unsigned() ? std::to_string(it->get<std::uint64_t>()) : std::to_string(it->get<std::int64_t>());
+    return true;
 }
 
 // {"email": ..., "name": ...} or a bare e-mail string.
@@ -47,52 +50,56 @@ std::string person(const json& object, const char* key) {
     return {};
 }
 
-MembershipStatus membership_status(const json& object, const std::string& path) {
-    const std::string word = text(object, "status", path);
+bool membership_status(JsonMemberReader& r, const json& object, const std::string& path, MembershipStatus& out) {
+    std::string word;
+    if (!text(r, object, "status", path, word)) return false;
     std::optional<MembershipStatus> status = parse_membership_status(word);
-    if (!status) throw Fail{path + "status: unknown status \"" + word + "\""};
-    return *status;
+    if (!status) return r.fail(path + "status", "unknown status \"" + word + "\"");
+    out = *status;
+    return true;
 }
 
-std::vector<Membership> memberships(const json& list, const std::string& path) {
-    std::vector<Membership> out;
+// An element of a list at "items[0]": an object, or the problem recorded.
+bool is_object_at(JsonMemberReader& r, const json& element, const std::string& at) {
+    return element.is_object() || r.fail(at, "expected an object");
+}
+
+bool memberships(JsonMemberReader& r, const json& list, const std::string& path, std::vector<Membership>& out) {
     for (size_t i = 0; i < list.size(); ++i) {
-        const std::string at = path + "[" + std::to_string(i) + "].";
-        if (!list[i].is_object()) throw Fail{at + ": expected an object"};
+        const std::string element = path + "[" + std::to_string(i) + "]";
+        const std::string at = element + ".";
+        if (!is_object_at(r, list[i], element)) return false;
         Membership m;
-        m.tenant = text(list[i], "tenant", at);
-        m.tenant_name = text(list[i], "tenant_name", at, false);
-        m.role = parse_role(text(list[i], "role", at, false));
-        m.plan = text(list[i], "plan", at, false);
-        m.region = text(list[i], "region", at, false);
-        m.trial_ends_at = text(list[i], "trial_ends_at", at, false);
+        std::string role;
+        if (!text(r, list[i], "tenant", at, m.tenant) || !text(r, list[i], "tenant_name", at, m.tenant_name, false) ||
+            !text(r, list[i], "role", at, role, false) || !text(r, list[i], "plan", at, m.plan, false) ||
+            !text(r, list[i], "region", at, m.region, false) ||
+            !text(r, list[i], "trial_ends_at", at, m.trial_ends_at, false))
+            return false;
+        m.role = parse_role(role);
         out.push_back(std::move(m));
     }
-    return out;
+    return true;
 }
 
-SupportUser support_user(const json& j, const std::string& path) {
-    if (!j.is_object()) throw Fail{path + ": expected an object"};
-    SupportUser u;
-    u.id = id_text(j, path + ".");
-    u.email = text(j, "email", path + ".");
-    u.name = text(j, "name", path + ".", false);
-    u.status = membership_status(j, path + ".");
-    u.invited_at = text(j, "invited_at", path + ".", false);
+bool support_user(JsonMemberReader& r, const json& j, const std::string& path, SupportUser& u) {
+    if (!is_object_at(r, j, path)) return false;
+    const std::string at = path + ".";
     u.invited_by = person(j, "invited_by");
-    u.last_sign_in_at = text(j, "last_sign_in_at", path + ".", false);
-    return u;
+    return id_text(r, j, at, u.id) && text(r, j, "email", at, u.email) && text(r, j, "name", at, u.name, false) &&
+           membership_status(r, j, at, u.status) && text(r, j, "invited_at", at, u.invited_at, false) &&
+           text(r, j, "last_sign_in_at", at, u.last_sign_in_at, false);
 }
 
+// `read(reader, doc, value)` fills the value from the document, or records why not.
 template <typename T, typename F>
 Parsed<T> parse_with(std::string_view json_text, const char* what, F read) {
     json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, std::string(what) + " is not a JSON object"};
-    try {
-        return {read(doc), {}};
-    } catch (const Fail& fail) {
-        return {std::nullopt, fail.message};
-    }
+    JsonMemberReader r;
+    T value;
+    if (!read(r, doc, value)) return {std::nullopt, r.error};
+    return {std::move(value), {}};
 }
 
 }  // namespace
@@ -115,74 +122,77 @@ bool Account::administers_any() const {
 }
 
 Parsed<Account> parse_account(std::string_view json_text) {
-    return parse_with<Account>(json_text, "the session", [](const json& doc) {
-        Account a;
+    return parse_with<Account>(json_text, "the session", [](JsonMemberReader& r, const json& doc, Account& a) {
         auto user = doc.find("user");
-        if (user == doc.end() || !user->is_object()) throw Fail{"user: missing"};
-        a.id = id_text(*user, "user.");
-        a.email = text(*user, "email", "user.");
-        a.name = text(*user, "name", "user.", false);
-        a.memberships = memberships(array(doc, "memberships", ""), "memberships");
-        a.csrf_token = text(doc, "csrf_token", "");
-        return a;
+        if (user == doc.end() || !user->is_object()) return r.fail("user", "missing");
+        const json* list = nullptr;
+        return id_text(r, *user, "user.", a.id) && text(r, *user, "email", "user.", a.email) &&
+               text(r, *user, "name", "user.", a.name, false) && (list = array(r, doc, "memberships", "")) &&
+               memberships(r, *list, "memberships", a.memberships) && text(r, doc, "csrf_token", "", a.csrf_token);
     });
 }
 
 Parsed<SupportUserPage> parse_support_user_page(std::string_view json_text) {
-    return parse_with<SupportUserPage>(json_text, "the user list", [](const json& doc) {
-        SupportUserPage page;
-        const json& items = array(doc, "items", "");
-        for (size_t i = 0; i < items.size(); ++i) page.items.push_back(support_user(items[i], "items[" + std::to_string(i) + "]"));
-        page.next_cursor = text(doc, "next_cursor", "", false);
+    return parse_with<SupportUserPage>(json_text, "the user list", [](JsonMemberReader& r, const json& doc, SupportUserPage& page) {
+        const json* items = array(r, doc, "items", "");
+        if (!items) return false;
+        page.items.resize(items->size());
+        for (size_t i = 0; i < items->size(); ++i)
+            if (!support_user(r, (*items)[i], "items[" + std::to_string(i) + "]", page.items[i])) return false;
         if (doc.contains("total") && doc["total"].is_number_integer()) page.total = doc["total"].get<int>();
-        return page;
+        return text(r, doc, "next_cursor", "", page.next_cursor, false);
     });
 }
 
 Parsed<SupportUserDetails> parse_support_user_details(std::string_view json_text) {
-    return parse_with<SupportUserDetails>(json_text, "the user", [](const json& doc) {
-        SupportUserDetails d;
-        d.user = support_user(doc, "user");
+    return parse_with<SupportUserDetails>(json_text, "the user", [](JsonMemberReader& r, const json& doc, SupportUserDetails& d) {
+        if (!support_user(r, doc, "user", d.user)) return false;
         if (doc.contains("tenants") && doc["tenants"].is_array()) {
             const json& list = doc["tenants"];
             for (size_t i = 0; i < list.size(); ++i) {
-                const std::string at = "tenants[" + std::to_string(i) + "].";
-                if (!list[i].is_object()) throw Fail{at + ": expected an object"};
-                d.tenants.push_back({text(list[i], "tenant", at), text(list[i], "tenant_name", at, false),
-                                     membership_status(list[i], at)});
+                const std::string element = "tenants[" + std::to_string(i) + "]";
+                const std::string at = element + ".";
+                SupportUserTenant tenant;
+                if (!is_object_at(r, list[i], element) || !text(r, list[i], "tenant", at, tenant.tenant) ||
+                    !text(r, list[i], "tenant_name", at, tenant.tenant_name, false) ||
+                    !membership_status(r, list[i], at, tenant.status))
+                    return false;
+                d.tenants.push_back(std::move(tenant));
             }
         }
         if (doc.contains("open_tickets") && doc["open_tickets"].is_number_integer()) d.open_tickets = doc["open_tickets"].get<int>();
-        return d;
+        return true;
     });
 }
 
 Parsed<AuditPage> parse_audit_page(std::string_view json_text) {
-    return parse_with<AuditPage>(json_text, "the audit log", [](const json& doc) {
-        AuditPage page;
-        std::vector<AuditEntry>& out = page.items;
-        const json& items = array(doc, "items", "");
-        for (size_t i = 0; i < items.size(); ++i) {
-            const std::string at = "items[" + std::to_string(i) + "].";
-            if (!items[i].is_object()) throw Fail{at + ": expected an object"};
-            out.push_back({text(items[i], "at", at), person(items[i], "actor"), text(items[i], "action", at),
-                           person(items[i], "target"), text(items[i], "address", at, false)});
+    return parse_with<AuditPage>(json_text, "the audit log", [](JsonMemberReader& r, const json& doc, AuditPage& page) {
+        const json* items = array(r, doc, "items", "");
+        if (!items) return false;
+        for (size_t i = 0; i < items->size(); ++i) {
+            const json& item = (*items)[i];
+            const std::string element = "items[" + std::to_string(i) + "]";
+            const std::string at = element + ".";
+            AuditEntry entry;
+            if (!is_object_at(r, item, element) || !text(r, item, "at", at, entry.at) ||
+                !text(r, item, "action", at, entry.action) || !text(r, item, "address", at, entry.address, false))
+                return false;
+            entry.actor = person(item, "actor");
+            entry.target = person(item, "target");
+            page.items.push_back(std::move(entry));
         }
-        page.next_cursor = text(doc, "next_cursor", "", false);
-        return page;
+        return text(r, doc, "next_cursor", "", page.next_cursor, false);
     });
 }
 
 Parsed<Invitation> parse_invitation(std::string_view json_text) {
-    return parse_with<Invitation>(json_text, "the invitation", [](const json& doc) {
-        Invitation inv;
-        inv.email = text(doc, "email", "");
+    return parse_with<Invitation>(json_text, "the invitation", [](JsonMemberReader& r, const json& doc, Invitation& inv) {
         inv.invited_by = person(doc, "invited_by");
-        inv.expires_at = text(doc, "expires_at", "", false);
-        if (doc.contains("tenants") && doc["tenants"].is_array()) inv.tenants = memberships(doc["tenants"], "tenants");
         inv.existing_account = doc.contains("existing_account") && doc["existing_account"].is_boolean() &&
                                doc["existing_account"].get<bool>();
-        return inv;
+        if (!text(r, doc, "email", "", inv.email) || !text(r, doc, "expires_at", "", inv.expires_at, false)) return false;
+        if (doc.contains("tenants") && doc["tenants"].is_array()) return memberships(r, doc["tenants"], "tenants", inv.tenants);
+        return true;
     });
 }
 

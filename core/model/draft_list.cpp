@@ -70,7 +70,7 @@ constexpr std::chrono::seconds just_now{60};
 constexpr std::chrono::hours dated_after{24};
 }  // namespace
 
-std::string edited_text(std::optional<Instant> edited_at, Instant now, const date::time_zone* zone) {
+std::string edited_text(std::optional<Instant> edited_at, Instant now, const core::TimeZone* zone) {
     if (!edited_at) return "Edited earlier";
     const std::chrono::seconds ago = now - *edited_at;
     if (ago < just_now) return "Edited just now";   // also a clock that went back

@@ -31,7 +31,7 @@ std::string draft_summary(const State& state, const RequestForm& form);
 
 // "Edited just now", "Edited 3 minutes ago", "Edited Mon 23 Nov 2026, 10:00 CET"
 // (a day or more ago, in the viewer's zone); "Edited earlier" when not known.
-std::string edited_text(std::optional<Instant> edited_at, Instant now, const date::time_zone* zone);
+std::string edited_text(std::optional<Instant> edited_at, Instant now, const core::TimeZone* zone);
 // The first instant after `now` at which edited_text reads differently;
 // nullopt when it never will.
 std::optional<Instant> edited_text_changes_at(std::optional<Instant> edited_at, Instant now);

@@ -2,6 +2,7 @@
 
 #include "core/text/json_error.hpp"
 #include "core/text/json_reader.hpp"
+#include "core/text/ordered_json_object.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -55,19 +56,20 @@ std::string draft_key(const std::string& route_id) { return "request/" + route_i
 
 std::string kept_draft_to_json(const KeptDraft& kept, bool pretty) {
     // The ticket draft's own members first, in its order, then ours.
-    nlohmann::ordered_json doc{{"format", draft_format_name}, {"version", draft_format_version}};
-    const nlohmann::ordered_json draft = read_json<nlohmann::ordered_json>(ticket_draft_to_json(kept.draft));
-    for (auto it = draft.begin(); it != draft.end(); ++it) doc[it.key()] = it.value();
-    if (kept.edited_at) doc["edited_at"] = format_instant_utc(*kept.edited_at);
-    if (!kept.focus.empty()) doc["focus"] = kept.focus;
-    return doc.dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+    OrderedJsonObject doc;
+    doc.set("format", draft_format_name).set("version", draft_format_version);
+    if (std::optional<OrderedJsonObject> draft = OrderedJsonObject::read(ticket_draft_to_json(kept.draft)))
+        for (auto& [name, value] : draft->members()) doc.set(name, value);
+    if (kept.edited_at) doc.set("edited_at", format_instant_utc(*kept.edited_at));
+    if (!kept.focus.empty()) doc.set("focus", kept.focus);
+    return doc.dump(pretty ? 2 : -1);
 }
 
 Parsed<KeptDraft> parse_kept_draft(std::string_view json_text) { return parse(json_text, Marker::Optional); }
 
 Parsed<KeptDraft> parse_draft_file(std::string_view json_text) { return parse(json_text, Marker::Required); }
 
-std::string draft_file_name(const std::string& route_id, Instant now, const date::time_zone* zone) {
+std::string draft_file_name(const std::string& route_id, Instant now, const core::TimeZone* zone) {
     const std::string day = (zone ? format_instant(now, zone) : format_instant_utc(now)).substr(0, 10);
     return "support-draft-" + route_id + "-" + day + ".json";
 }

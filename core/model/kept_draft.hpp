@@ -41,6 +41,6 @@ Parsed<KeptDraft> parse_kept_draft(std::string_view json_text);
 Parsed<KeptDraft> parse_draft_file(std::string_view json_text);
 
 // "support-draft-onboarding-2026-11-24.json", dated in the viewer's zone (null: UTC).
-std::string draft_file_name(const std::string& route_id, Instant now, const date::time_zone* zone);
+std::string draft_file_name(const std::string& route_id, Instant now, const core::TimeZone* zone);
 
 }  // namespace core

@@ -1,5 +1,6 @@
 #include "core/model/service_status.hpp"
 
+#include "core/text/json_member_reader.hpp"
 #include "core/text/json_reader.hpp"
 
 #include <nlohmann/json.hpp>
@@ -23,74 +24,36 @@ constexpr std::pair<IncidentState, std::string_view> incident_state_names[] = {
     {IncidentState::Resolved, "resolved"},
 };
 
-// Records the first problem as "path: what is wrong"; every read after it fails too.
-struct StatusReader {
-    std::string error;
-
-    bool fail(const std::string& path, const std::string& what) {
-        if (error.empty()) error = path + ": " + what;
-        return false;
-    }
-
-    const json* member(const json& object, const std::string& path, const char* key, json::value_t type) {
-        std::string where = path.empty() ? key : path + "." + key;
-        auto it = object.find(key);
-        if (it == object.end()) {
-            fail(where, "missing");
-            return nullptr;
+// The "state" member, one of `names`.
+template <typename State, size_t N>
+bool read_state(JsonMemberReader& r, const json& object, const std::string& path,
+                const std::pair<State, std::string_view> (&names)[N], State& out) {
+    std::string value;
+    if (!r.text(object, path, "state", value)) return false;
+    std::string expected;
+    for (const auto& [known, name] : names) {
+        if (name == value) {
+            out = known;
+            return true;
         }
-        if (it->type() != type) {
-            fail(where, "wrong type (" + std::string(it->type_name()) + ")");
-            return nullptr;
-        }
-        return &*it;
+        expected += (expected.empty() ? "" : ", ") + std::string(name);
     }
+    return r.fail(JsonMemberReader::member_path(path, "state"), "unknown state \"" + value + "\" (expected " + expected + ")");
+}
 
-    bool text(const json& object, const std::string& path, const char* key, std::string& out) {
-        const json* value = member(object, path, key, json::value_t::string);
-        if (value) out = value->get<std::string>();
-        return value != nullptr;
-    }
-
-    bool instant(const json& object, const std::string& path, const char* key, Instant& out) {
-        std::string value;
-        if (!text(object, path, key, value)) return false;
-        std::optional<Instant> parsed = parse_instant(value);
-        if (!parsed) return fail(path + "." + key, "\"" + value + "\" is not an ISO-8601 instant");
-        out = *parsed;
-        return true;
-    }
-
-    template <typename State, size_t N>
-    bool state(const json& object, const std::string& path, const std::pair<State, std::string_view> (&names)[N],
-               State& out) {
-        std::string value;
-        if (!text(object, path, "state", value)) return false;
-        std::string expected;
-        for (const auto& [known, name] : names) {
-            if (name == value) {
-                out = known;
-                return true;
-            }
-            expected += (expected.empty() ? "" : ", ") + std::string(name);
-        }
-        return fail(path + ".state", "unknown state \"" + value + "\" (expected " + expected + ")");
-    }
-};
-
-bool read_incident(StatusReader& r, const json& j, const std::string& path, Incident& incident) {
+bool read_incident(JsonMemberReader& r, const json& j, const std::string& path, Incident& incident) {
     if (!j.is_object()) return r.fail(path, "expected an object");
     return r.text(j, path, "id", incident.id) && r.text(j, path, "title", incident.title) &&
-           r.state(j, path, incident_state_names, incident.state) &&
+           read_state(r, j, path, incident_state_names, incident.state) &&
            r.instant(j, path, "started_at", incident.started_at) &&
            r.instant(j, path, "updated_at", incident.updated_at) && r.text(j, path, "message", incident.message);
 }
 
-bool read_region(StatusReader& r, const json& j, const std::string& path, RegionStatus& region) {
+bool read_region(JsonMemberReader& r, const json& j, const std::string& path, RegionStatus& region) {
     if (!j.is_object()) return r.fail(path, "expected an object");
     const json* incidents = nullptr;
     if (!r.text(j, path, "id", region.id) || !r.text(j, path, "name", region.name) ||
-        !r.state(j, path, service_state_names, region.state) ||
+        !read_state(r, j, path, service_state_names, region.state) ||
         !(incidents = r.member(j, path, "incidents", json::value_t::array)))
         return false;
     region.incidents.resize(incidents->size());
@@ -117,7 +80,7 @@ const RegionStatus* ServiceStatus::find_region(std::string_view id) const {
 Parsed<ServiceStatus> parse_service_status(std::string_view json_text) {
     json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, "the service status is not a JSON object"};
-    StatusReader r;
+    JsonMemberReader r;
     ServiceStatus status;
     const json* regions = r.member(doc, "", "regions", json::value_t::array);
     if (!regions) return {std::nullopt, r.error};

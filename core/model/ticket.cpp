@@ -1,5 +1,6 @@
 #include "core/model/ticket.hpp"
 
+#include "core/text/json_member_reader.hpp"
 #include "core/text/json_reader.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,101 +11,95 @@ namespace {
 
 using nlohmann::json;
 
-struct Fail {
-    std::string message;
-};
-
-const json& member(const json& object, const std::string& path, const char* key, json::value_t type) {
-    auto it = object.find(key);
-    if (it == object.end()) throw Fail{path + "." + key + ": missing"};
-    if (it->type() != type && !(type == json::value_t::number_integer && it->is_number_unsigned()))
-        throw Fail{path + "." + key + ": wrong type (" + std::string(it->type_name()) + ")"};
-    return *it;
-}
-
-Instant instant_at(const json& object, const std::string& path, const char* key) {
-    const std::string text = member(object, path, key, json::value_t::string).get<std::string>();
-    auto t = parse_instant(text);
-    if (!t) throw Fail{path + "." + key + ": \"" + text + "\" is not an ISO-8601 instant"};
-    return *t;
-}
-
-Ticket read_ticket(const json& j, const std::string& path) {
-    if (!j.is_object()) throw Fail{path + ": expected an object"};
-    Ticket t;
-    t.id = member(j, path, "id", json::value_t::string).get<std::string>();
-    t.route = member(j, path, "route", json::value_t::string).get<std::string>();
-    t.summary = member(j, path, "summary", json::value_t::string).get<std::string>();
-    t.plan = member(j, path, "plan", json::value_t::string).get<std::string>();
+bool read_ticket(JsonMemberReader& r, const json& j, const std::string& path, Ticket& t) {
+    if (!j.is_object()) return r.fail(path, "expected an object");
+    if (!r.text(j, path, "id", t.id) || !r.text(j, path, "route", t.route) || !r.text(j, path, "summary", t.summary) ||
+        !r.text(j, path, "plan", t.plan))
+        return false;
+    const json* severity = r.member(j, path, "severity", json::value_t::number_integer);
+    if (!severity) return false;
     // Checked before narrowing to int, or 4294967298 would pass as severity 2.
-    const std::int64_t severity = member(j, path, "severity", json::value_t::number_integer).get<std::int64_t>();
-    if (severity < 1 || severity > max_severity_levels)
-        throw Fail{path + ".severity: expected a level from 1 to " + std::to_string(max_severity_levels)};
-    t.severity = int(severity);
-    t.opened_at = instant_at(j, path, "opened_at");
-    t.customer_time_zone = member(j, path, "customer_time_zone", json::value_t::string).get<std::string>();
-    if (auto it = j.find("first_response_at"); it != j.end() && !it->is_null())
-        t.first_response_at = instant_at(j, path, "first_response_at");
+    const std::int64_t level = severity->get<std::int64_t>();
+    if (level < 1 || level > max_severity_levels)
+        return r.fail(JsonMemberReader::member_path(path, "severity"),
+                      "expected a level from 1 to " + std::to_string(max_severity_levels));
+    t.severity = int(level);
+    if (!r.instant(j, path, "opened_at", t.opened_at) ||
+        !r.text(j, path, "customer_time_zone", t.customer_time_zone))
+        return false;
+    if (auto it = j.find("first_response_at"); it != j.end() && !it->is_null()) {
+        Instant at;
+        if (!r.instant(j, path, "first_response_at", at)) return false;
+        t.first_response_at = at;
+    }
     if (auto it = j.find("status"); it != j.end() && !it->is_null()) {
-        const std::string text = member(j, path, "status", json::value_t::string).get<std::string>();
+        std::string text;
+        if (!r.text(j, path, "status", text)) return false;
         std::optional<TicketStatus> status = parse_ticket_status(text);
-        if (!status) throw Fail{path + ".status: expected open, solved or closed, got \"" + text + "\""};
+        if (!status)
+            return r.fail(JsonMemberReader::member_path(path, "status"),
+                          "expected open, solved or closed, got \"" + text + "\"");
         t.status = *status;
     }
-    return t;
+    return true;
 }
 
 // An object of strings (or of booleans) in `key`; missing or null is empty.
 template <class Value>
-std::map<std::string, Value> map_at(const json& object, const std::string& path, const char* key) {
-    std::map<std::string, Value> map;
+bool read_map(JsonMemberReader& r, const json& object, const std::string& path, const char* key,
+              std::map<std::string, Value>& map) {
     auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return map;
-    if (!it->is_object()) throw Fail{path + "." + key + ": wrong type (" + std::string(it->type_name()) + ")"};
+    if (it == object.end() || it->is_null()) return true;
+    const std::string where = JsonMemberReader::member_path(path, key);
+    if (!it->is_object()) return r.fail(where, "wrong type (" + std::string(it->type_name()) + ")");
     constexpr bool booleans = std::is_same_v<Value, bool>;
     for (auto item = it->begin(); item != it->end(); ++item) {
         if (booleans ? !item->is_boolean() : !item->is_string())
-            throw Fail{path + "." + key + "." + item.key() + ": wrong type (" + std::string(item->type_name()) + ")"};
+            return r.fail(where + "." + item.key(), "wrong type (" + std::string(item->type_name()) + ")");
         map[item.key()] = item->template get<Value>();
     }
-    return map;
+    return true;
 }
 
-std::vector<std::string> strings_at(const json& object, const std::string& path, const char* key) {
-    std::vector<std::string> strings;
-    const json& list = member(object, path, key, json::value_t::array);
-    for (size_t i = 0; i < list.size(); ++i) {
-        if (!list[i].is_string())
-            throw Fail{path + "." + key + "[" + std::to_string(i) + "]: wrong type (" + std::string(list[i].type_name()) + ")"};
-        strings.push_back(list[i].get<std::string>());
+bool read_strings(JsonMemberReader& r, const json& object, const std::string& path, const char* key,
+                  std::vector<std::string>& strings) {
+    const json* list = r.member(object, path, key, json::value_t::array);
+    if (!list) return false;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        if (!item.is_string())
+            return r.fail(JsonMemberReader::member_path(path, key) + "[" + std::to_string(i) + "]",
+                          "wrong type (" + std::string(item.type_name()) + ")");
+        strings.push_back(item.get<std::string>());
     }
-    return strings;
+    return true;
 }
 
 // A string member that may be null (or missing): empty then.
-std::string optional_string_at(const json& object, const std::string& path, const char* key) {
+bool read_optional_text(JsonMemberReader& r, const json& object, const std::string& path, const char* key,
+                        std::string& out) {
     auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return {};
-    return member(object, path, key, json::value_t::string).get<std::string>();
+    if (it == object.end() || it->is_null()) return true;
+    return r.text(object, path, key, out);
 }
 
-CommentAuthor author_kind_at(const json& object, const std::string& path) {
-    const std::string kind = member(object, path, "author_kind", json::value_t::string).get<std::string>();
-    if (kind == "customer") return CommentAuthor::Customer;
-    if (kind == "support") return CommentAuthor::Support;
-    if (kind == "automated") return CommentAuthor::Automated;
-    throw Fail{path + ".author_kind: unknown kind \"" + kind + "\""};
+bool read_author_kind(JsonMemberReader& r, const json& object, const std::string& path, CommentAuthor& out) {
+    std::string kind;
+    if (!r.text(object, path, "author_kind", kind)) return false;
+    if (kind == "customer") out = CommentAuthor::Customer;
+    else if (kind == "support") out = CommentAuthor::Support;
+    else if (kind == "automated") out = CommentAuthor::Automated;
+    else return r.fail(JsonMemberReader::member_path(path, "author_kind"), "unknown kind \"" + kind + "\"");
+    return true;
 }
 
-TicketComment read_comment(const json& j, const std::string& path) {
-    if (!j.is_object()) throw Fail{path + ": expected an object"};
-    TicketComment comment;
-    comment.id = member(j, path, "id", json::value_t::number_integer).get<int64_t>();
-    comment.author = optional_string_at(j, path, "author");
-    comment.author_kind = author_kind_at(j, path);
-    comment.body = member(j, path, "body", json::value_t::string).get<std::string>();
-    comment.created_at = instant_at(j, path, "created_at");
-    return comment;
+bool read_comment(JsonMemberReader& r, const json& j, const std::string& path, TicketComment& comment) {
+    if (!j.is_object()) return r.fail(path, "expected an object");
+    const json* id = r.member(j, path, "id", json::value_t::number_integer);
+    if (!id) return false;
+    comment.id = id->get<int64_t>();
+    return read_optional_text(r, j, path, "author", comment.author) && read_author_kind(r, j, path, comment.author_kind) &&
+           r.text(j, path, "body", comment.body) && r.instant(j, path, "created_at", comment.created_at);
 }
 
 }  // namespace
@@ -118,47 +113,45 @@ bool TicketDetails::allows(TicketAction action) const {
 Parsed<TicketDetails> parse_ticket_details(std::string_view json_text) {
     json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, "the ticket is not a JSON object"};
-    try {
-        TicketDetails details;
-        details.ticket = read_ticket(doc, "");
-        details.tenant = optional_string_at(doc, "", "tenant");
-        if (auto it = doc.find("created_by"); it != doc.end() && !it->is_null()) {
-            if (!it->is_object()) throw Fail{".created_by: expected an object"};
-            details.created_by_email = member(*it, ".created_by", "email", json::value_t::string).get<std::string>();
-            details.created_by_name = optional_string_at(*it, ".created_by", "name");
-        }
-        details.fields = map_at<std::string>(doc, "", "fields");
-        details.answers = map_at<std::string>(doc, "", "answers");
-        details.checklist = map_at<bool>(doc, "", "checklist");
-        details.escalates = optional_string_at(doc, "", "escalates");
-        details.escalated_by = strings_at(doc, "", "escalated_by");
-        const json& comments = member(doc, "", "comments", json::value_t::array);
-        for (size_t i = 0; i < comments.size(); ++i)
-            details.comments.push_back(read_comment(comments[i], ".comments[" + std::to_string(i) + "]"));
-        details.actions = strings_at(doc, "", "actions");
-        return {std::move(details), {}};
-    } catch (const Fail& fail) {
-        std::string message = fail.message;
-        if (message.starts_with('.')) message.erase(0, 1);
-        return {std::nullopt, message};
-    }
+    JsonMemberReader r;
+    TicketDetails details;
+    auto read_created_by = [&] {
+        auto it = doc.find("created_by");
+        if (it == doc.end() || it->is_null()) return true;
+        if (!it->is_object()) return r.fail("created_by", "expected an object");
+        return r.text(*it, "created_by", "email", details.created_by_email) &&
+               read_optional_text(r, *it, "created_by", "name", details.created_by_name);
+    };
+    auto read_comments = [&] {
+        const json* comments = r.member(doc, "", "comments", json::value_t::array);
+        if (!comments) return false;
+        details.comments.resize(comments->size());
+        for (size_t i = 0; i < comments->size(); ++i)
+            if (!read_comment(r, (*comments)[i], "comments[" + std::to_string(i) + "]", details.comments[i])) return false;
+        return true;
+    };
+    const bool ok = read_ticket(r, doc, "", details.ticket) && read_optional_text(r, doc, "", "tenant", details.tenant) &&
+                    read_created_by() && read_map(r, doc, "", "fields", details.fields) &&
+                    read_map(r, doc, "", "answers", details.answers) && read_map(r, doc, "", "checklist", details.checklist) &&
+                    read_optional_text(r, doc, "", "escalates", details.escalates) &&
+                    read_strings(r, doc, "", "escalated_by", details.escalated_by) && read_comments() &&
+                    read_strings(r, doc, "", "actions", details.actions);
+    if (!ok) return {std::nullopt, r.error};
+    return {std::move(details), {}};
 }
 
 Parsed<TicketPage> parse_ticket_page(std::string_view json_text) {
     json doc = read_json(json_text);
     if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, "the ticket list is not a JSON object"};
-    try {
-        TicketPage page;
-        const json& items = member(doc, "", "items", json::value_t::array);
-        page.items.reserve(items.size());
-        for (size_t i = 0; i < items.size(); ++i) page.items.push_back(read_ticket(items[i], "items[" + std::to_string(i) + "]"));
-        if (auto it = doc.find("next_cursor"); it != doc.end() && it->is_string()) page.next_cursor = it->get<std::string>();
-        return {std::move(page), {}};
-    } catch (const Fail& fail) {
-        std::string message = fail.message;
-        if (message.starts_with('.')) message.erase(0, 1);
-        return {std::nullopt, message};
-    }
+    JsonMemberReader r;
+    TicketPage page;
+    const json* items = r.member(doc, "", "items", json::value_t::array);
+    if (!items) return {std::nullopt, r.error};
+    page.items.resize(items->size());
+    for (size_t i = 0; i < items->size(); ++i)
+        if (!read_ticket(r, (*items)[i], "items[" + std::to_string(i) + "]", page.items[i])) return {std::nullopt, r.error};
+    if (auto it = doc.find("next_cursor"); it != doc.end() && it->is_string()) page.next_cursor = it->get<std::string>();
+    return {std::move(page), {}};
 }
 
 std::string ticket_id_of(std::string_view json_text) {

@@ -35,7 +35,7 @@ std::optional<local_days> parse_local_date(std::string_view text) {
 
 }  // namespace
 
-BusinessCalendar::BusinessCalendar(const date::time_zone* zone, const Schedule& schedule) : zone_(zone) {
+BusinessCalendar::BusinessCalendar(const TimeZone* zone, const Schedule& schedule) : zone_(zone) {
     for (size_t day = 0; day < 7; ++day) {
         for (const TimeRange& range : schedule.week[day]) {
             const std::optional<int> from = minute_of_day(range.from);
@@ -60,7 +60,7 @@ BusinessCalendar::BusinessCalendar(const date::time_zone* zone, const Schedule& 
               [](const Break& a, const Break& b) { return a.day != b.day ? a.day < b.day : a.from < b.from; });
 }
 
-// Each wall-clock time converts on its own. info.first is the offset in force
+// Each wall-clock time converts on its own. meaning.first is the offset in force
 // just before the time: for a time skipped by spring forward that moves it
 // forward by the gap, for a repeated one it picks the first occurrence.
 Instant BusinessCalendar::to_instant(date::local_seconds local) const {
@@ -71,16 +71,16 @@ Instant BusinessCalendar::to_instant(date::local_seconds local) const {
         const Instant guess{local.time_since_epoch() - p.offset};
         if (guess - p.begin >= one_day && p.end - guess > one_day) return guess;
     }
-    const date::local_info info = zone_->get_info(local);
-    const Instant result{local.time_since_epoch() - info.first.offset};
-    if (info.result == date::local_info::unique) period_of(result);
+    const LocalTimeMeaning meaning = zone_->meaning_of(local);
+    const Instant result{local.time_since_epoch() - meaning.first.offset};
+    if (meaning.kind == LocalTimeMeaning::Unique) period_of(result);
     return result;
 }
 
 const BusinessCalendar::OffsetPeriod& BusinessCalendar::period_of(Instant t) const {
     if (!(period_.begin <= t && t < period_.end)) {
-        const date::sys_info info = zone_->get_info(t);
-        period_ = {info.begin, info.end, info.offset};
+        const ZonePeriod period = zone_->period_at(t);
+        period_ = {period.begin, period.end, period.offset};
     }
     return period_;
 }
@@ -118,9 +118,9 @@ std::optional<seconds> BusinessCalendar::plain_week_length(local_days day, int* 
     // One UTC offset from a day before to a day after the run of weeks, so
     // every interval lasts exactly its nominal length.
     const Instant begin = to_instant(day);
-    const date::sys_info info = zone_->get_info(begin - one_day);
+    const ZonePeriod period = zone_->period_at(begin - one_day);
     long long weeks = 1LL << 20;   // no further offset change known
-    if (info.end < begin + one_week * weeks) weeks = (info.end - begin - one_day) / one_week;
+    if (period.end < begin + one_week * weeks) weeks = (period.end - begin - one_day) / one_week;
     auto next_holiday = std::lower_bound(holidays_.begin(), holidays_.end(), day);
     if (next_holiday != holidays_.end()) weeks = std::min<long long>(weeks, (*next_holiday - day).count() / 7);
     auto next_break = std::lower_bound(breaks_.begin(), breaks_.end(), day,
@@ -335,9 +335,9 @@ static std::string format_local(date::local_seconds local, seconds offset, bool 
     return buffer;
 }
 
-std::string format_instant(Instant t, const date::time_zone* zone) {
-    const date::sys_info info = zone->get_info(t);
-    return format_local(date::local_seconds{t.time_since_epoch() + info.offset}, info.offset, false);
+std::string format_instant(Instant t, const TimeZone* zone) {
+    const ZonePeriod period = zone->period_at(t);
+    return format_local(date::local_seconds{t.time_since_epoch() + period.offset}, period.offset, false);
 }
 
 std::string format_instant_utc(Instant t) {

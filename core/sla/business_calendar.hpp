@@ -15,8 +15,7 @@
 #pragma once
 
 #include "core/program/program.hpp"
-
-#include <date/tz.h>
+#include "core/time/time_zone.hpp"
 
 #include <array>
 #include <chrono>
@@ -29,12 +28,12 @@ using Instant = date::sys_seconds;
 
 class BusinessCalendar {
 public:
-    // `zone` must outlive the calendar (date's zones live as long as the
-    // program). The schedule must be valid (parse_program/parse_schedule
+    // `zone` must outlive the calendar (zones in core's catalog live as long
+    // as the program). The schedule must be valid (parse_program/parse_schedule
     // checked it); unreadable parts are ignored.
-    BusinessCalendar(const date::time_zone* zone, const Schedule& schedule);
+    BusinessCalendar(const TimeZone* zone, const Schedule& schedule);
 
-    const date::time_zone* zone() const { return zone_; }
+    const TimeZone* zone() const { return zone_; }
 
     bool is_open(Instant t) const;
     // The first open instant at or after t (t itself when open); nullopt if the
@@ -66,7 +65,7 @@ private:
     std::optional<std::chrono::seconds> plain_week_length(date::local_days day, int* weeks_available) const;
 
     // The UTC offset period of the last conversion: most conversions of one
-    // calculation fall into it, and date's lookups are the costly part. This
+    // calculation fall into it, and the zone's lookups are the costly part. This
     // makes a calendar cheap to use but not safe to share between threads.
     struct OffsetPeriod {
         Instant begin = Instant::max(), end = Instant::min();   // empty until first use
@@ -75,7 +74,7 @@ private:
     const OffsetPeriod& period_of(Instant t) const;
     mutable OffsetPeriod period_;
 
-    const date::time_zone* zone_;
+    const TimeZone* zone_;
     std::array<std::vector<std::pair<int, int>>, 7> week_;   // Monday = 0, minutes of the day
     std::chrono::seconds week_length_{0};                      // nominal business time per week
     std::vector<date::local_days> holidays_;                   // sorted
@@ -94,7 +93,7 @@ bool has_four_digit_year(Instant t);
 // for an instant whose offset moves it out of a four-digit year in UTC.
 std::optional<Instant> parse_instant(std::string_view text);
 // The instant in `zone` with its offset: "2026-03-30T09:00:00+02:00".
-std::string format_instant(Instant t, const date::time_zone* zone);
+std::string format_instant(Instant t, const TimeZone* zone);
 // UTC with a Z: "2026-03-30T07:00:00Z".
 std::string format_instant_utc(Instant t);
 

@@ -2,7 +2,7 @@
 
 namespace core {
 
-std::optional<BusinessCalendar> response_calendar(const ResponseTerms& terms, const date::time_zone* zone) {
+std::optional<BusinessCalendar> response_calendar(const ResponseTerms& terms, const core::TimeZone* zone) {
     if (!terms.target || !terms.schedule || !zone) return std::nullopt;
     return BusinessCalendar(zone, *terms.schedule);
 }

@@ -14,7 +14,7 @@ namespace core {
 
 // The hours the terms are counted in, in `zone`; nullopt without a target
 // (no SLA) or without the zone.
-std::optional<BusinessCalendar> response_calendar(const ResponseTerms& terms, const date::time_zone* zone);
+std::optional<BusinessCalendar> response_calendar(const ResponseTerms& terms, const core::TimeZone* zone);
 
 // The business time the terms allow for the first response; zero without a target.
 std::chrono::seconds response_allowance(const ResponseTerms& terms);

@@ -18,15 +18,13 @@ struct LocalParts {
     std::string abbreviation;
 };
 
-LocalParts local_parts(Instant t, const date::time_zone* zone) {
-    date::sys_info info{};
-    info.abbrev = "UTC";
-    if (zone) info = zone->get_info(t);
-    const date::local_seconds local{t.time_since_epoch() + info.offset};
+LocalParts local_parts(Instant t, const core::TimeZone* zone) {
+    const ZonePeriod period = (zone ? *zone : TimeZone::utc()).period_at(t);
+    const date::local_seconds local{t.time_since_epoch() + period.offset};
     const date::local_days day = date::floor<date::days>(local);
     const date::hh_mm_ss<std::chrono::seconds> time{local - day};
     return {date::year_month_day{day}, date::weekday{day}, static_cast<int>(time.hours().count()),
-            static_cast<int>(time.minutes().count()), info.abbrev};
+            static_cast<int>(time.minutes().count()), period.abbreviation};
 }
 
 // "Mon 06:00" without a date from a day before `now` to six days after it.
@@ -41,7 +39,7 @@ std::optional<Instant> format_weekday_time_changes_at(Instant t, Instant now) {
     return t + within_past + std::chrono::seconds(1);                                 // gains its date
 }
 
-std::string format_weekday_time(Instant t, const date::time_zone* zone, Instant now) {
+std::string format_weekday_time(Instant t, const core::TimeZone* zone, Instant now) {
     const LocalParts p = local_parts(t, zone);
     char buffer[64];
     const bool this_week = t >= now - within_past && t < now + within_coming;
@@ -54,7 +52,7 @@ std::string format_weekday_time(Instant t, const date::time_zone* zone, Instant 
     return buffer;
 }
 
-std::string format_full(Instant t, const date::time_zone* zone) {
+std::string format_full(Instant t, const core::TimeZone* zone) {
     const LocalParts p = local_parts(t, zone);
     char buffer[80];
     std::snprintf(buffer, sizeof buffer, "%s %u %s %d, %02d:%02d %s", weekday_names[p.weekday.c_encoding()],

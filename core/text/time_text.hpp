@@ -12,11 +12,11 @@ namespace core {
 
 // "Mon 06:00"; with the date when it is not within the coming week of `now`:
 // "Mon 30 Mar, 06:00".
-std::string format_weekday_time(Instant t, const date::time_zone* zone, Instant now);
+std::string format_weekday_time(Instant t, const core::TimeZone* zone, Instant now);
 // The first instant after `now` at which format_weekday_time(t, zone, now)
 // reads differently (the date appears or goes); nullopt when it never will.
 std::optional<Instant> format_weekday_time_changes_at(Instant t, Instant now);
 // "Mon 30 Mar 2026, 09:00 CEST"
-std::string format_full(Instant t, const date::time_zone* zone);
+std::string format_full(Instant t, const core::TimeZone* zone);
 
 }  // namespace core

@@ -4,6 +4,7 @@
 
 #include "core/sla/business_calendar.hpp"
 #include "core/sla/response_status.hpp"
+#include "core/time/zone_catalog.hpp"
 #include "core/text/json_reader.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,19 +18,19 @@ namespace {
 
 using nlohmann::json;
 
-// Zone lookups read the system's zoneinfo; remember them (date keeps zones
-// alive for the program's life anyway).
-const date::time_zone* find_zone(const std::string& name, std::string& error) {
-    static std::map<std::string, const date::time_zone*> cache;
-    if (auto it = cache.find(name); it != cache.end()) return it->second;
-    try {
-        const date::time_zone* zone = date::locate_zone(name);
-        cache.emplace(name, zone);
-        return zone;
-    } catch (const std::exception&) {
-        error = "unknown time zone \"" + name + "\"";
-        return nullptr;
-    }
+// Zones come from the system's zoneinfo, each read once (core's catalog).
+const core::TimeZone* find_zone(const std::string& name, std::string& error) {
+    static const bool reading = [] {
+        core::read_zones_with([](const std::string& zone) {
+            std::string ignored;
+            return cli::read_text_file("/usr/share/zoneinfo/" + zone, ignored);
+        });
+        return true;
+    }();
+    (void)reading;
+    const core::TimeZone* zone = core::locate_zone(name);
+    if (!zone) error = "unknown time zone \"" + name + "\"";
+    return zone;
 }
 
 // One request line; returns the answer line ("id" first, as in the contract).
@@ -52,7 +53,7 @@ nlohmann::ordered_json evaluate(const std::string& line) {
     if (!schedule_json.contains("tz") || !schedule_json["tz"].is_string())
         return fail("schedule.tz: missing or not a string (an IANA time zone like \"Europe/Berlin\")");
     std::string error;
-    const date::time_zone* zone = find_zone(schedule_json["tz"].get<std::string>(), error);
+    const core::TimeZone* zone = find_zone(schedule_json["tz"].get<std::string>(), error);
     if (!zone) return fail("schedule.tz: " + error);
     json hours_only = schedule_json;
     hours_only.erase("tz");
@@ -138,7 +139,7 @@ int run_deadline(std::span<const std::string> args, const core::Program& program
         return exit_failed;
     }
     std::string error;
-    const date::time_zone* zone = find_zone(options["tz"], error);
+    const core::TimeZone* zone = find_zone(options["tz"], error);
     if (!zone) {
         io.err << "error: --tz: " << error << '\n';
         return exit_failed;

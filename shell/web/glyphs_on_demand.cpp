@@ -1,5 +1,7 @@
 #include "glyphs_on_demand.hpp"
 
+#include "font_extension.hpp"
+
 #include "ui/item_registry.hpp"
 #include "ui/style.hpp"
 
@@ -64,6 +66,7 @@ void collect(const std::string& text, const ImFont* font) {
         if (const_cast<ImFont*>(font)->FindGlyphNoFallback(ch)) continue;
         if (g_added.count(ch)) continue;   // drawn at the next rebuild
         ++g_missing;
+        if (font_extension_pending(c)) continue;   // Inter's own letter is on its way
         g_wanted.insert(ch);
     }
 }

@@ -5,6 +5,8 @@
 #include "browser.hpp"
 #include "browser_input.hpp"
 #include "clipboard.hpp"
+#include "embedded_files.hpp"
+#include "font_extension.hpp"
 #include "frame_picture.hpp"
 #include "surface.hpp"
 #include "test_hook.hpp"
@@ -52,7 +54,6 @@ struct Host {
     };
     std::map<int, PendingRequest> pending_requests;
     bool first_frame_marked = false;
-    bool zones_prepared = false;
     std::vector<core::Action> deferred;   // answers known without the network, dispatched after the effects
     double redraw_timer_at_ms = 0;   // when the pending redraw timer fires; 0: none
     long redraw_timer = 0;
@@ -69,22 +70,6 @@ core::Instant now_instant() {
 }
 
 void dispatch(const core::Action& action, int frames = 3);
-
-// What the first frame does not need, done right after it (or sooner if a
-// zone's rules arrive first): the zone names' placeholder files
-// (shell::prepare_zoneinfo: some 600, tens of ms), the viewer's zone, then
-// the kept drafts (IndexedDB was opened by boot.js long before).
-void finish_starting() {
-    if (g_host->zones_prepared) return;
-    g_host->zones_prepared = true;
-    dispatch(core::TimeZonesAvailable{shell::prepare_zoneinfo()});
-    char* zone = portal_js_time_zone();
-    dispatch(core::ViewerTimeZoneDetected{zone});
-    std::free(zone);
-    // Kept drafts come back after the zone is known, as they always have:
-    // a restored form then keeps its own zone and its cursor field.
-    portal_js_load_drafts();   // kept drafts, the outbox and offline snapshots come back as actions
-}
 
 // The clock wakes an otherwise idle page only when words on screen read
 // differently (ui::next_redraw): a countdown's next minute, its last minute's
@@ -197,7 +182,9 @@ void frame() {
         // the fonts so text stays crisp. Characters Inter lacks join the atlas
         // drawn by the browser's fonts.
         if (host.fonts_ratio == 0) portal_js_mark("portal-fonts-start");
-        ui::load_style("/fonts/Inter-Regular.otf", "/fonts/Inter-SemiBold.otf", size.pixel_ratio, shell::add_wanted_glyphs);
+        ui::load_style({shell::inter_regular_face(), shell::inter_semibold_face(), shell::inter_regular_extension(),
+                        shell::inter_semibold_extension()},
+                       size.pixel_ratio, shell::add_wanted_glyphs);
         shell::paint_added_glyphs(ui::fonts());
         if (host.fonts_ratio == 0) portal_js_mark("portal-fonts-built");
         host.glyphs_wanted = false;
@@ -230,7 +217,7 @@ void frame() {
     shell::test_hook_end_frame();
     schedule_redraw(ui::next_redraw());
     shell::mirror_send_changes(size.pixel_ratio);
-    if (shell::glyphs_wanted()) {
+    if (shell::glyphs_wanted() || shell::font_extension_settled()) {
         host.glyphs_wanted = true;
         shell::wake(1);
     }
@@ -257,8 +244,6 @@ void frame() {
     if (!host.first_frame_marked) {
         portal_js_mark("portal-first-frame");
         host.first_frame_marked = true;
-        // After the browser has shown this frame, not before.
-        emscripten_set_timeout([](void*) { finish_starting(); }, 0, nullptr);
     }
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != host.cursor) {
@@ -288,9 +273,10 @@ EMSCRIPTEN_KEEPALIVE void portal_on_http_done(int request_id, int status, const 
     dispatch(core::http_answer(request.reply, status, body, request.generation));
 }
 
-EMSCRIPTEN_KEEPALIVE void portal_on_zone_loaded(const char* name, int ok) {
-    finish_starting();   // tz.cpp must list every zone before it opens this one
-    dispatch(core::TimeZoneLoaded{name, ok ? shell::open_loaded_zone(name) : nullptr});
+// `length` is -1 when the zone's file could not be fetched.
+EMSCRIPTEN_KEEPALIVE void portal_on_zone_loaded(const char* name, const char* tzif, int length) {
+    const core::TimeZone* zone = length >= 0 ? shell::keep_fetched_zone(name, std::string_view(tzif, length)) : nullptr;
+    dispatch(core::TimeZoneLoaded{name, zone});
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_test_set_now(double ms) {
@@ -370,6 +356,11 @@ int main() {
         return 1;
     }
 
+    // A name the viewer or a draft gives is checked against the zones there
+    // are, whether or not their rules have been fetched yet.
+    std::vector<std::string> zone_names = shell::zone_names();
+    core::set_zone_names(zone_names);
+
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -393,11 +384,24 @@ int main() {
     run_effects(core::start(host.state, hash));
     std::free(hash);
     for (core::Action& answer : std::exchange(host.deferred, {})) dispatch(answer);
+    // The zones the viewer may choose, the viewer's own (boot.js fetched its
+    // file while portal.wasm downloaded) and the kept drafts (IndexedDB was
+    // opened then too): none costs the first frame more than a millisecond,
+    // and the drafts' answer then comes with the first frame or the next.
+    dispatch(core::TimeZonesAvailable{std::move(zone_names)});
+    char* viewer_zone = portal_js_time_zone();
+    dispatch(core::ViewerTimeZoneDetected{viewer_zone});
+    std::free(viewer_zone);
+    portal_js_load_drafts();   // kept drafts, the outbox and offline snapshots come back as actions
     portal_js_watch_connectivity();
     portal_js_watch_preferences();
     portal_js_watch_updates();   // a waiting new version comes back as UpdateReady
 
     portal_js_mark("portal-main-done");
+    // The first frame is drawn now rather than at the next animation frame:
+    // the browser shows it at its next paint either way, and the wait for
+    // that animation frame is not spent idle.
+    frame();
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

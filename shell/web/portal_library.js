@@ -123,15 +123,18 @@ mergeInto(LibraryManager.library, {
         return portalCopyString(zone);   // caller frees
     },
 
-    // Fetches one zone's TZif file into the virtual file system where date's
-    // tz.cpp reads it, then reports back through portal_on_zone_loaded.
-    portal_js_load_zone__deps: ['$portalCopyString', '$FS'],
+    // Fetches one zone's TZif file and hands its bytes to the module through
+    // portal_on_zone_loaded (length -1 when there is no file).
+    portal_js_load_zone__deps: ['$portalCopyString'],
     portal_js_load_zone: function (name) {
         var zone = UTF8ToString(name);
-        var done = function (ok) {
-            var ptr = portalCopyString(zone);
-            _portal_on_zone_loaded(ptr, ok ? 1 : 0);
-            _free(ptr);
+        var done = function (bytes) {
+            var namePtr = portalCopyString(zone);
+            var bytesPtr = bytes ? _malloc(bytes.length + 1) : 0;
+            if (bytes) HEAPU8.set(bytes, bytesPtr);
+            _portal_on_zone_loaded(namePtr, bytesPtr, bytes ? bytes.length : -1);
+            _free(bytesPtr);
+            _free(namePtr);
         };
         var url = window.portalEarly.zoneUrl(zone);
         // On a first visit the service worker takes over only after the
@@ -147,13 +150,30 @@ mergeInto(LibraryManager.library, {
                 if (!response.ok) throw new Error('HTTP ' + response.status);
                 return response.arrayBuffer();
             })
-            .then(function (buffer) {
-                var path = '/usr/share/zoneinfo/' + zone;
-                FS.mkdirTree(path.slice(0, path.lastIndexOf('/')));   // the module may not have made it yet
-                FS.writeFile(path, new Uint8Array(buffer));
-                done(true);
-            })
-            .catch(function () { done(false); });
+            .then(function (buffer) { done(new Uint8Array(buffer)); })
+            .catch(function () { done(null); });
+    },
+
+    // --- Inter's Latin Extended-A, fetched when first needed (font_extension.cpp)
+    portal_js_load_font_extension: function () {
+        var face = function (name) {
+            return fetch('fonts/' + name, { credentials: 'same-origin' }).then(function (response) {
+                if (!response.ok) throw new Error('HTTP ' + response.status);
+                return response.arrayBuffer();
+            });
+        };
+        var done = function (faces) {
+            var copies = faces.map(function (bytes) {
+                var pointer = _malloc(bytes.byteLength || 1);
+                HEAPU8.set(new Uint8Array(bytes), pointer);
+                return pointer;
+            });
+            _portal_on_font_extension(copies[0], faces[0].byteLength, copies[1], faces[1].byteLength);
+            copies.forEach(function (pointer) { _free(pointer); });
+        };
+        Promise.all([face('inter-regular-latin-ext.otf'), face('inter-semibold-latin-ext.otf')])
+            .then(done)
+            .catch(function () { _portal_on_font_extension(0, -1, 0, -1); });
     },
 
     // --- clipboard --------------------------------------------------------------
@@ -266,36 +286,23 @@ mergeInto(LibraryManager.library, {
         },
         // A page going away may not live to finish an IndexedDB write, so
         // what is pending is also put, synchronously, in localStorage; the
-        // next start moves it into IndexedDB before reading the drafts.
-        rescueKey: 'support-portal-pending-drafts',
+        // next start (boot.js, which names the key) moves it into IndexedDB
+        // before reading the drafts.
         rescue: function () {
             var keys = Object.keys(portalDrafts.pending);
             if (keys.length === 0) return;
             var kept = {};
             keys.forEach(function (key) { kept[key] = portalDrafts.pending[key].json; });
-            try { localStorage.setItem(portalDrafts.rescueKey, JSON.stringify(kept)); } catch (e) { /* no storage: IndexedDB alone */ }
+            try { localStorage.setItem(window.portalEarly.rescueKey, JSON.stringify(kept)); } catch (e) { /* no storage: IndexedDB alone */ }
         },
         unrescue: function (key) {
             try {
-                var kept = JSON.parse(localStorage.getItem(portalDrafts.rescueKey) || 'null');
+                var kept = JSON.parse(localStorage.getItem(window.portalEarly.rescueKey) || 'null');
                 if (!kept || !(key in kept)) return;
                 delete kept[key];
-                if (Object.keys(kept).length === 0) localStorage.removeItem(portalDrafts.rescueKey);
-                else localStorage.setItem(portalDrafts.rescueKey, JSON.stringify(kept));
+                if (Object.keys(kept).length === 0) localStorage.removeItem(window.portalEarly.rescueKey);
+                else localStorage.setItem(window.portalEarly.rescueKey, JSON.stringify(kept));
             } catch (e) { /* no storage */ }
-        },
-        takeRescued: function (db) {
-            var kept = null;
-            try {
-                kept = JSON.parse(localStorage.getItem(portalDrafts.rescueKey) || 'null');
-                localStorage.removeItem(portalDrafts.rescueKey);
-            } catch (e) { return; }
-            if (!kept || typeof kept !== 'object') return;
-            var tx = db.transaction('drafts', 'readwrite');
-            Object.keys(kept).forEach(function (key) {
-                if (typeof kept[key] === 'string') tx.objectStore('drafts').put({ key: key, json: kept[key], edited_at: Date.now() });
-            });
-            tx.onerror = function () { portalDrafts.fail(tx.error); };
         },
         flushAll: function () {
             portalDrafts.rescue();
@@ -318,28 +325,41 @@ mergeInto(LibraryManager.library, {
         document.addEventListener('visibilitychange', function () {
             if (document.visibilityState === 'hidden') portalDrafts.flushAll();
         });
-        portalDrafts.open().then(function (db) {
-            // Drafts rescued from a page that went away first; then what to
-            // show offline, the drafts, and what is queued (a queued request
-            // finds its form already restored). Transactions on a store run
-            // in the order they were made.
-            portalDrafts.takeRescued(db);
+        // The drafts (what the person was typing, wanted on screen at once)
+        // boot.js read while the module downloaded: usually read already,
+        // and then restored now, before main() draws the first frame. Then
+        // what to show offline (ticket lists, larger and read in the module)
+        // and what is queued (a queued request finds its form already
+        // restored).
+        var restore = function (records, beforeFirstFrame) {
+            records.forEach(function (entry) {
+                var ptr = portalCopyString(entry.json);
+                _portal_on_draft_loaded(ptr);
+                _free(ptr);
+            });
+            portalDrafts.storesRead++;
+            // For the benchmark (and real-user monitoring): drafts are back,
+            // and on screen once main() has drawn its first frame (a microtask
+            // queued now runs after main), or later the next animation frame.
+            if (!window.performance || !performance.mark) return;
+            performance.mark('portal-drafts-restored');
+            var onScreen = function () { performance.mark('portal-drafts-on-screen'); };
+            if (beforeFirstFrame) Promise.resolve().then(onScreen);
+            else requestAnimationFrame(onScreen);
+        };
+        var read = window.portalEarly.draftsRead();
+        var restored;
+        if (read) {
+            try { restore(read, true); } catch (error) { portalDrafts.fail(error); }
+            restored = Promise.resolve();
+        } else {
+            restored = window.portalEarly.drafts().then(function (records) { restore(records, false); }, portalDrafts.fail);
+        }
+        restored.then(portalDrafts.open).then(function (db) {
             portalDrafts.readAll(db, 'snapshots', function (entry) {
                 var name = portalCopyString(entry.key), json = portalCopyString(entry.json);
                 _portal_on_snapshot_loaded(name, json);
                 _free(name); _free(json);
-            });
-            portalDrafts.readAll(db, 'drafts', function (entry) {
-                var ptr = portalCopyString(entry.json);
-                _portal_on_draft_loaded(ptr);
-                _free(ptr);
-            }, function () {
-                // For the benchmark (and real-user monitoring): drafts are back,
-                // and the next animation frame (the main loop's frame was
-                // requested first, so it runs first) has drawn them.
-                if (!window.performance || !performance.mark) return;
-                performance.mark('portal-drafts-restored');
-                requestAnimationFrame(function () { performance.mark('portal-drafts-on-screen'); });
             });
             portalDrafts.readAll(db, 'outbox', function (entry) {
                 var ptr = portalCopyString(entry.json);
@@ -471,6 +491,7 @@ mergeInto(LibraryManager.library, {
             get mirrorMs() { return _portal_test_mirror_ms(); },
             // Characters of the last frame's text drawn as ImGui's fallback (no glyph yet).
             get glyphsMissing() { return _portal_test_glyphs_missing(); },
+            get fontExtension() { return ['not asked', 'fetching', 'loaded', 'failed'][_portal_test_font_extension()]; },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
             screen: function () { return UTF8ToString(_portal_test_screen()); },
             // True once the drafts, the outbox and the snapshots kept on the

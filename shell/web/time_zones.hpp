@@ -1,22 +1,21 @@
-// Time zones in the browser: date's tz.cpp reads TZif files from
-// /usr/share/zoneinfo in the module's file system. The module ships only the
-// zone names; each zone's file is fetched when first needed (a few KB) instead
-// of 2 MB of tzdata up front.
+// Time zones in the browser. The module carries only the zone names (~10 KB);
+// each zone's TZif file is fetched when first needed (a few KB) instead of
+// 2 MB of tzdata up front, and read by core::TimeZone.
 #pragma once
 
-#include <date/tz.h>
+#include "core/time/zone_catalog.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace shell {
 
-// Creates the zoneinfo folder with an empty placeholder per zone name (tz.cpp
-// lists zones by scanning it) and returns the names.
-std::vector<std::string> prepare_zoneinfo();
+// Every zone name the viewer may choose, as core's catalog knows them too.
+std::vector<std::string> zone_names();
 
-// After the zone's file has been written: the zone, or nullptr if its rules
-// cannot be read.
-const date::time_zone* open_loaded_zone(const std::string& name);
+// The zone read from its fetched file, kept for the life of the page; nullptr
+// (and a line on the console) when the file is not a zone.
+const core::TimeZone* keep_fetched_zone(const std::string& name, std::string_view tzif);
 
 }  // namespace shell

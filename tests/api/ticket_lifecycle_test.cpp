@@ -122,6 +122,10 @@ TEST_CASE("bad tickets are 422 problems with per-field errors, and nothing is st
     CHECK(errors.count("severity") == 1);
     CHECK(errors.count("customer_time_zone") == 1);
 
+    json folder_zone = onboarding_draft();   // a folder of tzdata, not a zone
+    folder_zone["customer_time_zone"] = "Europe";
+    CHECK(field_errors(sam.post_once(tickets, folder_zone)).count("customer_time_zone") == 1);
+
     json unknown_route = onboarding_draft();
     unknown_route["route"] = "billing";
     CHECK(field_errors(sam.post_once(tickets, unknown_route)).count("route") == 1);

@@ -4,6 +4,7 @@
 // nothing depends on how fast tests run. Most cases read as a support
 // engineer, who sees every ticket.
 #include "service_process.hpp"
+#include "core/time/zone_catalog.hpp"
 #include "signed_in_client.hpp"
 
 #include "core/sla/business_calendar.hpp"
@@ -107,7 +108,7 @@ std::set<std::string> keys_of(const json& object) {
 void check_sla_agrees_with_core(const json& ticket, core::Instant now) {
     INFO("ticket: ", ticket.dump());
     const core::Program& program = core::default_program();
-    const date::time_zone* zone = date::locate_zone(ticket["customer_time_zone"].get<std::string>());
+    const core::TimeZone* zone = core::locate_zone(ticket["customer_time_zone"].get<std::string>());
     core::Instant opened = instant(ticket["opened_at"]);
     CHECK(core::format_instant(opened, zone) == ticket["opened_at"]);   // in the customer's zone, with its offset
     std::optional<core::Instant> first_response;
@@ -349,7 +350,7 @@ TEST_CASE("the demo set shows every SLA state, plan, severity and zone") {
                 core::response_terms(core::default_program(), item["plan"].get<std::string>(), item["severity"].get<int>());
             REQUIRE(terms);
             REQUIRE(terms->target);
-            const date::time_zone* zone = date::locate_zone(item["customer_time_zone"].get<std::string>());
+            const core::TimeZone* zone = core::locate_zone(item["customer_time_zone"].get<std::string>());
             core::BusinessCalendar calendar(zone, *terms->schedule);
             std::optional<core::Instant> deadline =
                 calendar.add(instant(item["opened_at"]), std::chrono::minutes(terms->target->minutes));

@@ -97,12 +97,12 @@ try {
     const ticketsBusyPercent = await idleBusyPercent('#/tickets', tickingSeconds);
 
     const phaseWords = {
-        'portal-runtime-ready': 'portal.wasm downloaded, compiled and instantiated (boot.js)',
+        'portal-runtime-ready': 'portal.wasm downloaded and compiled (from boot.js, as it arrives), instantiated',
         'portal-main': 'runtime started, main() entered',
-        'portal-main-done': 'main() done: WebGL2 context, ImGui, first effects',
-        'portal-fonts-start': 'first animation frame begins',
+        'portal-main-done': 'main() set up: WebGL2 context, ImGui, first effects, kept drafts',
+        'portal-fonts-start': 'first frame begins (still in main(), no wait for an animation frame)',
         'portal-fonts-built': 'font atlas built at the device pixel ratio',
-        'portal-first-frame': 'first frame laid out, drawn and presented',
+        'portal-first-frame': 'first frame laid out and drawn (the browser shows it at its next paint)',
     };
     const phaseTable = () => phaseMarks.map((name, i) => {
         const at = median(phaseRuns.map((r) => r[name]));
@@ -136,7 +136,9 @@ Cold runs (ms): ${firstFrames.map((v) => v.toFixed(0)).join(', ')}; warm runs (m
 The first frame is the \`portal-first-frame\` performance mark the shell sets after drawing it; each cold
 run uses a fresh browser context (empty HTTP cache, no service worker); warm runs reload one context whose
 service worker is in control. Goals are issue 15's; the figures it was filed with: 870 ms cold from 449 KB (the walking skeleton
-had 382 ms from 346 KB).
+had 382 ms from 346 KB). Before the last of that work (main at c51dde2, 2026-12-06, this machine and Chromium,
+medians of 11 and 9): cold 395-409 ms, warm 153 ms, 408 KB (drafts: 254 ms after the first frame, measured earlier that day); the wasm compiled
+only once portal.js had run, main() waited for an animation frame, and the atlas rendered every glyph twice as wide.
 
 Where a cold first frame's time goes (medians of the ${runs} cold runs, ms from navigation):
 

@@ -1,6 +1,6 @@
 // SLA engine benchmark: deadlines per second for core::BusinessCalendar::add.
 // One source for both builds: g++ (native) and em++ (WASM under Node, reading
-// the real /usr/share/zoneinfo through NODERAWFS).
+// the real /usr/share/zoneinfo through NODERAWFS, for core::TimeZone).
 //
 //   sla-bench [--starts N] [--min-seconds S]   time the built-in cases
 //   sla-bench --cases [--starts N]             print the built-in case document
@@ -16,6 +16,7 @@
 // ("deadline" and "epoch" are null when the calendar never opens).
 #include "core/sla/business_calendar.hpp"
 #include "core/program/program.hpp"
+#include "tests/unit/system_zones.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -142,12 +143,8 @@ Prepared prepare(const json& doc) {
         } else {
             auto schedule = schedules.find(schedule_id);
             if (schedule == schedules.end()) fail("case " + c.dump() + ": unknown schedule");
-            const date::time_zone* zone = nullptr;
-            try {
-                zone = date::locate_zone(zone_name);
-            } catch (const std::exception&) {
-                fail("case " + c.dump() + ": unknown time zone");
-            }
+            const core::TimeZone* zone = core::locate_zone(zone_name);
+            if (!zone) fail("case " + c.dump() + ": unknown time zone");
             out.calendars.push_back(std::make_unique<core::BusinessCalendar>(zone, schedule->second));
             calendar = made[key] = out.calendars.back().get();
         }
@@ -287,6 +284,7 @@ int eval_document(const json& doc) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    tests::read_system_zones();
     std::string mode = "bench";
     int starts = 32;
     double min_seconds = 1.0;

@@ -5,8 +5,7 @@
 #pragma once
 
 #include "core/sla/business_calendar.hpp"
-
-#include <date/tz.h>
+#include "tests/unit/system_zones.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -28,8 +27,8 @@ inline void expect(bool holds) {
 inline const core::Instant now{std::chrono::seconds{1795028800}};
 
 // A zone with daylight saving time, so wall-clock readings meet gaps and overlaps.
-inline const date::time_zone* berlin() {
-    static const date::time_zone* zone = date::locate_zone("Europe/Berlin");
+inline const core::TimeZone* berlin() {
+    static const core::TimeZone* zone = (tests::read_system_zones(), core::locate_zone("Europe/Berlin"));
     return zone;
 }
 

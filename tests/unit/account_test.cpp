@@ -24,6 +24,17 @@ TEST_CASE("an id is a whole number or text; a fraction is refused, not converted
     CHECK(page.error == "items[0].id: expected text");
 }
 
+TEST_CASE("a list element that is not an object is named by its place, and the first problem is the one told") {
+    CHECK(parse_support_user_page(R"({"items": [{"id": 1, "email": "a@b.example", "status": "active"}, 7]})").error ==
+          "items[1]: expected an object");
+    CHECK(parse_account(R"({"user": {"id": 1, "email": "a@b.example"}, "memberships": ["acme"], "csrf_token": "t"})")
+              .error == "memberships[0]: expected an object");
+    CHECK(parse_audit_page(R"({"items": [{"action": "invite"}, 3]})").error == "items[0].at: missing");
+    CHECK(parse_account(R"({"user": {"id": 1}, "memberships": 5})").error == "user.email: missing");
+    CHECK(parse_invitation(R"({"email": "a@b.example", "tenants": [{"tenant": 4}]})").error ==
+          "tenants[0].tenant: expected text");
+}
+
 TEST_CASE("roles and membership statuses read back from their words, and nothing else reads") {
     for (Role role : roles) CHECK(parse_role(to_string(role)) == role);
     for (MembershipStatus status : membership_statuses) CHECK(parse_membership_status(to_string(status)) == status);

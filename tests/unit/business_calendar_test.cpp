@@ -2,6 +2,7 @@
 // conventions of issue 3 (worked examples first) and against a brute-force
 // minute-by-minute count.
 #include "core/sla/business_calendar.hpp"
+#include "core/time/zone_catalog.hpp"
 
 #include <doctest/doctest.h>
 
@@ -33,7 +34,7 @@ Instant at(const char* text) {
 }
 
 std::string add_in(const char* zone, const Schedule& s, const char* start, int minutes_amount) {
-    const date::time_zone* tz = date::locate_zone(zone);
+    const core::TimeZone* tz = core::locate_zone(zone);
     BusinessCalendar calendar(tz, s);
     auto result = calendar.add(at(start), minutes(minutes_amount));
     REQUIRE(result.has_value());
@@ -41,7 +42,7 @@ std::string add_in(const char* zone, const Schedule& s, const char* start, int m
 }
 
 seconds elapsed_in(const char* zone, const Schedule& s, const char* a, const char* b) {
-    BusinessCalendar calendar(date::locate_zone(zone), s);
+    BusinessCalendar calendar(core::locate_zone(zone), s);
     return calendar.elapsed(at(a), at(b));
 }
 
@@ -94,7 +95,7 @@ TEST_CASE("spring forward") {
               "2026-03-09T01:00:00-04:00");
     }
     SUBCASE("around the clock, the 23-hour day") {
-        BusinessCalendar c(date::locate_zone("America/New_York"), around_the_clock());
+        BusinessCalendar c(core::locate_zone("America/New_York"), around_the_clock());
         CHECK(c.elapsed(at("2026-03-08T00:00:00-05:00"), at("2026-03-09T00:00:00-04:00")) == hours(23));
         CHECK(format_instant(*c.add(at("2026-03-08T01:30:00-05:00"), minutes(60)), c.zone()) ==
               "2026-03-08T03:30:00-04:00");
@@ -102,18 +103,18 @@ TEST_CASE("spring forward") {
     SUBCASE("an opening that does not exist moves forward by the gap") {
         Schedule s = weekly({}, {});
         s.week[6] = {{"02:30", "05:00"}};   // Sunday
-        BusinessCalendar c(date::locate_zone("America/New_York"), s);
+        BusinessCalendar c(core::locate_zone("America/New_York"), s);
         // 02:30 is skipped on 8 March 2026: the day opens at 03:30 EDT.
         CHECK(format_instant(*c.next_open(at("2026-03-08T00:00:00-05:00")), c.zone()) ==
               "2026-03-08T03:30:00-04:00");
         CHECK(c.elapsed(at("2026-03-08T00:00:00-05:00"), at("2026-03-09T00:00:00-04:00")) == minutes(90));
     }
     SUBCASE("Europe/Berlin, 29 March 2026") {
-        BusinessCalendar c(date::locate_zone("Europe/Berlin"), around_the_clock());
+        BusinessCalendar c(core::locate_zone("Europe/Berlin"), around_the_clock());
         CHECK(c.elapsed(at("2026-03-29T00:00:00+01:00"), at("2026-03-30T00:00:00+02:00")) == hours(23));
     }
     SUBCASE("Australia/Sydney, 4 October 2026") {
-        BusinessCalendar c(date::locate_zone("Australia/Sydney"), around_the_clock());
+        BusinessCalendar c(core::locate_zone("Australia/Sydney"), around_the_clock());
         CHECK(c.elapsed(at("2026-10-04T00:00:00+10:00"), at("2026-10-05T00:00:00+11:00")) == hours(23));
         CHECK(format_instant(*c.add(at("2026-10-04T01:00:00+10:00"), minutes(120)), c.zone()) ==
               "2026-10-04T04:00:00+11:00");
@@ -122,7 +123,7 @@ TEST_CASE("spring forward") {
 
 TEST_CASE("fall back") {
     SUBCASE("around the clock, the 25-hour day") {
-        BusinessCalendar c(date::locate_zone("America/New_York"), around_the_clock());
+        BusinessCalendar c(core::locate_zone("America/New_York"), around_the_clock());
         CHECK(c.elapsed(at("2026-11-01T00:00:00-04:00"), at("2026-11-02T00:00:00-05:00")) == hours(25));
         CHECK(format_instant(*c.add(at("2026-11-01T00:30:00-04:00"), minutes(120)), c.zone()) ==
               "2026-11-01T01:30:00-05:00");
@@ -130,18 +131,18 @@ TEST_CASE("fall back") {
     SUBCASE("an ambiguous opening takes its first occurrence") {
         Schedule s = weekly({}, {});
         s.week[6] = {{"01:30", "03:00"}};   // Sunday 1 November 2026, 01:30 happens twice
-        BusinessCalendar c(date::locate_zone("America/New_York"), s);
+        BusinessCalendar c(core::locate_zone("America/New_York"), s);
         CHECK(format_instant(*c.next_open(at("2026-11-01T00:00:00-04:00")), c.zone()) ==
               "2026-11-01T01:30:00-04:00");
         // 01:30 EDT to 03:00 EST is two and a half real hours.
         CHECK(c.elapsed(at("2026-11-01T00:00:00-04:00"), at("2026-11-02T00:00:00-05:00")) == minutes(150));
     }
     SUBCASE("Europe/Berlin, 25 October 2026") {
-        BusinessCalendar c(date::locate_zone("Europe/Berlin"), around_the_clock());
+        BusinessCalendar c(core::locate_zone("Europe/Berlin"), around_the_clock());
         CHECK(c.elapsed(at("2026-10-25T00:00:00+02:00"), at("2026-10-26T00:00:00+01:00")) == hours(25));
     }
     SUBCASE("Australia/Sydney, 5 April 2026") {
-        BusinessCalendar c(date::locate_zone("Australia/Sydney"), around_the_clock());
+        BusinessCalendar c(core::locate_zone("Australia/Sydney"), around_the_clock());
         CHECK(c.elapsed(at("2026-04-05T00:00:00+11:00"), at("2026-04-06T00:00:00+10:00")) == hours(25));
     }
 }
@@ -156,7 +157,7 @@ TEST_CASE("holidays and breaks") {
     Schedule s = office();
     s.holidays = {"2026-12-25"};
     s.breaks = {{"2026-12-24", "12:00", "18:00"}};
-    const date::time_zone* tz = date::locate_zone("Europe/Berlin");
+    const core::TimeZone* tz = core::locate_zone("Europe/Berlin");
     BusinessCalendar c(tz, s);
     // Thursday 24 Dec closes at noon, Friday 25 Dec is a holiday: Monday 28th.
     CHECK(format_instant(*c.add(at("2026-12-24T11:00:00+01:00"), minutes(120)), tz) == "2026-12-28T07:00:00+01:00");
@@ -171,7 +172,7 @@ TEST_CASE("holidays and breaks") {
 TEST_CASE("a break in the middle of a day splits it") {
     Schedule s = office();
     s.breaks = {{"2026-01-07", "13:00", "14:00"}, {"2026-01-07", "09:00", "10:00"}};
-    BusinessCalendar c(date::locate_zone("UTC"), s);
+    BusinessCalendar c(core::locate_zone("UTC"), s);
     CHECK(c.elapsed(at("2026-01-07T00:00:00Z"), at("2026-01-08T00:00:00Z")) == hours(10));
     CHECK(format_instant_utc(*c.next_close(at("2026-01-07T10:00:00Z"))) == "2026-01-07T13:00:00Z");
     CHECK(format_instant_utc(*c.add(at("2026-01-07T08:30:00Z"), minutes(60))) == "2026-01-07T10:30:00Z");
@@ -179,7 +180,7 @@ TEST_CASE("a break in the middle of a day splits it") {
 
 TEST_CASE("touching intervals act as one span, also across midnight") {
     Schedule s = weekly({{"00:00", "06:00"}, {"06:00", "12:00"}, {"18:00", "24:00"}});
-    BusinessCalendar c(date::locate_zone("UTC"), s);
+    BusinessCalendar c(core::locate_zone("UTC"), s);
     // Monday 18:00 runs through Tuesday 12:00.
     CHECK(format_instant_utc(*c.next_close(at("2026-01-05T19:00:00Z"))) == "2026-01-06T12:00:00Z");
     CHECK(c.is_open(at("2026-01-06T00:00:00Z")));
@@ -187,14 +188,14 @@ TEST_CASE("touching intervals act as one span, also across midnight") {
 }
 
 TEST_CASE("around the clock never closes; severity 1 runs through weekends") {
-    BusinessCalendar c(date::locate_zone("Europe/Berlin"), around_the_clock());
+    BusinessCalendar c(core::locate_zone("Europe/Berlin"), around_the_clock());
     CHECK_FALSE(c.next_close(at("2026-06-06T12:00:00+02:00")).has_value());
     CHECK(format_instant(*c.add(at("2026-06-06T23:45:00+02:00"), minutes(30)), c.zone()) ==
           "2026-06-07T00:15:00+02:00");
 }
 
 TEST_CASE("30 business days") {
-    const date::time_zone* tz = date::locate_zone("America/New_York");
+    const core::TimeZone* tz = core::locate_zone("America/New_York");
     BusinessCalendar c(tz, office());
     // 30 business days of 12 hours from Monday 2 Feb 2026 06:00: six whole
     // weeks, ending Friday 13 March 18:00 (the DST change on 8 March is on a Sunday).
@@ -214,7 +215,7 @@ TEST_CASE("round trips and agreement with a minute-by-minute count") {
     const Schedule schedules[] = {office(), weekdays_all_day(), around_the_clock(), with_holes};
     const Instant base = at("2026-03-20T00:00:00Z");
     for (int i = 0; i < 400; ++i) {
-        const date::time_zone* tz = date::locate_zone(zones[random() % 4]);
+        const core::TimeZone* tz = core::locate_zone(zones[random() % 4]);
         BusinessCalendar c(tz, schedules[random() % 4]);
         // Starts cluster around the DST changes of spring and autumn.
         const Instant start = base + minutes(random() % (60 * 24 * 14)) + days(i % 2 ? 0 : 214);

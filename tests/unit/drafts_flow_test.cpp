@@ -89,6 +89,29 @@ TEST_CASE("a kept draft carries its last edit and the field being typed in, and 
     CHECK(other.requests.at("security").restore_focus == FocusRestore::None);
 }
 
+TEST_CASE("passing an incident notice puts the keyboard back where the person was typing") {
+    State state = signed_in();
+    update(state, OpenRoute{"general"});
+    const std::string kept = saved_json(update(state, EditField{"general", "summary", "Blank page"}));
+
+    // The draft came back and its field took the keyboard before the
+    // service's incident notice covered the form; the notice's button took it.
+    State reloaded = signed_in();
+    update(reloaded, OpenRoute{"general"});
+    update(reloaded, DraftRestored{kept});
+    update(reloaded, FocusRestoreAsked{"general"});
+    update(reloaded, FocusRestored{"general"});
+    CHECK(reloaded.requests.at("general").restore_focus == FocusRestore::None);
+    update(reloaded, ContinuePastIncident{"general"});
+    CHECK(reloaded.requests.at("general").past_incident);
+    CHECK(reloaded.requests.at("general").restore_focus == FocusRestore::Wanted);
+
+    // A form nobody typed in has no field to go back to.
+    update(reloaded, OpenRoute{"security"});
+    update(reloaded, ContinuePastIncident{"security"});
+    CHECK(reloaded.requests.at("security").restore_focus == FocusRestore::None);
+}
+
 TEST_CASE("moving into a field is kept with a draft, but does not make an empty form one") {
     State state = signed_in();
     update(state, OpenRoute{"general"});

@@ -1,6 +1,7 @@
 // check_field: each field kind of the built-in program, through the fields
 // the forms really show.
 #include "core/text/base64url.hpp"
+#include "core/time/zone_catalog.hpp"
 #include "core/checks/field_check.hpp"
 
 #include <doctest/doctest.h>
@@ -85,7 +86,7 @@ TEST_CASE("values other than free text ignore surrounding spaces") {
 }
 
 TEST_CASE("timestamps: read in the user's zone, early years refused, the future warned about") {
-    const FieldCheckContext in_berlin{now, date::locate_zone("Europe/Berlin")};
+    const FieldCheckContext in_berlin{now, core::locate_zone("Europe/Berlin")};
     CHECK(check("onboarding", "occurred_at", "2024-05-14 09:32", in_berlin).empty());
     CHECK(only_issue("onboarding", "occurred_at", "1999-12-31 23:59Z").message ==
           "Fri 31 Dec 1999, 23:59 UTC is before 2000; check the year.");

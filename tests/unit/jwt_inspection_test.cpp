@@ -2,6 +2,7 @@
 // (tests/unit/data/jwt_vectors.json, a copy of the shared fixture) and
 // hand-made tokens for each finding.
 #include "core/text/base64url.hpp"
+#include "core/time/zone_catalog.hpp"
 #include "core/checks/jwt_inspection.hpp"
 #include "test_files.hpp"
 
@@ -109,7 +110,7 @@ TEST_CASE("a well-formed platform token has no findings") {
 TEST_CASE("times in claim lines and findings are shown in the user's zone") {
     json claims = good_claims();
     claims["exp"] = 1715680800;   // 10:00 UTC
-    JwtInspection r = inspect_jwt(make_token(good_header, claims), {now, date::locate_zone("Europe/Berlin"), ""});
+    JwtInspection r = inspect_jwt(make_token(good_header, claims), {now, core::locate_zone("Europe/Berlin"), ""});
     CHECK(line(r, "exp") == "Tue 14 May 2024, 12:00 CEST (2 hours ago)");
     CHECK(has_finding(r, JwtFindingLevel::Problem, "The token expired 2 hours ago (exp Tue 14 May 2024, 12:00 CEST)"));
 }

@@ -3,7 +3,7 @@
 // says so in words.
 #include "core/model/kept_draft.hpp"
 
-#include <date/tz.h>
+#include "core/time/zone_catalog.hpp"
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -77,7 +77,7 @@ TEST_CASE("a file that is not a draft is refused in words that say why") {
 TEST_CASE("an exported draft's file name carries the route and the viewer's date") {
     const Instant late = *parse_instant("2026-11-24T23:30:00Z");
     CHECK(draft_file_name("onboarding", late, nullptr) == "support-draft-onboarding-2026-11-24.json");
-    CHECK(draft_file_name("onboarding", late, date::locate_zone("Europe/Berlin")) ==
+    CHECK(draft_file_name("onboarding", late, core::locate_zone("Europe/Berlin")) ==
           "support-draft-onboarding-2026-11-25.json");
     CHECK(draft_key("general") == "request/general");
 }

@@ -2,7 +2,7 @@
 // the customer's zone and the moment asked about (seed 001's targets).
 #include "core/sla/response_status.hpp"
 
-#include <date/tz.h>
+#include "core/time/zone_catalog.hpp"
 #include <doctest/doctest.h>
 
 using namespace core;
@@ -24,7 +24,7 @@ Instant at(const char* text) {
 TEST_CASE("standard severity 2: four business hours, counted 6 to 6 on weekdays in the customer's zone") {
     const ResponseTerms terms = terms_of("standard", 2);
     CHECK(response_allowance(terms) == 4h);
-    std::optional<BusinessCalendar> berlin = response_calendar(terms, date::locate_zone("Europe/Berlin"));
+    std::optional<BusinessCalendar> berlin = response_calendar(terms, core::locate_zone("Europe/Berlin"));
     REQUIRE(berlin);
     // Filed Friday 16:00 in Berlin: two hours that day, two more from Monday 06:00.
     const Instant opened = at("2026-03-20T16:00:00+01:00");
@@ -40,11 +40,11 @@ TEST_CASE("standard severity 2: four business hours, counted 6 to 6 on weekdays 
 }
 
 TEST_CASE("no target, no zone: no clock, rather than a made-up deadline") {
-    CHECK_FALSE(response_calendar(terms_of("none", 1), date::locate_zone("Europe/Berlin")));
+    CHECK_FALSE(response_calendar(terms_of("none", 1), core::locate_zone("Europe/Berlin")));
     CHECK_FALSE(response_calendar(terms_of("standard", 1), nullptr));
     const ResponseTerms none = terms_of("none", 2);
     CHECK(response_allowance(none) == 0s);
-    const BusinessCalendar any(date::locate_zone("UTC"), *default_program().find_schedule("around-the-clock"));
+    const BusinessCalendar any(core::locate_zone("UTC"), *default_program().find_schedule("around-the-clock"));
     CHECK_FALSE(response_status(none, any, at("2026-03-20T16:00:00Z"), std::nullopt, at("2026-03-20T17:00:00Z")));
     CHECK_FALSE(response_deadline(none, any, at("2026-03-20T16:00:00Z")));
 }

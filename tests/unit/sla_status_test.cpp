@@ -1,5 +1,6 @@
 // A ticket's standing against its target, as the countdown badge shows it.
 #include "core/sla/sla_status.hpp"
+#include "core/time/zone_catalog.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,7 +15,7 @@ Schedule office() {
 }
 Instant at(const char* text) { return *parse_instant(text); }
 const BusinessCalendar& berlin_office() {
-    static BusinessCalendar c(date::locate_zone("Europe/Berlin"), office());
+    static BusinessCalendar c(core::locate_zone("Europe/Berlin"), office());
     return c;
 }
 }  // namespace
@@ -78,12 +79,12 @@ TEST_CASE("durations as people read them") {
 #include "core/text/time_text.hpp"
 
 TEST_CASE("instants as people read them") {
-    const date::time_zone* berlin = date::locate_zone("Europe/Berlin");
+    const core::TimeZone* berlin = core::locate_zone("Europe/Berlin");
     const Instant now = at("2026-03-27T17:00:00+01:00");   // Friday
     CHECK(format_weekday_time(at("2026-03-30T06:00:00+02:00"), berlin, now) == "Mon 06:00");
     CHECK(format_weekday_time(at("2026-04-08T06:00:00+02:00"), berlin, now) == "Wed 8 Apr, 06:00");
     CHECK(format_full(at("2026-03-30T09:00:00+02:00"), berlin) == "Mon 30 Mar 2026, 09:00 CEST");
-    CHECK(format_full(at("2026-03-30T07:00:00Z"), date::locate_zone("Asia/Kolkata")) == "Mon 30 Mar 2026, 12:30 IST");
+    CHECK(format_full(at("2026-03-30T07:00:00Z"), core::locate_zone("Asia/Kolkata")) == "Mon 30 Mar 2026, 12:30 IST");
 }
 
 TEST_CASE("without a loaded zone, times read as UTC") {

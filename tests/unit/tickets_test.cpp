@@ -1,6 +1,7 @@
 // The ticket list through core::update: fetching on entry, following pages,
 // asking for the zones the countdowns need, and refusing bad answers.
 #include "core/app.hpp"
+#include "core/time/zone_catalog.hpp"
 #include "core/sla/sla_status.hpp"
 #include "core/model/ticket.hpp"
 
@@ -119,7 +120,7 @@ TEST_CASE("a loaded zone gives each ticket its calendar; the clock is needed onl
     update(state, Answered<HttpReply::Tickets>{200, R"({"items":[)" + ticket_json("T-1", "Europe/Berlin") + "]}"});
     const Ticket& ticket = state.tickets.items[0];
     CHECK(ticket_calendar(state, ticket) == nullptr);
-    update(state, TimeZoneLoaded{"Europe/Berlin", date::locate_zone("Europe/Berlin")});
+    update(state, TimeZoneLoaded{"Europe/Berlin", core::locate_zone("Europe/Berlin")});
     const BusinessCalendar* calendar = ticket_calendar(state, ticket);
     REQUIRE(calendar);
     auto status = sla_status(*calendar, std::chrono::minutes(240), ticket.opened_at, std::nullopt,
@@ -132,7 +133,7 @@ TEST_CASE("no-SLA plans need no calendar") {
     update(state, OpenTickets{});
     update(state, Answered<HttpReply::Tickets>{200, R"({"items":[)" + ticket_json("T-1", "UTC", "standard", "2026-01-05T09:30:00Z") +
                                           "," + ticket_json("T-2", "UTC", "none", "2026-01-05T09:30:00Z") + "]}"});
-    update(state, TimeZoneLoaded{"UTC", date::locate_zone("UTC")});
+    update(state, TimeZoneLoaded{"UTC", core::locate_zone("UTC")});
     CHECK(ticket_calendar(state, state.tickets.items[1]) == nullptr);
 }
 

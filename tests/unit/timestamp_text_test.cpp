@@ -1,6 +1,7 @@
 // Timestamps as pasted into the form: every accepted spelling, the user's
 // zone for times without an offset, DST gaps and overlaps, and messages.
 #include "core/checks/timestamp_text.hpp"
+#include "core/time/zone_catalog.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,16 +9,16 @@ using namespace core;
 
 namespace {
 
-const date::time_zone* berlin() { return date::locate_zone("Europe/Berlin"); }
+const core::TimeZone* berlin() { return core::locate_zone("Europe/Berlin"); }
 
-std::string utc(std::string_view text, const date::time_zone* zone = nullptr) {
+std::string utc(std::string_view text, const core::TimeZone* zone = nullptr) {
     TimestampReading r = read_timestamp(text, zone);
     INFO(r.error);
     REQUIRE(r.instant);
     return format_instant_utc(*r.instant);
 }
 
-std::string error_of(std::string_view text, const date::time_zone* zone = nullptr) {
+std::string error_of(std::string_view text, const core::TimeZone* zone = nullptr) {
     TimestampReading r = read_timestamp(text, zone);
     CHECK_FALSE(r.instant);
     return r.error;

@@ -3,6 +3,7 @@
 // The page draws again only at those instants, so an early answer would cost
 // frames and a late one would show stale words.
 #include "core/model/draft_list.hpp"
+#include "core/time/zone_catalog.hpp"
 #include "core/text/duration_text.hpp"
 #include "core/sla/sla_status.hpp"
 #include "core/text/time_text.hpp"
@@ -22,7 +23,7 @@ const BusinessCalendar& berlin_office() {
     static const BusinessCalendar calendar = [] {
         Schedule s;
         for (int d = 0; d < 5; ++d) s.week[d] = {{"06:00", "18:00"}};
-        return BusinessCalendar(date::locate_zone("Europe/Berlin"), s);
+        return BusinessCalendar(core::locate_zone("Europe/Berlin"), s);
     }();
     return calendar;
 }

@@ -1,21 +1,28 @@
 #include "web/store/time_zones.hpp"
 
-#include <stdexcept>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace web {
 
-const date::time_zone* TimeZones::find(const std::string& name) {
-    std::lock_guard lock(mutex_);
-    if (auto found = zones_.find(name); found != zones_.end()) return found->second;
-    try {
-        const date::time_zone* zone = date::locate_zone(name);
-        zones_.emplace(name, zone);
-        return zone;
-    } catch (const std::runtime_error&) {
-        // Unknown names are not remembered: one day they may come from
-        // requests, and the cache must not grow with what clients send.
-        return nullptr;
-    }
+TimeZones::TimeZones(std::string folder) {
+    core::read_zones_with([folder = std::move(folder)](const std::string& name) -> std::optional<std::string> {
+        const std::string path = folder + "/" + name;   // name: core checked its shape
+        // "Europe" is a folder of zones, not one: libstdc++'s filebuf throws
+        // when it reads a directory, so only regular files are opened.
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+        try {
+            std::ifstream file(path, std::ios::binary);
+            if (!file) return std::nullopt;
+            std::string bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+            if (file.bad()) return std::nullopt;
+            return bytes;
+        } catch (const std::ios_base::failure&) {
+            return std::nullopt;   // unreadable: the name is simply not a zone
+        }
+    });
 }
 
 }  // namespace web

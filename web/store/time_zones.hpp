@@ -1,25 +1,22 @@
-// IANA time zones by name, looked up once each. date::locate_zone reads the
-// system's zoneinfo and throws for a name it does not know; here an unknown
-// name is simply null. Safe to use from every HTTP worker thread.
+// IANA time zones by name for the service: core's catalog, reading each
+// zone's TZif file from the system's zoneinfo the first time it is named.
+// An unknown name is simply null. Safe to use from every HTTP worker thread.
 #pragma once
 
-#include <date/tz.h>
+#include "core/time/zone_catalog.hpp"
 
-#include <map>
-#include <mutex>
 #include <string>
 
 namespace web {
 
 class TimeZones {
 public:
-    // The zone, or null when there is no zone of that name. date keeps the
-    // zones alive for the life of the program.
-    const date::time_zone* find(const std::string& name);
+    // Makes core's catalog read zones from `folder` (Debian's tzdata).
+    explicit TimeZones(std::string folder = "/usr/share/zoneinfo");
 
-private:
-    std::mutex mutex_;
-    std::map<std::string, const date::time_zone*> zones_;   // known zones only
+    // The zone, or null when there is no zone of that name. Zones live for
+    // the life of the program.
+    const core::TimeZone* find(const std::string& name) const { return core::locate_zone(name); }
 };
 
 }  // namespace web

@@ -11,11 +11,11 @@ using nlohmann::ordered_json;
 
 // In the customer's zone; in UTC when the zone is unknown, so the instant is
 // still right even if the wall clock is not theirs.
-std::string customer_time(core::Instant t, const date::time_zone* zone) {
+std::string customer_time(core::Instant t, const core::TimeZone* zone) {
     return zone ? core::format_instant(t, zone) : core::format_instant_utc(t);
 }
 
-ordered_json sla_json(const TicketSla& sla, const date::time_zone* zone) {
+ordered_json sla_json(const TicketSla& sla, const core::TimeZone* zone) {
     const core::SlaStatus& status = sla.status;
     ordered_json json;
     json["target_minutes"] = sla.target->minutes;
@@ -34,7 +34,7 @@ ordered_json sla_json(const TicketSla& sla, const date::time_zone* zone) {
 }  // namespace
 
 ordered_json ticket_json(const TicketRecord& ticket, const core::Program& program, TimeZones& zones, core::Instant now) {
-    const date::time_zone* zone = zones.find(ticket.customer_time_zone);
+    const core::TimeZone* zone = zones.find(ticket.customer_time_zone);
     ordered_json json;
     json["id"] = ticket.id;
     json["route"] = ticket.route;
@@ -55,7 +55,7 @@ ordered_json ticket_json(const TicketRecord& ticket, const core::Program& progra
 
 ordered_json ticket_details_json(const TicketRecord& ticket, const TicketConversation& conversation,
                                  const core::Program& program, TimeZones& zones, core::Instant now) {
-    const date::time_zone* zone = zones.find(ticket.customer_time_zone);
+    const core::TimeZone* zone = zones.find(ticket.customer_time_zone);
     ordered_json json = ticket_json(ticket, program, zones, now);
     json["created_by"] = conversation.opened_by ? person_json(conversation.opened_by->email, conversation.opened_by->name)
                                                 : ordered_json(nullptr);

@@ -4,7 +4,7 @@
 
 namespace web {
 
-std::optional<TicketSla> ticket_sla(const core::Program& program, const TicketRecord& ticket, const date::time_zone* zone,
+std::optional<TicketSla> ticket_sla(const core::Program& program, const TicketRecord& ticket, const core::TimeZone* zone,
                                     core::Instant now) {
     core::Parsed<core::ResponseTerms> terms = core::response_terms(program, ticket.plan, ticket.severity);
     if (!terms) return std::nullopt;

@@ -21,7 +21,7 @@ struct TicketSla {
 // severity (plan "none"), the plan or zone is unknown (the program or the
 // system's zoneinfo changed since the ticket was stored), or the schedule
 // never opens.
-std::optional<TicketSla> ticket_sla(const core::Program& program, const TicketRecord& ticket, const date::time_zone* zone,
+std::optional<TicketSla> ticket_sla(const core::Program& program, const TicketRecord& ticket, const core::TimeZone* zone,
                                     core::Instant now);
 
 }  // namespace web

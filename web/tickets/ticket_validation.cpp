@@ -8,7 +8,7 @@ namespace web {
 
 std::vector<FieldProblem> ticket_draft_problems(const core::Program& program, const core::TicketDraft& draft,
                                                 const std::string& plan, TimeZones& zones, core::Instant now) {
-    const date::time_zone* zone = draft.customer_time_zone.empty() ? nullptr : zones.find(draft.customer_time_zone);
+    const core::TimeZone* zone = draft.customer_time_zone.empty() ? nullptr : zones.find(draft.customer_time_zone);
     std::vector<FieldProblem> problems;
     for (const core::FieldIssue& issue : core::check_draft(program, draft, plan, core::FieldCheckContext{now, zone}))
         if (issue.blocking) problems.push_back({issue.field, issue.message});

@@ -8,11 +8,39 @@ var Module = {
     },
     printErr: function (text) { console.error(text); },
 };
-window.addEventListener('error', function () {
+function portalCouldNotStart() {
     var status = document.getElementById('status');
     status.hidden = false;
     status.textContent = 'The Support Portal could not start. Reload the page to try again.';
-});
+}
+window.addEventListener('error', portalCouldNotStart);
+
+// portal.wasm is compiled as it downloads, from now rather than from when
+// portal.js has arrived and run (the fetch takes the page's preload of it);
+// the module instantiates what is compiled. A server that does not say
+// application/wasm gets the slower whole-file compile, not a broken page.
+var portalWasm = (function () {
+    var download = function () { return fetch('portal.wasm', { credentials: 'same-origin' }); };
+    var whole = function () {
+        return download().then(function (response) {
+            if (!response.ok) throw new Error('portal.wasm answered ' + response.status);
+            return response.arrayBuffer();
+        }).then(function (bytes) { return WebAssembly.compile(bytes); });
+    };
+    if (typeof WebAssembly !== 'object') return Promise.reject(new Error('this browser has no WebAssembly'));
+    if (!WebAssembly.compileStreaming) return whole();
+    return WebAssembly.compileStreaming(download()).catch(whole);
+})();
+portalWasm.catch(function () { /* said when the module asks for it */ });
+Module.instantiateWasm = function (imports, receiveInstance) {
+    portalWasm.then(function (module) {
+        return WebAssembly.instantiate(module, imports).then(function (instance) { receiveInstance(instance, module); });
+    }).catch(function (error) {
+        console.error('portal.wasm could not be compiled or started: ' + error);
+        portalCouldNotStart();
+    });
+    return {};   // the exports arrive through receiveInstance
+};
 
 // Started now, while portal.wasm downloads and compiles, instead of one
 // after another once the module runs: the viewer's zone file and the
@@ -54,10 +82,61 @@ window.portalEarly = (function () {
         database.catch(function () { /* reported when the module opens it */ });
         return database;
     };
-    openDatabase();
+    // The kept drafts, read now so the module has them for its first frame,
+    // with what a page that went away left in localStorage (portal_library.js's
+    // rescue: newer than IndexedDB's copy) laid over them. The read does not
+    // wait for the rescued drafts' write into IndexedDB; they leave
+    // localStorage only once that write has completed.
+    var rescueKey = 'support-portal-pending-drafts';
+    var readRescued = function () {
+        try {
+            var kept = JSON.parse(localStorage.getItem(rescueKey) || 'null');
+            return kept && typeof kept === 'object' ? kept : {};
+        } catch (e) { return {}; }
+    };
+    var forgetRescued = function (written) {
+        try {
+            var kept = readRescued();
+            Object.keys(written).forEach(function (key) { if (kept[key] === written[key]) delete kept[key]; });
+            if (Object.keys(kept).length === 0) localStorage.removeItem(rescueKey);
+            else localStorage.setItem(rescueKey, JSON.stringify(kept));
+        } catch (e) { /* no storage */ }
+    };
+    var drafts = openDatabase().then(function (db) {
+        var rescued = {};
+        var found = readRescued();
+        Object.keys(found).forEach(function (key) { if (typeof found[key] === 'string') rescued[key] = found[key]; });
+        var rescuedKeys = Object.keys(rescued);
+        var read = new Promise(function (resolve, reject) {
+            var request = db.transaction('drafts', 'readonly').objectStore('drafts').getAll();
+            request.onsuccess = function () {
+                var records = request.result.filter(function (record) { return !Object.prototype.hasOwnProperty.call(rescued, record.key); });
+                rescuedKeys.forEach(function (key) { records.push({ key: key, json: rescued[key], edited_at: Date.now() }); });
+                records.sort(function (a, b) { return a.key < b.key ? -1 : a.key > b.key ? 1 : 0; });   // as getAll orders them
+                resolve(records);
+            };
+            request.onerror = function () { reject(request.error || new Error('the drafts could not be read')); };
+        });
+        if (rescuedKeys.length > 0) {
+            var tx = db.transaction('drafts', 'readwrite');
+            rescuedKeys.forEach(function (key) {
+                tx.objectStore('drafts').put({ key: key, json: rescued[key], edited_at: Date.now() });
+            });
+            tx.oncomplete = function () { forgetRescued(rescued); };
+        }
+        return read;
+    });
+    drafts.catch(function () { /* reported when the module asks for them */ });
+    var draftsRead = null;   // the records, once read: the module takes them before its first frame
+    drafts.then(function (records) { draftsRead = records; }, function () { /* as above */ });
 
     return {
         zoneUrl: zoneUrl,
+        rescueKey: rescueKey,
+        // A promise of every kept draft record ({key, json, edited_at}), and
+        // the records themselves once they have been read (else null).
+        drafts: function () { return drafts; },
+        draftsRead: function () { return draftsRead; },
         // The answer asked for early for this URL, once; null if none.
         take: function (url) {
             var answer = answers[url] || null;
