@@ -216,19 +216,24 @@ export async function screenshot(page, name) {
     return file;
 }
 
-// One demo service and one browser for a test file, started before its
-// tests and stopped after them: `const demo = useDemo(); ... demo.service.url`.
-export function useDemo(extraArgs = []) {
-    const demo = { service: null, browser: null };
+// One service (started with `args`) and one browser for a test file, started
+// before its tests and stopped after them: `const run = useService(); ... run.service.url`.
+export function useService(args = []) {
+    const running = { service: null, browser: null };
     before(async () => {
-        demo.service = await startService(['--demo', ...extraArgs]);
-        demo.browser = await launchBrowser();
+        running.service = await startService(args);
+        running.browser = await launchBrowser();
     });
     after(async () => {
-        await demo.browser?.close();
-        await demo.service?.stop();
+        await running.browser?.close();
+        await running.service?.stop();
     });
-    return demo;
+    return running;
+}
+
+// The same with the demo data: `const demo = useDemo(); ... demo.service.url`.
+export function useDemo(extraArgs = []) {
+    return useService(['--demo', ...extraArgs]);
 }
 
 // An onboarding request (POST /api/v1/tickets) that passes every check, as

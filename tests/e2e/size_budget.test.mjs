@@ -2,23 +2,15 @@
 // budget in tests/bench/size_budget.json. Raising the budget is a decision,
 // made in its own commit with its reason, not a side effect of a change.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { bytesBeforeFirstFrame, readBudget } from '../bench/first_frame_bytes.mjs';
-import { launchBrowser, startService } from './portal_harness.mjs';
+import { useService } from './portal_harness.mjs';
 
-let service, browser;
-before(async () => {
-    service = await startService();
-    browser = await launchBrowser();
-});
-after(async () => {
-    await browser?.close();
-    await service?.stop();
-});
+const run = useService();
 
 test('what loads before the first frame fits the gzip budget', async (t) => {
     const budget = readBudget();
-    const { files, totalGzip } = await bytesBeforeFirstFrame(browser, `${service.url}/`);
+    const { files, totalGzip } = await bytesBeforeFirstFrame(run.browser, `${run.service.url}/`);
     const names = files.map((f) => f.name);
     // What the first frame needs is all there (a missing file would pass any budget).
     for (const needed of ['/', '/boot.js', '/portal.js', '/portal.wasm'])

@@ -1,20 +1,12 @@
 // Walking skeleton, as a person uses it: home with the route cards, open
 // Onboarding, type fast, delete fast, paste, scroll, go Back.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-    clickItem, findItem, items, launchBrowser, screenshot, settle, startService, waitForFrame, waitForScreen, watchConsole,
+    clickItem, findItem, items, screenshot, settle, useService, waitForFrame, waitForScreen, watchConsole,
 } from './portal_harness.mjs';
 
-let service, browser;
-before(async () => {
-    service = await startService();
-    browser = await launchBrowser();
-});
-after(async () => {
-    await browser?.close();
-    await service?.stop();
-});
+const run = useService();
 
 // The text of a field as the portal's state holds it, read back through the
 // clipboard: select all, copy, and read what the app put there.
@@ -30,12 +22,12 @@ async function fieldText(page, label) {
 }
 
 test('home, onboarding form, typing, paste, wheel and Back', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    const context = await run.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await context.newPage();
     const errors = watchConsole(page);
 
-    await page.goto(`${service.url}/?test=1`);
+    await page.goto(`${run.service.url}/?test=1`);
     await waitForFrame(page);
     await waitForScreen(page, '#/');
     for (const title of ['Onboarding', 'Production', 'Advanced features']) await findItem(page, title);
@@ -90,15 +82,15 @@ test('home, onboarding form, typing, paste, wheel and Back', async () => {
 });
 
 test('deep link to a route and an unknown page', async () => {
-    const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
+    const page = await run.browser.newPage({ viewport: { width: 600, height: 900 } });
     const errors = watchConsole(page);
-    await page.goto(`${service.url}/?test=1#/route/production`);
+    await page.goto(`${run.service.url}/?test=1#/route/production`);
     await waitForFrame(page);
     await waitForScreen(page, '#/route/production');
     await findItem(page, 'All support routes');
     await screenshot(page, 'skeleton-5-production-narrow');
 
-    await page.goto(`${service.url}/?test=1#/no/such/page`);
+    await page.goto(`${run.service.url}/?test=1#/no/such/page`);
     await waitForFrame(page);
     await findItem(page, 'Go to the home page');
     await screenshot(page, 'skeleton-6-not-found');
@@ -114,9 +106,9 @@ test('deep link to a route and an unknown page', async () => {
 });
 
 test('without ?test=1 nothing is recorded', async () => {
-    const page = await browser.newPage();
+    const page = await run.browser.newPage();
     const errors = watchConsole(page);
-    await page.goto(`${service.url}/`);
+    await page.goto(`${run.service.url}/`);
     await page.waitForFunction(() => document.getElementById('status').hidden);
     assert.equal(await page.evaluate(() => typeof window.portalTest), 'undefined');
     assert.deepEqual(errors, []);
