@@ -5,6 +5,7 @@
 // saying what to fix; once running, stdout carries exactly one line,
 // "listening on http://HOST:PORT", which scripts and tests wait for.
 #include "web/http/api_routes.hpp"
+#include "web/accounts/account_store.hpp"
 #include "web/store/database.hpp"
 #include "web/demo/demo_accounts.hpp"
 #include "web/demo/demo_conversations.hpp"
@@ -15,6 +16,7 @@
 #include "web/http/http_service.hpp"
 #include "web/http/listen_address.hpp"
 #include "web/mail/mail_delivery.hpp"
+#include "web/admin/admin_command.hpp"
 #include "web/http/options.hpp"
 #include "web/status/program_document.hpp"
 #include "web/http/public_address.hpp"
@@ -58,6 +60,10 @@ std::string check_public_dir(const std::string& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // `portal-web admin ...`: the operator's commands on the database, then exit.
+    if (argc > 1 && std::string_view(argv[1]) == "admin")
+        return web::run_admin_command(std::vector<std::string>(argv + 2, argv + argc));
+
     // Before any thread exists, so that every thread inherits the mask.
     web::block_stop_signals();
     // A browser closing a connection mid-response must not kill the service.
@@ -156,6 +162,9 @@ int main(int argc, char** argv) {
         if (!error.empty()) return fail("cannot add the demo incident: " + error);
         if (incidents > 0) std::fprintf(stderr, "portal-web: demo data: an open incident in the EU region\n");
     }
+    if (!options.demo && database->with_connection([](sqlite3* c) { return web::AccountStore(c).tenants().empty(); }))
+        std::fprintf(stderr, "portal-web: no tenants yet; create the first with: "
+                             "./portal admin tenant add --slug S --name N --plan P --region R\n");
     // Whatever earlier runs or the demo left in the outbox.
     if (options.smtp || options.demo)
         mail.mail_queued();

@@ -178,6 +178,7 @@ Parsed<AuditPage> parse_audit_page(std::string_view json_text) {
                 !text(r, item, "action", at, entry.action) || !text(r, item, "address", at, entry.address, false))
                 return false;
             entry.actor = person(item, "actor");
+            if (entry.actor.empty()) entry.actor = "The vendor's operator";   // null: ./portal admin
             entry.target = person(item, "target");
             page.items.push_back(std::move(entry));
         }

@@ -74,3 +74,14 @@ TEST_CASE("a support user's status, and each tenant's, must be one the portal kn
     CHECK(parse_support_user_details(R"({"id": 1, "email": "a@b.example", "status": "active",
         "tenants": [{"tenant": "acme-prod"}]})").error == "tenants[0].status: missing");
 }
+
+TEST_CASE("an audit entry without an actor is the vendor's operator's, and one with an actor names them") {
+    const auto page = parse_audit_page(
+        R"({"items": [{"at": "2026-12-06T10:00:00Z", "actor": null, "action": "invite", "target": {"email": "dana@globex.example"}, "address": "command line"},)"
+        R"( {"at": "2026-12-06T11:00:00Z", "actor": {"email": "dana@globex.example", "name": "Dana"}, "action": "accept", "target": {"email": "dana@globex.example"}, "address": "127.0.0.1"}],)"
+        R"( "next_cursor": null})");
+    REQUIRE(page);
+    REQUIRE(page->items.size() == 2);
+    CHECK(page->items[0].actor == "The vendor's operator");
+    CHECK(page->items[1].actor == "dana@globex.example");
+}

@@ -107,6 +107,26 @@ int64_t AccountStore::add_tenant(const std::string& slug, const std::string& nam
     return last_insert_id(connection_);
 }
 
+std::vector<TenantRecord> AccountStore::tenants() {
+    Statement query(connection_, std::string("SELECT ") + tenant_columns + " FROM tenants t ORDER BY t.slug");
+    std::vector<TenantRecord> tenants;
+    while (query.step()) tenants.push_back(read_tenant(query, 0));
+    return tenants;
+}
+
+void AccountStore::set_plan(int64_t tenant_id, const std::string& plan) {
+    Statement update(connection_, "UPDATE tenants SET plan = ?2 WHERE id = ?1");
+    update.bind(1, tenant_id).bind(2, plan).run();
+}
+
+std::vector<int64_t> AccountStore::support_engineer_ids() {
+    Statement query(connection_, "SELECT DISTINCT user_id FROM memberships WHERE role = ?1 AND status = ?2 ORDER BY user_id");
+    query.bind(1, core::to_string(core::Role::SupportEngineer)).bind(2, core::to_string(core::MembershipStatus::Active));
+    std::vector<int64_t> ids;
+    while (query.step()) ids.push_back(query.integer(0));
+    return ids;
+}
+
 std::vector<MembershipRecord> AccountStore::memberships_of(int64_t user_id) {
     Statement query(connection_, membership_query + " WHERE m.user_id = ?1 ORDER BY t.slug");
     query.bind(1, user_id);
@@ -141,11 +161,11 @@ int64_t AccountStore::add_membership(int64_t user_id, int64_t tenant_id, core::R
     return last_insert_id(connection_);
 }
 
-void AccountStore::reinvite(int64_t membership_id, int64_t invited_by, core::Instant now) {
+void AccountStore::reinvite(int64_t membership_id, core::Role role, std::optional<int64_t> invited_by, core::Instant now) {
     Statement update(connection_,
-                     "UPDATE memberships SET role = 'support_only', status = 'invited', invited_by = ?2, invited_at = ?3,"
+                     "UPDATE memberships SET role = ?4, status = 'invited', invited_by = ?2, invited_at = ?3,"
                      " revoked_at = NULL WHERE id = ?1");
-    update.bind(1, membership_id).bind(2, invited_by).bind(3, now).run();
+    update.bind(1, membership_id).bind(2, invited_by).bind(3, now).bind(4, core::to_string(role)).run();
 }
 
 void AccountStore::set_status(int64_t membership_id, core::MembershipStatus status, const std::optional<core::Instant>& revoked_at) {

@@ -70,6 +70,10 @@ public:
     std::optional<TenantRecord> tenant(const std::string& slug);
     int64_t add_tenant(const std::string& slug, const std::string& name, const std::string& plan,
                        const std::optional<std::string>& region, core::Instant now);
+    std::vector<TenantRecord> tenants();   // by slug
+    void set_plan(int64_t tenant_id, const std::string& plan);
+    // The vendor's support engineers: users active as one in some tenant.
+    std::vector<int64_t> support_engineer_ids();
 
     // Every membership of the user, whatever its status, by tenant slug.
     std::vector<MembershipRecord> memberships_of(int64_t user_id);
@@ -78,9 +82,9 @@ public:
 
     int64_t add_membership(int64_t user_id, int64_t tenant_id, core::Role role, core::MembershipStatus status,
                            const std::optional<int64_t>& invited_by, core::Instant invited_at);
-    // Back to "invited" as support_only, by `invited_by` at `now` (a revoked
-    // user invited again, or an invitation that expired unused).
-    void reinvite(int64_t membership_id, int64_t invited_by, core::Instant now);
+    // Back to "invited" as `role`, by `invited_by` (none: the operator) at
+    // `now` (a revoked user invited again, or an invitation that expired unused).
+    void reinvite(int64_t membership_id, core::Role role, std::optional<int64_t> invited_by, core::Instant now);
     void set_status(int64_t membership_id, core::MembershipStatus status, const std::optional<core::Instant>& revoked_at);
     // Active from `now`; joined then, unless it had joined before.
     void join(int64_t membership_id, core::Instant now);

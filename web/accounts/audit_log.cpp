@@ -17,13 +17,13 @@ std::vector<AuditEntry> audit_entries(sqlite3* connection, int64_t tenant_id, in
     // the same second keep the order they were written in.
     Statement query(connection,
                     "SELECT a.id, a.at, actor.email, actor.name, a.action, target.email, a.address"
-                    " FROM audit_log a JOIN users actor ON actor.id = a.actor_user_id"
+                    " FROM audit_log a LEFT JOIN users actor ON actor.id = a.actor_user_id"
                     " JOIN users target ON target.id = a.target_user_id"
                     " WHERE a.tenant_id = ?1 AND a.id < ?2 ORDER BY a.id DESC LIMIT ?3");
     query.bind(1, tenant_id).bind(2, before_id.value_or(INT64_MAX)).bind(3, int64_t(limit));
     std::vector<AuditEntry> entries;
     while (query.step())
-        entries.push_back(AuditEntry{query.integer(0), query.instant(1), query.text(2), query.optional_text(3), query.text(4),
+        entries.push_back(AuditEntry{query.integer(0), query.instant(1), query.optional_text(2), query.optional_text(3), query.text(4),
                                      query.text(5), query.text(6)});
     return entries;
 }

@@ -17,7 +17,7 @@ namespace web {
 struct AuditEvent {
     core::Instant at{};
     int64_t tenant_id = 0;
-    int64_t actor_user_id = 0;
+    std::optional<int64_t> actor_user_id;   // none: the vendor's operator (./portal admin)
     std::string action;           // invite | reinvite | accept | revoke
     int64_t target_user_id = 0;
     std::string address;
@@ -26,7 +26,7 @@ struct AuditEvent {
 struct AuditEntry {
     int64_t id = 0;
     core::Instant at{};
-    std::string actor_email;
+    std::optional<std::string> actor_email;   // none: the vendor's operator
     std::optional<std::string> actor_name;
     std::string action;
     std::string target_email;

@@ -72,7 +72,7 @@ void AuditRoutes::list(ApiCall& call) {
     for (const AuditEntry& entry : entries) {
         nlohmann::ordered_json item;
         item["at"] = utc_text(entry.at);
-        item["actor"] = person_json(entry.actor_email, entry.actor_name);
+        item["actor"] = entry.actor_email ? person_json(*entry.actor_email, entry.actor_name) : nlohmann::ordered_json(nullptr);
         item["action"] = entry.action;
         item["target"] = {{"email", entry.target_email}};
         item["address"] = entry.address;

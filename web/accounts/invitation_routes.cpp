@@ -101,7 +101,8 @@ void InvitationRoutes::show(ApiCall& call) {
     std::optional<UserRecord> inviter;
     database_.with_connection([&](sqlite3* connection) {
         state = invitation_state(connection, call.parameter(0), call.now);
-        if (state.invitation) inviter = AccountStore(connection).user_by_id(state.invitation->invited_by);
+        if (state.invitation && state.invitation->invited_by)
+            inviter = AccountStore(connection).user_by_id(*state.invitation->invited_by);
     });
     if (state.problem_status) {
         send_problem(call.response, state.problem_status, state.problem);

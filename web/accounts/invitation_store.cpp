@@ -6,7 +6,7 @@
 
 namespace web {
 
-int64_t InvitationStore::add(const std::string& token, int64_t user_id, int64_t invited_by, core::Instant now,
+int64_t InvitationStore::add(const std::string& token, int64_t user_id, std::optional<int64_t> invited_by, core::Instant now,
                              const std::vector<TenantRecord>& tenants) {
     Statement insert(connection_,
                      "INSERT INTO invitations(token_digest, user_id, invited_by, created_at, expires_at)"
@@ -31,7 +31,7 @@ std::optional<InvitationRecord> InvitationStore::find(const std::string& token) 
     invitation.id = query.integer(0);
     invitation.user_id = query.integer(1);
     invitation.email = query.text(2);
-    invitation.invited_by = query.integer(3);
+    invitation.invited_by = query.optional_integer(3);
     invitation.created_at = query.instant(4);
     invitation.expires_at = query.instant(5);
     invitation.used_at = query.optional_instant(6);

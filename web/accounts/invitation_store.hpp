@@ -22,7 +22,7 @@ struct InvitationRecord {
     int64_t id = 0;
     int64_t user_id = 0;
     std::string email;            // of the invitee
-    int64_t invited_by = 0;
+    std::optional<int64_t> invited_by;   // none: the vendor's operator
     core::Instant created_at{};
     core::Instant expires_at{};
     std::optional<core::Instant> used_at;
@@ -34,7 +34,7 @@ public:
     explicit InvitationStore(sqlite3* connection) : connection_(connection) {}
 
     // Returns the new invitation's id.
-    int64_t add(const std::string& token, int64_t user_id, int64_t invited_by, core::Instant now,
+    int64_t add(const std::string& token, int64_t user_id, std::optional<int64_t> invited_by, core::Instant now,
                 const std::vector<TenantRecord>& tenants);
 
     std::optional<InvitationRecord> find(const std::string& token);

@@ -36,9 +36,9 @@ InviteOutcome invite_support_user(sqlite3* connection, const InviteRequest& requ
         // A revoked member, or one whose invitation expired unused, is invited again.
         const bool again = memberships[i].has_value();
         if (again)
-            accounts.reinvite(memberships[i]->id, request.inviter_id, request.now);
+            accounts.reinvite(memberships[i]->id, request.role, request.inviter_id, request.now);
         else
-            accounts.add_membership(outcome.user_id, tenant.id, core::Role::SupportOnly, core::MembershipStatus::Invited,
+            accounts.add_membership(outcome.user_id, tenant.id, request.role, core::MembershipStatus::Invited,
                                     request.inviter_id, request.now);
         write_audit(connection, AuditEvent{request.now, tenant.id, request.inviter_id, again ? "reinvite" : "invite",
                                            outcome.user_id, request.address});
@@ -55,6 +55,7 @@ InviteOutcome invite_support_user(sqlite3* connection, const InviteRequest& requ
     facts.invitee_email = request.email;
     facts.inviter_email = request.inviter_email;
     facts.inviter_name = request.inviter_name;
+    facts.role = request.role;
     facts.tenants = request.tenants;
     facts.expires_at = outcome.expires_at;
     facts.existing_account = user && user->password_hash;

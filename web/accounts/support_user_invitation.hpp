@@ -1,4 +1,5 @@
-// Inviting an address as a support-only user of one or more tenants, all or
+// Inviting an address as a support-only user of one or more tenants (or, by
+// the vendor's operator, as a tenant's admin or the vendor's engineer), all or
 // nothing: the user (created if new), a membership per tenant in "invited"
 // state, one invitation with a fresh link, its e-mail in the outbox, and an
 // audit entry per tenant. Runs inside the caller's transaction; the caller
@@ -19,8 +20,9 @@ namespace web {
 struct InviteRequest {
     std::string email;                        // normalized and checked
     std::vector<TenantRecord> tenants;        // at least one, no repeats
-    int64_t inviter_id = 0;
-    std::string inviter_email;
+    core::Role role = core::Role::SupportOnly;   // what the invitee becomes in each
+    std::optional<int64_t> inviter_id;        // none: the vendor's operator (./portal admin)
+    std::string inviter_email;                // empty for the operator
     std::optional<std::string> inviter_name;
     std::string address;                      // the inviter's, for the audit log
     core::Instant now{};

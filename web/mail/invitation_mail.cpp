@@ -11,7 +11,9 @@ std::string invitation_link(const std::string& public_url, const std::string& to
 }
 
 MailMessage invitation_mail(const InvitationMailFacts& facts) {
-    std::string inviter = facts.inviter_name ? *facts.inviter_name + " (" + facts.inviter_email + ")" : facts.inviter_email;
+    std::string inviter = facts.inviter_email.empty() ? "The " + facts.product_name + " team"
+                          : facts.inviter_name    ? *facts.inviter_name + " (" + facts.inviter_email + ")"
+                                                  : facts.inviter_email;
     std::string tenant_names;
     for (size_t i = 0; i < facts.tenants.size(); i++) {
         if (i > 0) tenant_names += i + 1 == facts.tenants.size() ? " and " : ", ";
@@ -24,12 +26,22 @@ MailMessage invitation_mail(const InvitationMailFacts& facts) {
     mail.subject = "You are invited to " + tenant_names + " on " + facts.product_name;
     mail.body = "Hello,\n"
                 "\n" +
-                inviter + " invited you to " + facts.product_name + " as a support user of:\n"
+                inviter + " invited you to " + facts.product_name + " as " + std::string(core::role_text(facts.role)) + " of:\n"
                 "\n";
     for (const TenantRecord& tenant : facts.tenants) mail.body += "  - " + tenant.name + " (" + tenant.slug + ")\n";
-    mail.body += "\n"
-                 "You will be able to open tickets, follow and comment on them, and see the service's details.\n"
-                 "\n";
+    mail.body += "\n";
+    switch (facts.role) {
+        case core::Role::SupportOnly:
+            mail.body += "You will be able to open tickets, follow and comment on them, and see the service's details.\n";
+            break;
+        case core::Role::Admin:
+            mail.body += "You will be able to open tickets, follow and comment on them, and invite your colleagues.\n";
+            break;
+        case core::Role::SupportEngineer:
+            mail.body += "You will answer these tenants' tickets.\n";
+            break;
+    }
+    mail.body += "\n";
     mail.body += facts.existing_account ? "Accept with the password of your account here:\n" : "Choose your name and password here:\n";
     mail.body += "\n" +
                  mail.link + "\n"

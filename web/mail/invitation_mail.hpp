@@ -18,8 +18,9 @@ struct InvitationMailFacts {
     std::string public_url;                   // "http://127.0.0.1:8080", no trailing slash
     std::string token;
     std::string invitee_email;
-    std::string inviter_email;
+    std::string inviter_email;                // empty: the vendor's operator
     std::optional<std::string> inviter_name;
+    core::Role role = core::Role::SupportOnly;
     std::vector<TenantRecord> tenants;
     core::Instant expires_at{};
     bool existing_account = false;            // the invitee signs in with their password to accept

@@ -261,6 +261,48 @@ const Migration migrations[] = {
      "  PRIMARY KEY (email, address)"
      ");"
      "CREATE INDEX sign_in_known_addresses_by_age ON sign_in_known_addresses(last_success_at);"},
+
+    // The vendor's operator (`./portal admin`) invites a tenant's first admin
+    // and is no user of the portal: an invitation's inviter and an audit
+    // entry's actor may be none, which means the operator. SQLite cannot drop
+    // a NOT NULL, so both tables are rebuilt; the child table first, so that
+    // no foreign key ever points at a missing row, and the renames carry the
+    // references over.
+    {16, "operator invitations",
+     "CREATE TABLE invitations_new ("
+     "  id INTEGER PRIMARY KEY,"
+     "  token_digest TEXT NOT NULL UNIQUE,"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  invited_by INTEGER REFERENCES users(id),"          // none: the operator
+     "  created_at INTEGER NOT NULL,"
+     "  expires_at INTEGER NOT NULL,"
+     "  used_at INTEGER"
+     ");"
+     "INSERT INTO invitations_new SELECT id, token_digest, user_id, invited_by, created_at, expires_at, used_at FROM invitations;"
+     "CREATE TABLE invitation_tenants_new ("
+     "  invitation_id INTEGER NOT NULL REFERENCES invitations_new(id),"
+     "  tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
+     "  PRIMARY KEY (invitation_id, tenant_id)"
+     ");"
+     "INSERT INTO invitation_tenants_new SELECT invitation_id, tenant_id FROM invitation_tenants;"
+     "DROP TABLE invitation_tenants;"
+     "DROP TABLE invitations;"
+     "ALTER TABLE invitations_new RENAME TO invitations;"
+     "ALTER TABLE invitation_tenants_new RENAME TO invitation_tenants;"
+     "CREATE INDEX invitations_of_user ON invitations(user_id);"
+     "CREATE TABLE audit_log_new ("
+     "  id INTEGER PRIMARY KEY,"
+     "  at INTEGER NOT NULL,"
+     "  tenant_id INTEGER NOT NULL REFERENCES tenants(id),"
+     "  actor_user_id INTEGER REFERENCES users(id),"        // none: the operator
+     "  action TEXT NOT NULL CHECK (action IN ('invite', 'reinvite', 'accept', 'revoke')),"
+     "  target_user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  address TEXT NOT NULL"
+     ");"
+     "INSERT INTO audit_log_new SELECT id, at, tenant_id, actor_user_id, action, target_user_id, address FROM audit_log;"
+     "DROP TABLE audit_log;"
+     "ALTER TABLE audit_log_new RENAME TO audit_log;"
+     "CREATE INDEX audit_log_of_tenant ON audit_log(tenant_id, id DESC);"},
 };
 
 }  // namespace
