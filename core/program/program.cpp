@@ -5,6 +5,7 @@
 #include "core/text/json_error.hpp"
 #include "core/text/json_reader.hpp"
 #include "core/text/ascii_text.hpp"
+#include "core/text/calendar_date.hpp"
 #include "core/text/utf8_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -158,20 +159,6 @@ std::optional<IdentifierCharacters> identifier_characters_from_string(std::strin
 namespace {
 
 int two_digits(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
-
-bool is_calendar_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!is_ascii_digit(s[i])) return false;
-    int year = two_digits(s, 0) * 100 + two_digits(s, 2);
-    int month = two_digits(s, 5);
-    int day = two_digits(s, 8);
-    if (month < 1 || month > 12 || day < 1) return false;
-    constexpr int days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    int last = days_in_month[month - 1] + (month == 2 && leap ? 1 : 0);
-    return day <= last;
-}
 
 }  // namespace
 
@@ -412,7 +399,7 @@ bool read_break(Reader& r, const json& j, const std::string& path, ScheduleBreak
     if (!r.read_string(j, path, "date", b.date) || !r.read_string(j, path, "from", b.from) ||
         !r.read_string(j, path, "to", b.to))
         return false;
-    if (!is_calendar_date(b.date)) return r.fail(path + ".date", in_quotes(b.date) + " is not a date (YYYY-MM-DD)");
+    if (!parse_calendar_date(b.date)) return r.fail(path + ".date", in_quotes(b.date) + " is not a date (YYYY-MM-DD)");
     int from = 0, to = 0;
     return check_range(r, path, b.from, b.to, from, to);
 }
@@ -439,7 +426,7 @@ bool read_schedule(Reader& r, const json& j, const std::string& path, Schedule& 
 
     if (!r.read_string_list(j, path, "holidays", s.holidays, Need::Optional)) return false;
     for (size_t i = 0; i < s.holidays.size(); ++i)
-        if (!is_calendar_date(s.holidays[i]))
+        if (!parse_calendar_date(s.holidays[i]))
             return r.fail(at_index(path + ".holidays", i), in_quotes(s.holidays[i]) + " is not a date (YYYY-MM-DD)");
     if (!r.no_duplicates(s.holidays, path + ".holidays", "date")) return false;
     return r.read_list(j, path, "breaks", s.breaks, Need::Optional, read_break);

@@ -1,5 +1,6 @@
 #include "core/sla/business_calendar.hpp"
 #include "core/text/ascii_text.hpp"
+#include "core/text/calendar_date.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -22,15 +23,8 @@ int weekday_index(local_days day) {   // Monday = 0
 }
 
 std::optional<local_days> parse_local_date(std::string_view text) {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    char tail = 0;
-    if (text.size() != 10) return std::nullopt;
-    const std::string copy(text);
-    if (std::sscanf(copy.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
-    const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-    if (!ymd.ok()) return std::nullopt;
-    return local_days{ymd};
+    if (const std::optional<date::year_month_day> ymd = parse_calendar_date(text)) return local_days{*ymd};
+    return std::nullopt;
 }
 
 }  // namespace

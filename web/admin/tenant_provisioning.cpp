@@ -2,43 +2,19 @@
 
 #include "core/checks/account_fields.hpp"
 #include "core/checks/tenant_slug.hpp"
+#include "core/text/calendar_date.hpp"
 #include "web/store/sqlite_statement.hpp"
-
-#include <date/date.h>
-
-#include <algorithm>
-#include <charconv>
 
 namespace web {
 
 namespace {
 
-std::string plan_ids(const core::Program& program) {
+// "standard, enterprise, ...": the ids a message offers instead of a wrong one.
+template <class Items>
+std::string ids_of(const Items& items) {
     std::string ids;
-    for (const core::Plan& plan : program.plans) ids += (ids.empty() ? "" : ", ") + plan.id;
+    for (const auto& item : items) ids += (ids.empty() ? "" : ", ") + item.id;
     return ids;
-}
-
-const core::Plan* find_plan(const core::Program& program, const std::string& id) {
-    for (const core::Plan& plan : program.plans)
-        if (plan.id == id) return &plan;
-    return nullptr;
-}
-
-// "2026-11-30" as midnight UTC of that day; none unless a real calendar date.
-std::optional<core::Instant> calendar_day(const std::string& text) {
-    int year = 0;
-    unsigned month = 0, day = 0;
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    auto number = [&](size_t at, size_t length, auto& out) {
-        const char* first = text.data() + at;
-        auto [end, error] = std::from_chars(first, first + length, out);
-        return error == std::errc() && end == first + length;
-    };
-    if (!number(0, 4, year) || !number(5, 2, month) || !number(8, 2, day)) return std::nullopt;
-    const date::year_month_day ymd{date::year{year}, date::month{month}, date::day{day}};
-    if (!ymd.ok()) return std::nullopt;
-    return core::Instant{date::sys_days{ymd}};
 }
 
 TenantChange refused(std::string problem) {
@@ -56,22 +32,18 @@ TenantChange add_tenant(sqlite3* connection, const core::Program& program, NewTe
     tenant.name = core::normalize_name(tenant.name);
     if (tenant.name.empty()) return refused("--name is empty: give the tenant's name as its people know it.");
     if (std::string problem = core::name_problem(tenant.name); !problem.empty()) return refused("--name: " + problem);
-    const core::Plan* plan = find_plan(program, tenant.plan);
-    if (!plan) return refused("--plan " + tenant.plan + " is not a plan of the support program (" + plan_ids(program) + ").");
-    if (std::none_of(program.regions.begin(), program.regions.end(),
-                     [&](const core::Region& region) { return region.id == tenant.region; })) {
-        std::string ids;
-        for (const core::Region& region : program.regions) ids += (ids.empty() ? "" : ", ") + region.id;
-        return refused("--region " + tenant.region + " is not a region of the support program (" + ids + ").");
-    }
+    const core::Plan* plan = program.find_plan(tenant.plan);
+    if (!plan) return refused("--plan " + tenant.plan + " is not a plan of the support program (" + ids_of(program.plans) + ").");
+    if (!program.find_region(tenant.region))
+        return refused("--region " + tenant.region + " is not a region of the support program (" + ids_of(program.regions) + ").");
     core::Instant created_at = now;
     if (tenant.trial_started) {
         if (!plan->days)
             return refused("--trial-started is only for a trial plan; " + plan->id + " has no trial days.");
-        std::optional<core::Instant> day = calendar_day(*tenant.trial_started);
+        const std::optional<date::year_month_day> day = core::parse_calendar_date(*tenant.trial_started);
         if (!day) return refused("--trial-started " + *tenant.trial_started + " is not a date written YYYY-MM-DD.");
-        if (*day > now) return refused("--trial-started " + *tenant.trial_started + " is in the future.");
-        created_at = *day;
+        created_at = date::sys_days{*day};   // midnight UTC of that day
+        if (created_at > now) return refused("--trial-started " + *tenant.trial_started + " is in the future.");
     }
 
     Transaction transaction(connection);
@@ -95,8 +67,8 @@ TenantChange add_tenant(sqlite3* connection, const core::Program& program, NewTe
 TenantChange change_plan(sqlite3* connection, const core::Program& program, const std::string& slug,
                          const std::string& plan_id) {
     if (std::string problem = core::tenant_slug_problem(slug); !problem.empty()) return refused(slug + ": " + problem);
-    if (!find_plan(program, plan_id))
-        return refused(plan_id + " is not a plan of the support program (" + plan_ids(program) + ").");
+    if (!program.find_plan(plan_id))
+        return refused(plan_id + " is not a plan of the support program (" + ids_of(program.plans) + ").");
 
     Transaction transaction(connection);
     AccountStore accounts(connection);
