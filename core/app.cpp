@@ -3,6 +3,7 @@
 #include "core/flows/device_snapshots.hpp"
 #include "core/flows/drafts_flow.hpp"
 #include "core/flows/invitation_flow.hpp"
+#include "core/flows/password_reset_flow.hpp"
 #include "core/flows/outbox_flow.hpp"
 #include "core/flows/request_flow.hpp"
 #include "core/sla/response_terms.hpp"
@@ -107,6 +108,9 @@ Action http_answer(HttpReply reply, int status, std::string body, int generation
     case Command: return answered<Command>(status, std::move(body), generation);
     case Escalate: return answered<Escalate>(status, std::move(body), generation);
     case SendQueued: return answered<SendQueued>(status, std::move(body), generation);
+    case RequestPasswordReset: return answered<RequestPasswordReset>(status, std::move(body), generation);
+    case PasswordReset: return answered<PasswordReset>(status, std::move(body), generation);
+    case ResetPassword: return answered<ResetPassword>(status, std::move(body), generation);
     }
     return answered<Program>(0, {}, generation);   // not an HttpReply: no answer
 }
@@ -318,13 +322,14 @@ std::vector<Effect> update_one(State& state, const Action& action) {
     // Each Action goes to the one flow that lists it: request forms
     // (request_flow), drafts on the device (drafts_flow), one ticket
     // (ticket_flow), the session (session_flow), support users
-    // (users_flow), accepting an invitation (invitation_flow), the outbox
-    // (outbox_flow), the page itself (above).
+    // (users_flow), accepting an invitation (invitation_flow), a forgotten
+    // password (password_reset_flow), the outbox (outbox_flow), the page
+    // itself (above).
     return std::visit(
         [&](const auto& a) -> std::vector<Effect> {
             using A = std::decay_t<decltype(a)>;
             require_one_owner<A, PageActions, RequestActions, DraftsActions, TicketActions, SessionActions,
-                              UsersActions, InvitationActions, OutboxActions>();
+                              UsersActions, InvitationActions, PasswordResetActions, OutboxActions>();
             if constexpr (PageActions::owns<A>) return Visitor{state}(a);
             else if constexpr (RequestActions::owns<A>) return update_requests(state, action);
             else if constexpr (DraftsActions::owns<A>) return update_drafts(state, action);
@@ -332,6 +337,7 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             else if constexpr (SessionActions::owns<A>) return update_session(state, action);
             else if constexpr (UsersActions::owns<A>) return update_users(state, action);
             else if constexpr (InvitationActions::owns<A>) return update_invitation(state, action);
+            else if constexpr (PasswordResetActions::owns<A>) return update_password_reset(state, action);
             else return update_outbox(state, action);
         },
         action);

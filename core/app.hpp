@@ -93,6 +93,22 @@ struct InvitationView {
     std::map<std::string, std::string> field_errors;
 };
 
+// "Forgot password?" (#/forgot-password): asking for a link by e-mail; and
+// the link's page (#/reset-password/<token>): choosing the new password.
+struct PasswordResetView {
+    std::string email;             // the address a link is asked for, as typed
+    std::string sent_to;           // the service took the request for this address
+    int link_minutes = 0;          // how long the link sent works
+    std::string token;             // the link's
+    std::string account_email;     // whose password the link resets, once read
+    std::string expires_at;        // the link's end, ISO-8601
+    bool loading = false;          // reading the link
+    std::string password;
+    bool busy = false;
+    std::string error;             // the service's answer, in words
+    std::map<std::string, std::string> field_errors;
+};
+
 // Putting the keyboard back into a restored draft's field: wanted once the
 // form shows, asked of the UI toolkit, done when the field took it.
 enum class FocusRestore { None, Wanted, Asked };
@@ -189,6 +205,7 @@ struct State {
     SignInForm sign_in;
     UsersView users;
     InvitationView invitation;
+    PasswordResetView password_reset;
     std::string key_prefix = "k";     // random, from the shell: idempotency keys are prefix-counter
     int key_counter = 0;
 
@@ -285,6 +302,10 @@ struct ToggleInviteTenant { std::string tenant; };
 struct SubmitInvite {};
 struct EditInvitation { std::string field, value; };  // "name" | "password"
 struct SubmitInvitation {};
+struct OpenForgotPassword {};                         // the sign-in screen's "Forgot password?"
+struct EditPasswordReset { std::string field, value; };   // "email" | "password"
+struct SubmitPasswordResetRequest {};                 // "Send me a link"
+struct SubmitNewPassword {};                          // the link's page: "Set password and sign in"
 
 // A timer the flows start (StartTimer) fires as Fired<its Timer>.
 enum class Timer { UserSearch, OutboxRetry };
@@ -294,7 +315,7 @@ template <Timer T> struct Fired { int generation = 0; };
 // a type of its own, so it can reach no handler but the one for its kind.
 enum class HttpReply { Program, Tickets, Session, SignIn, SignOut, Users, UserDetails, Revoke, Invite, Audit,
                        Invitation, AcceptInvitation, Status, SubmitTicket, TicketDetails, Comment, Command,
-                       Escalate, SendQueued };
+                       Escalate, SendQueued, RequestPasswordReset, PasswordReset, ResetPassword };
 // status 0: no answer (offline, unreachable). `generation` is the request's.
 struct HttpAnswer { int status = 0; std::string body; int generation = 0; };
 template <HttpReply R> struct Answered : HttpAnswer {};
@@ -312,6 +333,7 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers, LoadOlderAudit, SelectUser,
                             AskRevoke, CancelRevoke, ConfirmRevoke, OpenInvite, CloseInvite, EditInvite,
                             ToggleInviteTenant, SubmitInvite, EditInvitation, SubmitInvitation,
+                            OpenForgotPassword, EditPasswordReset, SubmitPasswordResetRequest, SubmitNewPassword,
                             Fired<Timer::UserSearch>, Fired<Timer::OutboxRetry>,
                             Answered<HttpReply::Program>, Answered<HttpReply::Tickets>, Answered<HttpReply::Session>,
                             Answered<HttpReply::SignIn>, Answered<HttpReply::SignOut>, Answered<HttpReply::Users>,
@@ -320,7 +342,8 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             Answered<HttpReply::AcceptInvitation>, Answered<HttpReply::Status>,
                             Answered<HttpReply::SubmitTicket>, Answered<HttpReply::TicketDetails>,
                             Answered<HttpReply::Comment>, Answered<HttpReply::Command>, Answered<HttpReply::Escalate>,
-                            Answered<HttpReply::SendQueued>>;
+                            Answered<HttpReply::SendQueued>, Answered<HttpReply::RequestPasswordReset>,
+                            Answered<HttpReply::PasswordReset>, Answered<HttpReply::ResetPassword>>;
 
 
 // --- Effects: things the shell must do ----------------------------------

@@ -1,22 +1,20 @@
-// The page an invitation link opens: who invited whom to which services, and
-// a name and password to become an active support-only user, or, for an
+// The page an invitation link opens: who invited whom to which tenants in
+// which role, and a name and password to become an active member, or, for an
 // address that has an account already, that account's password.
+#include "core/model/invitation_text.hpp"
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
 
 namespace ui {
 
-static std::string field_error(const std::map<std::string, std::string>& errors, const char* field) {
-    auto it = errors.find(field);
-    return it == errors.end() ? std::string() : it->second;
-}
-
 void draw_invitation_screen(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const core::InvitationView& v = state.invitation;
     const float width = std::min(column.width, px(460));
-    heading("Join as a support user");
+    const core::InvitationText text =
+        v.invitation ? core::invitation_text(*v.invitation) : core::InvitationText{"Join the support portal", ""};
+    heading(text.heading);
     ImGui::Dummy(ImVec2(0, px(8)));
     if (v.loading) {
         paragraph(f.body, colour::text_secondary, "Checking your invitation\xE2\x80\xA6");
@@ -27,14 +25,7 @@ void draw_invitation_screen(const core::State& state, Column column, Actions& ou
         return;
     }
     const core::Invitation& inv = *v.invitation;
-    std::string services;
-    for (const core::Membership& t : inv.tenants)
-        services += (services.empty() ? "" : ", ") + (t.tenant_name.empty() ? t.tenant : t.tenant_name);
-    paragraph(f.body, colour::text,
-              (inv.invited_by.empty() ? std::string("You were") : inv.invited_by + " invited you") +
-                  " to get support for " + services + " as " + inv.email +
-                  ". As a support user there, you can open, view and comment on tickets and receive notifications, "
-                  "without administration access.");
+    paragraph(f.body, colour::text, text.sentence);
     ImGui::Dummy(ImVec2(0, px(12)));
     if (inv.existing_account) {
         // The link alone is not enough for an account that exists: its owner proves it.
@@ -45,7 +36,7 @@ void draw_invitation_screen(const core::State& state, Column column, Actions& ou
                        {"current-password", "", true}))
             out.push_back(core::EditInvitation{"password", password});
         ImGui::Dummy(ImVec2(0, px(8)));
-        if (!v.error.empty() && v.field_errors.empty()) error_text(v.error);
+        if (!v.error.empty() && v.field_errors.empty()) form_error(v.error, width);
         const bool pressed = button(v.busy ? "Signing in\xE2\x80\xA6" : "Sign in and accept", true);
         submits_form();
         if (pressed && !v.busy) out.push_back(core::SubmitInvitation{});
@@ -60,7 +51,7 @@ void draw_invitation_screen(const core::State& state, Column column, Actions& ou
                    "At least 12 characters.", true, width, {"new-password", "", true}))
         out.push_back(core::EditInvitation{"password", password});
     ImGui::Dummy(ImVec2(0, px(8)));
-    if (!v.error.empty() && v.field_errors.empty()) error_text(v.error);
+    if (!v.error.empty() && v.field_errors.empty()) form_error(v.error, width);
     const bool pressed = button(v.busy ? "Joining\xE2\x80\xA6" : "Join and sign in", true);
     submits_form();
     if (pressed && !v.busy) out.push_back(core::SubmitInvitation{});

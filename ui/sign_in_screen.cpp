@@ -1,5 +1,6 @@
 // Sign-in: e-mail and password, Enter submits, errors in words. What the user
-// typed stays (except a rejected password).
+// typed stays (except a rejected password). "Forgot password?" leads to
+// asking for a reset link.
 #include "screens.hpp"
 #include "style.hpp"
 #include "widgets.hpp"
@@ -26,16 +27,13 @@ void draw_sign_in_screen(const core::State& state, Column column, Actions& out) 
         out.push_back(core::EditSignIn{"password", password});
     const bool submit_password = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
     ImGui::Dummy(ImVec2(0, px(8)));
-    if (!state.sign_in.error.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        error_text(state.sign_in.error);
-        ImGui::PopTextWrapPos();
-        ImGui::Dummy(ImVec2(0, px(4)));
-    }
+    if (!state.sign_in.error.empty()) form_error(state.sign_in.error, width);
     const char* label = state.sign_in.busy ? "Signing in\xE2\x80\xA6" : "Sign in";
     const bool pressed = button(label, true);
     submits_form();
     if ((pressed || submit_email || submit_password) && !state.sign_in.busy) out.push_back(core::SubmitSignIn{});
+    ImGui::Dummy(ImVec2(0, px(12)));
+    if (link_button("##forgot-password", "Forgot password?", "Forgot password?", f.body)) out.push_back(core::OpenForgotPassword{});
 }
 
 }  // namespace ui

@@ -24,11 +24,6 @@ std::string readable_time(const core::State& state, const std::string& iso) {
     return weekday_time(state, *t, core::viewer_zone(state));
 }
 
-std::string field_error(const std::map<std::string, std::string>& errors, const char* field) {
-    auto it = errors.find(field);
-    return it == errors.end() ? std::string() : it->second;
-}
-
 void status_pill(core::MembershipStatus status) {
     const Fonts& f = fonts();
     ImU32 bg = colour::neutral_soft, fg = colour::neutral_text;

@@ -163,6 +163,18 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
     return changed;
 }
 
+void form_error(std::string_view text, float width) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    error_text(text);
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, px(4)));
+}
+
+std::string field_error(const std::map<std::string, std::string>& errors, const char* field) {
+    auto it = errors.find(field);
+    return it == errors.end() ? std::string() : it->second;
+}
+
 void dialog_heading(const char* text) {
     begin_dialog(text);
     heading(text, 2);   // a test finds the dialog by its heading

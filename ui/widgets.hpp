@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include <map>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +80,14 @@ void cancels_dialog();
 // once; field_error_text sits under a field that already has it as description.
 void error_text(std::string_view text);
 void field_error_text(std::string_view text);
+
+// A form's own error (not one field's), wrapped at the form's `width`, with
+// a little space after it.
+void form_error(std::string_view text, float width);
+
+// The message for `field` among a problem's per-field errors, or "" (what
+// form_field takes as its error).
+std::string field_error(const std::map<std::string, std::string>& errors, const char* field);
 
 // A filled, bordered box holding `runs`, as wide as `width`: notes, warnings,
 // the incident banner.

@@ -3,6 +3,7 @@
 #include "core/flows/api_request.hpp"
 #include "core/flows/device_snapshots.hpp"
 #include "core/flows/invitation_flow.hpp"
+#include "core/flows/password_reset_flow.hpp"
 #include "core/flows/outbox_flow.hpp"
 #include "core/flows/users_flow.hpp"
 
@@ -57,6 +58,7 @@ std::optional<std::vector<Effect>> signed_in_by(State& state, const HttpAnswer& 
     if (!account) return std::nullopt;
     signed_in(state, std::move(*account.value));
     state.invitation = {};
+    state.password_reset = {};
     std::vector<Effect> effects{session_snapshot(state.now, answer.body)};
     Screen next = state.return_to.empty() ? Screen{TicketsScreen{}} : parse_location(state.return_to, state.program);
     state.return_to.clear();
@@ -68,6 +70,7 @@ std::optional<std::vector<Effect>> signed_in_by(State& state, const HttpAnswer& 
 std::vector<Effect> enter_account_screen(State& state) {
     if (auto* invitation = std::get_if<InvitationScreen>(&state.screen))
         return enter_invitation_screen(state, invitation->token);
+    if (auto* reset = std::get_if<PasswordResetScreen>(&state.screen)) return enter_password_reset_screen(state, reset->token);
     if (!needs_session(state.screen) || state.session == SessionStatus::Unknown) return {};
     if (state.session == SessionStatus::SignedOut) return session_ended(state);
     if (std::holds_alternative<UsersScreen>(state.screen)) return enter_users_screen(state);

@@ -34,6 +34,10 @@ Screen parse_location(std::string_view hash, const Program& program) {
     constexpr std::string_view invitation_prefix = "/invitation/";
     if (path.starts_with(invitation_prefix) && path.size() > invitation_prefix.size())
         return InvitationScreen{std::string(path.substr(invitation_prefix.size()))};
+    if (path == "/forgot-password") return ForgotPasswordScreen{};
+    constexpr std::string_view reset_prefix = "/reset-password/";
+    if (path.starts_with(reset_prefix) && path.size() > reset_prefix.size())
+        return PasswordResetScreen{std::string(path.substr(reset_prefix.size()))};
     constexpr std::string_view route_prefix = "/route/";
     if (path.starts_with(route_prefix)) {
         std::string_view id = path.substr(route_prefix.size());
@@ -51,6 +55,8 @@ std::string location_of(const Screen& screen) {
         std::string operator()(const SignInScreen&) const { return "#/sign-in"; }
         std::string operator()(const UsersScreen&) const { return "#/users"; }
         std::string operator()(const InvitationScreen& s) const { return "#/invitation/" + s.token; }
+        std::string operator()(const ForgotPasswordScreen&) const { return "#/forgot-password"; }
+        std::string operator()(const PasswordResetScreen& s) const { return "#/reset-password/" + s.token; }
         std::string operator()(const DraftsScreen&) const { return "#/drafts"; }
         std::string operator()(const NotFoundScreen& s) const {
             return s.hash.starts_with('#') ? s.hash : "#" + s.hash;

@@ -1,6 +1,7 @@
 // Screens and their URL hashes: `#/` is home, `#/route/<id>` a route's form,
 // `#/tickets` the ticket list, `#/tickets/<id>` one ticket, `#/sign-in`, `#/users` (tenant admins) and
-// `#/invitation/<token>` (the link in an invitation e-mail), `#/drafts` (forms kept on this device).
+// `#/invitation/<token>` (the link in an invitation e-mail), `#/drafts` (forms kept on this device),
+// `#/forgot-password` and `#/reset-password/<token>` (the link in a password reset e-mail).
 // The hash is the only navigation state the browser keeps, so it must round
 // trip: location_of(parse_location(h)) == h for every valid h.
 #pragma once
@@ -37,6 +38,13 @@ struct InvitationScreen {
     std::string token;
     bool operator==(const InvitationScreen&) const = default;
 };
+struct ForgotPasswordScreen {
+    bool operator==(const ForgotPasswordScreen&) const = default;
+};
+struct PasswordResetScreen {
+    std::string token;
+    bool operator==(const PasswordResetScreen&) const = default;
+};
 struct DraftsScreen {
     bool operator==(const DraftsScreen&) const = default;
 };
@@ -46,7 +54,7 @@ struct NotFoundScreen {
 };
 
 using Screen = std::variant<HomeScreen, RouteScreen, TicketsScreen, TicketScreen, SignInScreen, UsersScreen,
-                            InvitationScreen, DraftsScreen, NotFoundScreen>;
+                            InvitationScreen, ForgotPasswordScreen, PasswordResetScreen, DraftsScreen, NotFoundScreen>;
 
 // Screens that show data only a signed-in user may see.
 bool needs_session(const Screen& screen);

@@ -283,6 +283,8 @@ TEST_CASE("every endpoint but the open ones needs a session") {
         CHECK(client.Get("/api/v1/dev/mailbox")->status == 200);
         api_test::problem_of(client.Get("/api/v1/invitations/unknown-token"), 404);
         api_test::problem_of(client.Post("/api/v1/invitations/unknown-token/accept", "{}", "application/json"), 404);
+        api_test::problem_of(client.Get("/api/v1/password-resets/unknown-token"), 404);
+        api_test::problem_of(client.Post("/api/v1/password-resets/unknown-token", "{}", "application/json"), 404);
         api_test::problem_of(api_test::sign_in(service, "admin@acme.example", "wrong"), 401);
     }
     SUBCASE("unknown paths and methods are told apart before the session") {

@@ -252,7 +252,8 @@ TEST_CASE("the invitation link, end to end: mailbox, accept, signed in, revoked,
     httplib::Client client = service.client();
     json invitation = api_test::json_of(client.Get("/api/v1/invitations/" + token), 200);
     CHECK(invitation["email"] == email);
-    CHECK(invitation["tenants"] == json::array({{{"tenant", "acme-prod"}, {"tenant_name", "Acme (production)"}}}));
+    CHECK(invitation["tenants"] ==
+          json::array({{{"tenant", "acme-prod"}, {"tenant_name", "Acme (production)"}, {"role", "support_only"}}}));
     CHECK(invitation["invited_by"] == json{{"email", "admin@acme.example"}, {"name", "Amara Okafor"}});
     CHECK(invitation["expires_at"] == created["invitation"]["expires_at"]);
 

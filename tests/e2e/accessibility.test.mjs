@@ -242,6 +242,9 @@ test('axe finds no WCAG 2.1 A/AA violation on any screen, in either theme', asyn
     await waitForFrame(outside);
     await findItem(outside, 'Password');
     await audit(outside, 'sign-in');
+    await clickItem(outside, 'Forgot password?');
+    await findItem(outside, 'Send me a link');
+    await audit(outside, 'forgot password');
     await outside.goto(`${demo.service.url}/?test=1${link.hash}`);
     await findItem(outside, 'Your name', { timeout: 10000 });
     await settle(outside);

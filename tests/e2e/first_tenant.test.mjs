@@ -30,6 +30,9 @@ test('a tenant and its admin from the command line; the admin joins from the pri
     await page.goto(`${empty.service.url}/?test=1${link.hash}`);
     await waitForFrame(page);
     await findItem(page, 'Your name', { timeout: 10000 });
+    // The page tells an operator's invitation of an admin for what it is: no inviter, the admin's role.
+    await findItem(page, 'Join as an admin');
+    await findItem(page, /^You were invited to administer support for Umbrella Health as ada@umbrella\.example\. As an admin there/);
     await typeInto(page, 'Your name', 'Ada Admin');
     await typeInto(page, 'Choose a password', 'a long enough password');
     await screenshot(page, 'first-tenant-1-invitation');

@@ -113,6 +113,10 @@ for (const width of widths) {
             await page.evaluate(() => { location.hash = '#/sign-in'; });
             await waitForScreen(page, '#/sign-in');
             await check(page, width, 'sign-in', problems);
+            await clickItem(page, 'Forgot password?');
+            await waitForScreen(page, '#/forgot-password');
+            await findItem(page, 'Send me a link');
+            await check(page, width, 'forgot-password', problems);
             assert.deepEqual(errors, []);
             await close();
         }

@@ -58,3 +58,13 @@ TEST_CASE("every route's hash round trips") {
         CHECK(location_of(parse_location(hash, program())) == hash);
     }
 }
+
+TEST_CASE("the password reset pages round trip, and a reset link needs its token") {
+    CHECK(parse_location("#/forgot-password", program()) == Screen{ForgotPasswordScreen{}});
+    CHECK(parse_location("#/reset-password/abc_DEF-123", program()) == Screen{PasswordResetScreen{"abc_DEF-123"}});
+    CHECK(parse_location("#/reset-password/", program()) == Screen{NotFoundScreen{"#/reset-password/"}});
+    for (std::string_view hash : {"#/forgot-password", "#/reset-password/abc_DEF-123"})
+        CHECK(location_of(parse_location(hash, program())) == hash);
+    CHECK_FALSE(needs_session(ForgotPasswordScreen{}));
+    CHECK_FALSE(needs_session(PasswordResetScreen{"t"}));
+}

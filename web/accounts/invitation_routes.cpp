@@ -110,7 +110,9 @@ void InvitationRoutes::show(ApiCall& call) {
     }
     nlohmann::ordered_json tenants = nlohmann::ordered_json::array();
     for (const MembershipRecord& membership : state.open)
-        tenants.push_back({{"tenant", membership.tenant.slug}, {"tenant_name", membership.tenant.name}});
+        tenants.push_back({{"tenant", membership.tenant.slug},
+                           {"tenant_name", membership.tenant.name},
+                           {"role", core::to_string(membership.role)}});
     nlohmann::ordered_json body;
     body["email"] = state.invitation->email;
     body["tenants"] = std::move(tenants);

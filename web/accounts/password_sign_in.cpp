@@ -44,9 +44,9 @@ void password_accepted(sqlite3* connection, const PasswordSignIn& checked, core:
     if (checked.rehashed) AccountStore(connection).set_password_hash(checked.user->id, *checked.rehashed);
 }
 
-void send_throttled(httplib::Response& response, std::chrono::seconds retry_after) {
+void send_throttled(httplib::Response& response, std::chrono::seconds retry_after, std::string_view too_many) {
     response.set_header("Retry-After", std::to_string(retry_after.count()));
-    send_problem(response, 429, "Too many failed sign-ins. Try again in " + wait_text(retry_after) + ".");
+    send_problem(response, 429, std::string(too_many) + " Try again in " + wait_text(retry_after) + ".");
 }
 
 }  // namespace web

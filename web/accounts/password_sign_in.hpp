@@ -31,7 +31,8 @@ PasswordSignIn check_password(Database& database, const std::string& email, cons
 // and stores the rehashed password, if any.
 void password_accepted(sqlite3* connection, const PasswordSignIn& checked, core::Instant now);
 
-// 429 with Retry-After and the wait in words.
-void send_throttled(httplib::Response& response, std::chrono::seconds retry_after);
+// 429 with Retry-After, what was too much, and the wait in words.
+void send_throttled(httplib::Response& response, std::chrono::seconds retry_after,
+                    std::string_view too_many = "Too many failed sign-ins.");
 
 }  // namespace web

@@ -18,7 +18,7 @@
 namespace web {
 
 enum class Access {
-    Anyone,     // health, program, sign-in, invitations, the dev mailbox
+    Anyone,     // health, program, sign-in, invitations, password resets, the dev mailbox
     SignedIn,   // everything else
 };
 

@@ -24,6 +24,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
       status_(database, program.program),
       sessions_(database, address_, program.program),
       invitations_(database, address_, program.program),
+      password_resets_(database, address_, mail, program.program),
       tenants_(program.program),
       support_users_(database, address_, mail, program.program.product_name),
       audit_(database),
@@ -39,6 +40,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
                 [this](ApiCall& call) { send_cacheable(call.request, call.response, program_, gzip_cache_); });
     sessions_.add_to(router_);
     invitations_.add_to(router_);
+    password_resets_.add_to(router_);
     tenants_.add_to(router_);
     support_users_.add_to(router_);
     audit_.add_to(router_);

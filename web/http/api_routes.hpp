@@ -3,6 +3,7 @@
 //   GET  /api/v1/program    the support program document
 //   /api/v1/session         sign in, who is signed in, sign out (session_routes)
 //   /api/v1/invitations/..  the invitation link (invitation_routes)
+//   /api/v1/password-resets..  "Forgot password?" and its link (password_reset_routes)
 //   GET  /api/v1/tenants    the caller's tenants (tenant_routes)
 //   /api/v1/tenants/{tenant}/support-users..  user management (support_user_routes)
 //   GET  /api/v1/tenants/{tenant}/audit       the audit log (audit_routes)
@@ -13,7 +14,7 @@
 // Each request goes through the same gate, in this order: the path must
 // exist (404) and take the method (405); a state-changing request must not
 // come from another site's page (Origin, 403); everything but health,
-// program, status, sign-in, invitations and the dev mailbox needs a session
+// program, status, sign-in, invitations, password resets and the dev mailbox needs a session
 // (401); and a state-changing request with a session must carry its CSRF
 // token in X-CSRF-Token (403).
 #pragma once
@@ -25,6 +26,7 @@
 #include "web/mail/dev_mailbox_routes.hpp"
 #include "web/http/gzip.hpp"
 #include "web/accounts/invitation_routes.hpp"
+#include "web/accounts/password_reset_routes.hpp"
 #include "web/mail/mail_delivery.hpp"
 #include "web/status/program_document.hpp"
 #include "web/http/public_address.hpp"
@@ -73,6 +75,7 @@ private:
     StatusRoutes status_;
     SessionRoutes sessions_;
     InvitationRoutes invitations_;
+    PasswordResetRoutes password_resets_;
     TenantRoutes tenants_;
     SupportUserRoutes support_users_;
     AuditRoutes audit_;

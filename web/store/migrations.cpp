@@ -303,6 +303,28 @@ const Migration migrations[] = {
      "DROP TABLE audit_log;"
      "ALTER TABLE audit_log_new RENAME TO audit_log;"
      "CREATE INDEX audit_log_of_tenant ON audit_log(tenant_id, id DESC);"},
+
+    // "Forgot password?": single-use links valid for an hour (only the
+    // token's digest is kept), and every request counted, for a known
+    // address or not, so the throttle says nothing about which accounts exist.
+    {17, "password resets",
+     "CREATE TABLE password_resets ("
+     "  id INTEGER PRIMARY KEY,"
+     "  token_digest TEXT NOT NULL UNIQUE,"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  created_at INTEGER NOT NULL,"
+     "  expires_at INTEGER NOT NULL,"
+     "  used_at INTEGER"
+     ");"
+     "CREATE INDEX password_resets_of_user ON password_resets(user_id);"
+     "CREATE TABLE password_reset_requests ("
+     "  id INTEGER PRIMARY KEY,"
+     "  email TEXT NOT NULL,"
+     "  address TEXT NOT NULL,"
+     "  at INTEGER NOT NULL"
+     ");"
+     "CREATE INDEX password_reset_requests_of_email ON password_reset_requests(email, at);"
+     "CREATE INDEX password_reset_requests_of_address ON password_reset_requests(address, at);"},
 };
 
 }  // namespace
