@@ -21,6 +21,7 @@ const notExercised = {
     'acceptInvitation 409': 'only in a race: another invitation to the same address sets its password between this ' +
         'request reading the invitation and storing the new account (a later request is asked for that password)',
     'acceptInvitation 503': 'only when argon2id cannot get its memory to hash the new password',
+    'resetPassword 503': 'only when argon2id cannot get its memory to hash the new password',
 };
 // A broken database is made with Debian's sqlite3 tool (as tests/api does
 // with the library); without it these answers go unchecked, and the test says so.
@@ -362,6 +363,32 @@ test('support users, the audit log and invitations', async () => {
     await api('GET', '/tenants/acme-prod/audit', { as: customer, expect: 403 });
     await api('GET', '/tenants/globex-dev/audit', { as: admin, expect: 404 });
     await api('GET', '/tenants/acme-prod/audit', { expect: 401 });
+    assertNoMismatches();
+});
+
+test('password resets: ask for a link, read it, use it once, and refusals', async () => {
+    const person = 'dana.whitfield@globex.example';
+    await api('POST', '/password-resets', { body: { email: person }, expect: 202 });
+    await api('POST', '/password-resets', { body: { email: 'not an address' }, expect: 400 });
+    await api('POST', '/password-resets', { body: { email: person }, headers: { origin: 'https://elsewhere.example' }, expect: 403 });
+    for (let i = 0; i < 3; i++) await api('POST', '/password-resets', { body: { email: 'nobody.reset@example.com' }, expect: 202 });
+    await api('POST', '/password-resets', { body: { email: 'nobody.reset@example.com' }, expect: 429 });
+
+    const mailbox = await api('GET', '/dev/mailbox', { expect: 200 });
+    const mail = mailbox.json.messages.find((m) => m.to === person && m.link.includes('#/reset-password/'));
+    assert.ok(mail, `a reset e-mail to ${person}`);
+    const token = new URL(mail.link).hash.replace(/^#\/reset-password\//, '');
+    await api('GET', `/password-resets/${token}`, { expect: 200 });
+    await api('GET', `/password-resets/${'A'.repeat(43)}`, { expect: 404 });
+    await api('POST', `/password-resets/${'A'.repeat(43)}`, { body: { password: 'a brand new passphrase' }, expect: 404 });
+    await api('POST', `/password-resets/${token}`, { body: { password: 'short' }, expect: 400 });
+    await api('POST', `/password-resets/${token}`, {
+        body: { password: 'a brand new passphrase' }, headers: { origin: 'https://elsewhere.example' }, expect: 403,
+    });
+    const reset = await api('POST', `/password-resets/${token}`, { body: { password: 'a brand new passphrase' }, expect: 200 });
+    await api('GET', '/session', { as: sessionOf(person, reset), expect: 200 });
+    await api('GET', `/password-resets/${token}`, { expect: 410 });
+    await api('POST', `/password-resets/${token}`, { body: { password: 'another new passphrase' }, expect: 410 });
     assertNoMismatches();
 });
 
