@@ -17,6 +17,7 @@
 #include "web/http/listen_address.hpp"
 #include "web/mail/mail_delivery.hpp"
 #include "web/admin/admin_command.hpp"
+#include "web/admin/tenant_provisioning.hpp"
 #include "web/http/options.hpp"
 #include "web/status/program_document.hpp"
 #include "web/http/public_address.hpp"
@@ -162,9 +163,8 @@ int main(int argc, char** argv) {
         if (!error.empty()) return fail("cannot add the demo incident: " + error);
         if (incidents > 0) std::fprintf(stderr, "portal-web: demo data: an open incident in the EU region\n");
     }
-    if (!options.demo && database->with_connection([](sqlite3* c) { return web::AccountStore(c).tenants().empty(); }))
-        std::fprintf(stderr, "portal-web: no tenants yet; create the first with: "
-                             "./portal admin tenant add --slug S --name N --plan P --region R\n");
+    if (!options.demo && database->with_connection([](sqlite3* c) { return web::AccountStore(c).tenant_count() == 0; }))
+        std::fprintf(stderr, "portal-web: no tenants yet; create the first with: %s\n", web::first_tenant_command);
     // Whatever earlier runs or the demo left in the outbox.
     if (options.smtp || options.demo)
         mail.mail_queued();

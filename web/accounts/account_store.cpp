@@ -93,6 +93,12 @@ int64_t AccountStore::user_count() {
     return query.integer(0);
 }
 
+int64_t AccountStore::tenant_count() {
+    Statement query(connection_, "SELECT COUNT(*) FROM tenants");
+    query.step();
+    return query.integer(0);
+}
+
 std::optional<TenantRecord> AccountStore::tenant(const std::string& slug) {
     Statement query(connection_, std::string("SELECT ") + tenant_columns + " FROM tenants t WHERE t.slug = ?1");
     query.bind(1, slug);

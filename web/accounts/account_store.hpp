@@ -71,6 +71,7 @@ public:
     int64_t add_tenant(const std::string& slug, const std::string& name, const std::string& plan,
                        const std::optional<std::string>& region, core::Instant now);
     std::vector<TenantRecord> tenants();   // by slug
+    int64_t tenant_count();
     void set_plan(int64_t tenant_id, const std::string& plan);
     // The vendor's support engineers: users active as one in some tenant.
     std::vector<int64_t> support_engineer_ids();

@@ -99,7 +99,7 @@ int tenant_command(Database& database, const core::Program& program, const std::
         if (at + 1 != args.size()) return fail("tenant list takes no arguments", exit_usage);
         const std::vector<TenantRecord> tenants = database.with_connection([](sqlite3* c) { return AccountStore(c).tenants(); });
         if (tenants.empty()) {
-            std::fprintf(stderr, "portal admin: no tenants yet; add one with ./portal admin tenant add --slug S --name N --plan P --region R\n");
+            std::fprintf(stderr, "portal admin: no tenants yet; add one with %s\n", first_tenant_command);
             return 0;
         }
         std::printf("%-24s %-12s %-8s %-10s %s\n", "SLUG", "PLAN", "REGION", "CREATED", "NAME");

@@ -14,6 +14,11 @@ struct sqlite3;
 
 namespace web {
 
+// What a vendor with no tenant yet runs first; the service's start and
+// `tenant list` both say it.
+inline constexpr const char* first_tenant_command =
+    "./portal admin tenant add --slug S --name N --plan P --region R";
+
 struct NewTenant {
     std::string slug;                         // "acme-prod"
     std::string name;                         // "Acme (production)"
