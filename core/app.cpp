@@ -6,6 +6,7 @@
 #include "core/flows/password_reset_flow.hpp"
 #include "core/flows/outbox_flow.hpp"
 #include "core/flows/request_flow.hpp"
+#include "core/sla/response_status.hpp"
 #include "core/sla/response_terms.hpp"
 #include "core/flows/session_flow.hpp"
 #include "core/flows/ticket_flow.hpp"
@@ -157,7 +158,7 @@ void note_reachability(State& state, const Action& action) {
 
 // The page itself: navigation, the program, the ticket list, time zones,
 // the clock, updates of the portal and what the device kept for offline use.
-using PageActions = Handles<OpenRoute, GoHome, OpenTickets, ReloadTickets, LocationChanged,
+using PageActions = Handles<OpenRoute, GoHome, OpenTickets, ReloadTickets, FilterTickets, LocationChanged,
                             Answered<HttpReply::Program>, Answered<HttpReply::Tickets>, SnapshotRestored,
                             DismissNotice, Tick, TimeZonesAvailable, ViewerTimeZoneDetected, ChooseViewerTimeZone,
                             TimeZoneLoaded, KeyPrefixChosen, UpdateReady, ApplyUpdate>;
@@ -177,6 +178,10 @@ std::vector<Effect> update_one(State& state, const Action& action) {
         std::vector<Effect> operator()(const GoHome&) { return navigate(state, HomeScreen{}); }
         std::vector<Effect> operator()(const OpenTickets&) { return navigate(state, TicketsScreen{}); }
         std::vector<Effect> operator()(const ReloadTickets&) { return fetch_tickets(state); }
+        std::vector<Effect> operator()(const FilterTickets& a) {
+            state.tickets.filter = a.filter;
+            return {};
+        }
         std::vector<Effect> operator()(const LocationChanged& a) {
             // The browser already moved; just follow it.
             Screen next = parse_location(a.hash, state.program);
@@ -248,6 +253,7 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             if (!list.paging) {
                 list.items.clear();
                 list.pages.clear();
+                ++list.revision;
             }
             list.pages.push_back(a.body);
             std::vector<Effect> effects;
@@ -345,11 +351,51 @@ std::vector<Effect> update_one(State& state, const Action& action) {
 
 }  // namespace
 
+namespace {
+
+// When a ticket's first response falls due, if it is still awaited.
+std::optional<Instant> response_due(const State& state, const Ticket& ticket) {
+    if (ticket.status != TicketStatus::Open || ticket.first_response_at) return std::nullopt;
+    const Parsed<ResponseTerms> terms = response_terms(state.program, ticket.plan, ticket.severity);
+    const BusinessCalendar* calendar = ticket_calendar(state, ticket);
+    if (!terms || !terms->target || !calendar) return std::nullopt;
+    return response_deadline(*terms, *calendar, ticket.opened_at);
+}
+
+// The queue's order depends on the list, the filter, the program and the
+// calendars loaded; not on the clock (a deadline is an instant), so it is
+// sorted again only when one of those changes, never per frame. Deadlines
+// are kept per ticket: a page appended computes only its own, a zone
+// loaded only those still unknown.
+void refresh_shown_tickets(State& state) {
+    TicketList& list = state.tickets;
+    const bool queue = state.account && state.account->supports_any();
+    const TicketList::ShownFor now_for{list.revision, list.items.size(), state.calendars.size(), state.program_tag,
+                                       list.filter, queue};
+    if (now_for == list.shown_for) return;
+    const TicketList::ShownFor before = std::exchange(list.shown_for, now_for);
+    list.shown.clear();
+    if (!queue) {
+        list.due.clear();
+        for (int i = 0; i < int(list.items.size()); ++i) list.shown.push_back(i);
+        return;
+    }
+    if (before.revision != now_for.revision || before.program_tag != now_for.program_tag || !before.queue) list.due.clear();
+    if (before.calendars != now_for.calendars)
+        for (size_t i = 0; i < list.due.size(); ++i)
+            if (!list.due[i]) list.due[i] = response_due(state, list.items[i]);
+    for (size_t i = list.due.size(); i < list.items.size(); ++i) list.due.push_back(response_due(state, list.items[i]));
+    list.shown = queue_order(list.items, list.due, list.filter);
+}
+
+}  // namespace
+
 std::vector<Effect> update(State& state, const Action& action) {
     note_reachability(state, action);
     std::vector<Effect> effects = update_one(state, action);
     // Whatever happened, queued requests go out as soon as they can.
     append(effects, deliver_outbox(state));
+    refresh_shown_tickets(state);
     return effects;
 }
 

@@ -18,6 +18,7 @@
 #include "core/model/ticket_action.hpp"
 #include "core/model/ticket_draft.hpp"
 #include "core/model/ticket_outbox.hpp"
+#include "core/model/ticket_queue.hpp"
 
 #include <map>
 #include <set>
@@ -40,6 +41,23 @@ struct TicketList {
     std::optional<Instant> as_of;
     std::vector<std::string> pages;   // the bodies of the listing being received, kept on the device when complete
     Instant received_at{};            // when the last complete listing arrived
+    int revision = 0;                 // bumps whenever `items` is replaced; pages appended keep it
+
+    // What the screen lists, as indices into `items`: for a support engineer
+    // the queue (ticket_queue) under `filter`, for everyone else all of
+    // them as the service ordered them. Kept current by update().
+    TicketQueueFilter filter;
+    std::vector<int> shown;
+    std::vector<std::optional<Instant>> due;   // per item: its first response's deadline while awaited
+    struct ShownFor {
+        int revision = -1;
+        size_t items = 0;
+        size_t calendars = 0;
+        std::string program_tag;
+        TicketQueueFilter filter;
+        bool queue = false;
+        bool operator==(const ShownFor&) const = default;
+    } shown_for;
 };
 
 enum class SessionStatus { Unknown, SignedOut, SignedIn };
@@ -262,6 +280,7 @@ struct KeepDraftsAndSignOut {};
 struct WipeDraftsAndSignOut {};
 struct CancelSignOut {};
 struct OpenTicket { std::string id; };              // a row of the ticket list
+struct FilterTickets { TicketQueueFilter filter; };   // the engineer's queue: tenant, plan, severity, status
 struct EditComment { std::string text; };
 struct SendComment {};
 struct TicketCommand { TicketAction action; };      // Solve, Confirm or Reopen; others are not commands
@@ -326,7 +345,7 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             SnapshotRestored, FocusField, FocusRestoreAsked, FocusRestored, OpenDrafts, ResumeDraft,
                             DiscardDraft, UndoDiscardDraft, DismissUndoDiscard, ExportDraft, ImportDraft,
                             DraftImported, KeepDraftsAndSignOut, WipeDraftsAndSignOut, CancelSignOut,
-                            OpenTicket, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
+                            OpenTicket, FilterTickets, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, DismissNotice, Tick, TimeZonesAvailable,
                             ViewerTimeZoneDetected, ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, UpdateReady,
                             ApplyUpdate, EditSignIn, SubmitSignIn, OpenSignIn, SignOut, ChooseTenant, OpenUsers,

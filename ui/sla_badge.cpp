@@ -45,7 +45,6 @@ SlaBadge sla_badge(const core::State& state, const core::Ticket& ticket) {
         badge.details.push_back("Waiting for the rules of " + ticket.customer_time_zone + ".");
         return badge;
     }
-    const auto& target = *terms->target;
     const std::optional<core::SlaStatus> status =
         core::response_status(*terms, *calendar, ticket.opened_at, ticket.first_response_at, state.now);
     if (!status) {

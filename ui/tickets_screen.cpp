@@ -1,5 +1,7 @@
 // The ticket list with a live response-target badge per ticket. Only the rows
 // on screen are laid out and computed, so 10,000 tickets cost what 20 do.
+// A support engineer's list is the queue: every tenant's tickets, the first
+// response due soonest on top, with filters (core/model/ticket_queue).
 #include "layout.hpp"
 #include "core/text/ascii_text.hpp"
 #include "redraw_clock.hpp"
@@ -67,6 +69,73 @@ std::string plan_text(const core::State& state, const std::string& plan_id) {
     return plan ? plan->name : plan_id;
 }
 
+std::string tenant_text(const core::State& state, const std::string& tenant) {
+    const core::Membership* m = state.account ? state.account->membership(tenant) : nullptr;
+    return m && !m->tenant_name.empty() ? m->tenant_name : tenant;
+}
+
+bool is_queue(const core::State& state) { return state.account && state.account->supports_any(); }
+
+// The queue's filters: tenant, plan, severity, status; two a row on phones.
+void draw_queue_filters(const core::State& state, Column column, Actions& out) {
+    const core::TicketQueueFilter& current = state.tickets.filter;
+    const bool narrow = narrow_layout();
+    const float gap = px(12);
+    const float width = narrow ? (column.width - gap) / 2 : std::min(px(200), (column.width - 3 * gap) / 4);
+
+    std::vector<std::string> tenant_ids{""}, tenants{"All tenants"};
+    for (const core::Membership& m : state.account->memberships) {
+        tenant_ids.push_back(m.tenant);
+        tenants.push_back(m.tenant_name.empty() ? m.tenant : m.tenant_name);
+    }
+    std::vector<std::string> plan_ids{""}, plans{"All plans"};
+    for (const core::Plan& plan : state.program.plans) {
+        plan_ids.push_back(plan.id);
+        plans.push_back(plan.name);
+    }
+    std::vector<int> levels{0};
+    std::vector<std::string> severities{"All severities"};
+    for (const core::Severity& s : state.program.severities) {
+        levels.push_back(s.level);
+        severities.push_back(severity_text(state, s.level));
+    }
+    const std::optional<core::TicketStatus> status_values[] = {core::TicketStatus::Open, core::TicketStatus::Solved,
+                                                               core::TicketStatus::Closed, std::nullopt};
+    const std::vector<std::string> statuses{"Open", "Solved, awaiting confirmation", "Closed", "Any status"};
+
+    auto index_of = [](const auto& values, const auto& value) {
+        for (int i = 0; i < int(std::size(values)); ++i)
+            if (values[i] == value) return i;
+        return 0;
+    };
+    int tenant = index_of(tenant_ids, current.tenant), plan = index_of(plan_ids, current.plan);
+    int severity = index_of(levels, current.severity), status = index_of(status_values, current.status);
+    // Each filter placed at its slot's top left: SameLine would push the
+    // next caption down to the combo's text line.
+    const float left = ImGui::GetCursorPosX();
+    const int per_row = narrow ? 2 : 4;
+    float row_top = ImGui::GetCursorPosY();
+    int in_row = 0;
+    auto next_slot = [&] {
+        if (in_row == per_row) {
+            in_row = 0;
+            row_top = ImGui::GetCursorPosY() + px(8);
+        }
+        ImGui::SetCursorPos(ImVec2(left + in_row * (width + gap), row_top));
+        ++in_row;
+    };
+    core::TicketQueueFilter next = current;
+    next_slot();
+    if (choice_combo("##queue-tenant", "Tenant", tenants, tenant, width)) next.tenant = tenant_ids[tenant];
+    next_slot();
+    if (choice_combo("##queue-plan", "Plan", plans, plan, width)) next.plan = plan_ids[plan];
+    next_slot();
+    if (choice_combo("##queue-severity", "Severity", severities, severity, width)) next.severity = levels[severity];
+    next_slot();
+    if (choice_combo("##queue-status", "Status", statuses, status, width)) next.status = status_values[status];
+    if (!(next == current)) out.push_back(core::FilterTickets{next});
+}
+
 }  // namespace
 
 // Shown instead of an error when the service cannot be reached: how old the
@@ -114,16 +183,18 @@ static void draw_ticket_cards(const core::State& state, Column column, Actions& 
         row_card_caption(caption);
         paragraph(f.body, colour::text, fit_to_width(f.body, value, width));
     };
+    const bool queue = is_queue(state);
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(list.items.size()));   // every card is as tall as the first, which it measures
+    clipper.Begin(static_cast<int>(list.shown.size()));   // every card is as tall as the first, which it measures
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const core::Ticket& t = list.items[i];
+            const core::Ticket& t = list.items[list.shown[i]];
             ImGui::PushID(i);
             begin_group(Role::Group, "Ticket " + t.id);
             const RowCard card = begin_row_card(column.width);
             if (link_button(("##open-" + t.id).c_str(), t.id, t.id, f.body_strong)) out.push_back(core::OpenTicket{t.id});
             paragraph(f.body, colour::text, fit_to_width(f.body, t.summary, card.content_width));
+            if (queue) field("Tenant", tenant_text(state, t.tenant), card.content_width);
             field("Plan", plan_text(state, t.plan), card.content_width);
             field("Severity", severity_text(state, t.severity), card.content_width);
             field("Opened", viewer ? weekday_time(state, t.opened_at, viewer) : std::string("\xE2\x80\xA6"),
@@ -141,10 +212,13 @@ static void draw_ticket_cards(const core::State& state, Column column, Actions& 
 void draw_tickets_screen(const core::State& state, Column column, Actions& out) {
     const Fonts& f = fonts();
     const core::TicketList& list = state.tickets;
-    heading("Your tickets");
+    const bool queue = is_queue(state);
+    heading(queue ? "Ticket queue" : "Your tickets");
     paragraph(f.body, colour::text_secondary,
-              "Response targets count in business hours in each customer's own time zone and pause outside "
-              "them. The badges count down live.");
+              queue ? "Every customer's tickets, the first response due soonest on top, so breached tickets lead. "
+                      "Targets count in business hours in each customer's own time zone and pause outside them."
+                    : "Response targets count in business hours in each customer's own time zone and pause outside "
+                      "them. The badges count down live.");
     ImGui::Dummy(ImVec2(0, px(4)));
     const bool narrow = narrow_layout();
     cell_text(f.body, colour::text, "Times are shown in", narrow ? f.body->FontSize : ImGui::GetFrameHeight());
@@ -167,6 +241,23 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
                 column.width);
         if (button("Try again", true)) out.push_back(core::ReloadTickets{});
         ImGui::Dummy(ImVec2(0, px(12)));
+    }
+    if (queue && !list.items.empty()) {
+        draw_queue_filters(state, column, out);
+        ImGui::Dummy(ImVec2(0, px(8)));
+        const std::string count = std::to_string(list.shown.size()) + " of " + std::to_string(list.items.size()) +
+                                  (list.items.size() == 1 ? " ticket" : " tickets");
+        cell_text(f.small, colour::text_secondary, count, f.small->FontSize);
+        if (!(list.filter == core::TicketQueueFilter{})) {
+            ImGui::SameLine(0, px(16));
+            if (link_button("##clear-filters", "Clear filters", "Clear filters", f.small))
+                out.push_back(core::FilterTickets{});
+        }
+        ImGui::Dummy(ImVec2(0, px(8)));
+        if (list.shown.empty()) {
+            paragraph(f.body, colour::text_secondary, "No tickets match these filters.");
+            return;
+        }
     }
     if (list.items.empty()) {
         if (state.session == core::SessionStatus::Unknown && !state.service_reachable)
@@ -192,17 +283,21 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
     ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, colour::border);
     ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, colour::table_header);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
-    begin_table_semantics("Your tickets", static_cast<int>(list.items.size()));
-    if (ImGui::BeginTable("##tickets", 6, flags, ImVec2(column.width, 0))) {
+    begin_table_semantics(queue ? "Ticket queue" : "Your tickets", static_cast<int>(list.shown.size()));
+    // The queue trades the opening time (on the ticket's page) for the
+    // tenant, so the summary keeps its room.
+    const int columns = 6;
+    if (ImGui::BeginTable("##tickets", columns, flags, ImVec2(column.width, 0))) {
         ImGui::TableSetupColumn("Ticket", ImGuiTableColumnFlags_WidthFixed, px(76));
+        if (queue) ImGui::TableSetupColumn("Tenant", ImGuiTableColumnFlags_WidthFixed, px(150));
         ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("Plan", ImGuiTableColumnFlags_WidthFixed, px(150));
         ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, px(100));
-        ImGui::TableSetupColumn("Opened", ImGuiTableColumnFlags_WidthFixed, px(130));
+        if (!queue) ImGui::TableSetupColumn("Opened", ImGuiTableColumnFlags_WidthFixed, px(130));
         ImGui::TableSetupColumn("First response", ImGuiTableColumnFlags_WidthFixed, px(250));
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(36));
         begin_table_row("##header", 0);
-        for (int c = 0; c < 6; ++c) {
+        for (int c = 0; c < columns; ++c) {
             table_cell(c, Role::ColumnHeader);
             cell_text(f.small, colour::text_secondary, ImGui::TableGetColumnName(c), px(36));
         }
@@ -210,10 +305,10 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
 
         const core::TimeZone* viewer = core::viewer_zone(state);
         ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(list.items.size()), row_height);
+        clipper.Begin(static_cast<int>(list.shown.size()), row_height);
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                const core::Ticket& t = list.items[i];
+                const core::Ticket& t = list.items[list.shown[i]];
                 ImGui::TableNextRow(0, row_height);
                 begin_table_row(t.id, i + 1);
                 table_cell(0);
@@ -221,17 +316,23 @@ void draw_tickets_screen(const core::State& state, Column column, Actions& out) 
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - f.body_strong->FontSize) * 0.5f);
                 if (link_button(("##open-" + t.id).c_str(), t.id, t.id, f.body_strong))
                     out.push_back(core::OpenTicket{t.id});
-                table_cell(1);
+                int c = 1;
+                if (queue) {
+                    table_cell(c++);
+                    cell_text(f.body, colour::text_secondary, tenant_text(state, t.tenant), row_height);
+                }
+                table_cell(c++);
                 cell_text(f.body, colour::text, t.summary, row_height);
-                table_cell(2);
+                table_cell(c++);
                 cell_text(f.body, colour::text_secondary, plan_text(state, t.plan), row_height);
-                table_cell(3);
+                table_cell(c++);
                 cell_text(f.body, colour::text_secondary, severity_text(state, t.severity), row_height);
-                table_cell(4);
-                cell_text(f.body, colour::text_secondary,
-                             viewer ? weekday_time(state, t.opened_at, viewer) : std::string("\xE2\x80\xA6"),
-                             row_height);
-                table_cell(5);
+                if (!queue) {
+                    table_cell(c++);
+                    cell_text(f.body, colour::text_secondary,
+                              viewer ? weekday_time(state, t.opened_at, viewer) : std::string("\xE2\x80\xA6"), row_height);
+                }
+                table_cell(c);
                 const SlaBadge badge = sla_badge(state, t);
                 const float badge_height = f.small->FontSize + px(8);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (row_height - badge_height) * 0.5f);

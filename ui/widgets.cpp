@@ -163,6 +163,42 @@ bool form_field(const char* id, std::string_view caption, std::string& value, st
     return changed;
 }
 
+bool choice_combo(const char* id, std::string_view caption, const std::vector<std::string>& options, int& chosen,
+                  float width) {
+    const Fonts& f = fonts();
+    ImGui::BeginGroup();
+    // The caption names the combo box (expose_label), not an item of its own.
+    ImGui::PushFont(f.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::text_secondary);
+    ImGui::TextUnformatted(caption.data(), caption.data() + caption.size());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SetNextItemWidth(width);
+    const ImGuiID combo_id = ImGui::GetID(id);
+    const bool open = ImGui::BeginCombo(id, options[chosen].c_str());
+    expose_label(combo_id, caption);
+    ItemState& combo = describe(Role::ComboBox);
+    combo.value = options[chosen];
+    combo.expanded = open;
+    bool changed = false;
+    if (open) {
+        begin_group(Role::ListBox, caption);
+        for (int i = 0; i < int(options.size()); ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(options[i].c_str(), i == chosen, 0, option_size()) && i != chosen) {
+                chosen = i;
+                changed = true;
+            }
+            describe(Role::Option).selected = i == chosen;
+            ImGui::PopID();
+        }
+        end_group();
+        ImGui::EndCombo();
+    }
+    ImGui::EndGroup();
+    return changed;
+}
+
 void form_error(std::string_view text, float width) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     error_text(text);

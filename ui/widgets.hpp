@@ -70,6 +70,13 @@ struct FieldPurpose {
 bool form_field(const char* id, std::string_view caption, std::string& value, std::string_view error,
                 std::string_view hint = {}, bool password = false, float width = 0, FieldPurpose purpose = {});
 
+// A captioned drop-down (caption above, in small text) showing
+// options[chosen]; a screen reader hears a combo box named `caption` and,
+// open, its options. True when another option was picked, its index then in
+// `chosen`.
+bool choice_combo(const char* id, std::string_view caption, const std::vector<std::string>& options, int& chosen,
+                  float width);
+
 // Marks the last button as the form's main action (Enter in a field and
 // Ctrl+Enter press it) or as the dialog's way out (Escape presses it).
 void submits_form();

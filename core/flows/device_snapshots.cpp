@@ -78,6 +78,7 @@ bool show_device_tickets(State& state, std::vector<Effect>& effects) {
         effects.insert(effects.end(), zone.begin(), zone.end());
     }
     state.tickets.items = std::move(items);
+    ++state.tickets.revision;
     state.tickets.as_of = snapshot->saved_at;
     state.tickets.error.clear();
     return true;

@@ -115,6 +115,12 @@ bool Account::is_admin_of(std::string_view tenant) const {
     return m && m->role == Role::Admin;
 }
 
+bool Account::supports_any() const {
+    for (const Membership& m : memberships)
+        if (m.role == Role::SupportEngineer) return true;
+    return false;
+}
+
 bool Account::administers_any() const {
     for (const Membership& m : memberships)
         if (m.role == Role::Admin) return true;

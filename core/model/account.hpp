@@ -31,6 +31,7 @@ struct Account {
     const Membership* membership(std::string_view tenant) const;
     bool is_admin_of(std::string_view tenant) const;
     bool administers_any() const;
+    bool supports_any() const;   // the vendor's support engineer somewhere
 };
 
 struct SupportUser {

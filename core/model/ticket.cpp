@@ -24,6 +24,7 @@ bool read_ticket(JsonMemberReader& r, const json& j, const std::string& path, Ti
         return r.fail(JsonMemberReader::member_path(path, "severity"),
                       "expected a level from 1 to " + std::to_string(max_severity_levels));
     t.severity = int(level);
+    if (auto it = j.find("tenant"); it != j.end() && !it->is_null() && !r.text(j, path, "tenant", t.tenant)) return false;
     if (!r.instant(j, path, "opened_at", t.opened_at) ||
         !r.text(j, path, "customer_time_zone", t.customer_time_zone))
         return false;

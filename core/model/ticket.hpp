@@ -22,6 +22,7 @@ namespace core {
 
 struct Ticket {
     std::string id;                        // "T-1001"
+    std::string tenant;                    // "acme-prod"; empty when the service did not say
     std::string route;                     // "onboarding"
     std::string summary;
     std::string plan;                      // "standard"

@@ -32,6 +32,9 @@ test('the demo tickets show every kind of badge, drawn again only when their wor
     await waitForFrame(page);
     await clickItem(page, 'Tickets');
     await waitForScreen(page, '#/tickets');
+    // The engineer's queue lists open tickets; answered and solved ones show their badges too.
+    await clickItem(page, 'Status');
+    await clickItem(page, 'Any status');
     // Every row's zone loaded: no badge still waiting for its rules.
     await page.waitForFunction(() => {
         const labels = window.portalTest.items().map((i) => i.label);
@@ -118,6 +121,92 @@ test('the viewer can show times in another zone', async () => {
         return paused && paused.label !== old;
     }, pausedBefore.label, { timeout: 5000 });
     await screenshot(page, 'tickets-3-kolkata');
+    assert.deepEqual(errors, []);
+    await page.close();
+});
+
+// What the service lists for the signed-in page, for counting.
+async function listed(page) {
+    return page.evaluate(async () => (await (await fetch('/api/v1/tickets?limit=500')).json()).items);
+}
+
+async function shownCount(page) {
+    const line = await findItem(page, /^\d+ of \d+ tickets?$/);
+    const [shown, total] = line.label.match(/\d+/g).map(Number);
+    return { shown, total };
+}
+
+test("the engineer's queue leads with breached tickets and filters by tenant, plan, severity and status", async () => {
+    const page = await signedInPage({ viewport: { width: 1280, height: 1400 } });
+    const errors = watchConsole(page);
+    await page.goto(`${demo.service.url}/?test=1#/tickets`);
+    await waitForFrame(page);
+    await findItem(page, 'Ticket queue', { timeout: 10000 });
+    await page.waitForFunction(() => {
+        const labels = window.portalTest.items().map((i) => i.label);
+        return labels.some((l) => /^Breached/.test(l)) && !labels.includes('Loading time zone');
+    }, null, { timeout: 10000 });
+    await settle(page);
+
+    // Open tickets only, breached ones first.
+    const all = await listed(page);
+    const open = all.filter((t) => t.status === 'open');
+    assert.deepEqual(await shownCount(page), { shown: open.length, total: all.length });
+    const order = await badges(page);
+    assert.match(order[0], /^Breached/);
+    const firstOther = order.findIndex((l) => !/^Breached/.test(l));
+    assert.ok(firstOther > 0 && order.slice(firstOther).every((l) => !/^Breached/.test(l)),
+        `breached tickets lead: ${JSON.stringify(order)}`);
+    await screenshot(page, 'tickets-4-queue');
+
+    // One tenant, then one severity within it: the counts the service's list gives.
+    await clickItem(page, 'Tenant');
+    await clickItem(page, 'Globex (development)');
+    await settle(page);
+    const globex = open.filter((t) => t.tenant === 'globex-dev');
+    assert.ok(globex.length > 0 && globex.length < open.length);
+    assert.equal((await shownCount(page)).shown, globex.length);
+    await clickItem(page, 'Severity');
+    const severity = globex[0].severity;
+    await clickItem(page, new RegExp(`^${severity} · `));
+    await settle(page);
+    assert.equal((await shownCount(page)).shown, globex.filter((t) => t.severity === severity).length);
+    await screenshot(page, 'tickets-5-queue-filtered');
+
+    // Any status of one plan, then closed ones only: again the service's counts, and none said in words.
+    await clickItem(page, 'Status');
+    await clickItem(page, 'Any status');
+    await clickItem(page, 'Plan');
+    await clickItem(page, 'Standard Support');
+    await settle(page);
+    const mine = (t) => t.tenant === 'globex-dev' && t.severity === severity && t.plan === 'standard';
+    assert.equal((await shownCount(page)).shown, all.filter(mine).length);
+    await clickItem(page, 'Status');
+    await clickItem(page, 'Closed');
+    await settle(page);
+    const closed = all.filter((t) => mine(t) && t.status === 'closed');
+    assert.equal((await shownCount(page)).shown, closed.length);
+    if (closed.length === 0) await findItem(page, 'No tickets match these filters.');
+    await clickItem(page, 'Clear filters');
+    await settle(page);
+    assert.deepEqual(await shownCount(page), { shown: open.length, total: all.length });
+    assert.deepEqual(errors, []);
+    await page.close();
+});
+
+test("the engineer's queue on a phone: filters two a row, each ticket a card with its tenant", async () => {
+    const page = await signedInPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const errors = watchConsole(page);
+    await page.goto(`${demo.service.url}/?test=1#/tickets`);
+    await waitForFrame(page);
+    await findItem(page, 'Ticket queue', { timeout: 10000 });
+    await page.waitForFunction(() => window.portalTest.items().some((i) => /^Breached/.test(i.label)), null, { timeout: 10000 });
+    const tenant = await findItem(page, 'Tenant');
+    const plan = await findItem(page, 'Plan');
+    assert.equal(Math.round(tenant.y), Math.round(plan.y), 'tenant and plan side by side');
+    assert.ok(plan.x + plan.w <= 390, 'the filters fit the screen');
+    await settle(page);
+    await screenshot(page, 'tickets-6-queue-phone');
     assert.deepEqual(errors, []);
     await page.close();
 });
