@@ -150,6 +150,9 @@ TEST_CASE("every bad argument to ./portal admin is one clear line, exit 2, and c
         {{"invite", "--tenant", "acme", "a@acme.example", "--url", "ftp://x"}, "--url ftp://x is not an http"},
         {{"engineer", "fire", "a@vendor.example"}, "engineer needs invite or list"},
         {{"revoke"}, "revoke needs one EMAIL"},
+        {{"reset-link"}, "reset-link needs one EMAIL"},
+        {{"reset-link", "not an address"}, "reset-link: not an address:"},
+        {{"reset-link", "a@acme.example", "--url", "mailto:x"}, "--url mailto:x is not an http"},
         {{"launch"}, "unknown command launch"},
     };
     for (const Case& c : cases) {
@@ -171,6 +174,43 @@ TEST_CASE("every bad argument to ./portal admin is one clear line, exit 2, and c
 
     CHECK(count(service, "SELECT COUNT(*) FROM tenants") == tenants);
     CHECK(count(service, "SELECT COUNT(*) FROM users") == users);
+}
+
+TEST_CASE("reset-link prints a forgotten password's link for an operator without mail; it works like the mailed one") {
+    ServiceProcess service;
+    REQUIRE(admin(service, {"tenant", "add", "--slug", "acme", "--name", "Acme", "--plan", "standard", "--region", "eu"})
+                .exit_code == 0);
+    const std::string url = "http://127.0.0.1:" + std::to_string(service.port());
+    api_test::FinishedRun invited = admin(service, {"invite", "--tenant", "acme", "ada@acme.example", "--url", url});
+    REQUIRE(invited.exit_code == 0);
+    const std::string invitation = printed_link(invited.out);
+
+    // Before joining there is no password to replace: the invitation sets one.
+    api_test::FinishedRun early = admin(service, {"reset-link", "ada@acme.example"});
+    CHECK(early.exit_code == 1);
+    CHECK(early.err.find("never joined") != std::string::npos);
+    api_test::FinishedRun ghost = admin(service, {"reset-link", "ghost@acme.example"});
+    CHECK(ghost.exit_code == 1);
+    CHECK(ghost.err == "portal admin: ghost@acme.example has no account\n");
+
+    SignedInClient ada(service, accept(service, invitation, "Ada"));
+    api_test::FinishedRun printed = admin(service, {"reset-link", "Ada@ACME.example", "--url", url});
+    REQUIRE(printed.exit_code == 0);
+    const std::string link = printed_link(printed.out);
+    const std::string marker = "/#/reset-password/";
+    REQUIRE(link.find(marker) != std::string::npos);
+    const std::string token = link.substr(link.find(marker) + marker.size());
+    CHECK(count(service, "SELECT COUNT(*) FROM outbox WHERE link LIKE '%reset-password%'") == 0);   // printed, not mailed
+
+    httplib::Result reset = service.client().Post("/api/v1/password-resets/" + token,
+                                                  json{{"password", "a brand new passphrase"}}.dump(), "application/json");
+    SignedInClient again(service, reset);
+    CHECK(again.session()["user"]["email"] == "ada@acme.example");
+    CHECK(ada.get("/api/v1/session")->status == 401);   // the earlier session ended
+    CHECK(admin(service, {"revoke", "ada@acme.example"}).exit_code == 0);
+    api_test::FinishedRun revoked = admin(service, {"reset-link", "ada@acme.example"});
+    CHECK(revoked.exit_code == 1);
+    CHECK(revoked.err.find("no active membership") != std::string::npos);
 }
 
 TEST_CASE("migration 16 keeps every invitation and audit entry of a database written before it") {

@@ -67,14 +67,11 @@ void PasswordResetRoutes::request(ApiCall& call) {
         PasswordResetStore resets(connection);
         retry_after = resets.request(email, call.request.remote_addr, call.now);
         if (retry_after > std::chrono::seconds::zero()) return;
-        // Only an account that can sign in gets a link: one never joined has
-        // no password to replace, one revoked everywhere nothing to sign in to.
-        AccountStore accounts(connection);
-        std::optional<UserRecord> user = accounts.user_by_email(email);
-        if (user && user->password_hash && !accounts.active_memberships_of(user->id).empty()) {
+        int64_t user_id = 0;
+        if (reset_eligibility(connection, email, &user_id) == ResetEligibility::Eligible) {
             const std::string token = new_secret_token();
-            resets.add(token, user->id, call.now);
-            Outbox(connection).add(password_reset_mail({program_.product_name, address_.url, token, user->email,
+            resets.add(token, user_id, call.now);
+            Outbox(connection).add(password_reset_mail({program_.product_name, address_.url, token, email,
                                                         call.request.remote_addr, call.now + password_reset_lifetime}),
                                    call.now);
             queued = true;

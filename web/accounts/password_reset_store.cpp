@@ -1,11 +1,22 @@
 #include "web/accounts/password_reset_store.hpp"
 
+#include "web/accounts/account_store.hpp"
 #include "web/accounts/secret_token.hpp"
 #include "web/store/sqlite_statement.hpp"
 
 #include <algorithm>
 
 namespace web {
+
+ResetEligibility reset_eligibility(sqlite3* connection, const std::string& email, int64_t* user_id) {
+    AccountStore accounts(connection);
+    std::optional<UserRecord> user = accounts.user_by_email(email);
+    if (!user) return ResetEligibility::NoAccount;
+    if (!user->password_hash) return ResetEligibility::NeverJoined;
+    if (accounts.active_memberships_of(user->id).empty()) return ResetEligibility::NoAccess;
+    if (user_id) *user_id = user->id;
+    return ResetEligibility::Eligible;
+}
 
 std::chrono::seconds PasswordResetStore::wait(const char* requests_of, const std::string& value, int allowed,
                                               core::Instant now) {

@@ -25,6 +25,11 @@ inline constexpr std::chrono::hours password_reset_window{1};
 inline constexpr int password_resets_per_email = 3;
 inline constexpr int password_resets_per_address = 20;
 
+// Who may have a link: an account that can sign in. One never joined has no
+// password to replace; one revoked everywhere has nothing to sign in to.
+enum class ResetEligibility { Eligible, NoAccount, NeverJoined, NoAccess };
+ResetEligibility reset_eligibility(sqlite3* connection, const std::string& email, int64_t* user_id);
+
 struct PasswordResetRecord {
     int64_t id = 0;
     int64_t user_id = 0;

@@ -4,7 +4,11 @@
 #include "web/accounts/account_store.hpp"
 #include "web/admin/operator_invitations.hpp"
 #include "web/admin/tenant_provisioning.hpp"
+#include "web/accounts/password_reset_store.hpp"
 #include "web/accounts/secret_token.hpp"
+#include "web/mail/password_reset_mail.hpp"
+
+#include "core/checks/email_address.hpp"
 #include "web/status/program_document.hpp"
 #include "web/store/database.hpp"
 #include "web/store/sqlite_statement.hpp"
@@ -32,6 +36,7 @@ constexpr const char* usage =
     "  engineer invite EMAIL [--url URL]        the vendor's support engineer, of every tenant\n"
     "  engineer list\n"
     "  revoke EMAIL                             every membership and session of the address ends\n"
+    "  reset-link EMAIL [--url URL]             a link to choose a new password, printed, not mailed\n"
     "URL is where people open the portal (default http://127.0.0.1:8080, ./portal run's).\n";
 
 int fail(const std::string& message, int code) {
@@ -202,6 +207,42 @@ int revoke_command(Database& database, const std::vector<std::string>& args, siz
     return 0;
 }
 
+// For a person locked out where mail is not set up: the operator hands the
+// link over. The same link "Forgot password?" mails, under the same rules.
+int reset_link_command(Database& database, const std::vector<std::string>& args, size_t at) {
+    Flags flags = read_flags(args, at, {"--url"});
+    if (!flags.problem.empty()) return fail("reset-link: " + flags.problem, exit_usage);
+    if (flags.words.size() != 1) return fail("reset-link needs one EMAIL", exit_usage);
+    const std::string email = core::normalize_email_address(flags.words[0]);
+    if (std::string problem = core::email_address_problem(email); !problem.empty())
+        return fail("reset-link: " + flags.words[0] + ": " + problem, exit_usage);
+    const std::string public_url = flags.values.count("--url") ? flags.values["--url"] : default_public_url;
+    if (!public_url.starts_with("http://") && !public_url.starts_with("https://"))
+        return fail("--url " + public_url + " is not an http:// or https:// address", exit_usage);
+    const core::Instant now = service_now();
+    std::string token;
+    const ResetEligibility eligibility = database.with_connection([&](sqlite3* c) {
+        int64_t user_id = 0;
+        const ResetEligibility found = reset_eligibility(c, email, &user_id);
+        if (found == ResetEligibility::Eligible) {
+            token = new_secret_token();
+            PasswordResetStore(c).add(token, user_id, now);
+        }
+        return found;
+    });
+    switch (eligibility) {
+        case ResetEligibility::NoAccount: return fail(email + " has no account", exit_refused);
+        case ResetEligibility::NeverJoined:
+            return fail(email + " never joined, so has no password yet; its invitation link sets one (invite again if lost)",
+                        exit_refused);
+        case ResetEligibility::NoAccess: return fail(email + " has no active membership left to sign in to", exit_refused);
+        case ResetEligibility::Eligible: break;
+    }
+    std::printf("A link for %s to choose a new password (it works once, until %s; it ends the account's sessions):\n%s\n",
+                email.c_str(), utc_text(now + password_reset_lifetime).c_str(), password_reset_link(public_url, token).c_str());
+    return 0;
+}
+
 }  // namespace
 
 int run_admin_command(const std::vector<std::string>& args) {
@@ -233,6 +274,7 @@ int run_admin_command(const std::vector<std::string>& args) {
         if (args[at] == "invite") return invite_command(*database, program->program, args, at + 1, false);
         if (args[at] == "engineer") return engineer_command(*database, program->program, args, at + 1);
         if (args[at] == "revoke") return revoke_command(*database, args, at + 1);
+        if (args[at] == "reset-link") return reset_link_command(*database, args, at + 1);
     } catch (const DatabaseError& failure) {
         return fail(std::string("the database refused: ") + failure.what(), exit_refused);
     }
