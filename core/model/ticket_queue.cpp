@@ -16,7 +16,8 @@ std::vector<int> queue_order(const std::vector<Ticket>& tickets, const std::vect
     for (int i = 0; i < int(tickets.size()); ++i)
         if (matches(tickets[i], filter)) order.push_back(i);
     const auto due_of = [&](int i) { return size_t(i) < due.size() ? due[i] : std::nullopt; };
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    // Ids are unique, so this order is total: std::sort is as stable as it needs to be.
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
         const std::optional<Instant> da = due_of(a), db = due_of(b);
         if (da.has_value() != db.has_value()) return da.has_value();   // something due comes first
         if (da && *da != *db) return *da < *db;

@@ -19,11 +19,16 @@ inline constexpr int deepest_json_nesting = 64;
 bool json_nesting_exceeds(std::string_view text, int limit = deepest_json_nesting);
 
 // The value, or a discarded one (is_discarded()) when the text is not JSON
-// or nests too deep; describe_invalid_json says which.
+// or nests too deep; describe_invalid_json says which. Built by the plain
+// DOM builder: Json::parse would also bring the builder for filtering
+// callbacks (and vector<bool>), which nothing here uses, into the page.
 template <class Json = nlohmann::json>
 Json read_json(std::string_view text) {
     if (json_nesting_exceeds(text)) return Json(Json::value_t::discarded);
-    return Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    Json result;
+    nlohmann::detail::json_sax_dom_parser<Json> builder(result, /*allow_exceptions=*/false);
+    if (!Json::sax_parse(text, &builder) || builder.is_errored()) return Json(Json::value_t::discarded);
+    return result;
 }
 
 }  // namespace core

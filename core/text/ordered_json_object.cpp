@@ -30,7 +30,7 @@ std::vector<std::string> names_in_order(std::string_view text) {
             size_t next = i + 1;
             while (next < text.size() && is_json_space(text[next])) ++next;
             if (next >= text.size() || text[next] != ':') continue;   // a value, not a name
-            const json name = json::parse(text.substr(start, i - start + 1), nullptr, false);
+            const json name = read_json(text.substr(start, i - start + 1));
             if (name.is_string() && std::find(names.begin(), names.end(), name.get_ref<const std::string&>()) == names.end())
                 names.push_back(name.get<std::string>());
         }
