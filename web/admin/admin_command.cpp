@@ -146,6 +146,16 @@ int tenant_command(Database& database, const core::Program& program, const std::
 
 constexpr const char* default_public_url = "http://127.0.0.1:8080";
 
+// --url, where people open the portal (the printed links start with it), or
+// nothing after saying why it is not an http(s) address.
+std::optional<std::string> public_url_flag(const Flags& flags) {
+    auto it = flags.values.find("--url");
+    const std::string url = it == flags.values.end() ? default_public_url : it->second;
+    if (url.starts_with("http://") || url.starts_with("https://")) return url;
+    fail("--url " + url + " is not an http:// or https:// address", exit_usage);
+    return std::nullopt;
+}
+
 int print_invitation(const OperatorOutcome& outcome, const std::string& email, const std::string& as) {
     if (!outcome.problem.empty()) return fail(outcome.problem, outcome.refused_input ? exit_usage : exit_refused);
     std::string tenants;
@@ -166,9 +176,9 @@ int invite_command(Database& database, const core::Program& program, const std::
     OperatorInvite invite;
     invite.email = flags.words[0];
     if (!engineer) invite.tenant = flags.values["--tenant"];
-    invite.public_url = flags.values.count("--url") ? flags.values["--url"] : default_public_url;
-    if (!invite.public_url.starts_with("http://") && !invite.public_url.starts_with("https://"))
-        return fail("--url " + invite.public_url + " is not an http:// or https:// address", exit_usage);
+    const std::optional<std::string> public_url = public_url_flag(flags);
+    if (!public_url) return exit_usage;
+    invite.public_url = *public_url;
     invite.product_name = program.product_name;
     invite.now = service_now();
     const OperatorOutcome outcome = database.with_connection([&](sqlite3* c) { return operator_invite(c, invite); });
@@ -216,9 +226,8 @@ int reset_link_command(Database& database, const std::vector<std::string>& args,
     const std::string email = core::normalize_email_address(flags.words[0]);
     if (std::string problem = core::email_address_problem(email); !problem.empty())
         return fail("reset-link: " + flags.words[0] + ": " + problem, exit_usage);
-    const std::string public_url = flags.values.count("--url") ? flags.values["--url"] : default_public_url;
-    if (!public_url.starts_with("http://") && !public_url.starts_with("https://"))
-        return fail("--url " + public_url + " is not an http:// or https:// address", exit_usage);
+    const std::optional<std::string> public_url = public_url_flag(flags);
+    if (!public_url) return exit_usage;
     const core::Instant now = service_now();
     std::string token;
     const ResetEligibility eligibility = database.with_connection([&](sqlite3* c) {
@@ -239,7 +248,7 @@ int reset_link_command(Database& database, const std::vector<std::string>& args,
         case ResetEligibility::Eligible: break;
     }
     std::printf("A link for %s to choose a new password (it works once, until %s; it ends the account's sessions):\n%s\n",
-                email.c_str(), utc_text(now + password_reset_lifetime).c_str(), password_reset_link(public_url, token).c_str());
+                email.c_str(), utc_text(now + password_reset_lifetime).c_str(), password_reset_link(*public_url, token).c_str());
     return 0;
 }
 

@@ -46,4 +46,10 @@ bool origin_allowed(const httplib::Request& request, const PublicAddress& addres
     return normalized && std::find(address.origins.begin(), address.origins.end(), *normalized) != address.origins.end();
 }
 
+std::string portal_page(const std::string& public_url, const std::string& hash) {
+    std::string base = public_url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    return base + "/" + hash;
+}
+
 }  // namespace web

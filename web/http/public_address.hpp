@@ -29,6 +29,10 @@ std::optional<std::string> origin_of(const std::string& url);
 // loopback, the other loopback names of the same port).
 PublicAddress public_address(const std::string& public_url, const std::string& listening_url);
 
+// A screen of the portal at `public_url` (a trailing slash or not): `hash`
+// is its location, "#/invitation/<token>".
+std::string portal_page(const std::string& public_url, const std::string& hash);
+
 bool is_state_changing(const std::string& method);
 
 // True unless the request has an Origin header naming another origin.

@@ -1,13 +1,12 @@
 #include "web/mail/invitation_mail.hpp"
 
+#include "web/http/public_address.hpp"
 #include "web/store/unix_time.hpp"
 
 namespace web {
 
 std::string invitation_link(const std::string& public_url, const std::string& token) {
-    std::string base = public_url;
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    return base + "/#/invitation/" + token;
+    return portal_page(public_url, "#/invitation/" + token);
 }
 
 MailMessage invitation_mail(const InvitationMailFacts& facts) {

@@ -1,13 +1,12 @@
 #include "web/mail/password_reset_mail.hpp"
 
+#include "web/http/public_address.hpp"
 #include "web/store/unix_time.hpp"
 
 namespace web {
 
 std::string password_reset_link(const std::string& public_url, const std::string& token) {
-    std::string base = public_url;
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    return base + "/#/reset-password/" + token;
+    return portal_page(public_url, "#/reset-password/" + token);
 }
 
 MailMessage password_reset_mail(const PasswordResetMailFacts& facts) {
