@@ -16,6 +16,7 @@
 #include "web/http/http_service.hpp"
 #include "web/http/listen_address.hpp"
 #include "web/mail/mail_delivery.hpp"
+#include "web/webhooks/webhook_delivery.hpp"
 #include "web/admin/admin_command.hpp"
 #include "web/admin/tenant_provisioning.hpp"
 #include "web/http/options.hpp"
@@ -109,7 +110,8 @@ int main(int argc, char** argv) {
 
     web::TimeZones zones;
     web::GzipCache gzip_cache;
-    web::ApiRoutes api(*database, *program, gzip_cache, zones, mail, options.demo, options.fault);
+    web::WebhookDelivery webhooks(*database, std::chrono::seconds(options.webhook_retry_seconds));
+    web::ApiRoutes api(*database, *program, gzip_cache, zones, mail, webhooks, options.demo, options.fault);
     if (options.list_routes) {
         for (const web::ApiRoute& route : api.router().routes())
             std::printf("%s %s\n", route.method.c_str(), route.pattern.c_str());
@@ -171,6 +173,9 @@ int main(int argc, char** argv) {
     else if (int64_t queued = database->with_connection([](sqlite3* connection) { return web::Outbox(connection).queued_count(); }))
         std::fprintf(stderr, "portal-web: mail: %lld message(s) waiting in the outbox; start with --smtp HOST:PORT to send them\n",
                      static_cast<long long>(queued));
+
+    // Whatever earlier runs left queued for the help desk's webhooks.
+    webhooks.start();
 
     if (options.fault != web::TestFault::none)
         std::fprintf(stderr, "portal-web: test fault %.*s is on: this service will break on purpose (--fault)\n",

@@ -148,7 +148,7 @@ TEST_CASE("every bad argument to ./portal admin is one clear line, exit 2, and c
         {{"invite", "--tenant", "acme", "not-an-address"}, "not-an-address:"},
         {{"invite", "someone@acme.example"}, "invite needs --tenant SLUG"},
         {{"invite", "--tenant", "acme", "a@acme.example", "--url", "ftp://x"}, "--url ftp://x is not an http"},
-        {{"engineer", "fire", "a@vendor.example"}, "engineer needs invite or list"},
+        {{"engineer", "fire", "a@vendor.example"}, "engineer needs invite, list or token"},
         {{"revoke"}, "revoke needs one EMAIL"},
         {{"reset-link"}, "reset-link needs one EMAIL"},
         {{"reset-link", "not an address"}, "reset-link: not an address:"},
@@ -236,7 +236,8 @@ TEST_CASE("migration 16 keeps every invitation and audit entry of a database wri
         " actor_user_id INTEGER NOT NULL REFERENCES users(id), action TEXT NOT NULL, target_user_id INTEGER NOT NULL REFERENCES users(id),"
         " address TEXT NOT NULL);"
         "INSERT INTO audit_log_old SELECT * FROM audit_log; DROP TABLE audit_log; ALTER TABLE audit_log_old RENAME TO audit_log;"
-        "DROP TABLE password_reset_requests; DROP TABLE password_resets;"   // migration 17's, made again after 16
+        "DROP TABLE password_reset_requests; DROP TABLE password_resets;"   // migration 17's and 18's, made again after 16
+        "DROP TABLE webhook_deliveries; DROP TABLE webhooks; DROP TABLE ticket_events; DROP TABLE api_tokens;"
         "DELETE FROM schema_migrations WHERE version >= 16; COMMIT;");
     const int64_t invitations = api_test::query_number(database, "SELECT COUNT(*) FROM invitations");
     const int64_t invitation_tenants = api_test::query_number(database, "SELECT COUNT(*) FROM invitation_tenants");

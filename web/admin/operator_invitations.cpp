@@ -1,5 +1,6 @@
 #include "web/admin/operator_invitations.hpp"
 
+#include "web/accounts/api_token_store.hpp"
 #include "core/checks/email_address.hpp"
 #include "web/accounts/audit_log.hpp"
 #include "web/accounts/session_store.hpp"
@@ -99,6 +100,7 @@ OperatorOutcome operator_revoke(sqlite3* connection, const std::string& typed, c
         outcome.tenants.push_back(membership.tenant.slug);
     }
     SessionStore(connection).close_all_of(user->id);
+    ApiTokenStore(connection).revoke_all_of(user->id);
     transaction.commit();
     return outcome;
 }

@@ -3,6 +3,7 @@
 #include "web/http/etag.hpp"
 #include "web/http/problem.hpp"
 #include "web/http/response_body.hpp"
+#include "web/accounts/api_token_store.hpp"
 #include "web/accounts/secret_token.hpp"
 #include "web/accounts/session_cookie.hpp"
 #include "web/accounts/session_store.hpp"
@@ -11,16 +12,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace web {
 
 ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCache& gzip_cache, TimeZones& zones,
-                     MailDelivery& mail, bool dev_mailbox, TestFault fault)
+                     MailDelivery& mail, WebhookDelivery& webhooks, bool dev_mailbox, TestFault fault)
     : database_(database),
       gzip_cache_(gzip_cache),
-      tickets_(database, program.program, zones, fault),
-      ticket_changes_(database, program.program, zones),
+      events_(address_, program.program, zones, [&webhooks] { webhooks.events_recorded(); }),
+      tickets_(database, program.program, zones, events_, fault),
+      ticket_changes_(database, program.program, zones, events_),
       status_(database, program.program),
       sessions_(database, address_, program.program),
       invitations_(database, address_, program.program),
@@ -71,7 +75,11 @@ void ApiRoutes::handle(const httplib::Request& request, httplib::Response& respo
 
     ApiCall call{request, response, std::move(found.parameters), nullptr, service_now()};
     std::optional<Caller> caller;
-    if (found.route->access == Access::SignedIn) {
+    if (found.route->access == Access::SignedIn && request.has_header("Authorization")) {
+        caller = token_caller(request, response, call.now);
+        if (!caller) return;
+        call.caller = &*caller;
+    } else if (found.route->access == Access::SignedIn) {
         caller = signed_in_caller(request, response, call.now);
         if (!caller) return;
         if (changes_state && !same_secret(request.get_header_value("X-CSRF-Token"), caller->csrf_token)) {
@@ -95,6 +103,27 @@ std::optional<Caller> ApiRoutes::signed_in_caller(const httplib::Request& reques
         // An ended session's cookie (and its hint) is of no more use to the browser.
         clear_session_cookie(response, address_.https());
         send_problem(response, 401, "Sign in to continue.");
+        return std::nullopt;
+    }
+    return caller;
+}
+
+std::optional<Caller> ApiRoutes::token_caller(const httplib::Request& request, httplib::Response& response, core::Instant now) {
+    const std::string authorization = request.get_header_value("Authorization");
+    constexpr std::string_view scheme = "Bearer ";
+    if (authorization.size() <= scheme.size() || !std::equal(scheme.begin(), scheme.end(), authorization.begin(),
+                                                              [](unsigned char a, unsigned char b) { return std::tolower(a) == std::tolower(b); })) {
+        response.set_header("WWW-Authenticate", "Bearer");
+        send_problem(response, 401, "Only \"Authorization: Bearer <API token>\" is understood here; a browser signs in instead.");
+        return std::nullopt;
+    }
+    const std::string token = authorization.substr(scheme.size());
+    std::optional<Caller> caller =
+        database_.with_connection([&](sqlite3* connection) { return ApiTokenStore(connection).caller(token, now); });
+    if (!caller) {
+        response.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        send_problem(response, 401,
+                     "This API token is not valid: mistyped, revoked, or its support engineer's access has ended.");
         return std::nullopt;
     }
     return caller;

@@ -16,7 +16,9 @@
 // come from another site's page (Origin, 403); everything but health,
 // program, status, sign-in, invitations, password resets and the dev mailbox needs a session
 // (401); and a state-changing request with a session must carry its CSRF
-// token in X-CSRF-Token (403).
+// token in X-CSRF-Token (403). Instead of a session, a help desk sends a
+// support engineer's API token, "Authorization: Bearer spt_..." (no CSRF
+// token: a browser never sends one by itself).
 #pragma once
 
 #include "web/http/api_router.hpp"
@@ -36,7 +38,9 @@
 #include "web/accounts/tenant_routes.hpp"
 #include "web/http/test_fault.hpp"
 #include "web/tickets/ticket_change_routes.hpp"
+#include "web/tickets/ticket_events.hpp"
 #include "web/tickets/ticket_routes.hpp"
+#include "web/webhooks/webhook_delivery.hpp"
 #include "web/store/time_zones.hpp"
 
 #include <httplib.h>
@@ -50,7 +54,7 @@ public:
     // `program`, `zones` and `mail` must outlive the routes. The dev mailbox
     // exists when `dev_mailbox` is true (--demo); `fault` is test-only (--fault).
     ApiRoutes(Database& database, const ProgramDocument& program, GzipCache& gzip_cache, TimeZones& zones, MailDelivery& mail,
-              bool dev_mailbox, TestFault fault = TestFault::none);
+              WebhookDelivery& webhooks, bool dev_mailbox, TestFault fault = TestFault::none);
 
     // Once the listening port is known, before the first request.
     void set_public_address(PublicAddress address) { address_ = std::move(address); }
@@ -64,12 +68,16 @@ private:
     void health(ApiCall& call);
     // The signed-in caller, or nothing after answering 401.
     std::optional<Caller> signed_in_caller(const httplib::Request& request, httplib::Response& response, core::Instant now);
+    // With an Authorization header: the support engineer of its API token
+    // (api_token_store), or nothing after answering 401.
+    std::optional<Caller> token_caller(const httplib::Request& request, httplib::Response& response, core::Instant now);
 
     Database& database_;
     CacheableContent program_;
     GzipCache& gzip_cache_;
     PublicAddress address_;
     ApiRouter router_;
+    TicketEvents events_;
     TicketRoutes tickets_;
     TicketChangeRoutes ticket_changes_;
     StatusRoutes status_;

@@ -12,7 +12,8 @@ namespace web {
 const char* usage_text() {
     return "usage: portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]\n"
            "                  [--demo-support-users N] [--host ADDRESS] [--public-url URL]\n"
-           "                  [--smtp HOST:PORT] [--mail-from ADDRESS] [--routes] [--fault NAME]\n"
+           "                  [--smtp HOST:PORT] [--mail-from ADDRESS] [--webhook-retry SECONDS]\n"
+           "                  [--routes] [--fault NAME]\n"
            "\n"
            "  --port N         TCP port to listen on; 0 picks a free one (default 8080)\n"
            "  --db PATH        SQLite database, created on first start\n"
@@ -40,6 +41,10 @@ const char* usage_text() {
            "                   e-mail waits in the outbox\n"
            "  --mail-from ADDRESS\n"
            "                   the sender of e-mail (default portal@localhost)\n"
+           "  --webhook-retry SECONDS\n"
+           "                   after a webhook delivery fails, wait this long before the\n"
+           "                   next attempt, then twice as long each time, up to an hour\n"
+           "                   (default 10; webhooks are set with ./portal admin webhook add)\n"
            "  --routes         print the API's routes, \"METHOD /api/v1/path/{parameter}\"\n"
            "                   one a line, and stop instead of serving (with --demo, the\n"
            "                   development mailbox too); web/openapi.yaml documents them\n"
@@ -109,7 +114,7 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
         }
         if (name != "--port" && name != "--db" && name != "--public" && name != "--program" && name != "--host" &&
             name != "--demo-tickets" && name != "--demo-support-users" && name != "--public-url" && name != "--smtp" &&
-            name != "--mail-from" && name != "--fault")
+            name != "--mail-from" && name != "--fault" && name != "--webhook-retry")
             return fail("unknown option " + name);
 
         std::optional<std::string> given = take_value();
@@ -124,6 +129,10 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
             options.public_dir = *given;
         } else if (name == "--program") {
             options.program_file = *given;
+        } else if (name == "--webhook-retry") {
+            std::optional<int> seconds = parse_count(*given, 3600);
+            if (!seconds || *seconds < 1) return fail("--webhook-retry must be a number of seconds from 1 to 3600, not \"" + *given + "\"");
+            options.webhook_retry_seconds = *seconds;
         } else if (name == "--demo-tickets") {
             std::optional<int> count = parse_count(*given, most_demo_tickets);
             if (!count)

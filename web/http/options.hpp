@@ -1,7 +1,7 @@
 // The command line of portal-web:
 //   portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]
 //              [--demo-support-users N] [--host ADDRESS] [--public-url URL] [--smtp HOST:PORT] [--mail-from ADDRESS]
-//              [--routes] [--fault NAME]
+//              [--webhook-retry SECONDS] [--routes] [--fault NAME]
 // Parsing only; checking that the files and the port are usable happens at start.
 #pragma once
 
@@ -25,6 +25,7 @@ struct Options {
     std::optional<std::string> public_url;    // none: the listening address
     std::optional<std::string> smtp;          // "HOST:PORT", checked by parse_smtp_server
     std::string mail_from = "portal@localhost";
+    int webhook_retry_seconds = 10;           // the first pause after a failed webhook delivery (then doubling)
     bool list_routes = false;                 // print the API's routes and stop instead of serving
     TestFault fault = TestFault::none;        // test-only, with --demo only (test_fault.hpp)
 };

@@ -27,21 +27,13 @@ MailDelivery::MailDelivery(Database& database, MailSettings settings) : database
 }
 
 MailDelivery::~MailDelivery() {
-    {
-        std::lock_guard lock(wake_mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
+    doorbell_.stop();
     if (thread_.joinable()) thread_.join();
 }
 
 void MailDelivery::mail_queued() {
     if (settings_.smtp) {
-        {
-            std::lock_guard lock(wake_mutex_);
-            woken_ = true;
-        }
-        wake_.notify_all();
+        doorbell_.ring();
     } else if (settings_.dev_mailbox) {
         // The request that queued the mail has done its work; a failure here
         // leaves the mail queued for the next pass, not the request failed.
@@ -103,11 +95,8 @@ void MailDelivery::run_smtp_thread() {
         } catch (const std::exception& error) {
             std::fprintf(stderr, "portal-web: mail: delivery failed: %s\n", error.what());
         }
-        std::unique_lock lock(wake_mutex_);
         // Retries come due without anyone queueing mail: look again every half minute.
-        wake_.wait_for(lock, std::chrono::seconds(30), [this] { return woken_ || stopping_; });
-        if (stopping_) return;
-        woken_ = false;
+        if (!doorbell_.wait(std::chrono::seconds(30))) return;
     }
 }
 

@@ -7,9 +7,9 @@
 #pragma once
 
 #include "web/store/database.hpp"
+#include "web/store/doorbell.hpp"
 #include "web/mail/smtp_client.hpp"
 
-#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -46,10 +46,7 @@ private:
     Database& database_;
     MailSettings settings_;
     std::mutex delivering_;      // one pass at a time: no message goes out twice
-    std::mutex wake_mutex_;
-    std::condition_variable wake_;
-    bool woken_ = false;
-    bool stopping_ = false;
+    Doorbell doorbell_;
     std::thread thread_;
 };
 

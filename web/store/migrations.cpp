@@ -325,6 +325,56 @@ const Migration migrations[] = {
      ");"
      "CREATE INDEX password_reset_requests_of_email ON password_reset_requests(email, at);"
      "CREATE INDEX password_reset_requests_of_address ON password_reset_requests(address, at);"},
+
+    // What happened to tickets, one row per event, in the transaction of the
+    // change (ticket_events), and the help desks that hear of them: outgoing
+    // webhooks set by the operator, and per webhook and event a delivery
+    // retried until the receiver answers 2xx (webhook_delivery). A webhook's
+    // secret is kept as given: the service needs it to sign. Removing a
+    // webhook keeps its row (deliveries point at it) and drops what it had
+    // queued. API tokens let a help desk answer through the API as a
+    // support engineer; like sessions, only their digest is kept.
+    {18, "ticket events, webhooks and API tokens",
+     "CREATE TABLE ticket_events ("
+     "  id INTEGER PRIMARY KEY,"
+     "  ticket_id TEXT NOT NULL REFERENCES tickets(id),"
+     "  type TEXT NOT NULL,"                                    // "ticket.filed", "ticket.commented", ...
+     "  at INTEGER NOT NULL,"
+     "  payload TEXT NOT NULL"                                  // the JSON a webhook receives
+     ");"
+     "CREATE INDEX ticket_events_of_ticket ON ticket_events(ticket_id, id);"
+     "CREATE TABLE webhooks ("
+     "  id INTEGER PRIMARY KEY,"
+     "  url TEXT NOT NULL,"
+     "  secret TEXT NOT NULL,"
+     "  created_at INTEGER NOT NULL,"
+     "  removed_at INTEGER"
+     ");"
+     "CREATE UNIQUE INDEX webhooks_in_use ON webhooks(url) WHERE removed_at IS NULL;"
+     "CREATE TABLE webhook_deliveries ("
+     "  id INTEGER PRIMARY KEY,"
+     "  delivery_key TEXT NOT NULL UNIQUE,"                     // the X-Portal-Delivery header, the same on every retry
+     "  webhook_id INTEGER NOT NULL REFERENCES webhooks(id),"
+     "  event_id INTEGER NOT NULL REFERENCES ticket_events(id),"
+     "  ticket_id TEXT NOT NULL,"                               // the event's, for the order per ticket
+     "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'delivered', 'dropped')),"
+     "  attempts INTEGER NOT NULL DEFAULT 0,"
+     "  next_attempt_at INTEGER NOT NULL,"
+     "  last_attempt_at INTEGER,"
+     "  last_status INTEGER,"                                   // the receiver's HTTP status; null: no answer
+     "  last_error TEXT,"
+     "  delivered_at INTEGER,"
+     "  UNIQUE (webhook_id, event_id)"
+     ");"
+     "CREATE INDEX webhook_deliveries_waiting ON webhook_deliveries(status, webhook_id, ticket_id, event_id);"
+     "CREATE TABLE api_tokens ("
+     "  id INTEGER PRIMARY KEY,"
+     "  token_digest TEXT NOT NULL UNIQUE,"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  created_at INTEGER NOT NULL,"
+     "  last_used_at INTEGER"
+     ");"
+     "CREATE INDEX api_tokens_of_user ON api_tokens(user_id);"},
 };
 
 }  // namespace

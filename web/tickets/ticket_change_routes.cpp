@@ -57,14 +57,17 @@ StoredAnswer refused(const ActionRefusal& refusal) { return {"", refusal.status,
 void TicketChangeRoutes::add_to(ApiRouter& router) {
     const std::string ticket = "/api/v1/tickets/{id}";
     router.add("POST", ticket + "/comments", Access::SignedIn, [this](ApiCall& call) { comment(call); });
-    router.add("POST", ticket + "/solve", Access::SignedIn, [this](ApiCall& call) { move(call, TicketAction::Solve, core::TicketStatus::Solved); });
-    router.add("POST", ticket + "/confirm", Access::SignedIn, [this](ApiCall& call) { move(call, TicketAction::Confirm, core::TicketStatus::Closed); });
-    router.add("POST", ticket + "/reopen", Access::SignedIn, [this](ApiCall& call) { move(call, TicketAction::Reopen, core::TicketStatus::Open); });
+    router.add("POST", ticket + "/solve", Access::SignedIn,
+               [this](ApiCall& call) { move(call, TicketAction::Solve, core::TicketStatus::Solved, TicketEventType::Solved); });
+    router.add("POST", ticket + "/confirm", Access::SignedIn,
+               [this](ApiCall& call) { move(call, TicketAction::Confirm, core::TicketStatus::Closed, TicketEventType::Confirmed); });
+    router.add("POST", ticket + "/reopen", Access::SignedIn,
+               [this](ApiCall& call) { move(call, TicketAction::Reopen, core::TicketStatus::Open, TicketEventType::Reopened); });
     router.add("PATCH", ticket, Access::SignedIn, [this](ApiCall& call) { change_severity(call); });
     router.add("POST", ticket + "/escalate", Access::SignedIn, [this](ApiCall& call) { escalate(call); });
 }
 
-void TicketChangeRoutes::change_ticket(ApiCall& call, TicketAction action, const Change& change) {
+void TicketChangeRoutes::change_ticket(ApiCall& call, TicketAction action, TicketEventType type, const Change& change) {
     std::optional<VisibleTicket> visible = visible_ticket(call, store_);
     if (!visible) return;
     const TicketParty party = visible->party;
@@ -76,7 +79,9 @@ void TicketChangeRoutes::change_ticket(ApiCall& call, TicketAction action, const
         std::optional<TicketRecord> ticket = rows.find(visible->ticket.id);
         if (!ticket) throw DatabaseError("ticket " + visible->ticket.id + " went away");   // tickets are never deleted
         if (ActionRefusal refusal = refusal_now(call, connection, action, *ticket, party)) return refused(refusal);
-        if (ActionRefusal refusal = change(connection, *ticket)) return refused(refusal);
+        EventOfChange event{type, {.actor = actor_of(*call.caller, party)}};
+        if (ActionRefusal refusal = change(connection, *ticket, event)) return refused(refusal);
+        if (event.happened) events_.record(connection, ticket->id, event.type, event.facts, call.now);
         nlohmann::ordered_json details = ticket_details(connection, *rows.find(ticket->id), party, program_, zones_, call.now);
         etag = ticket_etag(details);
         StoredAnswer changed{"", 200, json_text(details)};
@@ -84,7 +89,10 @@ void TicketChangeRoutes::change_ticket(ApiCall& call, TicketAction action, const
         return changed;
     });
     send_kept_answer(call.response, answer);
-    if (answer.status == 200) call.response.set_header("ETag", etag);
+    if (answer.status == 200) {
+        call.response.set_header("ETag", etag);
+        events_.committed();
+    }
 }
 
 ActionRefusal TicketChangeRoutes::refusal_now(ApiCall& call, sqlite3* connection, TicketAction action, const TicketRecord& ticket,
@@ -99,8 +107,8 @@ ActionRefusal TicketChangeRoutes::refusal_now(ApiCall& call, sqlite3* connection
     return refusal;
 }
 
-void TicketChangeRoutes::move(ApiCall& call, TicketAction action, core::TicketStatus status) {
-    change_ticket(call, action, [&](sqlite3* connection, const TicketRecord& ticket) {
+void TicketChangeRoutes::move(ApiCall& call, TicketAction action, core::TicketStatus status, TicketEventType type) {
+    change_ticket(call, action, type, [&](sqlite3* connection, const TicketRecord& ticket, EventOfChange&) {
         TicketRows(connection).set_status(ticket.id, status);
         TicketComments(connection).add(ticket.id, std::nullopt, "automated", status_note(action, display_name(*call.caller)), call.now);
         return ActionRefusal{};
@@ -117,11 +125,14 @@ void TicketChangeRoutes::change_severity(ApiCall& call) {
         if (visible_ticket(call, store_)) send_field_problem_list(call.response, 422, problems.front().message, problems);
         return;
     }
-    change_ticket(call, TicketAction::LowerSeverity, [&](sqlite3* connection, const TicketRecord& ticket) -> ActionRefusal {
+    change_ticket(call, TicketAction::LowerSeverity, TicketEventType::SeverityChanged,
+                  [&](sqlite3* connection, const TicketRecord& ticket, EventOfChange& event) -> ActionRefusal {
         if (std::string problem = core::lowering_severity_problem(program_, ticket.id, ticket.severity, *severity);
             !problem.empty())
             return {409, problem};
-        if (*severity > ticket.severity) TicketRows(connection).set_severity(ticket.id, *severity);
+        event.happened = *severity > ticket.severity;
+        event.facts.previous_severity = ticket.severity;
+        if (event.happened) TicketRows(connection).set_severity(ticket.id, *severity);
         return {};
     });
 }
@@ -150,13 +161,18 @@ void TicketChangeRoutes::comment(ApiCall& call) {
         std::optional<TicketRecord> ticket = rows.find(visible->ticket.id);
         if (!ticket) throw DatabaseError("ticket " + visible->ticket.id + " went away");
         if (ActionRefusal refusal = refusal_now(call, connection, TicketAction::Comment, *ticket, party)) return refused(refusal);
-        TicketComments(connection).add(ticket->id, call.caller->user_id, kind, *text, call.now);
+        const int64_t comment = TicketComments(connection).add(ticket->id, call.caller->user_id, kind, *text, call.now);
         if (kind == "support") rows.record_first_response(ticket->id, call.now);
+        events_.record(connection, ticket->id, TicketEventType::Commented,
+                       {.actor = actor_of(*call.caller, party), .comment = EventComment{comment, kind, *text}}, call.now);
         nlohmann::ordered_json details = ticket_details(connection, *rows.find(ticket->id), party, program_, zones_, call.now);
         etag = ticket_etag(details);
         return StoredAnswer{"", 201, json_text(details)};
     });
-    if (commented && call.response.status == 201) call.response.set_header("ETag", etag);
+    if (commented && call.response.status == 201) {
+        call.response.set_header("ETag", etag);
+        events_.committed();
+    }
 }
 
 void TicketChangeRoutes::escalate(ApiCall& call) {
@@ -210,11 +226,17 @@ void TicketChangeRoutes::escalate(ApiCall& call) {
         if (!now_original) throw DatabaseError("ticket " + original.id + " went away");
         if (ActionRefusal refusal = refusal_now(call, connection, TicketAction::Escalate, *now_original, party)) return refused(refusal);
         file_ticket(connection, ticket, program_, reason);
+        const EventActor actor = actor_of(*call.caller, party);
+        events_.record(connection, ticket.id, TicketEventType::Filed, {.actor = actor}, call.now);
+        events_.record(connection, original.id, TicketEventType::Escalated, {.actor = actor, .escalated_by = ticket.id}, call.now);
         nlohmann::ordered_json details = ticket_details(connection, ticket, party, program_, zones_, call.now);
         etag = ticket_etag(details);
         return StoredAnswer{"", 201, json_text(details)};
     });
-    if (escalated && call.response.status == 201) call.response.set_header("ETag", etag);
+    if (escalated && call.response.status == 201) {
+        call.response.set_header("ETag", etag);
+        events_.committed();
+    }
 }
 
 }  // namespace web

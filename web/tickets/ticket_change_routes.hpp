@@ -20,6 +20,7 @@
 #include "web/http/api_router.hpp"
 #include "web/store/database.hpp"
 #include "web/tickets/ticket_actions.hpp"
+#include "web/tickets/ticket_events.hpp"
 #include "web/tickets/ticket_store.hpp"
 #include "web/store/time_zones.hpp"
 
@@ -34,8 +35,8 @@ namespace web {
 class TicketChangeRoutes {
 public:
     // `program` and `zones` must outlive the routes.
-    TicketChangeRoutes(Database& database, const core::Program& program, TimeZones& zones)
-        : database_(database), store_(database), program_(program), zones_(zones) {}
+    TicketChangeRoutes(Database& database, const core::Program& program, TimeZones& zones, TicketEvents& events)
+        : database_(database), store_(database), program_(program), zones_(zones), events_(events) {}
 
     void add_to(ApiRouter& router);
 
@@ -46,20 +47,27 @@ private:
 
     // Changes the ticket of the path in one transaction once `action`'s
     // checks pass (and `change`'s own: a refusal it returns is sent
-    // instead), then answers 200 with the ticket's details.
-    using Change = std::function<ActionRefusal(sqlite3*, const TicketRecord&)>;
-    void change_ticket(ApiCall& call, TicketAction action, const Change& change);
+    // instead), records the event `change` leaves in `event` (unless it
+    // says nothing happened), then answers 200 with the ticket's details.
+    struct EventOfChange {
+        TicketEventType type;
+        TicketEventFacts facts;
+        bool happened = true;
+    };
+    using Change = std::function<ActionRefusal(sqlite3*, const TicketRecord&, EventOfChange& event)>;
+    void change_ticket(ApiCall& call, TicketAction action, TicketEventType type, const Change& change);
     // Why `action` may not go ahead on `ticket` as it now is, in this order:
     // not the caller's to do (403), a stale If-Match (412), the ticket's state (409).
     ActionRefusal refusal_now(ApiCall& call, sqlite3* connection, TicketAction action, const TicketRecord& ticket,
                               const TicketParty& party);
     // open -> solved and the like, with an automated note in the thread.
-    void move(ApiCall& call, TicketAction action, core::TicketStatus status);
+    void move(ApiCall& call, TicketAction action, core::TicketStatus status, TicketEventType type);
 
     Database& database_;
     TicketStore store_;
     const core::Program& program_;
     TimeZones& zones_;
+    TicketEvents& events_;
 };
 
 }  // namespace web

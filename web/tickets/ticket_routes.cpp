@@ -70,8 +70,9 @@ std::optional<VisibleTicket> visible_ticket(ApiCall& call, TicketStore& store) {
     return VisibleTicket{std::move(*ticket), party};
 }
 
-TicketRoutes::TicketRoutes(Database& database, const core::Program& program, TimeZones& zones, TestFault fault)
-    : database_(database), store_(database), program_(program), zones_(zones), fault_(fault) {}
+TicketRoutes::TicketRoutes(Database& database, const core::Program& program, TimeZones& zones, TicketEvents& events,
+                           TestFault fault)
+    : database_(database), store_(database), program_(program), zones_(zones), events_(events), fault_(fault) {}
 
 void TicketRoutes::add_to(ApiRouter& router) {
     router.add("GET", "/api/v1/tickets", Access::SignedIn, [this](ApiCall& call) { list(call); });
@@ -196,11 +197,15 @@ void TicketRoutes::create(ApiCall& call) {
     std::string etag;
     bool filed = answer_idempotent_post(call, database_, *post, ticket_purpose, [&](sqlite3* connection) {
         file_ticket(connection, ticket, program_);
+        events_.record(connection, ticket.id, TicketEventType::Filed, {.actor = actor_of(*call.caller, party)}, call.now);
         nlohmann::ordered_json details = ticket_details(connection, ticket, party, program_, zones_, call.now);
         etag = ticket_etag(details);
         return StoredAnswer{"", 201, json_text(details)};
     });
-    if (filed) call.response.set_header("ETag", etag);
+    if (filed) {
+        call.response.set_header("ETag", etag);
+        events_.committed();
+    }
     // Committed, answer not yet sent: where a crash hurts most (tests only).
     if (filed)
         reach_fault_point(fault_, TestFault::exit_after_ticket_stored,

@@ -14,6 +14,7 @@
 #include "web/store/database.hpp"
 #include "web/http/test_fault.hpp"
 #include "web/tickets/ticket_actions.hpp"
+#include "web/tickets/ticket_events.hpp"
 #include "web/tickets/ticket_store.hpp"
 #include "web/store/time_zones.hpp"
 
@@ -31,7 +32,8 @@ class TicketRoutes {
 public:
     // `program` and `zones` must outlive the routes. `fault` is test-only:
     // exit_after_ticket_stored ends the process once a new ticket is committed.
-    TicketRoutes(Database& database, const core::Program& program, TimeZones& zones, TestFault fault = TestFault::none);
+    TicketRoutes(Database& database, const core::Program& program, TimeZones& zones, TicketEvents& events,
+                 TestFault fault = TestFault::none);
 
     void add_to(ApiRouter& router);
 
@@ -44,6 +46,7 @@ private:
     TicketStore store_;
     const core::Program& program_;
     TimeZones& zones_;
+    TicketEvents& events_;
     TestFault fault_;
 };
 

@@ -1,0 +1,48 @@
+#include "web/admin/admin_flags.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace web {
+
+int admin_fail(const std::string& message, int code) {
+    std::fprintf(stderr, "portal admin: %s\n", message.c_str());
+    return code;
+}
+
+AdminFlags read_admin_flags(const std::vector<std::string>& args, size_t from, const std::vector<std::string>& known) {
+    AdminFlags flags;
+    for (size_t i = from; i < args.size(); i++) {
+        const std::string& arg = args[i];
+        if (!arg.starts_with("--")) {
+            flags.words.push_back(arg);
+            continue;
+        }
+        std::string name = arg, value;
+        bool has_value = false;
+        if (size_t equals = arg.find('='); equals != std::string::npos) {
+            name = arg.substr(0, equals);
+            value = arg.substr(equals + 1);
+            has_value = true;
+        } else if (i + 1 < args.size()) {
+            value = args[++i];
+            has_value = true;
+        }
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            flags.problem = "unknown option " + name;
+            return flags;
+        }
+        if (!has_value) {
+            flags.problem = name + " needs a value";
+            return flags;
+        }
+        if (flags.values.count(name)) {
+            flags.problem = name + " is given twice";
+            return flags;
+        }
+        flags.values[name] = value;
+    }
+    return flags;
+}
+
+}  // namespace web
