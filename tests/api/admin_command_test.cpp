@@ -14,11 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-api_test::FinishedRun admin(const ServiceProcess& service, std::vector<std::string> args) {
-    args.insert(args.begin(), {"admin", "--db", service.database_path().string()});
-    return api_test::run_portal_web(args, std::chrono::seconds(10));
-}
-
 // The link on the last line of an invite's output.
 std::string printed_link(const std::string& out) {
     const size_t start = out.rfind("http");
@@ -26,11 +21,6 @@ std::string printed_link(const std::string& out) {
     std::string link = out.substr(start);
     while (!link.empty() && link.back() == '\n') link.pop_back();
     return link;
-}
-
-httplib::Result accept(const ServiceProcess& service, const std::string& link, const std::string& name) {
-    return service.client().Post("/api/v1/invitations/" + api_test::token_of_link(link) + "/accept",
-                                 json{{"name", name}, {"password", "a long enough passphrase"}}.dump(), "application/json");
 }
 
 int64_t count(const ServiceProcess& service, const std::string& sql) { return api_test::query_number(service.database_path(), sql); }
@@ -41,16 +31,16 @@ TEST_CASE("a vendor's first day: a tenant and its admin from the command line, t
     ServiceProcess service;   // no --demo: nobody can sign in yet
     CHECK(service.process().wait_for_stderr("no tenants yet; create the first with: ./portal admin tenant add", std::chrono::seconds(2)));
 
-    api_test::FinishedRun added = admin(service, {"tenant", "add", "--slug", "globex", "--name", "Globex Corporation",
+    api_test::FinishedRun added = api_test::run_admin(service, {"tenant", "add", "--slug", "globex", "--name", "Globex Corporation",
                                                   "--plan", "standard", "--region", "eu"});
     REQUIRE(added.exit_code == 0);
     CHECK(added.out == "added tenant globex (Globex Corporation, plan standard, region eu)\n");
-    api_test::FinishedRun listed = admin(service, {"tenant", "list"});
+    api_test::FinishedRun listed = api_test::run_admin(service, {"tenant", "list"});
     REQUIRE(listed.exit_code == 0);
     CHECK(listed.out.find("globex") != std::string::npos);
     CHECK(listed.out.find("standard") != std::string::npos);
 
-    api_test::FinishedRun invited = admin(service, {"invite", "--tenant", "globex", "Dana@Globex.example",
+    api_test::FinishedRun invited = api_test::run_admin(service, {"invite", "--tenant", "globex", "Dana@Globex.example",
                                                     "--url", "http://127.0.0.1:" + std::to_string(service.port())});
     REQUIRE(invited.exit_code == 0);
     CHECK(invited.out.find("invited Dana@Globex.example as the admin of globex") != std::string::npos);
@@ -65,11 +55,11 @@ TEST_CASE("a vendor's first day: a tenant and its admin from the command line, t
     CHECK(count(service, "SELECT COUNT(*) FROM outbox WHERE recipient = 'dana@globex.example'"
                          " AND body LIKE '%The Support Portal team invited you%as an admin of:%'") == 1);
     // A second invitation while the first is pending changes nothing.
-    api_test::FinishedRun again = admin(service, {"invite", "--tenant", "globex", "dana@globex.example"});
+    api_test::FinishedRun again = api_test::run_admin(service, {"invite", "--tenant", "globex", "dana@globex.example"});
     CHECK(again.exit_code == 1);
     CHECK(again.err.find("already has a pending invitation to globex") != std::string::npos);
 
-    httplib::Result accepted = accept(service, link, "Dana Scully");
+    httplib::Result accepted = api_test::accept_invitation(service, link, "Dana Scully");
     REQUIRE(accepted);
     REQUIRE(accepted->status == 200);
     SignedInClient dana(service, "dana@globex.example", "a long enough passphrase");
@@ -88,7 +78,7 @@ TEST_CASE("a vendor's first day: a tenant and its admin from the command line, t
     json first = api_test::json_of(dana.post_once("/api/v1/tickets", api_test::onboarding_draft("globex")), 201);
     CHECK(first["plan"] == "standard");
     CHECK(first["sla"]["target_minutes"] == 240);
-    api_test::FinishedRun upgraded = admin(service, {"tenant", "plan", "globex", "enterprise"});
+    api_test::FinishedRun upgraded = api_test::run_admin(service, {"tenant", "plan", "globex", "enterprise"});
     REQUIRE(upgraded.exit_code == 0);
     CHECK(upgraded.out == "tenant globex is now on plan enterprise; tickets filed from now on get its targets\n");
     json second = api_test::json_of(dana.post_once("/api/v1/tickets", api_test::onboarding_draft("globex")), 201);
@@ -96,22 +86,22 @@ TEST_CASE("a vendor's first day: a tenant and its admin from the command line, t
     CHECK(second["sla"]["target_minutes"] == 120);
     json first_again = api_test::json_of(dana.get("/api/v1/tickets/" + first["id"].get<std::string>()), 200);
     CHECK(first_again["plan"] == "standard");   // open tickets keep the targets they were filed under
-    CHECK(admin(service, {"tenant", "plan", "globex", "enterprise"}).out.find("already") != std::string::npos);
+    CHECK(api_test::run_admin(service, {"tenant", "plan", "globex", "enterprise"}).out.find("already") != std::string::npos);
 
     // The vendor's engineer supports every tenant, those added later too.
-    api_test::FinishedRun engineer = admin(service, {"engineer", "invite", "priya@vendor.example"});
+    api_test::FinishedRun engineer = api_test::run_admin(service, {"engineer", "invite", "priya@vendor.example"});
     REQUIRE(engineer.exit_code == 0);
-    REQUIRE(accept(service, printed_link(engineer.out), "Priya Raman")->status == 200);
-    REQUIRE(admin(service, {"tenant", "add", "--slug", "initech", "--name", "Initech", "--plan", "trial", "--region",
+    REQUIRE(api_test::accept_invitation(service, printed_link(engineer.out), "Priya Raman")->status == 200);
+    REQUIRE(api_test::run_admin(service, {"tenant", "add", "--slug", "initech", "--name", "Initech", "--plan", "trial", "--region",
                             "americas", "--trial-started", "2026-11-30"}).exit_code == 0);
     SignedInClient priya(service, "priya@vendor.example", "a long enough passphrase");
     CHECK(priya.session()["memberships"].size() == 2);
-    api_test::FinishedRun engineers = admin(service, {"engineer", "list"});
+    api_test::FinishedRun engineers = api_test::run_admin(service, {"engineer", "list"});
     CHECK(engineers.out.find("priya@vendor.example") != std::string::npos);
     CHECK(engineers.out.find("active") != std::string::npos);
 
     // Revoking ends every membership and the sessions with them.
-    api_test::FinishedRun revoked = admin(service, {"revoke", "priya@vendor.example"});
+    api_test::FinishedRun revoked = api_test::run_admin(service, {"revoke", "priya@vendor.example"});
     REQUIRE(revoked.exit_code == 0);
     CHECK(revoked.out == "revoked priya@vendor.example in globex, initech; its sessions are closed\n");
     CHECK(priya.get("/api/v1/session")->status == 401);
@@ -120,7 +110,7 @@ TEST_CASE("a vendor's first day: a tenant and its admin from the command line, t
 
 TEST_CASE("every bad argument to ./portal admin is one clear line, exit 2, and changes nothing") {
     ServiceProcess service;
-    REQUIRE(admin(service, {"tenant", "add", "--slug", "acme", "--name", "Acme", "--plan", "standard", "--region", "eu"})
+    REQUIRE(api_test::run_admin(service, {"tenant", "add", "--slug", "acme", "--name", "Acme", "--plan", "standard", "--region", "eu"})
                 .exit_code == 0);
     const int64_t tenants = count(service, "SELECT COUNT(*) FROM tenants");
     const int64_t users = count(service, "SELECT COUNT(*) FROM users");
@@ -131,19 +121,19 @@ TEST_CASE("every bad argument to ./portal admin is one clear line, exit 2, and c
     };
     const Case cases[] = {
         {{"tenant", "add", "--slug", "Acme_Prod", "--name", "A", "--plan", "standard", "--region", "eu"}, "--slug Acme_Prod"},
-        {{"tenant", "add", "--slug", "acme-two", "--name", " ", "--plan", "standard", "--region", "eu"}, "--name is empty"},
+        {{"tenant", "add", "--slug", "acme-two", "--name", " ", "--plan", "standard", "--region", "eu"}, "--name  : give the tenant's name"},
         {{"tenant", "add", "--slug", "acme-two", "--name", "A", "--plan", "gold", "--region", "eu"},
-         "--plan gold is not a plan of the support program (none, trial, standard, enterprise, preferred)"},
+         "--plan gold: choose a plan of the support program: none, trial, standard, enterprise, preferred."},
         {{"tenant", "add", "--slug", "acme-two", "--name", "A", "--plan", "standard", "--region", "mars"}, "--region mars"},
         {{"tenant", "add", "--slug", "acme-two", "--name", "A", "--plan", "standard"}, "tenant add needs --region"},
         {{"tenant", "add", "--slug", "acme-two", "--name", "A", "--plan", "standard", "--region", "eu", "--trial-started", "2026-11-01"},
-         "only for a trial plan"},
+         "--trial-started 2026-11-01: only a trial plan has a start"},
         {{"tenant", "add", "--slug", "acme-two", "--name", "A", "--plan", "trial", "--region", "eu", "--trial-started", "2026-02-30"},
-         "is not a date written YYYY-MM-DD"},
+         "--trial-started 2026-02-30: write the day as YYYY-MM-DD"},
         {{"tenant", "add", "--slug", "acme-two", "--slug", "acme-three"}, "--slug is given twice"},
         {{"tenant", "add", "--colour", "red"}, "unknown option --colour"},
         {{"tenant", "plan", "acme"}, "tenant plan needs SLUG PLAN"},
-        {{"tenant", "plan", "acme", "gold"}, "gold is not a plan of the support program"},
+        {{"tenant", "plan", "acme", "gold"}, "gold: choose a plan of the support program"},
         {{"tenant", "remove", "acme"}, "tenant remove: unknown"},
         {{"invite", "--tenant", "acme", "not-an-address"}, "not-an-address:"},
         {{"invite", "someone@acme.example"}, "invite needs --tenant SLUG"},
@@ -157,19 +147,19 @@ TEST_CASE("every bad argument to ./portal admin is one clear line, exit 2, and c
     };
     for (const Case& c : cases) {
         CAPTURE(c.args);
-        api_test::FinishedRun run = admin(service, c.args);
+        api_test::FinishedRun run = api_test::run_admin(service, c.args);
         CHECK(run.exit_code == 2);
         CHECK(run.err.find(c.says) != std::string::npos);
         CHECK(run.err.starts_with("portal admin: "));
     }
     // Refused by the data: exit 1.
-    api_test::FinishedRun taken = admin(service, {"tenant", "add", "--slug", "acme", "--name", "A", "--plan", "standard", "--region", "eu"});
+    api_test::FinishedRun taken = api_test::run_admin(service, {"tenant", "add", "--slug", "acme", "--name", "A", "--plan", "standard", "--region", "eu"});
     CHECK(taken.exit_code == 1);
     CHECK(taken.err == "portal admin: a tenant acme exists already; nothing was changed.\n");
-    api_test::FinishedRun missing = admin(service, {"invite", "--tenant", "nobody", "a@nobody.example"});
+    api_test::FinishedRun missing = api_test::run_admin(service, {"invite", "--tenant", "nobody", "a@nobody.example"});
     CHECK(missing.exit_code == 1);
     CHECK(missing.err.find("there is no tenant nobody") != std::string::npos);
-    CHECK(admin(service, {"revoke", "ghost@acme.example"}).exit_code == 1);
+    CHECK(api_test::run_admin(service, {"revoke", "ghost@acme.example"}).exit_code == 1);
     CHECK(api_test::run_portal_web({"admin", "tenant", "list"}).exit_code == 2);   // no --db
 
     CHECK(count(service, "SELECT COUNT(*) FROM tenants") == tenants);
@@ -178,23 +168,23 @@ TEST_CASE("every bad argument to ./portal admin is one clear line, exit 2, and c
 
 TEST_CASE("reset-link prints a forgotten password's link for an operator without mail; it works like the mailed one") {
     ServiceProcess service;
-    REQUIRE(admin(service, {"tenant", "add", "--slug", "acme", "--name", "Acme", "--plan", "standard", "--region", "eu"})
+    REQUIRE(api_test::run_admin(service, {"tenant", "add", "--slug", "acme", "--name", "Acme", "--plan", "standard", "--region", "eu"})
                 .exit_code == 0);
     const std::string url = "http://127.0.0.1:" + std::to_string(service.port());
-    api_test::FinishedRun invited = admin(service, {"invite", "--tenant", "acme", "ada@acme.example", "--url", url});
+    api_test::FinishedRun invited = api_test::run_admin(service, {"invite", "--tenant", "acme", "ada@acme.example", "--url", url});
     REQUIRE(invited.exit_code == 0);
     const std::string invitation = printed_link(invited.out);
 
     // Before joining there is no password to replace: the invitation sets one.
-    api_test::FinishedRun early = admin(service, {"reset-link", "ada@acme.example"});
+    api_test::FinishedRun early = api_test::run_admin(service, {"reset-link", "ada@acme.example"});
     CHECK(early.exit_code == 1);
     CHECK(early.err.find("never joined") != std::string::npos);
-    api_test::FinishedRun ghost = admin(service, {"reset-link", "ghost@acme.example"});
+    api_test::FinishedRun ghost = api_test::run_admin(service, {"reset-link", "ghost@acme.example"});
     CHECK(ghost.exit_code == 1);
     CHECK(ghost.err == "portal admin: ghost@acme.example has no account\n");
 
-    SignedInClient ada(service, accept(service, invitation, "Ada"));
-    api_test::FinishedRun printed = admin(service, {"reset-link", "Ada@ACME.example", "--url", url});
+    SignedInClient ada(service, api_test::accept_invitation(service, invitation, "Ada"));
+    api_test::FinishedRun printed = api_test::run_admin(service, {"reset-link", "Ada@ACME.example", "--url", url});
     REQUIRE(printed.exit_code == 0);
     const std::string link = printed_link(printed.out);
     const std::string marker = "/#/reset-password/";
@@ -207,8 +197,8 @@ TEST_CASE("reset-link prints a forgotten password's link for an operator without
     SignedInClient again(service, reset);
     CHECK(again.session()["user"]["email"] == "ada@acme.example");
     CHECK(ada.get("/api/v1/session")->status == 401);   // the earlier session ended
-    CHECK(admin(service, {"revoke", "ada@acme.example"}).exit_code == 0);
-    api_test::FinishedRun revoked = admin(service, {"reset-link", "ada@acme.example"});
+    CHECK(api_test::run_admin(service, {"revoke", "ada@acme.example"}).exit_code == 0);
+    api_test::FinishedRun revoked = api_test::run_admin(service, {"reset-link", "ada@acme.example"});
     CHECK(revoked.exit_code == 1);
     CHECK(revoked.err.find("no active membership") != std::string::npos);
 }
@@ -238,6 +228,7 @@ TEST_CASE("migration 16 keeps every invitation and audit entry of a database wri
         "INSERT INTO audit_log_old SELECT * FROM audit_log; DROP TABLE audit_log; ALTER TABLE audit_log_old RENAME TO audit_log;"
         "DROP TABLE password_reset_requests; DROP TABLE password_resets;"   // migration 17's and 18's, made again after 16
         "DROP TABLE webhook_deliveries; DROP TABLE webhooks; DROP TABLE ticket_events; DROP TABLE api_tokens;"
+        "ALTER TABLE users DROP COLUMN is_operator;"                        // and 19's
         "DELETE FROM schema_migrations WHERE version >= 16; COMMIT;");
     const int64_t invitations = api_test::query_number(database, "SELECT COUNT(*) FROM invitations");
     const int64_t invitation_tenants = api_test::query_number(database, "SELECT COUNT(*) FROM invitation_tenants");

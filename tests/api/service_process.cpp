@@ -260,3 +260,18 @@ FinishedRun run_portal_web(const std::vector<std::string>& args, std::chrono::mi
 }
 
 }  // namespace api_test
+
+namespace api_test {
+
+FinishedRun run_admin(const std::filesystem::path& database, std::vector<std::string> args) {
+    args.insert(args.begin(), {"admin", "--db", database.string()});
+    return run_portal_web(args, std::chrono::seconds(10));
+}
+
+std::string printed_api_token(const std::string& out) {
+    const size_t start = out.find("spt_");
+    REQUIRE_MESSAGE(start != std::string::npos, "no API token in: ", out);
+    return out.substr(start, out.find('\n', start) - start);
+}
+
+}  // namespace api_test

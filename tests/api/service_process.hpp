@@ -127,6 +127,15 @@ struct FinishedRun {
 // Runs portal-web with `args` until it exits, for starts that should fail.
 FinishedRun run_portal_web(const std::vector<std::string>& args, std::chrono::milliseconds timeout = 5s);
 
+// `portal-web admin --db DATABASE ARGS...` (what ./portal admin runs) until it exits.
+FinishedRun run_admin(const std::filesystem::path& database, std::vector<std::string> args);
+inline FinishedRun run_admin(const ServiceProcess& service, std::vector<std::string> args) {
+    return run_admin(service.database_path(), std::move(args));
+}
+
+// The API token an `engineer token` or `operator invite` printed.
+std::string printed_api_token(const std::string& out);
+
 // Arguments for a start that should otherwise work: a fresh database and the
 // sample site in `folder`.
 std::vector<std::string> working_arguments(const TempFolder& folder);

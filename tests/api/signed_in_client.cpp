@@ -194,4 +194,9 @@ json newest_mail_to(const ServiceProcess& service, const std::string& email) {
     return json();
 }
 
+httplib::Result accept_invitation(const ServiceProcess& service, const std::string& link, const std::string& name) {
+    return service.client().Post("/api/v1/invitations/" + token_of_link(link) + "/accept",
+                                 nlohmann::json{{"name", name}, {"password", "a long enough passphrase"}}.dump(), "application/json");
+}
+
 }  // namespace api_test

@@ -77,6 +77,10 @@ int64_t query_number(const std::filesystem::path& database, const std::string& s
 std::string token_of_link(const std::string& link);
 
 // The newest message in the dev mailbox to `email`; fails the test if none.
+// POST /api/v1/invitations/{token}/accept for the link's token, with `name`
+// and the password "a long enough passphrase".
+httplib::Result accept_invitation(const ServiceProcess& service, const std::string& link, const std::string& name);
+
 nlohmann::json newest_mail_to(const ServiceProcess& service, const std::string& email);
 
 }  // namespace api_test

@@ -122,11 +122,6 @@ void check_signed(const Received& received) {
     CHECK(received.headers.at("X-Portal-Delivery").size() == 32);
 }
 
-api_test::FinishedRun admin(const std::filesystem::path& database, std::vector<std::string> args) {
-    args.insert(args.begin(), {"admin", "--db", database.string()});
-    return api_test::run_portal_web(args, std::chrono::seconds(10));
-}
-
 std::filesystem::path secret_file(const std::filesystem::path& folder, const std::string& text = std::string(secret) + "\n") {
     const std::filesystem::path file = folder / "webhook-secret";
     api_test::write_file(file, text);
@@ -135,15 +130,9 @@ std::filesystem::path secret_file(const std::filesystem::path& folder, const std
 
 void add_webhook(const ServiceProcess& service, const Receiver& receiver) {
     api_test::FinishedRun added =
-        admin(service.database_path(), {"webhook", "add", receiver.url(), "--secret-file", secret_file(service.temp_dir()).string()});
+        api_test::run_admin(service.database_path(), {"webhook", "add", receiver.url(), "--secret-file", secret_file(service.temp_dir()).string()});
     REQUIRE_MESSAGE(added.exit_code == 0, added.err);
     CHECK(added.out.find("added webhook " + receiver.url()) != std::string::npos);
-}
-
-std::string token_of(const std::string& out) {
-    const size_t start = out.find("spt_");
-    REQUIRE(start != std::string::npos);
-    return out.substr(start, out.find('\n', start) - start);
 }
 
 // The help desk's own client: a bearer token, no cookie, no CSRF token.
@@ -174,9 +163,9 @@ TEST_CASE("a help desk hears every ticket event once, in order and signed, and a
     Receiver receiver;
     add_webhook(service, receiver);
 
-    api_test::FinishedRun issued = admin(service.database_path(), {"engineer", "token", "Engineer@Vendor.example"});
+    api_test::FinishedRun issued = api_test::run_admin(service.database_path(), {"engineer", "token", "Engineer@Vendor.example"});
     REQUIRE_MESSAGE(issued.exit_code == 0, issued.err);
-    const std::string token = token_of(issued.out);
+    const std::string token = api_test::printed_api_token(issued.out);
     CHECK(token.size() == 4 + 43);
     CHECK(api_test::query_number(service.database_path(), "SELECT COUNT(*) FROM api_tokens WHERE token_digest = '" + token + "'") == 0);
 
@@ -249,11 +238,11 @@ TEST_CASE("a help desk hears every ticket event once, in order and signed, and a
     }
 
     // The operator sees them delivered.
-    api_test::FinishedRun listed = admin(service.database_path(), {"webhook", "list"});
+    api_test::FinishedRun listed = api_test::run_admin(service.database_path(), {"webhook", "list"});
     CHECK(listed.exit_code == 0);
     CHECK(listed.out.find(receiver.url()) != std::string::npos);
     CHECK(listed.out.find("answered 200") != std::string::npos);
-    api_test::FinishedRun deliveries = admin(service.database_path(), {"webhook", "deliveries", "--limit", "3"});
+    api_test::FinishedRun deliveries = api_test::run_admin(service.database_path(), {"webhook", "deliveries", "--limit", "3"});
     CHECK(deliveries.exit_code == 0);
     CHECK(std::count(deliveries.out.begin(), deliveries.out.end(), '\n') == 4);   // a heading and three rows
     CHECK(deliveries.out.find("ticket.confirmed") != std::string::npos);
@@ -267,11 +256,11 @@ TEST_CASE("a help desk hears every ticket event once, in order and signed, and a
         api_test::problem_of(basic, 401);
         // A customer's action is not the engineer's, token or not.
         api_test::problem_of(as_help_desk(service, token, "POST", path + "/reopen"), 403);
-        api_test::FinishedRun customer = admin(service.database_path(), {"engineer", "token", "sam.taylor@acme.example"});
+        api_test::FinishedRun customer = api_test::run_admin(service.database_path(), {"engineer", "token", "sam.taylor@acme.example"});
         CHECK(customer.exit_code == 1);
         CHECK(customer.err.find("is no support engineer") != std::string::npos);
 
-        REQUIRE(admin(service.database_path(), {"revoke", "engineer@vendor.example"}).exit_code == 0);
+        REQUIRE(api_test::run_admin(service.database_path(), {"revoke", "engineer@vendor.example"}).exit_code == 0);
         api_test::problem_of(as_help_desk(service, token, "GET", path), 401);
         CHECK(api_test::query_number(service.database_path(), "SELECT COUNT(*) FROM api_tokens") == 0);
     }
@@ -304,10 +293,10 @@ TEST_CASE("while the help desk fails, deliveries wait in order; then they arrive
         CHECK(keys_by_type["ticket.filed"].size() == 2);   // the same delivery ID on every retry
         CHECK(receiver.received().size() >= 4);
 
-        api_test::FinishedRun waiting = admin(service.database_path(), {"webhook", "deliveries"});
+        api_test::FinishedRun waiting = api_test::run_admin(service.database_path(), {"webhook", "deliveries"});
         CHECK(waiting.out.find("retrying") != std::string::npos);
         CHECK(waiting.out.find("answered 500: the help desk is down") != std::string::npos);
-        api_test::FinishedRun listed = admin(service.database_path(), {"webhook", "list"});
+        api_test::FinishedRun listed = api_test::run_admin(service.database_path(), {"webhook", "list"});
         CHECK(listed.out.find(" 3 ") != std::string::npos);   // three waiting
 
         REQUIRE(service.stop() == 0);
@@ -357,7 +346,7 @@ TEST_CASE("bad webhook and token commands say what is wrong and change nothing")
     };
     for (const Case& c : cases) {
         CAPTURE(c.args);
-        api_test::FinishedRun run = admin(database, c.args);
+        api_test::FinishedRun run = api_test::run_admin(database, c.args);
         CHECK(run.exit_code == c.exit_code);
         CHECK(run.err.find(c.says) != std::string::npos);
         CHECK(std::count(run.err.begin(), run.err.end(), '\n') <= 1);
@@ -365,12 +354,12 @@ TEST_CASE("bad webhook and token commands say what is wrong and change nothing")
     CHECK(api_test::query_number(database, "SELECT COUNT(*) FROM webhooks") == 0);
     CHECK(api_test::query_number(database, "SELECT COUNT(*) FROM api_tokens") == 0);
 
-    REQUIRE(admin(database, {"webhook", "add", "https://desk.example/hook", "--secret-file", good_secret}).exit_code == 0);
-    api_test::FinishedRun twice = admin(database, {"webhook", "add", "https://desk.example/hook", "--secret-file", good_secret});
+    REQUIRE(api_test::run_admin(database, {"webhook", "add", "https://desk.example/hook", "--secret-file", good_secret}).exit_code == 0);
+    api_test::FinishedRun twice = api_test::run_admin(database, {"webhook", "add", "https://desk.example/hook", "--secret-file", good_secret});
     CHECK(twice.exit_code == 1);
     CHECK(twice.err.find("receives webhooks already") != std::string::npos);
-    REQUIRE(admin(database, {"webhook", "remove", "https://desk.example/hook"}).exit_code == 0);
-    CHECK(admin(database, {"webhook", "list"}).err.find("no webhooks yet") != std::string::npos);
+    REQUIRE(api_test::run_admin(database, {"webhook", "remove", "https://desk.example/hook"}).exit_code == 0);
+    CHECK(api_test::run_admin(database, {"webhook", "list"}).err.find("no webhooks yet") != std::string::npos);
     // Added again after removal: a new webhook of the same URL.
-    CHECK(admin(database, {"webhook", "add", "https://desk.example/hook", "--secret-file", good_secret}).exit_code == 0);
+    CHECK(api_test::run_admin(database, {"webhook", "add", "https://desk.example/hook", "--secret-file", good_secret}).exit_code == 0);
 }

@@ -392,6 +392,61 @@ test('password resets: ask for a link, read it, use it once, and refusals', asyn
     assertNoMismatches();
 });
 
+test('the operator API: tenants, plans, admins, engineers, revocations, and refusals', async () => {
+    const portalAdmin = (...args) => execFileSync(path.join(root, 'build/native/portal-web'),
+        ['admin', '--db', service.databasePath, ...args], { encoding: 'utf8' });
+    const token = portalAdmin('operator', 'invite', 'ops@vendor.example').match(/spt_\S+/)[0];
+    const operator = { authorization: `Bearer ${token}` };
+    const engineerToken = portalAdmin('engineer', 'token', 'engineer@vendor.example').match(/spt_\S+/)[0];
+
+    await api('GET', '/admin/tenants', { headers: operator, expect: 200 });
+    await api('GET', '/admin/tenants', { expect: 401 });
+    await api('GET', '/admin/tenants', { headers: { authorization: 'Bearer spt_wrong' }, expect: 401 });
+    await api('GET', '/admin/tenants', { headers: { authorization: `Bearer ${engineerToken}` }, expect: 403 });
+    const tenant = { slug: 'umbrella', name: 'Umbrella Health', plan: 'standard', region: 'eu' };
+    await api('POST', '/admin/tenants', { headers: operator, body: tenant, expect: 201 });
+    await api('POST', '/admin/tenants', { headers: operator, body: tenant, expect: 409 });
+    await api('POST', '/admin/tenants', { headers: operator, body: { ...tenant, slug: 'umbrella-two', plan: 'gold' }, expect: 422 });
+    await api('POST', '/admin/tenants', { headers: operator, raw: 'not json', expect: 400 });
+    await api('POST', '/admin/tenants', { headers: { authorization: `Bearer ${engineerToken}` }, body: tenant, expect: 403 });
+    await api('POST', '/admin/tenants', { body: tenant, expect: 401 });
+
+    await api('PATCH', '/admin/tenants/umbrella', { headers: operator, body: { plan: 'enterprise' }, expect: 200 });
+    await api('PATCH', '/admin/tenants/nobody', { headers: operator, body: { plan: 'enterprise' }, expect: 404 });
+    await api('PATCH', '/admin/tenants/umbrella', { headers: operator, body: { plan: 7 }, expect: 422 });
+    await api('PATCH', '/admin/tenants/umbrella', { headers: operator, raw: '[]', expect: 400 });
+    await api('PATCH', '/admin/tenants/umbrella', { body: { plan: 'standard' }, expect: 401 });
+    await api('PATCH', '/admin/tenants/umbrella', { headers: { authorization: `Bearer ${engineerToken}` }, body: { plan: 'standard' }, expect: 403 });
+
+    const admins = '/admin/tenants/umbrella/admins';
+    await api('POST', admins, { headers: operator, body: { email: 'ada@umbrella.example' }, expect: 201 });
+    await api('POST', admins, { headers: operator, body: { email: 'ada@umbrella.example' }, expect: 409 });
+    await api('POST', admins, { headers: operator, body: { email: 'not an address' }, expect: 422 });
+    await api('POST', admins, { headers: operator, raw: '{', expect: 400 });
+    await api('POST', '/admin/tenants/nobody/admins', { headers: operator, body: { email: 'ada@umbrella.example' }, expect: 404 });
+    await api('POST', admins, { body: { email: 'x@umbrella.example' }, expect: 401 });
+    await api('POST', admins, { headers: { authorization: `Bearer ${engineerToken}` }, body: { email: 'x@umbrella.example' }, expect: 403 });
+
+    await api('GET', '/admin/engineers', { headers: operator, expect: 200 });
+    await api('GET', '/admin/engineers', { expect: 401 });
+    await api('GET', '/admin/engineers', { headers: { authorization: `Bearer ${engineerToken}` }, expect: 403 });
+    await api('POST', '/admin/engineers', { headers: operator, body: { email: 'lin@vendor.example' }, expect: 201 });
+    await api('POST', '/admin/engineers', { headers: operator, body: { email: 'lin@vendor.example' }, expect: 409 });
+    await api('POST', '/admin/engineers', { headers: operator, body: {}, expect: 422 });
+    await api('POST', '/admin/engineers', { headers: operator, raw: 'null', expect: 400 });
+    await api('POST', '/admin/engineers', { body: { email: 'lin@vendor.example' }, expect: 401 });
+    await api('POST', '/admin/engineers', { headers: { authorization: `Bearer ${engineerToken}` }, body: { email: 'x@vendor.example' }, expect: 403 });
+
+    await api('POST', '/admin/revocations', { headers: operator, body: { email: 'lin@vendor.example' }, expect: 200 });
+    await api('POST', '/admin/revocations', { headers: operator, body: { email: 'ghost@vendor.example' }, expect: 404 });
+    await api('POST', '/admin/revocations', { headers: operator, body: { email: 'ops@vendor.example' }, expect: 409 });
+    await api('POST', '/admin/revocations', { headers: operator, body: { email: 'nope' }, expect: 422 });
+    await api('POST', '/admin/revocations', { headers: operator, raw: '"x"', expect: 400 });
+    await api('POST', '/admin/revocations', { body: { email: 'lin@vendor.example' }, expect: 401 });
+    await api('POST', '/admin/revocations', { headers: { authorization: `Bearer ${engineerToken}` }, body: { email: 'x@vendor.example' }, expect: 403 });
+    assertNoMismatches();
+});
+
 test('a database that fails: 500 and 503 answers', { skip: !sqliteTool && 'no sqlite3 tool' }, async () => {
     // Last: the service is not usable after this.
     const sql = (statement) => execFileSync('sqlite3', [service.databasePath, statement]);

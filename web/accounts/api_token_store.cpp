@@ -25,7 +25,8 @@ std::string ApiTokenStore::issue(int64_t user_id, core::Instant now) {
 std::optional<Caller> ApiTokenStore::caller(const std::string& token, core::Instant now) {
     if (!token.starts_with(api_token_prefix)) return std::nullopt;
     Statement query(connection_,
-                    "SELECT t.id, t.last_used_at, u.id, u.email, u.name FROM api_tokens t JOIN users u ON u.id = t.user_id"
+                    "SELECT t.id, t.last_used_at, u.id, u.email, u.name, u.is_operator"
+                    " FROM api_tokens t JOIN users u ON u.id = t.user_id"
                     " WHERE t.token_digest = ?1");
     query.bind(1, token_digest(token));
     if (!query.step()) return std::nullopt;
@@ -33,8 +34,9 @@ std::optional<Caller> ApiTokenStore::caller(const std::string& token, core::Inst
     caller.user_id = query.integer(2);
     caller.email = query.text(3);
     caller.name = query.optional_text(4);
+    caller.is_operator = query.integer(5) != 0;
     caller.memberships = AccountStore(connection_).active_memberships_of(caller.user_id);
-    if (!caller.is_support_engineer()) return std::nullopt;
+    if (!caller.is_support_engineer() && !caller.is_operator) return std::nullopt;
     const std::optional<core::Instant> last_used = query.optional_instant(1);
     if (!last_used || now - *last_used >= last_used_precision) {
         Statement touch(connection_, "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1");

@@ -20,6 +20,7 @@ struct Caller {
     int64_t session_id = 0;
     std::string csrf_token;
     std::vector<MembershipRecord> memberships;    // active ones only
+    bool is_operator = false;                     // the vendor's operator (an API token's only)
 
     // The active membership in the tenant, or null.
     const MembershipRecord* membership_in(std::string_view tenant_slug) const {

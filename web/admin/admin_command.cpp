@@ -2,6 +2,7 @@
 
 #include "web/admin/admin_flags.hpp"
 #include "web/admin/webhook_commands.hpp"
+#include "web/admin/operators.hpp"
 #include "web/accounts/api_token_store.hpp"
 #include "core/program/program.hpp"
 #include "web/accounts/account_store.hpp"
@@ -36,7 +37,8 @@ constexpr const char* usage =
     "  engineer invite EMAIL [--url URL]        the vendor's support engineer, of every tenant\n"
     "  engineer list\n"
     "  engineer token EMAIL                     an API token for a help desk to answer as this engineer\n"
-    "  revoke EMAIL                             every membership and session of the address ends\n"
+    "  operator invite EMAIL | operator list    who may use the operator API, /api/v1/admin (a token)\n"
+    "  revoke EMAIL                             every membership, session and token of the address ends\n"
     "  reset-link EMAIL [--url URL]             a link to choose a new password, printed, not mailed\n"
     "  webhook add URL --secret-file FILE       every ticket event is POSTed to URL, signed\n"
     "  webhook list | webhook remove URL | webhook deliveries [--limit N]\n"
@@ -77,7 +79,12 @@ int tenant_command(Database& database, const core::Program& program, const std::
         if (flags.values.count("--trial-started")) tenant.trial_started = flags.values["--trial-started"];
         const TenantChange change =
             database.with_connection([&](sqlite3* c) { return add_tenant(c, program, tenant, service_now()); });
-        if (!change.problem.empty()) return admin_fail(change.problem, change.refused_input ? admin_exit_usage : admin_exit_refused);
+        if (change.problem) {
+            std::map<std::string, std::string> labels;
+            for (const char* field : {"slug", "name", "plan", "region"}) labels[field] = std::string("--") + field + " " + flags.values["--" + std::string(field)];
+            labels["trial_started"] = "--trial-started " + flags.values["--trial-started"];
+            return admin_refused(change.problem, labels);
+        }
         std::printf("added tenant %s (%s, plan %s, region %s)\n", change.tenant->slug.c_str(), change.tenant->name.c_str(),
                     change.tenant->plan.c_str(), change.tenant->region.value_or("-").c_str());
         return 0;
@@ -88,7 +95,7 @@ int tenant_command(Database& database, const core::Program& program, const std::
         if (flags.words.size() != 2) return admin_fail("tenant plan needs SLUG PLAN", admin_exit_usage);
         const TenantChange change = database.with_connection(
             [&](sqlite3* c) { return change_plan(c, program, flags.words[0], flags.words[1]); });
-        if (!change.problem.empty()) return admin_fail(change.problem, change.refused_input ? admin_exit_usage : admin_exit_refused);
+        if (change.problem) return admin_refused(change.problem, {{"slug", flags.words[0]}, {"plan", flags.words[1]}});
         if (change.unchanged)
             std::printf("tenant %s is on plan %s already; nothing changed\n", change.tenant->slug.c_str(), change.tenant->plan.c_str());
         else
@@ -112,7 +119,7 @@ std::optional<std::string> public_url_flag(const AdminFlags& flags) {
 }
 
 int print_invitation(const OperatorOutcome& outcome, const std::string& email, const std::string& as) {
-    if (!outcome.problem.empty()) return admin_fail(outcome.problem, outcome.refused_input ? admin_exit_usage : admin_exit_refused);
+    if (outcome.problem) return admin_refused(outcome.problem, {{"email", email}});
     std::string tenants;
     for (const std::string& slug : outcome.tenants) tenants += (tenants.empty() ? "" : ", ") + slug;
     std::printf("invited %s as %s of %s; the e-mail is in the outbox.\n"
@@ -186,12 +193,42 @@ int engineer_command(Database& database, const core::Program& program, const std
     return admin_fail("engineer needs invite, list or token", admin_exit_usage);
 }
 
+int operator_command(Database& database, const std::vector<std::string>& args, size_t at) {
+    const std::string verb = at < args.size() ? args[at] : "";
+    if (verb == "invite") {
+        if (at + 2 != args.size() || args[at + 1].starts_with("--")) return admin_fail("operator invite needs one EMAIL", admin_exit_usage);
+        const OperatorAdded added = database.with_connection([&](sqlite3* c) { return add_operator(c, args[at + 1], service_now()); });
+        if (added.problem) return admin_refused(added.problem, {{"email", args[at + 1]}});
+        std::printf("%s is an operator%s. Its API token for /api/v1/admin (shown once; keep it where your scripts keep "
+                    "secrets):\n%s\nSend it as \"Authorization: Bearer <token>\"; ./portal admin revoke %s ends it.\n",
+                    added.email.c_str(), added.new_account ? " (a new account, of no tenant)" : "", added.token.c_str(),
+                    added.email.c_str());
+        return 0;
+    }
+    if (verb == "list") {
+        if (at + 1 != args.size()) return admin_fail("operator list takes no arguments", admin_exit_usage);
+        const std::vector<OperatorRow> rows = database.with_connection([](sqlite3* c) { return operators(c); });
+        if (rows.empty()) {
+            std::fprintf(stderr, "portal admin: no operators yet; add one with ./portal admin operator invite EMAIL\n");
+            return 0;
+        }
+        std::printf("%-32s %-6s %s\n", "EMAIL", "TOKENS", "LAST USED");
+        for (const OperatorRow& row : rows)
+            std::printf("%-32s %-6d %s\n", row.email.c_str(), row.tokens,
+                        row.last_used_at ? utc_text(*row.last_used_at).c_str() : "never");
+        return 0;
+    }
+    return admin_fail("operator needs invite or list", admin_exit_usage);
+}
+
 int revoke_command(Database& database, const std::vector<std::string>& args, size_t at) {
     if (at + 1 != args.size() || args[at].starts_with("--")) return admin_fail("revoke needs one EMAIL", admin_exit_usage);
     const OperatorOutcome outcome =
         database.with_connection([&](sqlite3* c) { return operator_revoke(c, args[at], service_now()); });
-    if (!outcome.problem.empty()) return admin_fail(outcome.problem, outcome.refused_input ? admin_exit_usage : admin_exit_refused);
+    if (outcome.problem) return admin_refused(outcome.problem, {{"email", args[at]}});
+    if (outcome.was_operator) std::printf("%s is no longer an operator; its API tokens are ended\n", args[at].c_str());
     if (outcome.tenants.empty()) {
+        if (outcome.was_operator) return 0;
         std::printf("%s had no membership left to revoke; its sessions are closed\n", args[at].c_str());
         return 0;
     }
@@ -269,6 +306,7 @@ int run_admin_command(const std::vector<std::string>& args) {
         if (args[at] == "revoke") return revoke_command(*database, args, at + 1);
         if (args[at] == "reset-link") return reset_link_command(*database, args, at + 1);
         if (args[at] == "webhook") return webhook_command(*database, args, at + 1);
+        if (args[at] == "operator") return operator_command(*database, args, at + 1);
     } catch (const DatabaseError& failure) {
         return admin_fail(std::string("the database refused: ") + failure.what(), admin_exit_refused);
     }

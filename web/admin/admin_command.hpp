@@ -7,6 +7,7 @@
 //   admin [--db PATH] invite --tenant SLUG EMAIL [--url URL]
 //   admin [--db PATH] engineer invite EMAIL [--url URL] | engineer list | engineer token EMAIL
 //   admin [--db PATH] webhook add URL --secret-file FILE | webhook list | webhook remove URL | webhook deliveries
+//   admin [--db PATH] operator invite EMAIL | operator list
 //   admin [--db PATH] revoke EMAIL
 //
 // Exit codes: 0 done, 1 refused by the data (a slug taken, a tenant not

@@ -10,6 +10,16 @@ int admin_fail(const std::string& message, int code) {
     return code;
 }
 
+int admin_refused(const OperatorProblem& problem, const std::map<std::string, std::string>& labels) {
+    std::string message = problem.message;
+    // One line after "portal admin: ", lowercase like the rest.
+    if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z' && !(message.size() > 1 && message[1] >= 'A' && message[1] <= 'Z'))
+        message[0] = char(message[0] - 'A' + 'a');
+    if (problem.refusal != OperatorRefusal::BadInput) return admin_fail(message, admin_exit_refused);
+    auto label = labels.find(problem.field);
+    return admin_fail(label == labels.end() ? problem.field + ": " + message : label->second + ": " + message, admin_exit_usage);
+}
+
 AdminFlags read_admin_flags(const std::vector<std::string>& args, size_t from, const std::vector<std::string>& known) {
     AdminFlags flags;
     for (size_t i = from; i < args.size(); i++) {

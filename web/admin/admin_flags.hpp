@@ -2,6 +2,8 @@
 // problem on stderr, and reading "--name value" options after its words.
 #pragma once
 
+#include "web/admin/operator_problem.hpp"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +23,11 @@ struct AdminFlags {
     std::vector<std::string> words;
     std::string problem;
 };
+
+// Says why `problem` changed nothing and returns the exit code: a bad input
+// as "<label>: <message>", where `labels` names each field as it was typed
+// ("plan" -> "--plan gold"); a refusal by the data as its message.
+int admin_refused(const OperatorProblem& problem, const std::map<std::string, std::string>& labels);
 
 AdminFlags read_admin_flags(const std::vector<std::string>& args, size_t from, const std::vector<std::string>& known);
 

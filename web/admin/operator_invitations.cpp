@@ -1,6 +1,7 @@
 #include "web/admin/operator_invitations.hpp"
 
 #include "web/accounts/api_token_store.hpp"
+#include "web/admin/operators.hpp"
 #include "core/checks/email_address.hpp"
 #include "web/accounts/audit_log.hpp"
 #include "web/accounts/session_store.hpp"
@@ -12,13 +13,9 @@ namespace web {
 
 namespace {
 
-// What the audit log records as the operator's client address.
-constexpr const char* operator_address = "command line";
-
-OperatorOutcome refused(std::string problem) {
+OperatorOutcome refused(OperatorProblem problem) {
     OperatorOutcome outcome;
     outcome.problem = std::move(problem);
-    outcome.refused_input = true;
     return outcome;
 }
 
@@ -26,39 +23,30 @@ OperatorOutcome refused(std::string problem) {
 
 OperatorOutcome operator_invite(sqlite3* connection, const OperatorInvite& invite) {
     const std::string email = core::normalize_email_address(invite.email);
-    if (std::string problem = core::email_address_problem(email); !problem.empty())
-        return refused(invite.email + ": " + problem);
+    if (std::string problem = core::email_address_problem(email); !problem.empty()) return refused(bad_input("email", problem));
 
     Transaction transaction(connection);
     AccountStore accounts(connection);
     OperatorOutcome outcome;
     InviteRequest request;
     request.email = email;
-    request.address = operator_address;
+    request.address = invite.address;
     request.now = invite.now;
     request.public_url = invite.public_url;
     request.product_name = invite.product_name;
     if (invite.tenant) {
         std::optional<TenantRecord> tenant = accounts.tenant(*invite.tenant);
-        if (!tenant) {
-            outcome.problem = "there is no tenant " + *invite.tenant + " (./portal admin tenant list shows them).";
-            return outcome;
-        }
+        if (!tenant) return refused({OperatorRefusal::NotFound, "", "There is no tenant " + *invite.tenant + "."});
         request.tenants = {*tenant};
         request.role = core::Role::Admin;
     } else {
         request.tenants = accounts.tenants();
-        if (request.tenants.empty()) {
-            outcome.problem = "there are no tenants yet for an engineer to support; add one with ./portal admin tenant add.";
-            return outcome;
-        }
+        if (request.tenants.empty())
+            return refused({OperatorRefusal::Conflict, "", "There are no tenants yet for an engineer to support; add one first."});
         request.role = core::Role::SupportEngineer;
     }
     const InviteOutcome invited = invite_support_user(connection, request);
-    if (!invited.conflict.empty()) {
-        outcome.problem = invited.conflict + " Nothing was changed.";
-        return outcome;
-    }
+    if (!invited.conflict.empty()) return refused({OperatorRefusal::Conflict, "", invited.conflict + " Nothing was changed."});
     transaction.commit();
     outcome.link = invitation_link(invite.public_url, invited.token);
     outcome.expires_at = invited.expires_at;
@@ -81,26 +69,24 @@ std::vector<EngineerRow> support_engineers(sqlite3* connection) {
     return rows;
 }
 
-OperatorOutcome operator_revoke(sqlite3* connection, const std::string& typed, core::Instant now) {
+OperatorOutcome operator_revoke(sqlite3* connection, const std::string& typed, core::Instant now, const std::string& address) {
     const std::string email = core::normalize_email_address(typed);
-    if (std::string problem = core::email_address_problem(email); !problem.empty()) return refused(typed + ": " + problem);
+    if (std::string problem = core::email_address_problem(email); !problem.empty()) return refused(bad_input("email", problem));
 
     Transaction transaction(connection);
     AccountStore accounts(connection);
     OperatorOutcome outcome;
     std::optional<UserRecord> user = accounts.user_by_email(email);
-    if (!user) {
-        outcome.problem = email + " has no account here; nothing was changed.";
-        return outcome;
-    }
+    if (!user) return refused({OperatorRefusal::NotFound, "", email + " has no account here; nothing was changed."});
     for (const MembershipRecord& membership : accounts.memberships_of(user->id)) {
         if (membership.status == core::MembershipStatus::Revoked) continue;   // twice changes and logs nothing more
         accounts.set_status(membership.id, core::MembershipStatus::Revoked, now);
-        write_audit(connection, AuditEvent{now, membership.tenant.id, std::nullopt, "revoke", user->id, operator_address});
+        write_audit(connection, AuditEvent{now, membership.tenant.id, std::nullopt, "revoke", user->id, address});
         outcome.tenants.push_back(membership.tenant.slug);
     }
     SessionStore(connection).close_all_of(user->id);
     ApiTokenStore(connection).revoke_all_of(user->id);
+    outcome.was_operator = end_operator(connection, user->id);
     transaction.commit();
     return outcome;
 }

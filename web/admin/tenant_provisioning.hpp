@@ -3,6 +3,7 @@
 // rules and the program before anything changes; a problem is one sentence.
 #pragma once
 
+#include "web/admin/operator_problem.hpp"
 #include "core/program/program.hpp"
 #include "core/sla/business_calendar.hpp"
 #include "web/accounts/account_store.hpp"
@@ -28,8 +29,7 @@ struct NewTenant {
 };
 
 struct TenantChange {
-    std::string problem;                      // empty when done
-    bool refused_input = false;               // the problem is the input's (a usage error), not the data's
+    OperatorProblem problem;                  // none when done
     std::optional<TenantRecord> tenant;       // as it is now
     bool unchanged = false;                   // tenant plan: it had that plan already
 };

@@ -20,6 +20,7 @@ namespace web {
 enum class Access {
     Anyone,     // health, program, sign-in, invitations, password resets, the dev mailbox
     SignedIn,   // everything else
+    Operator,   // /api/v1/admin: the vendor's operators, by API token only
 };
 
 struct ApiCall {

@@ -31,6 +31,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
       password_resets_(database, address_, mail, program.program),
       tenants_(program.program),
       support_users_(database, address_, mail, program.program.product_name),
+      operators_(database, address_, mail, program.program),
       audit_(database),
       dev_mailbox_(database, mail) {
     program_.key = "/api/v1/program";
@@ -47,6 +48,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
     password_resets_.add_to(router_);
     tenants_.add_to(router_);
     support_users_.add_to(router_);
+    operators_.add_to(router_);
     audit_.add_to(router_);
     tickets_.add_to(router_);
     ticket_changes_.add_to(router_);
@@ -75,7 +77,21 @@ void ApiRoutes::handle(const httplib::Request& request, httplib::Response& respo
 
     ApiCall call{request, response, std::move(found.parameters), nullptr, service_now()};
     std::optional<Caller> caller;
-    if (found.route->access == Access::SignedIn && request.has_header("Authorization")) {
+    if (found.route->access == Access::Operator) {
+        if (!request.has_header("Authorization")) {
+            response.set_header("WWW-Authenticate", "Bearer");
+            send_problem(response, 401, "The operator API takes an operator's API token: \"Authorization: Bearer spt_...\" "
+                                        "(./portal admin operator invite EMAIL).");
+            return;
+        }
+        caller = token_caller(request, response, call.now);
+        if (!caller) return;
+        if (!caller->is_operator) {
+            send_problem(response, 403, "Only the vendor's operators may use " + request.path + ".");
+            return;
+        }
+        call.caller = &*caller;
+    } else if (found.route->access == Access::SignedIn && request.has_header("Authorization")) {
         caller = token_caller(request, response, call.now);
         if (!caller) return;
         call.caller = &*caller;

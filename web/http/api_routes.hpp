@@ -10,6 +10,7 @@
 //   /api/v1/tickets..       tickets with their SLA, filing them (ticket_routes)
 //   /api/v1/tickets/{id}/.. comments, solve, confirm, reopen, severity, escalate (ticket_change_routes)
 //   GET  /api/v1/status     the service status per region, open to anyone (status_routes)
+//   /api/v1/admin/..        the operator API, with an operator's API token only (operator_routes)
 //   GET  /api/v1/dev/mailbox  with --demo only (dev_mailbox_routes)
 // Each request goes through the same gate, in this order: the path must
 // exist (404) and take the method (405); a state-changing request must not
@@ -38,6 +39,7 @@
 #include "web/accounts/tenant_routes.hpp"
 #include "web/http/test_fault.hpp"
 #include "web/tickets/ticket_change_routes.hpp"
+#include "web/admin/operator_routes.hpp"
 #include "web/tickets/ticket_events.hpp"
 #include "web/tickets/ticket_routes.hpp"
 #include "web/webhooks/webhook_delivery.hpp"
@@ -86,6 +88,7 @@ private:
     PasswordResetRoutes password_resets_;
     TenantRoutes tenants_;
     SupportUserRoutes support_users_;
+    OperatorRoutes operators_;
     AuditRoutes audit_;
     DevMailboxRoutes dev_mailbox_;
 };

@@ -375,6 +375,11 @@ const Migration migrations[] = {
      "  last_used_at INTEGER"
      ");"
      "CREATE INDEX api_tokens_of_user ON api_tokens(user_id);"},
+
+    // The vendor's operators: people (or their billing and CRM scripts) who
+    // provision tenants and people through /api/v1/admin with an API token.
+    // They belong to no tenant; the flag is theirs alone.
+    {19, "operators", "ALTER TABLE users ADD COLUMN is_operator INTEGER NOT NULL DEFAULT 0;"},
 };
 
 }  // namespace

@@ -1,0 +1,48 @@
+// The operator API (web/openapi.yaml, "Operator"): what `./portal admin`
+// does, for the vendor's billing or CRM to script, with an operator's API
+// token (Access::Operator). Each is the same function the command line runs.
+//   GET   /api/v1/admin/tenants                      every tenant
+//   POST  /api/v1/admin/tenants  {slug, name, plan, region, trial_started?}
+//   PATCH /api/v1/admin/tenants/{tenant}  {plan}     open tickets keep their targets
+//   POST  /api/v1/admin/tenants/{tenant}/admins  {email}   invite its admin
+//   GET   /api/v1/admin/engineers                    the vendor's support engineers
+//   POST  /api/v1/admin/engineers  {email}           invite one, of every tenant
+//   POST  /api/v1/admin/revocations  {email}         every membership, session and token ends
+// A retry needs no Idempotency-Key: adding a tenant or inviting someone again
+// is a 409 that names what exists, and a revocation again changes nothing.
+// Invitations answer with their link too, as the command line prints it.
+#pragma once
+
+#include "web/http/api_router.hpp"
+#include "web/http/public_address.hpp"
+#include "web/store/database.hpp"
+
+#include "core/program/program.hpp"
+
+namespace web {
+
+class MailDelivery;
+
+class OperatorRoutes {
+public:
+    // Everything given must outlive the routes.
+    OperatorRoutes(Database& database, const PublicAddress& address, MailDelivery& mail, const core::Program& program)
+        : database_(database), address_(address), mail_(mail), program_(program) {}
+
+    void add_to(ApiRouter& router);
+
+private:
+    void list_tenants(ApiCall& call);
+    void add_tenant(ApiCall& call);
+    void change_tenant(ApiCall& call);
+    void invite(ApiCall& call, bool engineer);
+    void list_engineers(ApiCall& call);
+    void revoke(ApiCall& call);
+
+    Database& database_;
+    const PublicAddress& address_;
+    MailDelivery& mail_;
+    const core::Program& program_;
+};
+
+}  // namespace web
