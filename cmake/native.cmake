@@ -12,10 +12,18 @@ find_package(ZLIB REQUIRED)
 find_library(SODIUM sodium REQUIRED)
 # libcurl (Debian's libcurl4-openssl-dev): SMTP with STARTTLS, TLS and login.
 find_package(CURL REQUIRED)
+# liboath (Debian's liboath-dev): TOTP codes for the second factor, RFC 6238.
+find_library(OATH oath REQUIRED)
+# libqrencode (Debian's libqrencode-dev): the QR code an authenticator app scans.
+find_library(QRENCODE qrencode REQUIRED)
+# OpenSSL (Debian's libssl-dev): the API tests compute TOTP codes with its HMAC-SHA1,
+# apart from the service's liboath.
+find_package(OpenSSL REQUIRED)
 
 file(GLOB_RECURSE WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 add_executable(portal-web ${WEB_SOURCES})
-target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl Threads::Threads)
+target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl ${OATH} ${QRENCODE}
+                      Threads::Threads)
 target_compile_definitions(portal-web PRIVATE ${CPP_HTTPLIB_DEFINITIONS})
 target_compile_options(portal-web PRIVATE ${PORTAL_WARNINGS})
 
@@ -65,7 +73,8 @@ set_tests_properties(dispatch-refuses-effect_unrun PROPERTIES PASS_REGULAR_EXPRE
 
 file(GLOB API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/api/*.cpp")
 add_executable(api-tests ${API_SOURCES})
-target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl Threads::Threads)
+target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl OpenSSL::Crypto
+                      Threads::Threads)
 target_compile_definitions(api-tests PRIVATE PORTAL_SOURCE_DIR="${CMAKE_SOURCE_DIR}" ${CPP_HTTPLIB_DEFINITIONS})
 target_compile_options(api-tests PRIVATE ${PORTAL_WARNINGS})
 add_test(NAME api COMMAND api-tests)

@@ -23,6 +23,7 @@
 #include "web/status/program_document.hpp"
 #include "web/http/public_address.hpp"
 #include "web/accounts/secret_token.hpp"
+#include "web/accounts/totp.hpp"
 #include "web/mail/smtp_client.hpp"
 #include "web/http/static_files.hpp"
 #include "web/http/stop_signals.hpp"
@@ -82,6 +83,7 @@ int main(int argc, char** argv) {
     const web::Options& options = *parsed.options;
 
     if (!web::start_secrets()) return fail("cannot initialise libsodium (no source of randomness?)");
+    if (!web::start_totp()) return fail("cannot initialise liboath");
     std::string error;
     std::optional<web::ProgramDocument> program = web::load_program_document(options.program_file, error);
     if (!program) return fail(error);

@@ -226,9 +226,10 @@ TEST_CASE("migration 16 keeps every invitation and audit entry of a database wri
         " actor_user_id INTEGER NOT NULL REFERENCES users(id), action TEXT NOT NULL, target_user_id INTEGER NOT NULL REFERENCES users(id),"
         " address TEXT NOT NULL);"
         "INSERT INTO audit_log_old SELECT * FROM audit_log; DROP TABLE audit_log; ALTER TABLE audit_log_old RENAME TO audit_log;"
-        "DROP TABLE password_reset_requests; DROP TABLE password_resets;"   // migration 17's and 18's, made again after 16
+        "DROP TABLE password_reset_requests; DROP TABLE password_resets;"   // later migrations' (17 on), made again after 16
         "DROP TABLE webhook_deliveries; DROP TABLE webhooks; DROP TABLE ticket_events; DROP TABLE api_tokens;"
-        "ALTER TABLE users DROP COLUMN is_operator;"                        // and 19's
+        "ALTER TABLE users DROP COLUMN is_operator;"                        // and 19's, 20's
+        "DROP TABLE second_factors; DROP TABLE recovery_codes; DROP TABLE sign_in_challenges;"
         "DELETE FROM schema_migrations WHERE version >= 16; COMMIT;");
     const int64_t invitations = api_test::query_number(database, "SELECT COUNT(*) FROM invitations");
     const int64_t invitation_tenants = api_test::query_number(database, "SELECT COUNT(*) FROM invitation_tenants");

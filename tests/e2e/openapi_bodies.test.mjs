@@ -9,6 +9,7 @@
 // No browser: node's fetch.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Contract } from './openapi_contract.mjs';
@@ -389,6 +390,55 @@ test('password resets: ask for a link, read it, use it once, and refusals', asyn
     await api('GET', '/session', { as: sessionOf(person, reset), expect: 200 });
     await api('GET', `/password-resets/${token}`, { expect: 410 });
     await api('POST', `/password-resets/${token}`, { body: { password: 'another new passphrase' }, expect: 410 });
+    assertNoMismatches();
+});
+
+test('two-step sign-in: enrol, confirm, sign in with a code, turn off, and refusals', async () => {
+    const email = 'owner@multi.example';
+    const person = await signIn(email);
+    const base32 = (text) => {
+        const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+        let bits = '';
+        for (const c of text) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+        return Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+    };
+    const totp = (secret, step) => {
+        const counter = Buffer.alloc(8);
+        counter.writeBigUInt64BE(BigInt(step));
+        const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+        const offset = mac[mac.length - 1] & 15;
+        return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+    };
+    const base = '/session/second-factor';
+    await api('GET', base, { as: person, expect: 200 });
+    await api('GET', base, { expect: 401 });
+    await api('POST', `${base}/enrolment`, { expect: 401 });
+    await api('POST', `${base}/enrolment`, { as: person, csrf: false, expect: 403 });
+    await api('POST', `${base}/enrolment/confirm`, { as: person, body: { code: '123456' }, expect: 409 });
+    const { secret } = (await api('POST', `${base}/enrolment`, { as: person, expect: 201 })).json;
+    await api('POST', `${base}/enrolment/confirm`, { as: person, body: { code: '000000' }, expect: 422 });
+    await api('POST', `${base}/enrolment/confirm`, { as: person, body: {}, expect: 400 });
+    await api('POST', `${base}/enrolment/confirm`, { body: { code: '000000' }, expect: 401 });
+    await api('POST', `${base}/enrolment/confirm`, { as: person, csrf: false, body: { code: '000000' }, expect: 403 });
+    const step = Math.floor(Date.now() / 30000);
+    const on = await api('POST', `${base}/enrolment/confirm`, { as: person, body: { code: totp(secret, step) }, expect: 200 });
+    await api('POST', `${base}/enrolment`, { as: person, expect: 409 });
+
+    const challenged = await api('POST', '/session', { body: { email, password: 'demo-password' }, expect: 202 });
+    const { challenge } = challenged.json;
+    await api('POST', base, { body: { challenge, code: '000000' }, expect: 422 });
+    await api('POST', base, { body: { challenge }, expect: 400 });
+    await api('POST', base, { body: { challenge, code: totp(secret, step + 1) }, headers: { origin: 'https://elsewhere.example' }, expect: 403 });
+    const signedIn = await api('POST', base, { body: { challenge, code: totp(secret, step + 1) }, expect: 200 });
+    await api('POST', base, { body: { challenge, code: totp(secret, step + 1) }, expect: 410 });
+    const again = sessionOf(email, signedIn);
+
+    await api('POST', `${base}/disable`, { as: again, body: { code: '000000' }, expect: 422 });
+    await api('POST', `${base}/disable`, { as: again, body: {}, expect: 400 });
+    await api('POST', `${base}/disable`, { body: { code: on.json.recovery_codes[0] }, expect: 401 });
+    await api('POST', `${base}/disable`, { as: again, csrf: false, body: { code: on.json.recovery_codes[0] }, expect: 403 });
+    await api('POST', `${base}/disable`, { as: again, body: { code: on.json.recovery_codes[0] }, expect: 200 });
+    await api('POST', `${base}/disable`, { as: again, body: { code: on.json.recovery_codes[1] }, expect: 409 });
     assertNoMismatches();
 });
 

@@ -6,7 +6,9 @@
 #include "web/accounts/password_sign_in.hpp"
 #include "web/http/problem.hpp"
 #include "web/accounts/session_cookie.hpp"
+#include "web/accounts/second_factor_store.hpp"
 #include "web/accounts/session_store.hpp"
+#include "web/store/unix_time.hpp"
 #include "web/store/sqlite_statement.hpp"
 
 #include "core/checks/email_address.hpp"
@@ -25,6 +27,21 @@ void send_new_session(httplib::Response& response, const Caller& caller, const s
                       const core::Program& program) {
     set_session_cookie(response, token, address.https());
     send_json(response, 200, session_json(caller, program));
+}
+
+NewSession open_session(sqlite3* connection, int64_t user_id, core::Instant now, const std::string& address) {
+    AccountStore(connection).record_sign_in(user_id, now);
+    SessionStore sessions(connection);
+    sessions.remove_expired(now);
+    return sessions.open(user_id, now, address);
+}
+
+void send_second_factor_challenge(httplib::Response& response, const std::string& challenge, core::Instant now) {
+    nlohmann::ordered_json body;
+    body["second_factor"] = "totp";
+    body["challenge"] = challenge;
+    body["expires_at"] = utc_text(now + challenge_lifetime);
+    send_json(response, 202, body);
 }
 
 void SessionRoutes::add_to(ApiRouter& router) {
@@ -62,19 +79,25 @@ void SessionRoutes::sign_in(ApiCall& call) {
 
     Caller caller;
     NewSession session;
+    std::string challenge;   // the second factor's, when the account has one
     database_.with_connection([&](sqlite3* connection) {
         Transaction transaction(connection);
         password_accepted(connection, checked, call.now);
         AccountStore accounts(connection);
         caller.memberships = accounts.active_memberships_of(user.id);
         if (!caller.memberships.empty()) {
-            accounts.record_sign_in(user.id, call.now);
-            SessionStore sessions(connection);
-            sessions.remove_expired(call.now);
-            session = sessions.open(user.id, call.now, call.request.remote_addr);
+            SecondFactorStore second_factor(connection);
+            if (second_factor.enabled(user.id))
+                challenge = second_factor.open_challenge(user.id, call.now);
+            else
+                session = open_session(connection, user.id, call.now, call.request.remote_addr);
         }
         transaction.commit();
     });
+    if (!challenge.empty()) {
+        send_second_factor_challenge(call.response, challenge, call.now);
+        return;
+    }
     if (caller.memberships.empty()) {
         // The password was right, so saying why is no help to a guesser.
         send_problem(call.response, 403,

@@ -1,5 +1,6 @@
 // Signing in and out (web/openapi.yaml):
-//   POST   /api/v1/session   {"email", "password"} -> the session body and the cookie
+//   POST   /api/v1/session   {"email", "password"} -> the session body and the cookie, or
+//                            202 and a challenge when the account has a second factor
 //   GET    /api/v1/session   who is signed in (401 when nobody)
 //   DELETE /api/v1/session   sign out: the session ends, the cookie is cleared
 // A wrong password and an unknown e-mail get the same answer, after the same
@@ -10,6 +11,7 @@
 #include "web/http/api_router.hpp"
 #include "web/store/database.hpp"
 #include "web/http/public_address.hpp"
+#include "web/accounts/session_store.hpp"
 
 #include "core/program/program.hpp"
 
@@ -36,6 +38,15 @@ private:
     const PublicAddress& address_;
     const core::Program& program_;
 };
+
+// A session for the user who has proven who they are, noting the sign-in;
+// inside the caller's transaction.
+NewSession open_session(sqlite3* connection, int64_t user_id, core::Instant now, const std::string& address);
+
+// 202 {"second_factor": "totp", "challenge", "expires_at"}: the password was
+// right, and the account's authenticator code is still to come
+// (POST /api/v1/session/second-factor, second_factor_routes).
+void send_second_factor_challenge(httplib::Response& response, const std::string& challenge, core::Instant now);
 
 // 200 with the session body (account_json) and the cookie: how signing in
 // and accepting an invitation answer.

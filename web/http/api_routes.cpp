@@ -27,6 +27,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
       ticket_changes_(database, program.program, zones, events_),
       status_(database, program.program),
       sessions_(database, address_, program.program),
+      second_factor_(database, address_, program.program),
       invitations_(database, address_, program.program),
       password_resets_(database, address_, mail, program.program),
       tenants_(program.program),
@@ -44,6 +45,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
     router_.add("GET", "/api/v1/program", Access::Anyone,
                 [this](ApiCall& call) { send_cacheable(call.request, call.response, program_, gzip_cache_); });
     sessions_.add_to(router_);
+    second_factor_.add_to(router_);
     invitations_.add_to(router_);
     password_resets_.add_to(router_);
     tenants_.add_to(router_);

@@ -2,6 +2,7 @@
 //   GET  /api/v1/health     is the service up and does its database answer
 //   GET  /api/v1/program    the support program document
 //   /api/v1/session         sign in, who is signed in, sign out (session_routes)
+//   /api/v1/session/second-factor..  an authenticator app's code (second_factor_routes)
 //   /api/v1/invitations/..  the invitation link (invitation_routes)
 //   /api/v1/password-resets..  "Forgot password?" and its link (password_reset_routes)
 //   GET  /api/v1/tenants    the caller's tenants (tenant_routes)
@@ -40,6 +41,7 @@
 #include "web/http/test_fault.hpp"
 #include "web/tickets/ticket_change_routes.hpp"
 #include "web/admin/operator_routes.hpp"
+#include "web/accounts/second_factor_routes.hpp"
 #include "web/tickets/ticket_events.hpp"
 #include "web/tickets/ticket_routes.hpp"
 #include "web/webhooks/webhook_delivery.hpp"
@@ -84,6 +86,7 @@ private:
     TicketChangeRoutes ticket_changes_;
     StatusRoutes status_;
     SessionRoutes sessions_;
+    SecondFactorRoutes second_factor_;
     InvitationRoutes invitations_;
     PasswordResetRoutes password_resets_;
     TenantRoutes tenants_;

@@ -380,6 +380,35 @@ const Migration migrations[] = {
     // provision tenants and people through /api/v1/admin with an API token.
     // They belong to no tenant; the flag is theirs alone.
     {19, "operators", "ALTER TABLE users ADD COLUMN is_operator INTEGER NOT NULL DEFAULT 0;"},
+
+    // Second factor: an authenticator app's TOTP secret per account (kept as
+    // is: checking a code needs it), enabled once a first code confirms it;
+    // the last time step used, so a code works once; recovery codes by
+    // digest; and sign-ins waiting for their code (a challenge, by digest,
+    // for five minutes and five wrong codes).
+    {20, "second factor",
+     "CREATE TABLE second_factors ("
+     "  user_id INTEGER PRIMARY KEY REFERENCES users(id),"
+     "  secret TEXT NOT NULL,"                                  // base32
+     "  created_at INTEGER NOT NULL,"
+     "  enabled_at INTEGER,"                                    // null: enrolment not confirmed yet
+     "  last_step INTEGER"
+     ");"
+     "CREATE TABLE recovery_codes ("
+     "  id INTEGER PRIMARY KEY,"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  code_digest TEXT NOT NULL,"
+     "  used_at INTEGER"
+     ");"
+     "CREATE INDEX recovery_codes_of_user ON recovery_codes(user_id);"
+     "CREATE TABLE sign_in_challenges ("
+     "  id INTEGER PRIMARY KEY,"
+     "  token_digest TEXT NOT NULL UNIQUE,"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  created_at INTEGER NOT NULL,"
+     "  expires_at INTEGER NOT NULL,"
+     "  failures INTEGER NOT NULL DEFAULT 0"
+     ");"},
 };
 
 }  // namespace
