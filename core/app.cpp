@@ -4,6 +4,7 @@
 #include "core/flows/drafts_flow.hpp"
 #include "core/flows/invitation_flow.hpp"
 #include "core/flows/password_reset_flow.hpp"
+#include "core/flows/account_flow.hpp"
 #include "core/flows/outbox_flow.hpp"
 #include "core/flows/request_flow.hpp"
 #include "core/sla/response_status.hpp"
@@ -112,6 +113,10 @@ Action http_answer(HttpReply reply, int status, std::string body, int generation
     case RequestPasswordReset: return answered<RequestPasswordReset>(status, std::move(body), generation);
     case PasswordReset: return answered<PasswordReset>(status, std::move(body), generation);
     case ResetPassword: return answered<ResetPassword>(status, std::move(body), generation);
+    case SecondFactorState: return answered<SecondFactorState>(status, std::move(body), generation);
+    case SecondFactorSetup: return answered<SecondFactorSetup>(status, std::move(body), generation);
+    case SecondFactorOn: return answered<SecondFactorOn>(status, std::move(body), generation);
+    case SecondFactorOff: return answered<SecondFactorOff>(status, std::move(body), generation);
     }
     return answered<Program>(0, {}, generation);   // not an HttpReply: no answer
 }
@@ -329,13 +334,13 @@ std::vector<Effect> update_one(State& state, const Action& action) {
     // (request_flow), drafts on the device (drafts_flow), one ticket
     // (ticket_flow), the session (session_flow), support users
     // (users_flow), accepting an invitation (invitation_flow), a forgotten
-    // password (password_reset_flow), the outbox (outbox_flow), the page
-    // itself (above).
+    // password (password_reset_flow), the account page (account_flow), the
+    // outbox (outbox_flow), the page itself (above).
     return std::visit(
         [&](const auto& a) -> std::vector<Effect> {
             using A = std::decay_t<decltype(a)>;
             require_one_owner<A, PageActions, RequestActions, DraftsActions, TicketActions, SessionActions,
-                              UsersActions, InvitationActions, PasswordResetActions, OutboxActions>();
+                              UsersActions, InvitationActions, PasswordResetActions, AccountActions, OutboxActions>();
             if constexpr (PageActions::owns<A>) return Visitor{state}(a);
             else if constexpr (RequestActions::owns<A>) return update_requests(state, action);
             else if constexpr (DraftsActions::owns<A>) return update_drafts(state, action);
@@ -344,6 +349,7 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             else if constexpr (UsersActions::owns<A>) return update_users(state, action);
             else if constexpr (InvitationActions::owns<A>) return update_invitation(state, action);
             else if constexpr (PasswordResetActions::owns<A>) return update_password_reset(state, action);
+            else if constexpr (AccountActions::owns<A>) return update_account(state, action);
             else return update_outbox(state, action);
         },
         action);

@@ -66,6 +66,9 @@ struct SignInForm {
     std::string email, password;
     std::string error;             // from the service, in words
     bool busy = false;
+    // The second step, once the password was right for an account with
+    // two-step sign-in: the service's challenge and the app's code.
+    std::string challenge, code;
 };
 
 struct InviteDialog {
@@ -125,6 +128,23 @@ struct PasswordResetView {
     bool busy = false;
     std::string error;             // the service's answer, in words
     std::map<std::string, std::string> field_errors;
+};
+
+// The account page (#/account): two-step sign-in, on or off, and setting up
+// an authenticator app: its secret as text, as a URI and as a QR code, the
+// first code that turns it on, and the recovery codes shown once.
+struct SecondFactorView {
+    bool loaded = false;
+    bool enabled = false;
+    int recovery_codes_left = 0;
+    std::string secret;                    // setting up: base32, shown grouped
+    std::string otpauth_uri;
+    int qr_size = 0;                       // modules per side; 0: no QR code
+    std::string qr_modules;                // qr_size * qr_size of '1' (dark) and '0'
+    std::string code;                      // typed: to turn it on, or off
+    std::vector<std::string> recovery_codes;   // shown once, after turning on
+    bool busy = false;
+    std::string error;
 };
 
 // Putting the keyboard back into a restored draft's field: wanted once the
@@ -224,6 +244,7 @@ struct State {
     UsersView users;
     InvitationView invitation;
     PasswordResetView password_reset;
+    SecondFactorView second_factor;
     std::string key_prefix = "k";     // random, from the shell: idempotency keys are prefix-counter
     int key_counter = 0;
 
@@ -299,9 +320,17 @@ struct KeyPrefixChosen { std::string prefix; };       // random text from the sh
 struct UpdateReady {};                               // a newer version of the portal is installed
 struct ApplyUpdate {};                               // the user asked to reload into it
 
-struct EditSignIn { std::string field, value; };       // "email" | "password"
+struct EditSignIn { std::string field, value; };       // "email" | "password" | "code"
 struct SubmitSignIn {};
 struct OpenSignIn {};                                // the header's "Sign in"
+struct RestartSignIn {};                             // the second step's "Back": the password again
+struct OpenAccount {};                               // the header's "Account"
+struct StartSecondFactorSetup {};
+struct EditSecondFactorCode { std::string code; };
+struct ConfirmSecondFactor {};                       // "Turn on" with the app's first code
+struct CancelSecondFactorSetup {};
+struct TurnOffSecondFactor {};                       // with a code or a recovery code
+struct RecoveryCodesSaved {};                        // "I have saved them"
 struct SignOut {};
 struct ChooseTenant { std::string tenant; };
 struct OpenUsers {};
@@ -334,7 +363,8 @@ template <Timer T> struct Fired { int generation = 0; };
 // a type of its own, so it can reach no handler but the one for its kind.
 enum class HttpReply { Program, Tickets, Session, SignIn, SignOut, Users, UserDetails, Revoke, Invite, Audit,
                        Invitation, AcceptInvitation, Status, SubmitTicket, TicketDetails, Comment, Command,
-                       Escalate, SendQueued, RequestPasswordReset, PasswordReset, ResetPassword };
+                       Escalate, SendQueued, RequestPasswordReset, PasswordReset, ResetPassword,
+                       SecondFactorState, SecondFactorSetup, SecondFactorOn, SecondFactorOff };
 // status 0: no answer (offline, unreachable). `generation` is the request's.
 struct HttpAnswer { int status = 0; std::string body; int generation = 0; };
 template <HttpReply R> struct Answered : HttpAnswer {};
@@ -348,7 +378,9 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             OpenTicket, FilterTickets, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, DismissNotice, Tick, TimeZonesAvailable,
                             ViewerTimeZoneDetected, ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, UpdateReady,
-                            ApplyUpdate, EditSignIn, SubmitSignIn, OpenSignIn, SignOut, ChooseTenant, OpenUsers,
+                            ApplyUpdate, EditSignIn, SubmitSignIn, OpenSignIn, RestartSignIn, SignOut, ChooseTenant,
+                            OpenAccount, StartSecondFactorSetup, EditSecondFactorCode, ConfirmSecondFactor,
+                            CancelSecondFactorSetup, TurnOffSecondFactor, RecoveryCodesSaved, OpenUsers,
                             EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers, LoadOlderAudit, SelectUser,
                             AskRevoke, CancelRevoke, ConfirmRevoke, OpenInvite, CloseInvite, EditInvite,
                             ToggleInviteTenant, SubmitInvite, EditInvitation, SubmitInvitation,
@@ -362,7 +394,9 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             Answered<HttpReply::SubmitTicket>, Answered<HttpReply::TicketDetails>,
                             Answered<HttpReply::Comment>, Answered<HttpReply::Command>, Answered<HttpReply::Escalate>,
                             Answered<HttpReply::SendQueued>, Answered<HttpReply::RequestPasswordReset>,
-                            Answered<HttpReply::PasswordReset>, Answered<HttpReply::ResetPassword>>;
+                            Answered<HttpReply::PasswordReset>, Answered<HttpReply::ResetPassword>,
+                            Answered<HttpReply::SecondFactorState>, Answered<HttpReply::SecondFactorSetup>,
+                            Answered<HttpReply::SecondFactorOn>, Answered<HttpReply::SecondFactorOff>>;
 
 
 // --- Effects: things the shell must do ----------------------------------

@@ -81,6 +81,8 @@ static std::vector<NavLink> nav_links(const core::State& state) {
     // Support-only users never see user management.
     if (state.account && state.account->is_admin_of(state.current_tenant))
         links.push_back({"##nav-users", "Users", on_users, core::OpenUsers{}});
+    if (state.account)
+        links.push_back({"##nav-account", "Account", std::holds_alternative<core::AccountScreen>(state.screen), core::OpenAccount{}});
     return links;
 }
 

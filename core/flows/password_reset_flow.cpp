@@ -104,6 +104,14 @@ struct PasswordResetVisitor : FlowVisitor<PasswordResetActions> {
     }
     std::vector<Effect> operator()(const Answered<HttpReply::ResetPassword>& a) {
         if (auto effects = signed_in_by(state, a)) return std::move(*effects);
+        // Two-step sign-in: the new password is set; the app's code signs in.
+        if (second_factor_asked(state, a, state.password_reset.account_email)) {
+            state.sign_in.error.clear();
+            state.password_reset = {};
+            std::vector<Effect> effects;
+            push_screen(state, SignInScreen{}, effects);
+            return effects;
+        }
         PasswordResetView& v = state.password_reset;
         const Problem problem = parse_problem(a.body, a.status);
         v.busy = false;

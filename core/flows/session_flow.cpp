@@ -1,11 +1,14 @@
 #include "core/flows/session_flow.hpp"
 
+#include "core/flows/account_flow.hpp"
 #include "core/flows/api_request.hpp"
 #include "core/flows/device_snapshots.hpp"
 #include "core/flows/invitation_flow.hpp"
 #include "core/flows/password_reset_flow.hpp"
 #include "core/flows/outbox_flow.hpp"
 #include "core/flows/users_flow.hpp"
+
+#include "core/text/json_reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -67,6 +70,17 @@ std::optional<std::vector<Effect>> signed_in_by(State& state, const HttpAnswer& 
     return effects;
 }
 
+bool second_factor_asked(State& state, const HttpAnswer& answer, const std::string& for_email) {
+    if (answer.status != 202) return false;
+    const json body = read_json(answer.body);
+    if (!body.is_object() || !body.contains("challenge") || !body["challenge"].is_string()) return false;
+    const std::string email = for_email;   // it may be the form's own, which is cleared next
+    state.sign_in = {};
+    state.sign_in.email = email;
+    state.sign_in.challenge = body["challenge"].get<std::string>();
+    return true;
+}
+
 std::vector<Effect> enter_account_screen(State& state) {
     if (auto* invitation = std::get_if<InvitationScreen>(&state.screen))
         return enter_invitation_screen(state, invitation->token);
@@ -74,6 +88,7 @@ std::vector<Effect> enter_account_screen(State& state) {
     if (!needs_session(state.screen) || state.session == SessionStatus::Unknown) return {};
     if (state.session == SessionStatus::SignedOut) return session_ended(state);
     if (std::holds_alternative<UsersScreen>(state.screen)) return enter_users_screen(state);
+    if (std::holds_alternative<AccountScreen>(state.screen)) return enter_account_page(state);
     return {};
 }
 
@@ -92,11 +107,28 @@ struct SessionVisitor : FlowVisitor<SessionActions> {
     using FlowVisitor::operator();
 
     std::vector<Effect> operator()(const EditSignIn& a) {
-        (a.field == "email" ? state.sign_in.email : state.sign_in.password) = a.value;
+        (a.field == "email" ? state.sign_in.email : a.field == "code" ? state.sign_in.code : state.sign_in.password) = a.value;
+        return {};
+    }
+    std::vector<Effect> operator()(const RestartSignIn&) {
+        const std::string email = state.sign_in.email;
+        state.sign_in = {};
+        state.sign_in.email = email;
         return {};
     }
     std::vector<Effect> operator()(const SubmitSignIn&) {
         if (state.sign_in.busy) return {};
+        if (!state.sign_in.challenge.empty()) {
+            const std::string code = squeezed_code(state.sign_in.code);
+            if (code.empty()) {
+                state.sign_in.error = "Type the code from your authenticator app, or a recovery code.";
+                return {};
+            }
+            state.sign_in.busy = true;
+            state.sign_in.error.clear();
+            json body = {{"challenge", state.sign_in.challenge}, {"code", code}};
+            return {api_request(state, "POST", "/api/v1/session/second-factor", HttpReply::SignIn, body.dump())};
+        }
         if (state.sign_in.email.empty() || state.sign_in.password.empty()) {
             state.sign_in.error = "Enter your e-mail address and password.";
             return {};
@@ -145,9 +177,14 @@ struct SessionVisitor : FlowVisitor<SessionActions> {
     std::vector<Effect> operator()(const Answered<HttpReply::SignOut>&) { return {}; }
     std::vector<Effect> operator()(const Answered<HttpReply::SignIn>& a) {
         if (auto effects = signed_in_by(state, a)) return std::move(*effects);
-        state.sign_in.busy = false;
-        state.sign_in.password.clear();   // never keep a wrong password around
-        state.sign_in.error = parse_problem(a.body, a.status).message;
+        if (second_factor_asked(state, a, state.sign_in.email)) return {};
+        SignInForm& form = state.sign_in;
+        form.busy = false;
+        form.password.clear();   // never keep a wrong password around
+        form.code.clear();
+        form.error = parse_problem(a.body, a.status).message;
+        // The challenge is over (five wrong codes, five minutes): back to the password.
+        if (!form.challenge.empty() && a.status != 422 && a.status != 0) form.challenge.clear();
         return {};
     }
 };

@@ -9,7 +9,7 @@
 
 namespace core {
 
-using SessionActions = Handles<EditSignIn, SubmitSignIn, OpenSignIn, ChooseTenant, Answered<HttpReply::Session>,
+using SessionActions = Handles<EditSignIn, SubmitSignIn, OpenSignIn, RestartSignIn, ChooseTenant, Answered<HttpReply::Session>,
                                Answered<HttpReply::SignIn>, Answered<HttpReply::SignOut>>;
 std::vector<Effect> update_session(State& state, const Action& action);
 
@@ -45,6 +45,11 @@ std::vector<Effect> forget_private_data(State& state);
 // Ends the session here and at the service, and goes to the sign-in screen
 // (the drafts flow owns SignOut: it may ask about drafts first).
 std::vector<Effect> sign_out_now(State& state);
+
+// A 202 answer with a second factor's challenge (signing in, a new
+// password): on to the sign-in screen's second step for `email`. False
+// when the answer is not that.
+bool second_factor_asked(State& state, const HttpAnswer& answer, const std::string& email);
 
 // The first request of every start: who is signed in.
 Effect check_session();

@@ -35,6 +35,7 @@ Screen parse_location(std::string_view hash, const Program& program) {
     if (path.starts_with(invitation_prefix) && path.size() > invitation_prefix.size())
         return InvitationScreen{std::string(path.substr(invitation_prefix.size()))};
     if (path == "/forgot-password") return ForgotPasswordScreen{};
+    if (path == "/account") return AccountScreen{};
     constexpr std::string_view reset_prefix = "/reset-password/";
     if (path.starts_with(reset_prefix) && path.size() > reset_prefix.size())
         return PasswordResetScreen{std::string(path.substr(reset_prefix.size()))};
@@ -56,6 +57,7 @@ std::string location_of(const Screen& screen) {
         std::string operator()(const UsersScreen&) const { return "#/users"; }
         std::string operator()(const InvitationScreen& s) const { return "#/invitation/" + s.token; }
         std::string operator()(const ForgotPasswordScreen&) const { return "#/forgot-password"; }
+        std::string operator()(const AccountScreen&) const { return "#/account"; }
         std::string operator()(const PasswordResetScreen& s) const { return "#/reset-password/" + s.token; }
         std::string operator()(const DraftsScreen&) const { return "#/drafts"; }
         std::string operator()(const NotFoundScreen& s) const {
@@ -67,7 +69,7 @@ std::string location_of(const Screen& screen) {
 
 bool needs_session(const Screen& screen) {
     return std::holds_alternative<TicketsScreen>(screen) || std::holds_alternative<TicketScreen>(screen) ||
-           std::holds_alternative<UsersScreen>(screen);
+           std::holds_alternative<UsersScreen>(screen) || std::holds_alternative<AccountScreen>(screen);
 }
 
 }  // namespace core

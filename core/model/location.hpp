@@ -45,6 +45,9 @@ struct PasswordResetScreen {
     std::string token;
     bool operator==(const PasswordResetScreen&) const = default;
 };
+struct AccountScreen {
+    bool operator==(const AccountScreen&) const = default;
+};
 struct DraftsScreen {
     bool operator==(const DraftsScreen&) const = default;
 };
@@ -54,7 +57,8 @@ struct NotFoundScreen {
 };
 
 using Screen = std::variant<HomeScreen, RouteScreen, TicketsScreen, TicketScreen, SignInScreen, UsersScreen,
-                            InvitationScreen, ForgotPasswordScreen, PasswordResetScreen, DraftsScreen, NotFoundScreen>;
+                            InvitationScreen, ForgotPasswordScreen, PasswordResetScreen, AccountScreen, DraftsScreen,
+                            NotFoundScreen>;
 
 // Screens that show data only a signed-in user may see.
 bool needs_session(const Screen& screen);

@@ -226,6 +226,11 @@ test('axe finds no WCAG 2.1 A/AA violation on any screen, in either theme', asyn
     await audit(page, `ticket ${first}`);
     await go('#/drafts', 'Drafts');
     await audit(page, 'drafts');
+    await go('#/account', 'Set up an authenticator app');
+    await audit(page, 'account');
+    await clickItem(page, 'Set up an authenticator app');
+    await findItem(page, 'Turn on two-step sign-in', { timeout: 10000 });
+    await audit(page, 'account, setting up an authenticator app');
     await go('#/users', 'Invite a support user');
     await clickItem(page, 'Invite a support user');
     await page.waitForFunction(() => document.querySelector('#a11y [role="dialog"]'), null, { timeout: 5000 });

@@ -155,6 +155,13 @@ for (const width of widths) {
             await page.evaluate(() => { location.hash = '#/drafts'; });
             await waitForScreen(page, '#/drafts');
             await check(page, width, 'drafts', problems);
+            await page.evaluate(() => { location.hash = '#/account'; });
+            await waitForScreen(page, '#/account');
+            await findItem(page, 'Set up an authenticator app', { timeout: 10000 });
+            await check(page, width, 'account', problems);
+            await clickItem(page, 'Set up an authenticator app');
+            await findItem(page, 'Turn on two-step sign-in', { timeout: 10000 });
+            await check(page, width, 'account-setup', problems);
             assert.deepEqual(errors, []);
             await close();
         }

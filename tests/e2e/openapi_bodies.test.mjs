@@ -9,11 +9,10 @@
 // No browser: node's fetch.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Contract } from './openapi_contract.mjs';
-import { onboardingDraft, root, startService } from './portal_harness.mjs';
+import { onboardingDraft, root, startService, totp } from './portal_harness.mjs';
 
 const contract = new Contract(path.join(root, 'web/openapi.yaml'));
 
@@ -396,19 +395,6 @@ test('password resets: ask for a link, read it, use it once, and refusals', asyn
 test('two-step sign-in: enrol, confirm, sign in with a code, turn off, and refusals', async () => {
     const email = 'owner@multi.example';
     const person = await signIn(email);
-    const base32 = (text) => {
-        const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-        let bits = '';
-        for (const c of text) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-        return Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-    };
-    const totp = (secret, step) => {
-        const counter = Buffer.alloc(8);
-        counter.writeBigUInt64BE(BigInt(step));
-        const mac = createHmac('sha1', base32(secret)).update(counter).digest();
-        const offset = mac[mac.length - 1] & 15;
-        return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
-    };
     const base = '/session/second-factor';
     await api('GET', base, { as: person, expect: 200 });
     await api('GET', base, { expect: 401 });
@@ -423,6 +409,13 @@ test('two-step sign-in: enrol, confirm, sign in with a code, turn off, and refus
     const step = Math.floor(Date.now() / 30000);
     const on = await api('POST', `${base}/enrolment/confirm`, { as: person, body: { code: totp(secret, step) }, expect: 200 });
     await api('POST', `${base}/enrolment`, { as: person, expect: 409 });
+
+    // A new password by mail still needs the code.
+    await api('POST', '/password-resets', { body: { email }, expect: 202 });
+    const mail = (await api('GET', '/dev/mailbox', { expect: 200 })).json.messages
+        .find((m) => m.to === email && m.link.includes('#/reset-password/'));
+    const resetToken = new URL(mail.link).hash.replace(/^#\/reset-password\//, '');
+    await api('POST', `/password-resets/${resetToken}`, { body: { password: 'demo-password' }, expect: 202 });
 
     const challenged = await api('POST', '/session', { body: { email, password: 'demo-password' }, expect: 202 });
     const { challenge } = challenged.json;

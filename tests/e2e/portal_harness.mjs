@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { createHmac } from 'node:crypto';
 
 export const root = process.env.PORTAL_ROOT ?? path.resolve(import.meta.dirname, '../..');
 export const screenshotDir = path.join(root, 'build', 'screenshots');
@@ -262,3 +263,18 @@ export function onboardingDraft(tenant = 'acme-prod', fields = {}) {
         checklist: { redirect_uris_match: true, tenant_registered: false },
     };
 }
+
+// What an authenticator app shows during the 30-second `step` for a base32
+// `key` (RFC 6238: HMAC-SHA1, 6 digits), computed apart from the service.
+export function totp(key, step) {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    let bits = '';
+    for (const c of key.replace(/ /g, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+    const secret = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+    const counter = Buffer.alloc(8);
+    counter.writeBigUInt64BE(BigInt(step));
+    const mac = createHmac('sha1', secret).update(counter).digest();
+    const offset = mac[mac.length - 1] & 15;
+    return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+export const totpStepNow = () => Math.floor(Date.now() / 30000);

@@ -68,3 +68,9 @@ TEST_CASE("the password reset pages round trip, and a reset link needs its token
     CHECK_FALSE(needs_session(ForgotPasswordScreen{}));
     CHECK_FALSE(needs_session(PasswordResetScreen{"t"}));
 }
+
+TEST_CASE("the account page round trips and needs a session") {
+    CHECK(parse_location("#/account", program()) == Screen{AccountScreen{}});
+    CHECK(location_of(AccountScreen{}) == "#/account");
+    CHECK(needs_session(AccountScreen{}));
+}

@@ -4,6 +4,7 @@
 #include "core/flows/password_reset_flow.hpp"
 
 #include "effects_of.hpp"
+#include "signed_out_state.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,13 +15,7 @@ namespace {
 const char* signed_in_answer = R"({"user":{"id":"u7","email":"sam@acme.example","name":"Sam"},"csrf_token":"c",)"
                                R"("memberships":[{"tenant":"acme-prod","tenant_name":"Acme","role":"support_only"}]})";
 
-State signed_out() {
-    State state;
-    state.now = *parse_instant("2026-12-07T03:00:00Z");
-    state.session = SessionStatus::SignedOut;
-    state.screen = SignInScreen{};
-    return state;
-}
+State signed_out() { return signed_out_on_sign_in_screen("2026-12-07T03:00:00Z"); }
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include "core/flows/session_flow.hpp"
 
 #include "effects_of.hpp"
+#include "signed_out_state.hpp"
 #include "signed_in_state.hpp"
 
 #include <doctest/doctest.h>
@@ -17,13 +18,7 @@ const char* two_tenants = R"({"user":{"id":"u1","email":"admin@acme.example","na
                           R"({"tenant":"acme-prod","tenant_name":"Acme","role":"admin","plan":"standard","region":"eu"},)"
                           R"({"tenant":"acme-dev","tenant_name":"Acme dev","role":"member","plan":"trial","region":"eu"}]})";
 
-State on_sign_in_screen() {
-    State state;
-    state.now = *parse_instant("2026-12-05T10:00:00Z");
-    state.session = SessionStatus::SignedOut;
-    state.screen = SignInScreen{};
-    return state;
-}
+State on_sign_in_screen() { return signed_out_on_sign_in_screen("2026-12-05T10:00:00Z"); }
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "web/accounts/password_reset_routes.hpp"
 
+#include "web/accounts/second_factor_store.hpp"
 #include "web/accounts/account_store.hpp"
 #include "web/accounts/password_hash.hpp"
 #include "web/accounts/password_reset_store.hpp"
@@ -120,6 +121,7 @@ void PasswordResetRoutes::reset(ApiCall& call) {
 
     Caller caller;
     NewSession session;
+    std::string challenge;   // a reset proves the mailbox, not the second factor: that is still asked
     database_.with_connection([&](sqlite3* connection) {
         Transaction transaction(connection);
         // Again, inside the transaction: the link works once even when two
@@ -135,8 +137,11 @@ void PasswordResetRoutes::reset(ApiCall& call) {
         sessions.close_all_of(user_id);
         caller.memberships = accounts.active_memberships_of(user_id);
         if (!caller.memberships.empty()) {
-            accounts.record_sign_in(user_id, call.now);
-            session = sessions.open(user_id, call.now, call.request.remote_addr);
+            SecondFactorStore second_factor(connection);
+            if (second_factor.enabled(user_id))
+                challenge = second_factor.open_challenge(user_id, call.now);
+            else
+                session = open_session(connection, user_id, call.now, call.request.remote_addr);
         }
         if (std::optional<UserRecord> user = accounts.user_by_id(user_id)) {
             caller.user_id = user->id;
@@ -153,6 +158,10 @@ void PasswordResetRoutes::reset(ApiCall& call) {
         send_problem(call.response, 403,
                      "Your new password is set, but your access to every tenant has ended. Ask an admin of your "
                      "organisation to invite you again.");
+        return;
+    }
+    if (!challenge.empty()) {
+        send_second_factor_challenge(call.response, challenge, call.now);
         return;
     }
     caller.csrf_token = session.csrf_token;
