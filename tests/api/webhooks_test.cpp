@@ -298,6 +298,23 @@ TEST_CASE("while the help desk fails, deliveries wait in order; then they arrive
         CHECK(waiting.out.find("answered 500: the help desk is down") != std::string::npos);
         api_test::FinishedRun listed = api_test::run_admin(service.database_path(), {"webhook", "list"});
         CHECK(listed.out.find(" 3 ") != std::string::npos);   // three waiting
+        // The same, for the operator's scripts.
+        const std::string operator_token =
+            api_test::printed_api_token(api_test::run_admin(service.database_path(), {"operator", "invite", "ops@vendor.example"}).out);
+        const httplib::Headers bearer = {{"Authorization", "Bearer " + operator_token}};
+        const json webhooks = api_test::json_of(service.client().Get("/api/v1/admin/webhooks", bearer), 200);
+        REQUIRE(webhooks["webhooks"].size() == 1);
+        CHECK(webhooks["webhooks"][0]["url"] == receiver.url());
+        CHECK(webhooks["webhooks"][0]["waiting"] == 3);
+        CHECK(webhooks["webhooks"][0]["last_status"] == 500);
+        const json deliveries = api_test::json_of(service.client().Get("/api/v1/admin/webhooks/deliveries?limit=10", bearer), 200);
+        REQUIRE(deliveries["deliveries"].size() == 3);
+        int retrying = 0;
+        for (const json& delivery : deliveries["deliveries"]) {
+            retrying += delivery["status"] == "retrying";
+            if (delivery["status"] == "retrying") CHECK(delivery["last_error"] == "answered 500: the help desk is down");
+        }
+        CHECK(retrying == 2);   // both filings; the comment has not been tried
 
         REQUIRE(service.stop() == 0);
     }

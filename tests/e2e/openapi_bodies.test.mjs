@@ -487,6 +487,27 @@ test('the operator API: tenants, plans, admins, engineers, revocations, and refu
     await api('POST', '/admin/revocations', { headers: operator, raw: '"x"', expect: 400 });
     await api('POST', '/admin/revocations', { body: { email: 'lin@vendor.example' }, expect: 401 });
     await api('POST', '/admin/revocations', { headers: { authorization: `Bearer ${engineerToken}` }, body: { email: 'x@vendor.example' }, expect: 403 });
+
+    const webhook = { url: 'http://127.0.0.1:9/hooks/portal', secret: 'a-secret-of-the-help-desk-0123' };
+    await api('POST', '/admin/webhooks', { headers: operator, body: webhook, expect: 201 });
+    await api('POST', '/admin/webhooks', { headers: operator, body: webhook, expect: 409 });
+    await api('POST', '/admin/webhooks', { headers: operator, body: { ...webhook, secret: 'short' }, expect: 422 });
+    await api('POST', '/admin/webhooks', { headers: operator, raw: '[1]', expect: 400 });
+    await api('POST', '/admin/webhooks', { body: webhook, expect: 401 });
+    await api('POST', '/admin/webhooks', { headers: { authorization: `Bearer ${engineerToken}` }, body: webhook, expect: 403 });
+    await api('GET', '/admin/webhooks', { headers: operator, expect: 200 });
+    await api('GET', '/admin/webhooks', { expect: 401 });
+    await api('GET', '/admin/webhooks', { headers: { authorization: `Bearer ${engineerToken}` }, expect: 403 });
+    await api('GET', '/admin/webhooks/deliveries?limit=5', { headers: operator, expect: 200 });
+    await api('GET', '/admin/webhooks/deliveries?limit=none', { headers: operator, expect: 400 });
+    await api('GET', '/admin/webhooks/deliveries', { expect: 401 });
+    await api('GET', '/admin/webhooks/deliveries', { headers: { authorization: `Bearer ${engineerToken}` }, expect: 403 });
+    await api('POST', '/admin/webhooks/removals', { headers: operator, body: { url: webhook.url }, expect: 200 });
+    await api('POST', '/admin/webhooks/removals', { headers: operator, body: { url: webhook.url }, expect: 404 });
+    await api('POST', '/admin/webhooks/removals', { headers: operator, body: { url: 7 }, expect: 422 });
+    await api('POST', '/admin/webhooks/removals', { headers: operator, raw: 'x', expect: 400 });
+    await api('POST', '/admin/webhooks/removals', { body: { url: webhook.url }, expect: 401 });
+    await api('POST', '/admin/webhooks/removals', { headers: { authorization: `Bearer ${engineerToken}` }, body: { url: webhook.url }, expect: 403 });
     assertNoMismatches();
 });
 

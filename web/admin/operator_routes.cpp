@@ -8,12 +8,23 @@
 #include "web/http/problem.hpp"
 #include "web/mail/mail_delivery.hpp"
 #include "web/store/unix_time.hpp"
+#include "web/webhooks/webhook_store.hpp"
 
 #include "core/checks/email_address.hpp"
+
+#include <charconv>
 
 namespace web {
 
 namespace {
+
+nlohmann::ordered_json status_json(const std::optional<int>& status) {
+    return status ? nlohmann::ordered_json(*status) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json text_json(const std::optional<std::string>& text) {
+    return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
+}
 
 nlohmann::ordered_json tenant_json(const TenantRecord& tenant) {
     nlohmann::ordered_json json;
@@ -73,6 +84,10 @@ void OperatorRoutes::add_to(ApiRouter& router) {
     router.add("GET", "/api/v1/admin/engineers", Access::Operator, [this](ApiCall& call) { list_engineers(call); });
     router.add("POST", "/api/v1/admin/engineers", Access::Operator, [this](ApiCall& call) { invite(call, true); });
     router.add("POST", "/api/v1/admin/revocations", Access::Operator, [this](ApiCall& call) { revoke(call); });
+    router.add("GET", "/api/v1/admin/webhooks", Access::Operator, [this](ApiCall& call) { list_webhooks(call); });
+    router.add("POST", "/api/v1/admin/webhooks", Access::Operator, [this](ApiCall& call) { add_webhook(call); });
+    router.add("POST", "/api/v1/admin/webhooks/removals", Access::Operator, [this](ApiCall& call) { remove_webhook(call); });
+    router.add("GET", "/api/v1/admin/webhooks/deliveries", Access::Operator, [this](ApiCall& call) { list_deliveries(call); });
 }
 
 void OperatorRoutes::list_tenants(ApiCall& call) {
@@ -151,6 +166,84 @@ void OperatorRoutes::revoke(ApiCall& call) {
     body["revoked_in"] = outcome.tenants;
     body["was_operator"] = outcome.was_operator;
     send_json(call.response, 200, body);
+}
+
+void OperatorRoutes::list_webhooks(ApiCall& call) {
+    const std::vector<WebhookSummary> webhooks = database_.with_connection([](sqlite3* c) { return WebhookStore(c).in_use(); });
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const WebhookSummary& webhook : webhooks) {
+        nlohmann::ordered_json item;
+        item["url"] = webhook.url;
+        item["created_at"] = utc_text(webhook.created_at);
+        item["waiting"] = webhook.queued;
+        item["delivered"] = webhook.delivered;
+        item["last_attempt_at"] = utc_json(webhook.last_attempt_at);
+        item["last_status"] = status_json(webhook.last_status);
+        item["last_error"] = text_json(webhook.last_error);
+        list.push_back(std::move(item));
+    }
+    send_json(call.response, 200, {{"webhooks", std::move(list)}});
+}
+
+void OperatorRoutes::add_webhook(ApiCall& call) {
+    auto members = string_members(call, {"url", "secret"});
+    if (!members) return;
+    const std::string& url = (*members)["url"];
+    std::map<std::string, std::string> errors;
+    if (std::string problem = webhook_url_problem(url); !problem.empty()) errors["url"] = "The URL will not do: " + problem + ".";
+    if (std::string problem = webhook_secret_problem((*members)["secret"]); !problem.empty())
+        errors["secret"] = "The secret will not do: " + problem + ".";
+    if (!errors.empty()) {
+        send_field_problems(call.response, 422, errors.begin()->second, errors);
+        return;
+    }
+    const bool added = database_.with_connection([&](sqlite3* c) { return WebhookStore(c).add(url, (*members)["secret"], call.now); });
+    if (!added) {
+        send_problem(call.response, 409, url + " receives webhooks already; nothing was changed.");
+        return;
+    }
+    send_json(call.response, 201, {{"url", url}, {"created_at", utc_text(call.now)}});
+}
+
+void OperatorRoutes::remove_webhook(ApiCall& call) {
+    auto members = string_members(call, {"url"});
+    if (!members) return;
+    const bool removed = database_.with_connection([&](sqlite3* c) { return WebhookStore(c).remove((*members)["url"], call.now); });
+    if (!removed) {
+        send_problem(call.response, 404, "No webhook in use has the URL " + (*members)["url"] + ".");
+        return;
+    }
+    send_json(call.response, 200, {{"url", (*members)["url"]}, {"removed", true}});
+}
+
+void OperatorRoutes::list_deliveries(ApiCall& call) {
+    int limit = 50;
+    if (call.request.has_param("limit")) {
+        const std::string text = call.request.get_param_value("limit");
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
+        if (error != std::errc() || end != text.data() + text.size() || limit < 1 || limit > 1000) {
+            send_field_problems(call.response, 400, "limit is a number from 1 to 1000.", {{"limit", "A number from 1 to 1000."}});
+            return;
+        }
+    }
+    const std::vector<DeliveryRow> rows = database_.with_connection([&](sqlite3* c) { return WebhookStore(c).recent(limit); });
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const DeliveryRow& row : rows) {
+        nlohmann::ordered_json item;
+        item["delivery"] = row.key;
+        item["url"] = row.url;
+        item["event_id"] = row.event_id;
+        item["type"] = row.event_type;
+        item["ticket"] = row.ticket_id;
+        item["status"] = row.shown_status();
+        item["attempts"] = row.attempts;
+        item["last_status"] = status_json(row.last_status);
+        item["last_error"] = text_json(row.last_error);
+        item["last_attempt_at"] = utc_json(row.last_attempt_at);
+        item["next_attempt_at"] = utc_json(row.next_attempt_at);
+        list.push_back(std::move(item));
+    }
+    send_json(call.response, 200, {{"deliveries", std::move(list)}});
 }
 
 }  // namespace web

@@ -8,6 +8,10 @@
 //   GET   /api/v1/admin/engineers                    the vendor's support engineers
 //   POST  /api/v1/admin/engineers  {email}           invite one, of every tenant
 //   POST  /api/v1/admin/revocations  {email}         every membership, session and token ends
+//   GET   /api/v1/admin/webhooks                     the help desks' webhooks, what waits, the last answer
+//   POST  /api/v1/admin/webhooks  {url, secret}      every ticket event is POSTed there (docs/webhooks.md)
+//   POST  /api/v1/admin/webhooks/removals  {url}     nothing more is sent there
+//   GET   /api/v1/admin/webhooks/deliveries?limit=N  the latest deliveries and their last status
 // A retry needs no Idempotency-Key: adding a tenant or inviting someone again
 // is a 409 that names what exists, and a revocation again changes nothing.
 // Invitations answer with their link too, as the command line prints it.
@@ -38,6 +42,10 @@ private:
     void invite(ApiCall& call, bool engineer);
     void list_engineers(ApiCall& call);
     void revoke(ApiCall& call);
+    void list_webhooks(ApiCall& call);
+    void add_webhook(ApiCall& call);
+    void remove_webhook(ApiCall& call);
+    void list_deliveries(ApiCall& call);
 
     Database& database_;
     const PublicAddress& address_;

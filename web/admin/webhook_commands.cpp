@@ -101,8 +101,7 @@ int deliveries(Database& database, const std::vector<std::string>& args, size_t 
     std::printf("%-32s %-6s %-24s %-8s %-9s %-8s %-20s %s\n", "DELIVERY", "EVENT", "TYPE", "TICKET", "STATUS", "ATTEMPTS",
                 "LAST ATTEMPT", "LAST ANSWER");
     for (const DeliveryRow& row : rows) {
-        std::string status = row.status;
-        if (row.next_attempt_at && row.attempts > 0) status = "retrying";
+        const std::string status = row.shown_status();
         std::printf("%-32s %-6lld %-24s %-8s %-9s %-8d %-20s %s\n", row.key.c_str(), static_cast<long long>(row.event_id),
                     row.event_type.c_str(), row.ticket_id.c_str(), status.c_str(), row.attempts,
                     row.last_attempt_at ? utc_text(*row.last_attempt_at).c_str() : "-",

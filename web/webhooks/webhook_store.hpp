@@ -56,6 +56,9 @@ struct DeliveryRow {
     std::optional<std::string> last_error;
     std::optional<core::Instant> last_attempt_at;
     std::optional<core::Instant> next_attempt_at;   // queued ones
+
+    // What the operator reads: "retrying" for a queued one that has failed already.
+    std::string shown_status() const { return status == "queued" && attempts > 0 ? "retrying" : status; }
 };
 
 class WebhookStore {
