@@ -254,6 +254,8 @@ TEST_CASE("a help desk hears every ticket event once, in order and signed, and a
         CHECK(wrong->get_header_value("WWW-Authenticate") == "Bearer error=\"invalid_token\"");
         httplib::Result basic = service.client().Get(path, {{"Authorization", "Basic ZW5naW5lZXI6cGFzc3dvcmQ="}});
         api_test::problem_of(basic, 401);
+        // A token cannot set the engineer's second factor (and so lock them out).
+        api_test::problem_of(as_help_desk(service, token, "POST", "/api/v1/session/second-factor/enrolment"), 403);
         // A customer's action is not the engineer's, token or not.
         api_test::problem_of(as_help_desk(service, token, "POST", path + "/reopen"), 403);
         api_test::FinishedRun customer = api_test::run_admin(service.database_path(), {"engineer", "token", "sam.taylor@acme.example"});

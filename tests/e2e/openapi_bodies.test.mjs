@@ -470,6 +470,7 @@ test('the operator API: tenants, plans, admins, engineers, revocations, and refu
     await api('POST', admins, { body: { email: 'x@umbrella.example' }, expect: 401 });
     await api('POST', admins, { headers: { authorization: `Bearer ${engineerToken}` }, body: { email: 'x@umbrella.example' }, expect: 403 });
 
+    await api('GET', '/session/second-factor', { headers: { authorization: `Bearer ${engineerToken}` }, expect: 403 });
     await api('GET', '/admin/engineers', { headers: operator, expect: 200 });
     await api('GET', '/admin/engineers', { expect: 401 });
     await api('GET', '/admin/engineers', { headers: { authorization: `Bearer ${engineerToken}` }, expect: 403 });

@@ -29,6 +29,9 @@ struct Caller {
         return nullptr;
     }
 
+    // Signed in with an API token (a help desk, an operator's script), not a browser's session.
+    bool via_api_token() const { return session_id == 0; }
+
     // The vendor's own support staff, who work on every tenant's tickets.
     bool is_support_engineer() const {
         for (const MembershipRecord& membership : memberships)

@@ -33,10 +33,20 @@ std::optional<std::string> code_of(ApiCall& call, std::optional<nlohmann::json>&
 void SecondFactorRoutes::add_to(ApiRouter& router) {
     const std::string base = "/api/v1/session/second-factor";
     router.add("POST", base, Access::Anyone, [this](ApiCall& call) { answer_challenge(call); });
-    router.add("GET", base, Access::SignedIn, [this](ApiCall& call) { state(call); });
-    router.add("POST", base + "/enrolment", Access::SignedIn, [this](ApiCall& call) { enrol(call); });
-    router.add("POST", base + "/enrolment/confirm", Access::SignedIn, [this](ApiCall& call) { confirm(call); });
-    router.add("POST", base + "/disable", Access::SignedIn, [this](ApiCall& call) { disable(call); });
+    // A person's own, from their browser: an API token (a help desk's) may not lock them out.
+    auto in_browser = [](void (SecondFactorRoutes::*handler)(ApiCall&), SecondFactorRoutes* routes) {
+        return [handler, routes](ApiCall& call) {
+            if (call.caller->via_api_token()) {
+                send_problem(call.response, 403, "Two-step sign-in is set from a signed-in browser, not with an API token.");
+                return;
+            }
+            (routes->*handler)(call);
+        };
+    };
+    router.add("GET", base, Access::SignedIn, in_browser(&SecondFactorRoutes::state, this));
+    router.add("POST", base + "/enrolment", Access::SignedIn, in_browser(&SecondFactorRoutes::enrol, this));
+    router.add("POST", base + "/enrolment/confirm", Access::SignedIn, in_browser(&SecondFactorRoutes::confirm, this));
+    router.add("POST", base + "/disable", Access::SignedIn, in_browser(&SecondFactorRoutes::disable, this));
 }
 
 void SecondFactorRoutes::answer_challenge(ApiCall& call) {
