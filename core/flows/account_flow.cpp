@@ -1,5 +1,6 @@
 #include "core/flows/account_flow.hpp"
 
+#include "core/checks/one_time_code.hpp"
 #include "core/flows/api_request.hpp"
 #include "core/flows/session_flow.hpp"
 #include "core/text/json_reader.hpp"
@@ -73,8 +74,8 @@ struct AccountVisitor : FlowVisitor<AccountActions> {
     std::vector<Effect> operator()(const ConfirmSecondFactor&) {
         SecondFactorView& v = state.second_factor;
         if (v.busy || v.secret.empty()) return {};
-        const std::string code = squeezed_code(v.code);
-        if (code.size() != 6 || code.find_first_not_of("0123456789") != std::string::npos) {
+        const std::string code = normalize_one_time_code(v.code);
+        if (!is_authenticator_code(code)) {
             v.error = "Type the 6 digits your authenticator app shows for this account.";
             return {};
         }
@@ -96,7 +97,7 @@ struct AccountVisitor : FlowVisitor<AccountActions> {
     std::vector<Effect> operator()(const TurnOffSecondFactor&) {
         SecondFactorView& v = state.second_factor;
         if (v.busy || !v.enabled) return {};
-        if (squeezed_code(v.code).empty()) {
+        if (normalize_one_time_code(v.code).empty()) {
             v.error = "Type a code from your authenticator app, or a recovery code, to turn two-step sign-in off.";
             return {};
         }
@@ -162,13 +163,6 @@ struct AccountVisitor : FlowVisitor<AccountActions> {
 };
 
 }  // namespace
-
-std::string squeezed_code(const std::string& typed) {
-    std::string code;
-    for (char c : typed)
-        if (c != ' ' && c != '-' && c != '\t') code += c;
-    return code;
-}
 
 std::vector<Effect> enter_account_page(State& state) {
     // What an earlier visit left on the page (a secret half set up, codes shown once) does not come back.

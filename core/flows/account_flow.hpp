@@ -17,7 +17,4 @@ std::vector<Effect> update_account(State& state, const Action& action);
 // The page entered while signed in: read where two-step sign-in stands.
 std::vector<Effect> enter_account_page(State& state);
 
-// "123 456" -> "123456": the digits and letters of a typed code, as the service reads it.
-std::string squeezed_code(const std::string& typed);
-
 }  // namespace core

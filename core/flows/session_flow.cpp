@@ -1,5 +1,6 @@
 #include "core/flows/session_flow.hpp"
 
+#include "core/checks/one_time_code.hpp"
 #include "core/flows/account_flow.hpp"
 #include "core/flows/api_request.hpp"
 #include "core/flows/device_snapshots.hpp"
@@ -119,7 +120,7 @@ struct SessionVisitor : FlowVisitor<SessionActions> {
     std::vector<Effect> operator()(const SubmitSignIn&) {
         if (state.sign_in.busy) return {};
         if (!state.sign_in.challenge.empty()) {
-            const std::string code = squeezed_code(state.sign_in.code);
+            const std::string code = normalize_one_time_code(state.sign_in.code);
             if (code.empty()) {
                 state.sign_in.error = "Type the code from your authenticator app, or a recovery code.";
                 return {};

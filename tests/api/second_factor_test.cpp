@@ -84,7 +84,7 @@ TEST_CASE("two-step sign-in: enrol an app, then every sign-in asks for a code th
     const std::string secret = enrolment["secret"];
     CHECK(secret.size() == 32);
     const std::string uri = enrolment["otpauth_uri"];
-    CHECK(uri.starts_with("otpauth://totp/Support%20Portal:admin@acme.example?secret=" + secret));
+    CHECK(uri.starts_with("otpauth://totp/Support%20Portal:admin%40acme.example?secret=" + secret));
     CHECK(uri.find("&issuer=Support%20Portal") != std::string::npos);
     const int size = enrolment["qr"]["size"];
     CHECK(size >= 21);

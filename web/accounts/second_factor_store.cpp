@@ -4,26 +4,11 @@
 #include "web/accounts/totp.hpp"
 #include "web/store/sqlite_statement.hpp"
 
-#include <cctype>
+#include "core/checks/one_time_code.hpp"
 
 namespace web {
 
 namespace {
-
-// What people type, as stored: no spaces or dashes, lower case.
-std::string squeezed(const std::string& code) {
-    std::string out;
-    for (unsigned char c : code)
-        if (c != ' ' && c != '-') out += char(std::tolower(c));
-    return out;
-}
-
-bool is_totp_code(const std::string& code) {
-    if (code.size() != 6) return false;
-    for (char c : code)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
 
 // "3f9a1-c07e2": 40 random bits, easy to read out and type.
 std::string new_recovery_code() {
@@ -71,7 +56,7 @@ std::optional<std::vector<std::string>> SecondFactorStore::confirm_enrolment(int
                                                                              core::Instant now) {
     const std::optional<std::string> secret = secret_of(connection_, user_id, false);
     if (!secret) return std::nullopt;
-    const std::optional<int64_t> step = totp_step_of(*secret, squeezed(code), now);
+    const std::optional<int64_t> step = totp_step_of(*secret, core::normalize_one_time_code(code), now);
     if (!step) return std::nullopt;
     Statement(connection_, "UPDATE second_factors SET enabled_at = ?2, last_step = ?3 WHERE user_id = ?1")
         .bind(1, user_id)
@@ -83,7 +68,7 @@ std::optional<std::vector<std::string>> SecondFactorStore::confirm_enrolment(int
     Statement insert(connection_, "INSERT INTO recovery_codes(user_id, code_digest) VALUES(?1, ?2)");
     for (int i = 0; i < recovery_code_count; i++) {
         codes.push_back(new_recovery_code());
-        insert.bind(1, user_id).bind(2, token_digest(squeezed(codes.back()))).run();
+        insert.bind(1, user_id).bind(2, token_digest(core::normalize_one_time_code(codes.back()))).run();
         insert.reset();
     }
     return codes;
@@ -93,8 +78,8 @@ bool SecondFactorStore::use_code(int64_t user_id, const std::string& typed, core
     std::optional<int64_t> last_step;
     const std::optional<std::string> secret = secret_of(connection_, user_id, true, &last_step);
     if (!secret) return false;
-    const std::string code = squeezed(typed);
-    if (is_totp_code(code)) {
+    const std::string code = core::normalize_one_time_code(typed);
+    if (core::is_authenticator_code(code)) {
         const std::optional<int64_t> step = totp_step_of(*secret, code, now);
         // A code seen once is spent, and so is every earlier one.
         if (!step || (last_step && *step <= *last_step)) return false;

@@ -2,10 +2,12 @@
 
 #include "web/accounts/secret_token.hpp"
 
+#include "core/checks/one_time_code.hpp"
+#include "core/text/url_text.hpp"
+
 #include <liboath/oath.h>
 #include <sodium.h>
 
-#include <cctype>
 #include <cstdlib>
 #include <memory>
 
@@ -16,21 +18,6 @@ namespace {
 constexpr size_t secret_bytes = 20;   // RFC 4226's recommended length for HMAC-SHA1
 constexpr unsigned step_seconds = OATH_TOTP_DEFAULT_TIME_STEP_SIZE;
 constexpr size_t drift_window = 1;
-
-std::string percent_encoded(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '@') {
-            out += char(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -63,9 +50,7 @@ std::optional<std::string> totp_secret_from_text(const std::string& text) {
 }
 
 std::optional<int64_t> totp_step_of(const std::string& secret, const std::string& code, core::Instant now) {
-    if (code.size() != 6) return std::nullopt;
-    for (char c : code)
-        if (c < '0' || c > '9') return std::nullopt;
+    if (!core::is_authenticator_code(code)) return std::nullopt;
     uint64_t step = 0;
     const int found = oath_totp_validate3(secret.data(), secret.size(), time_t(now.time_since_epoch().count()), step_seconds, 0,
                                           drift_window, nullptr, &step, code.c_str());
@@ -74,8 +59,8 @@ std::optional<int64_t> totp_step_of(const std::string& secret, const std::string
 }
 
 std::string otpauth_uri(const std::string& issuer, const std::string& account, const std::string& secret) {
-    return "otpauth://totp/" + percent_encoded(issuer) + ":" + percent_encoded(account) + "?secret=" + totp_secret_text(secret) +
-           "&issuer=" + percent_encoded(issuer) + "&algorithm=SHA1&digits=6&period=30";
+    return "otpauth://totp/" + core::url_escape(issuer) + ":" + core::url_escape(account) + "?secret=" + totp_secret_text(secret) +
+           "&issuer=" + core::url_escape(issuer) + "&algorithm=SHA1&digits=6&period=30";
 }
 
 }  // namespace web
