@@ -16,14 +16,15 @@ find_package(CURL REQUIRED)
 find_library(OATH oath REQUIRED)
 # libqrencode (Debian's libqrencode-dev): the QR code an authenticator app scans.
 find_library(QRENCODE qrencode REQUIRED)
-# OpenSSL (Debian's libssl-dev): the API tests compute TOTP codes with its HMAC-SHA1,
-# apart from the service's liboath.
+# OpenSSL (Debian's libssl-dev): the service checks ID tokens' signatures with it
+# (single sign-on: RSA, RSA-PSS and ECDSA keys from a provider's JWK Set); the
+# API tests compute TOTP codes with its HMAC-SHA1, apart from the service's liboath.
 find_package(OpenSSL REQUIRED)
 
 file(GLOB_RECURSE WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 add_executable(portal-web ${WEB_SOURCES})
 target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl ${OATH} ${QRENCODE}
-                      Threads::Threads)
+                      OpenSSL::Crypto Threads::Threads)
 target_compile_definitions(portal-web PRIVATE ${CPP_HTTPLIB_DEFINITIONS})
 target_compile_options(portal-web PRIVATE ${PORTAL_WARNINGS})
 

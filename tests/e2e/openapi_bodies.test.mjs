@@ -8,10 +8,13 @@
 // that was never seen, unless `notExercised` says why it cannot be.
 // No browser: node's fetch.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Contract } from './openapi_contract.mjs';
+import { writeFileSync } from 'node:fs';
+import { startScriptedIssuer } from './oidc_issuers.mjs';
 import { onboardingDraft, root, startService, totp } from './portal_harness.mjs';
 
 const contract = new Contract(path.join(root, 'web/openapi.yaml'));
@@ -509,6 +512,33 @@ test('the operator API: tenants, plans, admins, engineers, revocations, and refu
     await api('POST', '/admin/webhooks/removals', { headers: operator, raw: 'x', expect: 400 });
     await api('POST', '/admin/webhooks/removals', { body: { url: webhook.url }, expect: 401 });
     await api('POST', '/admin/webhooks/removals', { headers: { authorization: `Bearer ${engineerToken}` }, body: { url: webhook.url }, expect: 403 });
+    assertNoMismatches();
+});
+
+test('company sign-in: start at the provider, come back, and refusals', async () => {
+    const redirectUri = `${service.url}/api/v1/sso/callback`;
+    const provider = await startScriptedIssuer({ clientId: 'portal', clientSecret: 'a-client-secret', redirectUri });
+    const gone = await startScriptedIssuer({ clientId: 'portal', clientSecret: 'a-client-secret', redirectUri });
+    try {
+        const secretFile = path.join(path.dirname(service.databasePath), 'client-secret');
+        writeFileSync(secretFile, 'a-client-secret\n');
+        // Not execFileSync: the command reads a discovery document this very process serves.
+        const sso = (tenant, issuer, domain) => promisify(execFile)(path.join(root, 'build/native/portal-web'), ['admin', '--db',
+            service.databasePath, 'tenant', 'sso', tenant, '--issuer', issuer, '--client-id', 'portal',
+            '--client-secret-file', secretFile, '--domains', domain], { encoding: 'utf8' });
+        await sso('acme-prod', provider.issuer, 'sso.acme.example');
+        await sso('globex-dev', gone.issuer, 'gone.globex.example');
+        await gone.stop();   // its discovery document was read once, by the command; now nobody answers
+
+        await api('POST', '/sso/start', { body: { email: 'pat@sso.acme.example' }, expect: 200 });
+        await api('POST', '/sso/start', { body: { email: '' }, expect: 400 });
+        await api('POST', '/sso/start', { body: { email: 'pat@nowhere.example' }, expect: 404 });
+        await api('POST', '/sso/start', { body: { email: 'pat@gone.globex.example' }, expect: 502 });
+        await api('POST', '/sso/start', { body: { email: 'pat@sso.acme.example' }, headers: { origin: 'https://elsewhere.example' }, expect: 403 });
+        await api('GET', '/sso/callback?state=nobody-started-this&code=x', { expect: 303 });
+    } finally {
+        await provider.stop();
+    }
     assertNoMismatches();
 });
 

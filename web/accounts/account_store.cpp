@@ -77,6 +77,11 @@ bool AccountStore::set_first_name_and_password(int64_t user_id, const std::strin
     return changed_rows(connection_) == 1;
 }
 
+void AccountStore::set_name_if_none(int64_t user_id, const std::string& name) {
+    Statement update(connection_, "UPDATE users SET name = ?2 WHERE id = ?1 AND name IS NULL");
+    update.bind(1, user_id).bind(2, name).run();
+}
+
 void AccountStore::set_password_hash(int64_t user_id, const std::string& password_hash) {
     Statement update(connection_, "UPDATE users SET password_hash = ?2 WHERE id = ?1");
     update.bind(1, user_id).bind(2, password_hash).run();

@@ -64,6 +64,8 @@ public:
     // only its owner, signed in with that one, may act for it.
     bool set_first_name_and_password(int64_t user_id, const std::string& name, const std::string& password_hash);
     void set_password_hash(int64_t user_id, const std::string& password_hash);
+    // A name for an account that has none yet (one made by its company's sign-in).
+    void set_name_if_none(int64_t user_id, const std::string& name);
     void record_sign_in(int64_t user_id, core::Instant now);
     int64_t user_count();
 

@@ -2,6 +2,7 @@
 
 #include "web/accounts/account_store.hpp"
 #include "web/accounts/secret_token.hpp"
+#include "web/sso/company_sign_in_store.hpp"
 #include "web/store/sqlite_statement.hpp"
 
 #include <algorithm>
@@ -14,6 +15,7 @@ ResetEligibility reset_eligibility(sqlite3* connection, const std::string& email
     if (!user) return ResetEligibility::NoAccount;
     if (!user->password_hash) return ResetEligibility::NeverJoined;
     if (accounts.active_memberships_of(user->id).empty()) return ResetEligibility::NoAccess;
+    if (CompanySignInStore(connection).password_refused_for(user->id)) return ResetEligibility::CompanySignInOnly;
     if (user_id) *user_id = user->id;
     return ResetEligibility::Eligible;
 }

@@ -26,8 +26,10 @@ inline constexpr int password_resets_per_email = 3;
 inline constexpr int password_resets_per_address = 20;
 
 // Who may have a link: an account that can sign in. One never joined has no
-// password to replace; one revoked everywhere has nothing to sign in to.
-enum class ResetEligibility { Eligible, NoAccount, NeverJoined, NoAccess };
+// password to replace; one revoked everywhere has nothing to sign in to; one
+// whose organisation signs in only through its identity provider would be
+// refused its new password (company_sign_in_store).
+enum class ResetEligibility { Eligible, NoAccount, NeverJoined, NoAccess, CompanySignInOnly };
 ResetEligibility reset_eligibility(sqlite3* connection, const std::string& email, int64_t* user_id);
 
 struct PasswordResetRecord {

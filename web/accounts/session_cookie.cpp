@@ -10,7 +10,7 @@ std::string attributes(bool secure) { return std::string("; HttpOnly; SameSite=S
 
 }  // namespace
 
-std::optional<std::string> session_token_of(const httplib::Request& request) {
+std::optional<std::string> cookie_value(const httplib::Request& request, std::string_view name) {
     // "Cookie: a=1; portal_session=xyz" (RFC 6265 section 5.4); browsers send
     // one header, but nothing forbids several.
     size_t count = request.get_header_value_count("Cookie");
@@ -22,12 +22,32 @@ std::optional<std::string> session_token_of(const httplib::Request& request) {
             std::string_view pair = trim_optional_whitespace(header.substr(0, end));
             header = end == std::string_view::npos ? std::string_view() : header.substr(end + 1);
             size_t equals = pair.find('=');
-            if (equals == std::string_view::npos || trim_optional_whitespace(pair.substr(0, equals)) != session_cookie_name) continue;
+            if (equals == std::string_view::npos || trim_optional_whitespace(pair.substr(0, equals)) != name) continue;
             std::string_view value = trim_optional_whitespace(pair.substr(equals + 1));
             if (!value.empty()) return std::string(value);
         }
     }
     return std::nullopt;
+}
+
+std::optional<std::string> session_token_of(const httplib::Request& request) {
+    return cookie_value(request, session_cookie_name);
+}
+
+// Lax, not Strict: the browser comes back from the identity provider's site,
+// and a Strict cookie would not be sent with that navigation.
+static std::string company_sign_in_attributes(bool secure) {
+    return std::string("; HttpOnly; SameSite=Lax; Path=/api/v1/sso/") + (secure ? "; Secure" : "");
+}
+
+void set_company_sign_in_cookie(httplib::Response& response, std::string_view token, bool secure) {
+    response.set_header("Set-Cookie", std::string(company_sign_in_cookie_name) + "=" + std::string(token) +
+                                          company_sign_in_attributes(secure) + "; Max-Age=600");
+}
+
+void clear_company_sign_in_cookie(httplib::Response& response, bool secure) {
+    response.set_header("Set-Cookie", std::string(company_sign_in_cookie_name) + "=" + company_sign_in_attributes(secure) +
+                                          "; Max-Age=0");
 }
 
 // Besides the HttpOnly session cookie, a readable hint without any secret:

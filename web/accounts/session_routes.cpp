@@ -8,6 +8,7 @@
 #include "web/accounts/session_cookie.hpp"
 #include "web/accounts/second_factor_store.hpp"
 #include "web/accounts/session_store.hpp"
+#include "web/sso/company_sign_in_store.hpp"
 #include "web/store/unix_time.hpp"
 #include "web/store/sqlite_statement.hpp"
 
@@ -80,9 +81,15 @@ void SessionRoutes::sign_in(ApiCall& call) {
     Caller caller;
     NewSession session;
     std::string challenge;   // the second factor's, when the account has one
+    bool company_only = false;
     database_.with_connection([&](sqlite3* connection) {
         Transaction transaction(connection);
         password_accepted(connection, checked, call.now);
+        // Told only after a right password, so it says nothing about who has an account.
+        if ((company_only = CompanySignInStore(connection).password_refused_for(user.id))) {
+            transaction.commit();
+            return;
+        }
         AccountStore accounts(connection);
         caller.memberships = accounts.active_memberships_of(user.id);
         if (!caller.memberships.empty()) {
@@ -94,6 +101,11 @@ void SessionRoutes::sign_in(ApiCall& call) {
         }
         transaction.commit();
     });
+    if (company_only) {
+        send_problem(call.response, 403,
+                     "Your organisation signs in with its own identity provider: use \"Sign in with your company account\".");
+        return;
+    }
     if (!challenge.empty()) {
         send_second_factor_challenge(call.response, challenge, call.now);
         return;

@@ -8,6 +8,7 @@
 #include "web/accounts/account_store.hpp"
 #include "web/admin/operator_invitations.hpp"
 #include "web/admin/tenant_provisioning.hpp"
+#include "web/admin/tenant_sso.hpp"
 #include "web/accounts/password_reset_store.hpp"
 #include "web/accounts/secret_token.hpp"
 #include "web/mail/password_reset_mail.hpp"
@@ -33,6 +34,10 @@ constexpr const char* usage =
     "  tenant add --slug S --name N --plan P --region R [--trial-started YYYY-MM-DD]\n"
     "  tenant plan SLUG PLAN     move a tenant to another plan of the program\n"
     "  tenant list\n"
+    "  tenant sso SLUG --issuer URL --client-id ID --client-secret-file FILE --domains D[,D]\n"
+    "             [--password-sign-in on|off] [--url URL]   sign in with the company's OpenID provider\n"
+    "  tenant sso SLUG off\n"
+    "  sso --issuer URL ... | sso off            the same for the vendor's own support engineers\n"
     "  invite --tenant SLUG EMAIL [--url URL]   the tenant's admin: an e-mail, and the link printed\n"
     "  engineer invite EMAIL [--url URL]        the vendor's support engineer, of every tenant\n"
     "  engineer list\n"
@@ -55,7 +60,7 @@ void print_tenant(const TenantRecord& tenant) {
 }
 
 int tenant_command(Database& database, const core::Program& program, const std::vector<std::string>& args, size_t at) {
-    if (at >= args.size()) return admin_fail("tenant needs add, plan or list\n" + std::string(usage), admin_exit_usage);
+    if (at >= args.size()) return admin_fail("tenant needs add, plan, list or sso\n" + std::string(usage), admin_exit_usage);
     const std::string& verb = args[at];
     if (verb == "list") {
         if (at + 1 != args.size()) return admin_fail("tenant list takes no arguments", admin_exit_usage);
@@ -103,7 +108,8 @@ int tenant_command(Database& database, const core::Program& program, const std::
                         change.tenant->slug.c_str(), change.tenant->plan.c_str());
         return 0;
     }
-    return admin_fail("tenant " + verb + ": unknown (add, plan or list)", admin_exit_usage);
+    if (verb == "sso") return company_sign_in_command(database, args, at + 1, false);
+    return admin_fail("tenant " + verb + ": unknown (add, plan, list or sso)", admin_exit_usage);
 }
 
 constexpr const char* default_public_url = "http://127.0.0.1:8080";
@@ -266,6 +272,9 @@ int reset_link_command(Database& database, const std::vector<std::string>& args,
             return admin_fail(email + " never joined, so has no password yet; its invitation link sets one (invite again if lost)",
                         admin_exit_refused);
         case ResetEligibility::NoAccess: return admin_fail(email + " has no active membership left to sign in to", admin_exit_refused);
+        case ResetEligibility::CompanySignInOnly:
+            return admin_fail(email + " signs in with the company account only (tenant sso ... --password-sign-in off)",
+                              admin_exit_refused);
         case ResetEligibility::Eligible: break;
     }
     std::printf("A link for %s to choose a new password (it works once, until %s; it ends the account's sessions):\n%s\n",
@@ -307,6 +316,7 @@ int run_admin_command(const std::vector<std::string>& args) {
         if (args[at] == "reset-link") return reset_link_command(*database, args, at + 1);
         if (args[at] == "webhook") return webhook_command(*database, args, at + 1);
         if (args[at] == "operator") return operator_command(*database, args, at + 1);
+        if (args[at] == "sso") return company_sign_in_command(*database, args, at + 1, true);
     } catch (const DatabaseError& failure) {
         return admin_fail(std::string("the database refused: ") + failure.what(), admin_exit_refused);
     }

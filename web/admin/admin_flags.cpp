@@ -2,8 +2,23 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 namespace web {
+
+std::optional<std::string> read_secret_file(const std::string& path, std::string& problem) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        problem = "cannot read the secret file " + path;
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    std::string secret = text.str();
+    while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+    return secret;
+}
 
 int admin_fail(const std::string& message, int code) {
     std::fprintf(stderr, "portal admin: %s\n", message.c_str());

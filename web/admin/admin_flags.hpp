@@ -5,6 +5,7 @@
 #include "web/admin/operator_problem.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct AdminFlags {
 // as "<label>: <message>", where `labels` names each field as it was typed
 // ("plan" -> "--plan gold"); a refusal by the data as its message.
 int admin_refused(const OperatorProblem& problem, const std::map<std::string, std::string>& labels);
+
+// A secret kept in a file (--secret-file, --client-secret-file), so it is in
+// no shell history: the file's text without the line end an editor or `echo` leaves.
+std::optional<std::string> read_secret_file(const std::string& path, std::string& problem);
 
 AdminFlags read_admin_flags(const std::vector<std::string>& args, size_t from, const std::vector<std::string>& known);
 

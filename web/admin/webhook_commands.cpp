@@ -6,27 +6,11 @@
 
 #include <charconv>
 #include <cstdio>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace web {
 
 namespace {
-
-// The file's text without the line end an editor or `echo` leaves.
-std::optional<std::string> read_secret_file(const std::string& path, std::string& problem) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        problem = "cannot read the secret file " + path;
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << file.rdbuf();
-    std::string secret = text.str();
-    while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
-    return secret;
-}
 
 std::string answer_text(const std::optional<int>& status, const std::optional<std::string>& error) {
     if (error) return *error;

@@ -30,6 +30,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
       second_factor_(database, address_, program.program),
       invitations_(database, address_, program.program),
       password_resets_(database, address_, mail, program.program),
+      company_sign_in_(database, address_),
       tenants_(program.program),
       support_users_(database, address_, mail, program.program.product_name),
       operators_(database, address_, mail, program.program),
@@ -48,6 +49,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
     second_factor_.add_to(router_);
     invitations_.add_to(router_);
     password_resets_.add_to(router_);
+    company_sign_in_.add_to(router_);
     tenants_.add_to(router_);
     support_users_.add_to(router_);
     operators_.add_to(router_);

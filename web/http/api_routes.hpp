@@ -42,6 +42,7 @@
 #include "web/tickets/ticket_change_routes.hpp"
 #include "web/admin/operator_routes.hpp"
 #include "web/accounts/second_factor_routes.hpp"
+#include "web/sso/company_sign_in_routes.hpp"
 #include "web/tickets/ticket_events.hpp"
 #include "web/tickets/ticket_routes.hpp"
 #include "web/webhooks/webhook_delivery.hpp"
@@ -89,6 +90,7 @@ private:
     SecondFactorRoutes second_factor_;
     InvitationRoutes invitations_;
     PasswordResetRoutes password_resets_;
+    CompanySignInRoutes company_sign_in_;
     TenantRoutes tenants_;
     SupportUserRoutes support_users_;
     OperatorRoutes operators_;

@@ -409,6 +409,40 @@ const Migration migrations[] = {
      "  expires_at INTEGER NOT NULL,"
      "  failures INTEGER NOT NULL DEFAULT 0"
      ");"},
+
+    // Single sign-on (OpenID Connect): an identity provider set by the
+    // operator for a tenant's people, or (no tenant) for the vendor's own
+    // staff; its client secret kept as given (the token request needs it);
+    // the e-mail domains whose people it signs in (a domain has one
+    // provider, so an address finds it); whether those people may still use
+    // a password; and sign-ins on their way through the provider: state,
+    // nonce and PKCE verifier for ten minutes, bound to the browser that
+    // started them by a cookie's digest.
+    {21, "single sign-on",
+     "CREATE TABLE sso_setups ("
+     "  id INTEGER PRIMARY KEY,"
+     "  tenant_id INTEGER UNIQUE REFERENCES tenants(id),"       // null: the vendor's own staff
+     "  issuer TEXT NOT NULL,"
+     "  client_id TEXT NOT NULL,"
+     "  client_secret TEXT NOT NULL,"
+     "  password_sign_in INTEGER NOT NULL DEFAULT 1,"
+     "  updated_at INTEGER NOT NULL"
+     ");"
+     "CREATE UNIQUE INDEX sso_setups_of_the_vendor ON sso_setups((tenant_id IS NULL)) WHERE tenant_id IS NULL;"
+     "CREATE TABLE sso_domains ("
+     "  domain TEXT PRIMARY KEY,"
+     "  setup_id INTEGER NOT NULL REFERENCES sso_setups(id)"
+     ");"
+     "CREATE TABLE sso_attempts ("
+     "  id INTEGER PRIMARY KEY,"
+     "  state_digest TEXT NOT NULL UNIQUE,"
+     "  browser_digest TEXT NOT NULL,"
+     "  setup_id INTEGER NOT NULL REFERENCES sso_setups(id),"
+     "  nonce TEXT NOT NULL,"
+     "  code_verifier TEXT NOT NULL,"
+     "  created_at INTEGER NOT NULL,"
+     "  expires_at INTEGER NOT NULL"
+     ");"},
 };
 
 }  // namespace
