@@ -117,6 +117,7 @@ Action http_answer(HttpReply reply, int status, std::string body, int generation
     case SecondFactorSetup: return answered<SecondFactorSetup>(status, std::move(body), generation);
     case SecondFactorOn: return answered<SecondFactorOn>(status, std::move(body), generation);
     case SecondFactorOff: return answered<SecondFactorOff>(status, std::move(body), generation);
+    case CompanySignIn: return answered<CompanySignIn>(status, std::move(body), generation);
     }
     return answered<Program>(0, {}, generation);   // not an HttpReply: no answer
 }

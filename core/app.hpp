@@ -324,6 +324,7 @@ struct EditSignIn { std::string field, value; };       // "email" | "password" |
 struct SubmitSignIn {};
 struct OpenSignIn {};                                // the header's "Sign in"
 struct RestartSignIn {};                             // the second step's "Back": the password again
+struct SignInWithCompany {};                         // "Sign in with your company account": the e-mail's identity provider
 struct OpenAccount {};                               // the header's "Account"
 struct StartSecondFactorSetup {};
 struct EditSecondFactorCode { std::string code; };
@@ -364,7 +365,7 @@ template <Timer T> struct Fired { int generation = 0; };
 enum class HttpReply { Program, Tickets, Session, SignIn, SignOut, Users, UserDetails, Revoke, Invite, Audit,
                        Invitation, AcceptInvitation, Status, SubmitTicket, TicketDetails, Comment, Command,
                        Escalate, SendQueued, RequestPasswordReset, PasswordReset, ResetPassword,
-                       SecondFactorState, SecondFactorSetup, SecondFactorOn, SecondFactorOff };
+                       SecondFactorState, SecondFactorSetup, SecondFactorOn, SecondFactorOff, CompanySignIn };
 // status 0: no answer (offline, unreachable). `generation` is the request's.
 struct HttpAnswer { int status = 0; std::string body; int generation = 0; };
 template <HttpReply R> struct Answered : HttpAnswer {};
@@ -378,7 +379,7 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             OpenTicket, FilterTickets, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, DismissNotice, Tick, TimeZonesAvailable,
                             ViewerTimeZoneDetected, ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, UpdateReady,
-                            ApplyUpdate, EditSignIn, SubmitSignIn, OpenSignIn, RestartSignIn, SignOut, ChooseTenant,
+                            ApplyUpdate, EditSignIn, SubmitSignIn, OpenSignIn, RestartSignIn, SignInWithCompany, SignOut, ChooseTenant,
                             OpenAccount, StartSecondFactorSetup, EditSecondFactorCode, ConfirmSecondFactor,
                             CancelSecondFactorSetup, TurnOffSecondFactor, RecoveryCodesSaved, OpenUsers,
                             EditUserSearch, ChooseUserStatus, SortUsers, LoadMoreUsers, LoadOlderAudit, SelectUser,
@@ -396,7 +397,8 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             Answered<HttpReply::SendQueued>, Answered<HttpReply::RequestPasswordReset>,
                             Answered<HttpReply::PasswordReset>, Answered<HttpReply::ResetPassword>,
                             Answered<HttpReply::SecondFactorState>, Answered<HttpReply::SecondFactorSetup>,
-                            Answered<HttpReply::SecondFactorOn>, Answered<HttpReply::SecondFactorOff>>;
+                            Answered<HttpReply::SecondFactorOn>, Answered<HttpReply::SecondFactorOff>,
+                            Answered<HttpReply::CompanySignIn>>;
 
 
 // --- Effects: things the shell must do ----------------------------------
@@ -433,6 +435,10 @@ struct DropQueued { std::string key; };
 struct KeepSnapshot { std::string name, json; };
 struct ForgetSnapshots {};
 
+// Leave the portal for another page in this tab (a company's identity
+// provider, which sends the browser back); drafts are kept already.
+struct LeavePortal { std::string url; };
+
 // Let the waiting new version take over and load it (drafts are already kept).
 struct ReloadForUpdate {};
 
@@ -450,7 +456,7 @@ constexpr std::string_view to_string(FilePurpose purpose) {
 struct PickFile { FilePurpose purpose; };
 
 using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer, SaveDraft,
-                            DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate,
+                            DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate, LeavePortal,
                             DownloadFile, PickFile>;
 
 // Runs an Effect on a shell's runner: a struct with one operator() for each

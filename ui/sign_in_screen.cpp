@@ -1,6 +1,7 @@
 // Sign-in: e-mail and password, Enter submits, errors in words. What the user
 // typed stays (except a rejected password). "Forgot password?" leads to
-// asking for a reset link. With two-step sign-in, a second step asks for the
+// asking for a reset link; "Sign in with your company account" to the
+// identity provider of the address's organisation. With two-step sign-in, a second step asks for the
 // authenticator app's code (or a recovery code).
 #include "screens.hpp"
 #include "style.hpp"
@@ -49,13 +50,21 @@ void draw_sign_in_screen(const core::State& state, Column column, Actions& out) 
         out.push_back(core::EditSignIn{"password", password});
     const bool submit_password = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
     ImGui::Dummy(ImVec2(0, px(8)));
+    // The service's refusal of a company sign-in, until something newer is said.
+    const auto* screen = std::get_if<core::SignInScreen>(&state.screen);
     if (!state.sign_in.error.empty()) form_error(state.sign_in.error, width);
+    else if (screen && screen->refused) form_error(core::refusal_message(*screen->refused), width);
     const char* label = state.sign_in.busy ? "Signing in\xE2\x80\xA6" : "Sign in";
     const bool pressed = button(label, true);
     submits_form();
     if ((pressed || submit_email || submit_password) && !state.sign_in.busy) out.push_back(core::SubmitSignIn{});
     ImGui::Dummy(ImVec2(0, px(12)));
     if (link_button("##forgot-password", "Forgot password?", "Forgot password?", f.body)) out.push_back(core::OpenForgotPassword{});
+    ImGui::Dummy(ImVec2(0, px(20)));
+    paragraph(f.body, colour::text_secondary,
+              "Does your organisation sign in with its own identity provider? Type your work e-mail address above, then:");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (button("Sign in with your company account", false) && !state.sign_in.busy) out.push_back(core::SignInWithCompany{});
 }
 
 }  // namespace ui

@@ -1,5 +1,6 @@
 #include "core/flows/session_flow.hpp"
 
+#include "core/checks/email_address.hpp"
 #include "core/checks/one_time_code.hpp"
 #include "core/flows/account_flow.hpp"
 #include "core/flows/api_request.hpp"
@@ -138,6 +139,39 @@ struct SessionVisitor : FlowVisitor<SessionActions> {
         state.sign_in.error.clear();
         json body = {{"email", state.sign_in.email}, {"password", state.sign_in.password}};
         return {api_request(state, "POST", "/api/v1/session", HttpReply::SignIn, body.dump())};
+    }
+    std::vector<Effect> operator()(const SignInWithCompany&) {
+        if (state.sign_in.busy) return {};
+        const std::string email = normalize_email_address(state.sign_in.email);
+        if (email.empty()) {
+            state.sign_in.error = "Enter your work e-mail address first: it tells the portal which company you sign in with.";
+            return {};
+        }
+        state.sign_in.busy = true;
+        state.sign_in.error.clear();
+        std::vector<Effect> effects;
+        // An earlier refusal's words go: this is a new attempt.
+        if (const auto* screen = std::get_if<SignInScreen>(&state.screen); screen && screen->refused) {
+            state.screen = SignInScreen{};
+            effects.push_back(ReplaceLocation{location_of(state.screen)});
+        }
+        json body = {{"email", email}};
+        effects.push_back(api_request(state, "POST", "/api/v1/sso/start", HttpReply::CompanySignIn, body.dump()));
+        return effects;
+    }
+    std::vector<Effect> operator()(const Answered<HttpReply::CompanySignIn>& a) {
+        SignInForm& form = state.sign_in;
+        if (a.status == 200) {
+            const json body = read_json(a.body);
+            auto url = body.is_object() ? body.find("authorization_url") : body.end();
+            if (url != body.end() && url->is_string() &&
+                (url->get<std::string>().starts_with("https://") || url->get<std::string>().starts_with("http://")))
+                return {LeavePortal{url->get<std::string>()}};   // busy until the page goes
+        }
+        form.busy = false;
+        form.error = a.status == 200 ? "The service's answer had no address to sign in at. Try again."
+                                     : parse_problem(a.body, a.status).message;
+        return {};
     }
     std::vector<Effect> operator()(const OpenSignIn&) {
         std::vector<Effect> effects;

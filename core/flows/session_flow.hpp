@@ -9,8 +9,9 @@
 
 namespace core {
 
-using SessionActions = Handles<EditSignIn, SubmitSignIn, OpenSignIn, RestartSignIn, ChooseTenant, Answered<HttpReply::Session>,
-                               Answered<HttpReply::SignIn>, Answered<HttpReply::SignOut>>;
+using SessionActions = Handles<EditSignIn, SubmitSignIn, OpenSignIn, RestartSignIn, SignInWithCompany, ChooseTenant,
+                               Answered<HttpReply::Session>, Answered<HttpReply::SignIn>, Answered<HttpReply::SignOut>,
+                               Answered<HttpReply::CompanySignIn>>;
 std::vector<Effect> update_session(State& state, const Action& action);
 
 // Called when a screen is entered (or the session becomes known): fetches

@@ -29,6 +29,9 @@ Screen parse_location(std::string_view hash, const Program& program) {
     if (path.starts_with(ticket_prefix) && is_ticket_id(path.substr(ticket_prefix.size())))
         return TicketScreen{std::string(path.substr(ticket_prefix.size()))};
     if (path == "/sign-in") return SignInScreen{};
+    constexpr std::string_view company_prefix = "/sign-in/company/";
+    if (path.starts_with(company_prefix))
+        if (auto refused = parse_company_sign_in_refusal(path.substr(company_prefix.size()))) return SignInScreen{refused};
     if (path == "/users") return UsersScreen{};
     if (path == "/drafts") return DraftsScreen{};
     constexpr std::string_view invitation_prefix = "/invitation/";
@@ -53,7 +56,9 @@ std::string location_of(const Screen& screen) {
         std::string operator()(const RouteScreen& s) const { return "#/route/" + s.route_id; }
         std::string operator()(const TicketsScreen&) const { return "#/tickets"; }
         std::string operator()(const TicketScreen& s) const { return "#/tickets/" + s.id; }
-        std::string operator()(const SignInScreen&) const { return "#/sign-in"; }
+        std::string operator()(const SignInScreen& s) const {
+            return s.refused ? "#/sign-in/company/" + std::string(to_string(*s.refused)) : "#/sign-in";
+        }
         std::string operator()(const UsersScreen&) const { return "#/users"; }
         std::string operator()(const InvitationScreen& s) const { return "#/invitation/" + s.token; }
         std::string operator()(const ForgotPasswordScreen&) const { return "#/forgot-password"; }

@@ -1,11 +1,15 @@
 // Screens and their URL hashes: `#/` is home, `#/route/<id>` a route's form,
 // `#/tickets` the ticket list, `#/tickets/<id>` one ticket, `#/sign-in`, `#/users` (tenant admins) and
 // `#/invitation/<token>` (the link in an invitation e-mail), `#/drafts` (forms kept on this device),
-// `#/forgot-password` and `#/reset-password/<token>` (the link in a password reset e-mail).
+// `#/forgot-password` and `#/reset-password/<token>` (the link in a password reset e-mail),
+// `#/sign-in/company/<why>` (a sign-in with a company account the service refused).
 // The hash is the only navigation state the browser keeps, so it must round
 // trip: location_of(parse_location(h)) == h for every valid h.
 #pragma once
 
+#include "core/model/company_sign_in.hpp"
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -29,6 +33,8 @@ struct TicketScreen {
     bool operator==(const TicketScreen&) const = default;
 };
 struct SignInScreen {
+    // #/sign-in/company/<why>: where the service sends a refused sign-in with a company account.
+    std::optional<CompanySignInRefusal> refused;
     bool operator==(const SignInScreen&) const = default;
 };
 struct UsersScreen {

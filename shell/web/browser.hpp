@@ -49,6 +49,8 @@ void portal_js_set_page_colour(double red, double green, double blue);
 // reloads the page.
 void portal_js_watch_updates();
 void portal_js_apply_update();
+// Goes to `url` in this tab (a company's identity provider).
+void portal_js_leave_portal(const char* url);
 // Files: a download the person saves, and a file picker whose choice comes
 // back through portal_on_file_picked (files over max_bytes are not read).
 void portal_js_download_file(const char* file_name, const char* content);

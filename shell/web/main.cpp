@@ -124,6 +124,7 @@ struct BrowserEffects {
     void operator()(const core::KeepSnapshot& e) { portal_js_keep_snapshot(e.name.c_str(), e.json.c_str()); }
     void operator()(const core::ForgetSnapshots&) { portal_js_forget_snapshots(); }
     void operator()(const core::ReloadForUpdate&) { portal_js_apply_update(); }
+    void operator()(const core::LeavePortal& e) { portal_js_leave_portal(e.url.c_str()); }
     void operator()(const core::DownloadFile& e) { portal_js_download_file(e.file_name.c_str(), e.content.c_str()); }
     void operator()(const core::PickFile& e) {
         portal_js_pick_file(std::string(core::to_string(e.purpose)).c_str(), core::draft_file_max_bytes);

@@ -428,6 +428,12 @@ mergeInto(LibraryManager.library, {
         else location.reload();
     },
 
+    // A company's identity provider: the whole tab goes there and comes back
+    // to the service's callback. core checked the URL is http(s).
+    portal_js_leave_portal: function (url) {
+        location.assign(UTF8ToString(url));
+    },
+
     // --- files -------------------------------------------------------------------
     // An exported draft: a Blob behind a temporary <a download>.
     portal_js_download_file: function (fileName, content) {
