@@ -207,12 +207,19 @@ async function scriptedSignIn(email, { spoil = {}, state, code, cookie: withCook
 test('every wrong sign-in is refused with its own reason, and nobody is signed in', async () => {
     const good = await scriptedSignIn('pat@globex.test');
     assert.deepEqual([good.hash, good.signedIn], ['#/', true]);
+    // Providers sign with RSA-PSS or ECDSA too.
+    for (const alg of ['PS256', 'ES256']) {
+        const signed = await scriptedSignIn('pat@globex.test', { spoil: { alg } });
+        assert.deepEqual([signed.hash, signed.signedIn], ['#/', true], alg);
+    }
 
     const refusals = [
         [{ aud: 'someone-else' }, 'wrong-audience'],
         [{ exp: Math.floor(Date.now() / 1000) - 3600 }, 'token-expired'],
         [{ unknownKey: true }, 'bad-signature'],
         [{ badSignature: true }, 'bad-signature'],
+        [{ alg: 'PS256', badSignature: true }, 'bad-signature'],
+        [{ alg: 'ES256', badSignature: true }, 'bad-signature'],
         [{ nonce: 'another sign-in' }, 'wrong-nonce'],
         [{ iss: 'http://127.0.0.1:1' }, 'wrong-issuer'],
         [{ emailVerified: false }, 'email-unverified'],

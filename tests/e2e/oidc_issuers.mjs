@@ -6,7 +6,7 @@
 //   startScriptedIssuer     a hand-written provider whose next ID token can
 //                           be spoiled on purpose, for the refusals a real
 //                           provider would never provoke.
-import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { constants, createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -143,20 +143,29 @@ export async function signInAtProvider(page, email) {
 
 const base64url = (data) => Buffer.from(data).toString('base64url');
 
-function rsaKey(kid) {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    return { kid, privateKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' } };
+// A signing key of the algorithm it is published for: RS256, PS256 (RSA
+// with PSS padding) or ES256 (P-256, whose JWS signature is r || s).
+function signingKey(kid, alg = 'RS256') {
+    const { privateKey, publicKey } = alg === 'ES256'
+        ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        : generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return { kid, alg, privateKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, alg, use: 'sig' } };
 }
 
 function signJwt(claims, key) {
-    const input = `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: key.kid }))}.${base64url(JSON.stringify(claims))}`;
-    return `${input}.${base64url(sign('sha256', Buffer.from(input), key.privateKey))}`;
+    const input = `${base64url(JSON.stringify({ alg: key.alg, typ: 'JWT', kid: key.kid }))}.${base64url(JSON.stringify(claims))}`;
+    const options = key.alg === 'ES256' ? { key: key.privateKey, dsaEncoding: 'ieee-p1363' }
+        : key.alg === 'PS256' ? { key: key.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }
+            : key.privateKey;
+    return `${input}.${base64url(sign('sha256', Buffer.from(input), options))}`;
 }
 
 export async function startScriptedIssuer({ clientId, clientSecret, redirectUri }) {
     const { server, issuer, stop } = await listenOnFreePort();
-    const key = rsaKey('scripted-key');
-    const strangerKey = rsaKey('unpublished-key');   // for next.unknownKey
+    const key = signingKey('scripted-key');
+    // next.alg: a token signed with one of the provider's other published keys.
+    const otherKeys = { PS256: signingKey('scripted-pss', 'PS256'), ES256: signingKey('scripted-ec', 'ES256') };
+    const strangerKey = signingKey('unpublished-key');   // for next.unknownKey
     const codes = new Map();   // code -> { nonce, challenge, redirectUri }
     const next = {};
     let tokenRequests = 0;
@@ -179,7 +188,7 @@ export async function startScriptedIssuer({ clientId, clientSecret, redirectUri 
             iat: now,
             exp: next.exp ?? now + 300,
         };
-        let token = signJwt(claims, next.unknownKey ? strangerKey : key);
+        let token = signJwt(claims, next.unknownKey ? strangerKey : otherKeys[next.alg] ?? key);
         if (next.badSignature) {
             const [head, body, signature] = token.split('.');
             const bytes = Buffer.from(signature, 'base64url');
@@ -257,11 +266,11 @@ export async function startScriptedIssuer({ clientId, clientSecret, redirectUri 
                     jwks_uri: `${issuer}/jwks`,
                     response_types_supported: ['code'],
                     subject_types_supported: ['public'],
-                    id_token_signing_alg_values_supported: ['RS256'],
+                    id_token_signing_alg_values_supported: ['RS256', 'PS256', 'ES256'],
                     code_challenge_methods_supported: ['S256'],
                     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
                 });
-            } else if (route === 'GET /jwks') json(res, 200, { keys: [key.jwk] });
+            } else if (route === 'GET /jwks') json(res, 200, { keys: [key.jwk, otherKeys.PS256.jwk, otherKeys.ES256.jwk] });
             else if (route === 'GET /authorize') authorize(url, res);
             else if (route === 'POST /token') token(req, body, res);
             else json(res, 404, { error: 'not_found' });
