@@ -207,6 +207,10 @@ async function scriptedSignIn(email, { spoil = {}, state, code, cookie: withCook
 test('every wrong sign-in is refused with its own reason, and nobody is signed in', async () => {
     const good = await scriptedSignIn('pat@globex.test');
     assert.deepEqual([good.hash, good.signedIn], ['#/', true]);
+    // The provider rotates its key: the new key id is fetched at once.
+    scripted.rotate();
+    const rotated = await scriptedSignIn('pat@globex.test');
+    assert.deepEqual([rotated.hash, rotated.signedIn], ['#/', true]);
     // Providers sign with RSA-PSS or ECDSA too.
     for (const alg of ['PS256', 'ES256']) {
         const signed = await scriptedSignIn('pat@globex.test', { spoil: { alg } });

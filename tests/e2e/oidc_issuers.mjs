@@ -162,7 +162,8 @@ function signJwt(claims, key) {
 
 export async function startScriptedIssuer({ clientId, clientSecret, redirectUri }) {
     const { server, issuer, stop } = await listenOnFreePort();
-    const key = signingKey('scripted-key');
+    let key = signingKey('scripted-key');
+    const retired = [];   // keys rotated out, still published, as providers do for a while
     // next.alg: a token signed with one of the provider's other published keys.
     const otherKeys = { PS256: signingKey('scripted-pss', 'PS256'), ES256: signingKey('scripted-ec', 'ES256') };
     const strangerKey = signingKey('unpublished-key');   // for next.unknownKey
@@ -270,13 +271,19 @@ export async function startScriptedIssuer({ clientId, clientSecret, redirectUri 
                     code_challenge_methods_supported: ['S256'],
                     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
                 });
-            } else if (route === 'GET /jwks') json(res, 200, { keys: [key.jwk, otherKeys.PS256.jwk, otherKeys.ES256.jwk] });
+            } else if (route === 'GET /jwks') json(res, 200, { keys: [key.jwk, ...retired.map((k) => k.jwk), otherKeys.PS256.jwk, otherKeys.ES256.jwk] });
             else if (route === 'GET /authorize') authorize(url, res);
             else if (route === 'POST /token') token(req, body, res);
             else json(res, 404, { error: 'not_found' });
         });
     });
 
+    // A key rotation: a new key (a new kid) signs from now on; the old one stays published.
+    const rotate = () => {
+        retired.push(key);
+        key = signingKey(`scripted-key-${retired.length + 1}`);
+    };
+
     // tokenRequests is a getter: read it off the returned object, not destructured.
-    return { issuer, next, stop, get tokenRequests() { return tokenRequests; } };
+    return { issuer, next, stop, rotate, get tokenRequests() { return tokenRequests; } };
 }

@@ -8,7 +8,11 @@ namespace web {
 namespace {
 
 constexpr std::chrono::hours metadata_lifetime{1};
-constexpr std::chrono::seconds keys_refetch_pause{30};
+// A key id not found stays not found for this long without a new fetch;
+// and however many ids are made up, the key set is fetched again at most
+// this often a minute.
+constexpr std::chrono::seconds missing_key_memory{30};
+constexpr size_t refetches_per_minute = 10;
 
 std::string text_member(const nlohmann::json& object, const char* name) {
     auto found = object.find(name);
@@ -100,12 +104,20 @@ KeyLookup IdentityProviders::signing_key(const ProviderMetadata& provider, const
     const std::string kid = kid_member != jws.header.end() && kid_member->is_string() ? kid_member->get<std::string>() : "";
     if ((lookup.key = find_key(provider.jwks_uri, kid))) return lookup;
     {
+        // A new key id is what a provider's key rotation looks like: fetch
+        // again at once, unless this id was missing a moment ago or too many
+        // made-up ids came this minute.
         std::lock_guard lock(mutex_);
         auto known = keys_.find(provider.jwks_uri);
-        if (known != keys_.end() && now < known->second.fetched_at + keys_refetch_pause) {
-            problem = "no key \"" + kid + "\" in its key set (fetched " +
-                      std::to_string((now - known->second.fetched_at).count()) + " s ago)";
-            return lookup;
+        if (known != keys_.end()) {
+            KnownKeys& cache = known->second;
+            std::erase_if(cache.missing, [&](const auto& entry) { return now >= entry.second + missing_key_memory; });
+            std::erase_if(cache.refetches, [&](core::Instant at) { return now >= at + std::chrono::minutes{1}; });
+            if (cache.missing.count(kid) || cache.refetches.size() >= refetches_per_minute) {
+                problem = "no key \"" + kid + "\" in its key set (fetched " +
+                          std::to_string((now - cache.fetched_at).count()) + " s ago)";
+                return lookup;
+            }
         }
     }
     const ProviderAnswer answer = call_provider(provider.jwks_uri, {});
@@ -121,9 +133,17 @@ KeyLookup IdentityProviders::signing_key(const ProviderMetadata& provider, const
     }
     {
         std::lock_guard lock(mutex_);
-        keys_[provider.jwks_uri] = KnownKeys{std::move(keys), now};
+        KnownKeys& cache = keys_[provider.jwks_uri];
+        const bool refetched = !cache.keys.empty();
+        cache.keys = std::move(keys);
+        cache.fetched_at = now;
+        if (refetched) cache.refetches.push_back(now);
     }
     if ((lookup.key = find_key(provider.jwks_uri, kid))) return lookup;
+    {
+        std::lock_guard lock(mutex_);
+        keys_[provider.jwks_uri].missing[kid] = now;
+    }
     problem = kid.empty() ? "the token names no key, and its key set has more than one" : "no key \"" + kid + "\" in its key set";
     return lookup;
 }

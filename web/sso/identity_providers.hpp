@@ -2,8 +2,9 @@
 // first needed and kept in memory (it is a cache: any instance can fetch it
 // again): the discovery document (OpenID Connect Discovery 1.0) for an hour,
 // and the signing keys until a token names a key id we do not have; then the
-// key set is fetched again, at most every 30 seconds, so a provider's key
-// rotation works at once and a flood of made-up key ids costs one fetch.
+// key set is fetched again, so a provider's key rotation works at once. A
+// missing id is remembered for 30 seconds and the set is fetched again at
+// most 10 times a minute, so a flood of made-up ids costs little.
 #pragma once
 
 #include "web/sso/signing_keys.hpp"
@@ -59,6 +60,8 @@ private:
     struct KnownKeys {
         std::vector<SigningKey> keys;
         core::Instant fetched_at{};
+        std::map<std::string, core::Instant> missing;   // key ids not in the set, when last looked for
+        std::vector<core::Instant> refetches;            // fetches for an unknown id, this minute
     };
     std::optional<SigningKey> find_key(const std::string& jwks_uri, const std::string& kid);
 
