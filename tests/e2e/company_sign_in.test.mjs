@@ -89,7 +89,7 @@ test('the operator command checks every input and the issuer itself before it sa
         [['tenant', 'sso', 'globex', '--issuer', scripted.issuer, '--client-id', 'x', '--client-secret-file', secretFile, '--domains', 'initech.test'],
             1, /the domain initech\.test signs in through tenant initech already/],
         [['tenant', 'sso', 'globex', '--issuer', `${scripted.issuer}/elsewhere`, '--client-id', 'x', '--client-secret-file', secretFile, '--domains', 'a.test'],
-            1, /is not usable: its discovery document .* could not be read: it answered HTTP 404/],
+            2, /^portal admin: --issuer http:\/\/127\.0\.0\.1:\d+\/elsewhere: the issuer .* is not usable: its discovery document .* could not be read: it answered HTTP 404\.$/],
         [['tenant', 'sso', 'globex', '--issuer', scripted.issuer, '--client-id', 'x', '--client-secret-file', secretFile, '--domains', 'a.test', '--password-sign-in', 'maybe'],
             2, /--password-sign-in is on or off, not maybe/],
         [['tenant', 'sso', 'globex', '--issuer', scripted.issuer], 2, /tenant sso needs --client-id/],

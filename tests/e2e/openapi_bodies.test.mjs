@@ -536,6 +536,37 @@ test('company sign-in: start at the provider, come back, and refusals', async ()
         await api('POST', '/sso/start', { body: { email: 'pat@gone.globex.example' }, expect: 502 });
         await api('POST', '/sso/start', { body: { email: 'pat@sso.acme.example' }, headers: { origin: 'https://elsewhere.example' }, expect: 403 });
         await api('GET', '/sso/callback?state=nobody-started-this&code=x', { expect: 303 });
+
+        // The same setups through the operator API.
+        const portalAdmin = (...args) => execFileSync(path.join(root, 'build/native/portal-web'),
+            ['admin', '--db', service.databasePath, ...args], { encoding: 'utf8' });
+        const operator = { authorization: `Bearer ${portalAdmin('operator', 'invite', 'sso-ops@vendor.example').match(/spt_\S+/)[0]}` };
+        const engineer = { authorization: `Bearer ${portalAdmin('engineer', 'token', 'engineer@vendor.example').match(/spt_\S+/)[0]}` };
+        const setup = { issuer: provider.issuer, client_id: 'portal', client_secret: 'a-client-secret', domains: ['initech.example'] };
+        await api('PUT', '/admin/tenants/initech-trial/sso', { headers: operator, body: { ...setup, password_sign_in: false }, expect: 200 });
+        await api('PUT', '/admin/tenants/initech-trial/sso', { headers: operator, body: { ...setup, domains: ['sso.acme.example'] }, expect: 409 });
+        await api('PUT', '/admin/tenants/initech-trial/sso', { headers: operator, body: { ...setup, domains: 'initech.example' }, expect: 422 });
+        await api('PUT', '/admin/tenants/initech-trial/sso', { headers: operator, body: { ...setup, issuer: 'http://id.example.com' }, expect: 422 });
+        await api('PUT', '/admin/tenants/initech-trial/sso', { headers: operator, raw: '[]', expect: 400 });
+        await api('PUT', '/admin/tenants/nobody/sso', { headers: operator, body: setup, expect: 404 });
+        await api('PUT', '/admin/tenants/initech-trial/sso', { body: setup, expect: 401 });
+        await api('PUT', '/admin/tenants/initech-trial/sso', { headers: engineer, body: setup, expect: 403 });
+        await api('DELETE', '/admin/tenants/initech-trial/sso', { headers: operator, expect: 204 });
+        await api('DELETE', '/admin/tenants/initech-trial/sso', { headers: operator, expect: 404 });
+        await api('DELETE', '/admin/tenants/initech-trial/sso', { expect: 401 });
+        await api('DELETE', '/admin/tenants/initech-trial/sso', { headers: engineer, expect: 403 });
+
+        const vendor = { ...setup, domains: ['vendor.example'] };
+        await api('PUT', '/admin/sso', { headers: operator, body: vendor, expect: 200 });
+        await api('PUT', '/admin/sso', { headers: operator, body: { ...vendor, domains: ['sso.acme.example'] }, expect: 409 });
+        await api('PUT', '/admin/sso', { headers: operator, body: { ...vendor, password_sign_in: 'no' }, expect: 422 });
+        await api('PUT', '/admin/sso', { headers: operator, raw: '1', expect: 400 });
+        await api('PUT', '/admin/sso', { body: vendor, expect: 401 });
+        await api('PUT', '/admin/sso', { headers: engineer, body: vendor, expect: 403 });
+        await api('DELETE', '/admin/sso', { headers: operator, expect: 204 });
+        await api('DELETE', '/admin/sso', { headers: operator, expect: 404 });
+        await api('DELETE', '/admin/sso', { expect: 401 });
+        await api('DELETE', '/admin/sso', { headers: engineer, expect: 403 });
     } finally {
         await provider.stop();
     }

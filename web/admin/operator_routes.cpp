@@ -2,6 +2,7 @@
 
 #include "web/admin/operator_invitations.hpp"
 #include "web/admin/tenant_provisioning.hpp"
+#include "web/admin/tenant_sso.hpp"
 #include "web/accounts/account_json.hpp"
 #include "web/accounts/account_store.hpp"
 #include "web/http/json_response.hpp"
@@ -88,6 +89,55 @@ void OperatorRoutes::add_to(ApiRouter& router) {
     router.add("POST", "/api/v1/admin/webhooks", Access::Operator, [this](ApiCall& call) { add_webhook(call); });
     router.add("POST", "/api/v1/admin/webhooks/removals", Access::Operator, [this](ApiCall& call) { remove_webhook(call); });
     router.add("GET", "/api/v1/admin/webhooks/deliveries", Access::Operator, [this](ApiCall& call) { list_deliveries(call); });
+    router.add("PUT", "/api/v1/admin/tenants/{tenant}/sso", Access::Operator, [this](ApiCall& call) { set_sign_in(call, false); });
+    router.add("DELETE", "/api/v1/admin/tenants/{tenant}/sso", Access::Operator, [this](ApiCall& call) { remove_sign_in(call, false); });
+    router.add("PUT", "/api/v1/admin/sso", Access::Operator, [this](ApiCall& call) { set_sign_in(call, true); });
+    router.add("DELETE", "/api/v1/admin/sso", Access::Operator, [this](ApiCall& call) { remove_sign_in(call, true); });
+}
+
+// The setup as the operator may read it back: never the client secret.
+void OperatorRoutes::set_sign_in(ApiCall& call, bool vendor) {
+    std::optional<nlohmann::json> body = json_object_body(call.request, call.response);
+    if (!body) return;
+    std::map<std::string, std::string> errors;
+    CompanySignInRequest request;
+    if (!vendor) request.slug = call.parameter(0);
+    for (auto [key, value] : {std::pair{"issuer", &request.issuer}, std::pair{"client_id", &request.client_id},
+                              std::pair{"client_secret", &request.client_secret}}) {
+        std::optional<std::string> text = string_member(*body, key);
+        if (!text) errors[key] = std::string("Give \"") + key + "\" as a string.";
+        else *value = *text;
+    }
+    auto domains = body->find("domains");
+    bool domains_ok = domains != body->end() && domains->is_array();
+    if (domains_ok)
+        for (const nlohmann::json& domain : *domains) {
+            if (!domain.is_string() || domain.get<std::string>().find(',') != std::string::npos) domains_ok = false;
+            else request.domains += (request.domains.empty() ? "" : ",") + domain.get<std::string>();
+        }
+    if (!domains_ok) errors["domains"] = "Give \"domains\" as an array of e-mail domains, such as [\"example.com\"].";
+    auto password = body->find("password_sign_in");
+    if (password != body->end() && !password->is_null()) {
+        if (!password->is_boolean()) errors["password_sign_in"] = "Give \"password_sign_in\" as true or false, or leave it out.";
+        else request.password_sign_in = password->get<bool>();
+    }
+    if (!errors.empty()) return send_field_problems(call.response, 422, errors.begin()->second, errors);
+    const CompanySignInChange change = set_company_sign_in(database_, request, call.now);
+    if (change.problem) return send_refusal(call.response, change.problem);
+    nlohmann::ordered_json answer;
+    answer["tenant"] = vendor ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(change.setup->tenant_slug);
+    answer["issuer"] = change.setup->issuer;
+    answer["client_id"] = change.setup->client_id;
+    answer["domains"] = change.setup->domains;
+    answer["password_sign_in"] = change.setup->password_sign_in;
+    answer["redirect_uri"] = address_.url + "/api/v1/sso/callback";
+    send_json(call.response, 200, answer);
+}
+
+void OperatorRoutes::remove_sign_in(ApiCall& call, bool vendor) {
+    if (OperatorProblem problem = remove_company_sign_in(database_, vendor ? "" : call.parameter(0)))
+        return send_refusal(call.response, problem);
+    call.response.status = 204;
 }
 
 void OperatorRoutes::list_tenants(ApiCall& call) {

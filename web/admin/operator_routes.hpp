@@ -12,6 +12,9 @@
 //   POST  /api/v1/admin/webhooks  {url, secret}      every ticket event is POSTed there (docs/webhooks.md)
 //   POST  /api/v1/admin/webhooks/removals  {url}     nothing more is sent there
 //   GET   /api/v1/admin/webhooks/deliveries?limit=N  the latest deliveries and their last status
+//   PUT   /api/v1/admin/tenants/{tenant}/sso  {issuer, client_id, client_secret, domains, password_sign_in?}
+//   DELETE /api/v1/admin/tenants/{tenant}/sso       single sign-on (docs/single-sign-on.md)
+//   PUT | DELETE /api/v1/admin/sso                  the same for the vendor's own engineers
 // A retry needs no Idempotency-Key: adding a tenant or inviting someone again
 // is a 409 that names what exists, and a revocation again changes nothing.
 // Invitations answer with their link too, as the command line prints it.
@@ -46,6 +49,8 @@ private:
     void add_webhook(ApiCall& call);
     void remove_webhook(ApiCall& call);
     void list_deliveries(ApiCall& call);
+    void set_sign_in(ApiCall& call, bool vendor);
+    void remove_sign_in(ApiCall& call, bool vendor);
 
     Database& database_;
     const PublicAddress& address_;

@@ -86,7 +86,7 @@ CompanySignInChange set_company_sign_in(Database& database, const CompanySignInR
     IdentityProviders providers;
     MetadataLookup metadata = providers.metadata(request.issuer, now);
     if (!metadata.metadata) {
-        change.problem = {OperatorRefusal::Conflict, "issuer", "The issuer " + request.issuer + " is not usable: " + metadata.problem + "."};
+        change.problem = bad_input("issuer", "The issuer " + request.issuer + " is not usable: " + metadata.problem + ".");
         return change;
     }
 
