@@ -1,21 +1,20 @@
 #include "web/admin/admin_flags.hpp"
 
+#include "web/store/file_bytes.hpp"
+
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace web {
 
 std::optional<std::string> read_secret_file(const std::string& path, std::string& problem) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        problem = "cannot read the secret file " + path;
+    std::string why;
+    std::optional<std::string> text = read_file_bytes(path, &why);
+    if (!text) {
+        problem = "cannot read the secret file " + path + " (" + why + ")";
         return std::nullopt;
     }
-    std::ostringstream text;
-    text << file.rdbuf();
-    std::string secret = text.str();
+    std::string secret = std::move(*text);
     while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
     return secret;
 }

@@ -3,9 +3,8 @@
 #include "web/http/etag.hpp"
 #include "web/http/media_types.hpp"
 #include "web/http/problem.hpp"
+#include "web/store/file_bytes.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace web {
@@ -49,18 +48,15 @@ std::shared_ptr<const StaticFiles::CachedFile> StaticFiles::load(const std::file
         if (found != files_.end() && found->second->size == size && found->second->modified == modified) return found->second;
     }
 
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return nullptr;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in && !in.eof()) return nullptr;
+    std::optional<std::string> bytes = read_file_bytes(file);
+    if (!bytes) return nullptr;
 
     auto loaded = std::make_shared<CachedFile>();
     loaded->size = size;
     loaded->modified = modified;
     MediaType type = media_type_for(file.filename().string());
     loaded->content.key = file.string();
-    loaded->content.bytes = std::make_shared<const std::string>(std::move(bytes).str());
+    loaded->content.bytes = std::make_shared<const std::string>(std::move(*bytes));
     loaded->content.content_type = std::string(type.content_type);
     loaded->content.etag = strong_etag(*loaded->content.bytes);
     loaded->content.compressible = type.compressible;
