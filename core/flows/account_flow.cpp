@@ -3,7 +3,7 @@
 #include "core/checks/one_time_code.hpp"
 #include "core/flows/api_request.hpp"
 #include "core/flows/session_flow.hpp"
-#include "core/text/json_reader.hpp"
+#include "core/model/account_answers.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,32 +21,6 @@ std::vector<Effect> refused(State& state, const HttpAnswer& answer) {
     v.error = answer.status == 0 ? "The service cannot be reached. Try again when you are online."
                                  : parse_problem(answer.body, answer.status).message;
     return {};
-}
-
-bool read_state(SecondFactorView& v, const json& answer) {
-    if (!answer.is_object() || !answer.contains("enabled") || !answer["enabled"].is_boolean()) return false;
-    v.enabled = answer["enabled"].get<bool>();
-    v.recovery_codes_left = answer.contains("recovery_codes_left") && answer["recovery_codes_left"].is_number_integer()
-                                ? answer["recovery_codes_left"].get<int>()
-                                : 0;
-    v.loaded = true;
-    return true;
-}
-
-// The QR code's modules, when they are what was promised: a square of 0s and 1s.
-void read_qr(SecondFactorView& v, const json& qr) {
-    v.qr_size = 0;
-    v.qr_modules.clear();
-    if (!qr.is_object() || !qr.contains("size") || !qr["size"].is_number_integer() || !qr.contains("modules") ||
-        !qr["modules"].is_string())
-        return;
-    const int size = qr["size"].get<int>();
-    const std::string modules = qr["modules"].get<std::string>();
-    if (size < 21 || size > 177 || modules.size() != size_t(size) * size_t(size) ||
-        modules.find_first_not_of("01") != std::string::npos)
-        return;
-    v.qr_size = size;
-    v.qr_modules = modules;
 }
 
 struct AccountVisitor : FlowVisitor<AccountActions> {
@@ -113,22 +87,29 @@ struct AccountVisitor : FlowVisitor<AccountActions> {
     std::vector<Effect> operator()(const Answered<HttpReply::SecondFactorState>& a) {
         SecondFactorView& v = state.second_factor;
         if (a.status != 200) return refused(state, a);
-        if (!read_state(v, read_json(a.body))) v.error = "The service's answer could not be read. Reload the page to try again.";
+        const Parsed<SecondFactorStatus> status = parse_second_factor_status(a.body);
+        if (!status) {
+            v.error = "The service's answer could not be read. Reload the page to try again.";
+            return {};
+        }
+        v.enabled = status->enabled;
+        v.recovery_codes_left = status->recovery_codes_left;
+        v.loaded = true;
         return {};
     }
     std::vector<Effect> operator()(const Answered<HttpReply::SecondFactorSetup>& a) {
         SecondFactorView& v = state.second_factor;
         if (a.status != 201) return refused(state, a);
         v.busy = false;
-        const json answer = read_json(a.body);
-        if (!answer.is_object() || !answer.contains("secret") || !answer["secret"].is_string() ||
-            !answer.contains("otpauth_uri") || !answer["otpauth_uri"].is_string()) {
+        Parsed<SecondFactorEnrolment> enrolment = parse_second_factor_enrolment(a.body);
+        if (!enrolment) {
             v.error = "The service's answer could not be read. Try again.";
             return {};
         }
-        v.secret = answer["secret"].get<std::string>();
-        v.otpauth_uri = answer["otpauth_uri"].get<std::string>();
-        read_qr(v, answer.contains("qr") ? answer["qr"] : json());
+        v.secret = std::move(enrolment->secret);
+        v.otpauth_uri = std::move(enrolment->otpauth_uri);
+        v.qr_size = enrolment->qr_size;
+        v.qr_modules = std::move(enrolment->qr_modules);
         v.code.clear();
         return {};
     }
@@ -138,11 +119,7 @@ struct AccountVisitor : FlowVisitor<AccountActions> {
             v.code.clear();
             return refused(state, a);
         }
-        const json answer = read_json(a.body);
-        std::vector<std::string> codes;
-        if (answer.is_object() && answer.contains("recovery_codes") && answer["recovery_codes"].is_array())
-            for (const json& code : answer["recovery_codes"])
-                if (code.is_string()) codes.push_back(code.get<std::string>());
+        std::vector<std::string> codes = parse_recovery_codes(a.body);
         v = {};
         v.loaded = true;
         v.enabled = true;

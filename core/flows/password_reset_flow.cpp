@@ -4,7 +4,7 @@
 #include "core/checks/email_address.hpp"
 #include "core/flows/api_request.hpp"
 #include "core/flows/session_flow.hpp"
-#include "core/text/json_reader.hpp"
+#include "core/model/account_answers.hpp"
 #include "core/text/url_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -58,14 +58,10 @@ struct PasswordResetVisitor : FlowVisitor<PasswordResetActions> {
         PasswordResetView& v = state.password_reset;
         v.busy = false;
         if (a.status == 202) {
-            const json answer = read_json(a.body);
-            v.sent_to = answer.is_object() && answer.contains("email") && answer["email"].is_string()
-                            ? answer["email"].get<std::string>()
-                            : normalize_email_address(v.email);
-            v.link_minutes = answer.is_object() && answer.contains("link_lifetime_minutes") &&
-                                     answer["link_lifetime_minutes"].is_number_integer()
-                                 ? answer["link_lifetime_minutes"].get<int>()
-                                 : 0;
+            // The link is on its way either way: an unreadable answer only loses its details.
+            const Parsed<PasswordResetSent> sent = parse_password_reset_sent(a.body);
+            v.sent_to = sent ? sent->email : normalize_email_address(v.email);
+            v.link_minutes = sent ? sent->link_minutes : 0;
             return {};
         }
         const Problem problem = parse_problem(a.body, a.status);
@@ -77,11 +73,9 @@ struct PasswordResetVisitor : FlowVisitor<PasswordResetActions> {
         PasswordResetView& v = state.password_reset;
         v.loading = false;
         if (a.status == 200) {
-            const json answer = read_json(a.body);
-            if (answer.is_object() && answer.contains("email") && answer["email"].is_string()) {
-                v.account_email = answer["email"].get<std::string>();
-                if (answer.contains("expires_at") && answer["expires_at"].is_string())
-                    v.expires_at = answer["expires_at"].get<std::string>();
+            if (const Parsed<PasswordResetLink> link = parse_password_reset_link(a.body)) {
+                v.account_email = link->email;
+                v.expires_at = link->expires_at;
                 return {};
             }
             v.error = "The service's answer about this link could not be read. Reload the page to try again.";
