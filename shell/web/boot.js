@@ -102,6 +102,22 @@ window.portalEarly = (function () {
             else localStorage.setItem(rescueKey, JSON.stringify(kept));
         } catch (e) { /* no storage */ }
     };
+    // A hint kept beside them, readable at once: this device had drafts at
+    // its last visit. Then the first frame waits (briefly) for them to be
+    // read, so the person's words are on it rather than on the one after.
+    var keptHintKey = 'support-portal-drafts-kept';
+    var draftsExpected = (function () {
+        try { return localStorage.getItem(keptHintKey) === '1'; } catch (e) { return false; }
+    })();
+    var hinted = draftsExpected;   // what the hint says now: written only when that changes
+    var keptHint = function (kept) {
+        if (kept === hinted) return;
+        hinted = kept;
+        try {
+            if (kept) localStorage.setItem(keptHintKey, '1');
+            else localStorage.removeItem(keptHintKey);
+        } catch (e) { /* no storage: no hint, and no wait */ }
+    };
     var drafts = openDatabase().then(function (db) {
         var rescued = {};
         var found = readRescued();
@@ -128,7 +144,10 @@ window.portalEarly = (function () {
     });
     drafts.catch(function () { /* reported when the module asks for them */ });
     var draftsRead = null;   // the records, once read: the module takes them before its first frame
-    drafts.then(function (records) { draftsRead = records; }, function () { /* as above */ });
+    drafts.then(function (records) {
+        draftsRead = records;
+        keptHint(records.length > 0);
+    }, function () { /* as above */ });
 
     return {
         zoneUrl: zoneUrl,
@@ -137,6 +156,10 @@ window.portalEarly = (function () {
         // the records themselves once they have been read (else null).
         drafts: function () { return drafts; },
         draftsRead: function () { return draftsRead; },
+        // True while drafts this device kept at its last visit are still being read.
+        draftsPending: function () { return draftsExpected && draftsRead === null; },
+        // A draft was written: the next visit's first frame waits for the read.
+        draftsKept: function () { keptHint(true); },
         // The answer asked for early for this URL, once; null if none.
         take: function (url) {
             var answer = answers[url] || null;

@@ -31,6 +31,10 @@ void portal_js_delete_draft(const char* key);
 // Reads back snapshots, drafts and the outbox, in that order
 // (portal_on_snapshot_loaded, portal_on_draft_loaded, portal_on_queued_loaded).
 void portal_js_load_drafts();
+// 1 while drafts this device kept last time are still being read (boot.js's hint).
+int portal_js_drafts_pending();
+// Calls portal_first_frame once the kept drafts are restored, or after `ms`.
+void portal_js_first_frame_after_drafts(int ms);
 // The outbox and offline snapshots in IndexedDB, written at once.
 void portal_js_keep_queued(const char* key, const char* json);
 void portal_js_drop_queued(const char* key);

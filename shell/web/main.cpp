@@ -262,6 +262,14 @@ void frame() {
 
 extern "C" {
 
+// The first frame is drawn at once rather than at the next animation frame:
+// the browser shows it at its next paint either way, and the wait for that
+// animation frame is not spent idle. Then the loop.
+EMSCRIPTEN_KEEPALIVE void portal_first_frame() {
+    frame();
+    emscripten_set_main_loop(frame, 0, false);
+}
+
 EMSCRIPTEN_KEEPALIVE void portal_on_location_changed(const char* hash) {
     dispatch(core::LocationChanged{hash});
 }
@@ -399,10 +407,13 @@ int main() {
     portal_js_watch_updates();   // a waiting new version comes back as UpdateReady
 
     portal_js_mark("portal-main-done");
-    // The first frame is drawn now rather than at the next animation frame:
-    // the browser shows it at its next paint either way, and the wait for
-    // that animation frame is not spent idle.
-    frame();
-    emscripten_set_main_loop(frame, 0, false);
+    // Drafts kept at the last visit but not read yet: the first frame waits
+    // for them (150 ms at most), so it shows the person's words rather than
+    // an empty form that fills a frame later.
+    if (portal_js_drafts_pending()) {
+        portal_js_first_frame_after_drafts(150);
+        return 0;
+    }
+    portal_first_frame();
     return 0;
 }

@@ -220,7 +220,14 @@ mergeInto(LibraryManager.library, {
     // A performance mark ('portal-first-frame', ...): the benchmark (and any
     // real-user monitoring) reads it relative to navigation start.
     portal_js_mark: function (name) {
-        if (window.performance && performance.mark) performance.mark(UTF8ToString(name));
+        name = UTF8ToString(name);
+        if (window.performance && performance.mark) performance.mark(name);
+        // What waits for the first frame to be drawn (the drafts' own mark).
+        if (name === 'portal-first-frame' && window.portalAfterFirstFrame) {
+            var then = window.portalAfterFirstFrame;
+            window.portalAfterFirstFrame = null;
+            then();
+        }
     },
 
     // --- drafts ------------------------------------------------------------------
@@ -251,6 +258,7 @@ mergeInto(LibraryManager.library, {
                 var tx = db.transaction(store, 'readwrite');
                 if (json === null) tx.objectStore(store).delete(key);
                 else tx.objectStore(store).put({ key: key, json: json, edited_at: Date.now() });
+                if (json !== null && store === 'drafts' && window.portalEarly) window.portalEarly.draftsKept();
                 tx.onerror = function () { portalDrafts.fail(tx.error); };
                 // Written: a rescued copy of it is no longer needed (and would be older).
                 if (store === 'drafts') tx.oncomplete = function () { portalDrafts.unrescue(key); };
@@ -318,6 +326,23 @@ mergeInto(LibraryManager.library, {
         if (entry) { clearTimeout(entry.timer); delete portalDrafts.pending[key]; }
         portalDrafts.write(key, null);
     },
+    // The first frame once the kept drafts are restored (or after `ms` at
+    // most, or at once if their read fails): portal_first_frame, once.
+    portal_js_first_frame_after_drafts: function (ms) {
+        var drawn = false;
+        var draw = function () {
+            if (drawn) return;
+            drawn = true;
+            _portal_first_frame();
+        };
+        // Registered after portal_js_load_drafts's own: the drafts are restored first.
+        window.portalEarly.drafts().then(draw, draw);
+        setTimeout(draw, ms);
+    },
+    portal_js_drafts_pending: function () {
+        return window.portalEarly && window.portalEarly.draftsPending() ? 1 : 0;
+    },
+
     portal_js_load_drafts__deps: ['$portalDrafts', '$portalCopyString'],
     portal_js_load_drafts: function () {
         // A page being hidden or closed writes what is still pending.
@@ -339,12 +364,13 @@ mergeInto(LibraryManager.library, {
             });
             portalDrafts.storesRead++;
             // For the benchmark (and real-user monitoring): drafts are back,
-            // and on screen once main() has drawn its first frame (a microtask
-            // queued now runs after main), or later the next animation frame.
+            // and on screen with the first frame when it is still to come,
+            // or else with the next animation frame.
             if (!window.performance || !performance.mark) return;
             performance.mark('portal-drafts-restored');
             var onScreen = function () { performance.mark('portal-drafts-on-screen'); };
-            if (beforeFirstFrame) Promise.resolve().then(onScreen);
+            if (beforeFirstFrame || performance.getEntriesByName('portal-first-frame').length === 0)
+                window.portalAfterFirstFrame = onScreen;
             else requestAnimationFrame(onScreen);
         };
         var read = window.portalEarly.draftsRead();
