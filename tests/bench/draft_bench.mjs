@@ -81,8 +81,8 @@ ${browser.version()}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().lengt
 ${keystrokes} keystrokes typed into the description of a General question draft
 (${draftBytes} bytes of draft JSON at the end), measured in chunks of ${chunk} with the shell's
 per-edit timers (\`portalTest.draftCosts()\`); the IndexedDB write runs later, at most every
-800 ms while typing, outside the frame. Reload runs (ms from navigation start to the frame
-after the drafts were read back, mark \`portal-drafts-on-screen\`): ${restoredRuns.map((v) => v.toFixed(0)).join(', ')};
+800 ms while typing, outside the frame. Reload runs (ms from navigation start to the first frame
+that shows the restored draft, mark \`portal-drafts-on-screen\`): ${restoredRuns.map((v) => v.toFixed(0)).join(', ')};
 first frame in the same runs: ${firstFrameRuns.map((v) => v.toFixed(0)).join(', ')}.
 `;
     const file = writeSection('Drafts', report);
