@@ -3,6 +3,7 @@
 #include "web/admin/operator_invitations.hpp"
 #include "web/admin/tenant_provisioning.hpp"
 #include "web/admin/tenant_sso.hpp"
+#include "web/sso/company_sign_in_routes.hpp"
 #include "web/accounts/account_json.hpp"
 #include "web/accounts/account_store.hpp"
 #include "web/http/json_response.hpp"
@@ -130,7 +131,7 @@ void OperatorRoutes::set_sign_in(ApiCall& call, bool vendor) {
     answer["client_id"] = change.setup->client_id;
     answer["domains"] = change.setup->domains;
     answer["password_sign_in"] = change.setup->password_sign_in;
-    answer["redirect_uri"] = address_.url + "/api/v1/sso/callback";
+    answer["redirect_uri"] = company_sign_in_redirect_uri(address_.url);
     send_json(call.response, 200, answer);
 }
 

@@ -2,6 +2,7 @@
 
 #include "web/accounts/account_store.hpp"
 #include "web/admin/admin_flags.hpp"
+#include "web/sso/company_sign_in_routes.hpp"
 #include "web/sso/identity_providers.hpp"
 #include "web/sso/provider_http.hpp"
 #include "web/store/sqlite_statement.hpp"
@@ -170,7 +171,6 @@ int company_sign_in_command(Database& database, const std::vector<std::string>& 
     std::string url = flags.values.count("--url") ? flags.values["--url"] : "http://127.0.0.1:8080";
     if (!url.starts_with("http://") && !url.starts_with("https://"))
         return admin_fail("--url " + url + " is not an http:// or https:// address", admin_exit_usage);
-    while (!url.empty() && url.back() == '/') url.pop_back();
 
     const CompanySignInChange change = set_company_sign_in(database, request, service_now());
     if (change.problem)
@@ -181,9 +181,10 @@ int company_sign_in_command(Database& database, const std::vector<std::string>& 
     std::string domains;
     for (const std::string& domain : change.setup->domains) domains += (domains.empty() ? "" : ", ") + domain;
     std::printf("%s sign%s in with company accounts of %s at %s (client %s); password sign-in %s\n"
-                "Register this redirect URI with the identity provider: %s/api/v1/sso/callback\n",
+                "Register this redirect URI with the identity provider: %s\n",
                 change.setup->owner().c_str(), vendor ? "" : "s", domains.c_str(), change.setup->issuer.c_str(),
-                change.setup->client_id.c_str(), change.setup->password_sign_in ? "on" : "off", url.c_str());
+                change.setup->client_id.c_str(), change.setup->password_sign_in ? "on" : "off",
+                company_sign_in_redirect_uri(url).c_str());
     if (vendor) std::printf("Only support engineers invited with `engineer invite` get in; the provider's word alone makes nobody one.\n");
     return 0;
 }

@@ -98,10 +98,18 @@ void CompanySignInRoutes::add_to(ApiRouter& router) {
     router.add("GET", "/api/v1/sso/callback", Access::Anyone, [this](ApiCall& call) { callback(call); });
 }
 
-std::string CompanySignInRoutes::redirect_uri() const {
-    std::string base = address_.url;
+std::string company_sign_in_redirect_uri(const std::string& public_url) {
+    std::string base = public_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
     return base + "/api/v1/sso/callback";
+}
+
+// Every callback ends so: 303 to a screen of the portal, the sign-in's cookie gone.
+void CompanySignInRoutes::back_to_portal(ApiCall& call, const std::string& hash) {
+    clear_company_sign_in_cookie(call.response, address_.https());
+    call.response.status = 303;
+    call.response.set_header("Location", portal_page(address_.url, hash));
+    call.response.set_header("Cache-Control", "no-store");
 }
 
 void CompanySignInRoutes::start(ApiCall& call) {
@@ -147,7 +155,7 @@ void CompanySignInRoutes::start(ApiCall& call) {
     const std::string url = endpoint + (endpoint.find('?') == std::string::npos ? "?" : "&") +
                             form({{"response_type", "code"},
                                   {"client_id", setup->client_id},
-                                  {"redirect_uri", redirect_uri()},
+                                  {"redirect_uri", company_sign_in_redirect_uri(address_.url)},
                                   {"scope", "openid email profile"},
                                   {"state", state},
                                   {"nonce", pending.nonce},
@@ -163,10 +171,7 @@ void CompanySignInRoutes::start(ApiCall& call) {
 void CompanySignInRoutes::refuse(ApiCall& call, core::CompanySignInRefusal refusal, const std::string& detail) {
     std::fprintf(stderr, "portal-web: company sign-in refused (%s): %s\n", std::string(core::to_string(refusal)).c_str(),
                  detail.c_str());
-    clear_company_sign_in_cookie(call.response, address_.https());
-    call.response.status = 303;
-    call.response.set_header("Location", portal_page(address_.url, "#/sign-in/company/" + std::string(core::to_string(refusal))));
-    call.response.set_header("Cache-Control", "no-store");
+    back_to_portal(call, "#/sign-in/company/" + std::string(core::to_string(refusal)));
 }
 
 void CompanySignInRoutes::callback(ApiCall& call) {
@@ -199,7 +204,8 @@ void CompanySignInRoutes::callback(ApiCall& call) {
     const MetadataLookup provider = providers_.metadata(setup->issuer, call.now);
     if (!provider.metadata) return refuse(call, CompanySignInRefusal::ProviderUnreachable, provider.problem);
 
-    const TokenExchange exchange = exchange_code(*provider.metadata, *setup, code, pending->code_verifier, redirect_uri());
+    const TokenExchange exchange = exchange_code(*provider.metadata, *setup, code, pending->code_verifier,
+                                                 company_sign_in_redirect_uri(address_.url));
     if (exchange.id_token.empty()) return refuse(call, exchange.refusal, exchange.detail);
     const core::Parsed<core::CompactJws> jws = core::split_compact_jws(exchange.id_token);
     if (!jws) return refuse(call, CompanySignInRefusal::BadSignature, "the ID token is not a JWS: " + jws.error);
@@ -271,11 +277,8 @@ void CompanySignInRoutes::callback(ApiCall& call) {
     });
     if (refused) return refuse(call, *refused, identity.email + " may not sign in through " + setup->owner() + "'s provider");
 
-    clear_company_sign_in_cookie(call.response, address_.https());
     set_session_cookie(call.response, session.token, address_.https());
-    call.response.status = 303;
-    call.response.set_header("Location", portal_page(address_.url, "#/"));
-    call.response.set_header("Cache-Control", "no-store");
+    back_to_portal(call, "#/");
 }
 
 }  // namespace web

@@ -36,12 +36,16 @@ private:
     void start(ApiCall& call);
     void callback(ApiCall& call);
     void refuse(ApiCall& call, core::CompanySignInRefusal refusal, const std::string& detail);
-    std::string redirect_uri() const;
+    void back_to_portal(ApiCall& call, const std::string& hash);
 
     Database& database_;
     const PublicAddress& address_;
     IdentityProviders providers_;
 };
+
+// "{public URL}/api/v1/sso/callback": where providers send the browser back,
+// what the operator registers with them.
+std::string company_sign_in_redirect_uri(const std::string& public_url);
 
 // base64url(SHA-256(verifier)): PKCE's S256 code challenge (RFC 7636 4.2).
 std::string pkce_challenge(const std::string& verifier);
