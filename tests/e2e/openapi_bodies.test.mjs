@@ -535,6 +535,9 @@ test('company sign-in: start at the provider, come back, and refusals', async ()
         await api('POST', '/sso/start', { body: { email: 'pat@nowhere.example' }, expect: 404 });
         await api('POST', '/sso/start', { body: { email: 'pat@gone.globex.example' }, expect: 502 });
         await api('POST', '/sso/start', { body: { email: 'pat@sso.acme.example' }, headers: { origin: 'https://elsewhere.example' }, expect: 403 });
+        // Ten waiting sign-ins from one client address (the first above); the eleventh waits.
+        for (let i = 1; i < 10; ++i) await api('POST', '/sso/start', { body: { email: 'pat@sso.acme.example' }, expect: 200 });
+        await api('POST', '/sso/start', { body: { email: 'pat@sso.acme.example' }, expect: 429 });
         await api('GET', '/sso/callback?state=nobody-started-this&code=x', { expect: 303 });
 
         // The same setups through the operator API.

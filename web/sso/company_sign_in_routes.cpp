@@ -2,6 +2,7 @@
 
 #include "web/accounts/account_store.hpp"
 #include "web/accounts/audit_log.hpp"
+#include "web/accounts/password_sign_in.hpp"
 #include "web/accounts/secret_token.hpp"
 #include "web/accounts/session_cookie.hpp"
 #include "web/accounts/session_routes.hpp"
@@ -124,6 +125,11 @@ void CompanySignInRoutes::start(ApiCall& call) {
         send_field_problems(call.response, 400, problem, {{"email", problem}});
         return;
     }
+    // Told before the provider is asked anything, and again as the sign-in is kept.
+    const std::string& address = call.request.remote_addr;
+    const auto wait = [&](sqlite3* c) { return CompanySignInStore(c).wait_to_start(address, call.now); };
+    if (const std::chrono::seconds retry_after = database_.with_connection(wait); retry_after.count() > 0)
+        return send_throttled(call.response, retry_after, "Too many company sign-ins were started from here.");
     const std::string domain = core::email_domain(email);
     const std::optional<CompanySignInSetup> setup =
         database_.with_connection([&](sqlite3* c) { return CompanySignInStore(c).setup_for_domain(domain); });
@@ -149,7 +155,16 @@ void CompanySignInRoutes::start(ApiCall& call) {
     pending.nonce = new_secret_token();
     pending.code_verifier = new_secret_token();   // 43 characters of base64url: what RFC 7636 asks
     pending.expires_at = call.now + company_sign_in_lifetime;
-    database_.with_connection([&](sqlite3* c) { CompanySignInStore(c).add_pending(state, pending, call.now); });
+    pending.address = address;
+    const std::chrono::seconds retry_after = database_.with_connection([&](sqlite3* c) {
+        Transaction transaction(c);
+        const std::chrono::seconds wait = CompanySignInStore(c).wait_to_start(address, call.now);
+        if (wait.count() == 0) CompanySignInStore(c).add_pending(state, pending, call.now);
+        transaction.commit();
+        return wait;
+    });
+    if (retry_after.count() > 0)
+        return send_throttled(call.response, retry_after, "Too many company sign-ins were started from here.");
 
     const std::string& endpoint = provider.metadata->authorization_endpoint;
     const std::string url = endpoint + (endpoint.find('?') == std::string::npos ? "?" : "&") +

@@ -6,6 +6,8 @@
 
 #include "core/checks/id_token.hpp"
 
+#include <algorithm>
+
 namespace web {
 
 std::optional<CompanySignInSetup> CompanySignInStore::setup_where(const std::string& condition,
@@ -97,14 +99,23 @@ bool CompanySignInStore::password_refused_for(int64_t user_id) {
     return vendor.step();
 }
 
+std::chrono::seconds CompanySignInStore::wait_to_start(const std::string& address, core::Instant now) {
+    // Free again once the allowed-th newest waiting sign-in expires.
+    Statement query(connection_, "SELECT expires_at FROM sso_attempts WHERE address = ?1 AND expires_at > ?2"
+                                 " ORDER BY expires_at DESC LIMIT 1 OFFSET ?3");
+    query.bind(1, address).bind(2, now).bind(3, int64_t(company_sign_ins_waiting_per_address - 1));
+    if (!query.step()) return std::chrono::seconds::zero();
+    return std::max<std::chrono::seconds>(std::chrono::seconds{1}, query.instant(0) - now);
+}
+
 void CompanySignInStore::add_pending(const std::string& state, const PendingSignIn& pending, core::Instant now) {
     Statement expired(connection_, "DELETE FROM sso_attempts WHERE expires_at <= ?1");
     expired.bind(1, now).run();
     Statement insert(connection_,
-                     "INSERT INTO sso_attempts(state_digest, browser_digest, setup_id, nonce, code_verifier, created_at, expires_at)"
-                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                     "INSERT INTO sso_attempts(state_digest, browser_digest, setup_id, nonce, code_verifier, created_at,"
+                     " expires_at, address) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     insert.bind(1, token_digest(state)).bind(2, pending.browser_digest).bind(3, pending.setup_id).bind(4, pending.nonce)
-        .bind(5, pending.code_verifier).bind(6, now).bind(7, pending.expires_at).run();
+        .bind(5, pending.code_verifier).bind(6, now).bind(7, pending.expires_at).bind(8, pending.address).run();
 }
 
 std::optional<PendingSignIn> CompanySignInStore::take_pending(const std::string& state, core::Instant now) {

@@ -18,6 +18,9 @@ struct sqlite3;
 namespace web {
 
 inline constexpr std::chrono::minutes company_sign_in_lifetime{10};
+// Sign-ins one client address may have on their way at once: a person
+// needs one or two; a client starting them without end is told to wait.
+inline constexpr int company_sign_ins_waiting_per_address = 10;
 
 struct CompanySignInSetup {
     int64_t id = 0;
@@ -35,6 +38,7 @@ struct CompanySignInSetup {
 
 struct PendingSignIn {
     int64_t setup_id = 0;
+    std::string address;          // the client's that started it
     std::string browser_digest;   // the cookie's SHA-256: only that browser may finish it
     std::string nonce;
     std::string code_verifier;
@@ -60,6 +64,9 @@ public:
     // or the vendor's engineer whose domain the vendor's setup has).
     bool password_refused_for(int64_t user_id);
 
+    // How long `address` must wait before it may start another sign-in
+    // (zero: it may now): until the oldest of its waiting ones expires.
+    std::chrono::seconds wait_to_start(const std::string& address, core::Instant now);
     void add_pending(const std::string& state, const PendingSignIn& pending, core::Instant now);
     // The sign-in waiting for `state`, gone from the table once taken: a
     // state works once. Expired ones are deleted along the way.

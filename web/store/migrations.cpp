@@ -443,6 +443,13 @@ const Migration migrations[] = {
      "  created_at INTEGER NOT NULL,"
      "  expires_at INTEGER NOT NULL"
      ");"},
+
+    // Company sign-ins started from one client address: each waits in
+    // sso_attempts for ten minutes, so a client that starts them without
+    // end is told to wait (429) before it fills the table.
+    {22, "company sign-ins counted per client address",
+     "ALTER TABLE sso_attempts ADD COLUMN address TEXT NOT NULL DEFAULT '';"
+     "CREATE INDEX sso_attempts_of_address ON sso_attempts(address, expires_at);"},
 };
 
 }  // namespace
