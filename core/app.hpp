@@ -66,6 +66,7 @@ struct SignInForm {
     std::string email, password;
     std::string error;             // from the service, in words
     bool busy = false;
+    bool to_company = false;       // what is busy: a company sign-in starting, not the password's
     // The second step, once the password was right for an account with
     // two-step sign-in: the service's challenge and the app's code.
     std::string challenge, code;

@@ -54,7 +54,8 @@ void draw_sign_in_screen(const core::State& state, Column column, Actions& out) 
     const auto* screen = std::get_if<core::SignInScreen>(&state.screen);
     if (!state.sign_in.error.empty()) form_error(state.sign_in.error, width);
     else if (screen && screen->refused) form_error(core::refusal_message(*screen->refused), width);
-    const char* label = state.sign_in.busy ? "Signing in\xE2\x80\xA6" : "Sign in";
+    const bool signing_in = state.sign_in.busy && !state.sign_in.to_company;
+    const char* label = signing_in ? "Signing in\xE2\x80\xA6" : "Sign in";
     const bool pressed = button(label, true);
     submits_form();
     if ((pressed || submit_email || submit_password) && !state.sign_in.busy) out.push_back(core::SubmitSignIn{});
@@ -64,7 +65,10 @@ void draw_sign_in_screen(const core::State& state, Column column, Actions& out) 
     paragraph(f.body, colour::text_secondary,
               "Does your organisation sign in with its own identity provider? Type your work e-mail address above, then:");
     ImGui::Dummy(ImVec2(0, px(4)));
-    if (button("Sign in with your company account", false) && !state.sign_in.busy) out.push_back(core::SignInWithCompany{});
+    const bool leaving = state.sign_in.busy && state.sign_in.to_company;
+    if (button(leaving ? "Going to your company's sign-in\xE2\x80\xA6" : "Sign in with your company account", false) &&
+        !state.sign_in.busy)
+        out.push_back(core::SignInWithCompany{});
 }
 
 }  // namespace ui

@@ -127,6 +127,7 @@ struct SessionVisitor : FlowVisitor<SessionActions> {
                 return {};
             }
             state.sign_in.busy = true;
+            state.sign_in.to_company = false;
             state.sign_in.error.clear();
             json body = {{"challenge", state.sign_in.challenge}, {"code", code}};
             return {api_request(state, "POST", "/api/v1/session/second-factor", HttpReply::SignIn, body.dump())};
@@ -136,6 +137,7 @@ struct SessionVisitor : FlowVisitor<SessionActions> {
             return {};
         }
         state.sign_in.busy = true;
+        state.sign_in.to_company = false;
         state.sign_in.error.clear();
         json body = {{"email", state.sign_in.email}, {"password", state.sign_in.password}};
         return {api_request(state, "POST", "/api/v1/session", HttpReply::SignIn, body.dump())};
@@ -148,6 +150,7 @@ struct SessionVisitor : FlowVisitor<SessionActions> {
             return {};
         }
         state.sign_in.busy = true;
+        state.sign_in.to_company = true;
         state.sign_in.error.clear();
         std::vector<Effect> effects;
         // An earlier refusal's words go: this is a new attempt.

@@ -42,7 +42,9 @@ TEST_CASE("the company account button asks the service where to sign in, then le
     CHECK(json::parse(requests[0]->body) == json{{"email", "pat@globex.test"}});
     CHECK(effects_of<ReplaceLocation>(effects).at(0)->hash == "#/sign-in");   // the old refusal's words go
     CHECK(state.sign_in.busy);
+    CHECK(state.sign_in.to_company);   // the company button, not the password's, says it is busy
     CHECK(update(state, SignInWithCompany{}).empty());   // one at a time
+    CHECK(update(state, SubmitSignIn{}).empty());
 
     effects = update(state, Answered<HttpReply::CompanySignIn>{200, R"({"authorization_url":"https://id.globex.test/authorize?x=1"})"});
     REQUIRE(effects_of<LeavePortal>(effects).size() == 1);
