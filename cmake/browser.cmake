@@ -8,10 +8,12 @@ endif()
 # No exception support in the page: core, ui and shell/web neither throw nor
 # catch (parsers report problems as values), so nlohmann's throws and the
 # standard library's become aborts, as uncaught ones were; without landing
-# pads the module is ~20 KB of gzip smaller.
-set(PORTAL_WEB_FLAGS -fno-exceptions)
+# pads the module is ~20 KB of gzip smaller. Nor RTTI, which nothing asks
+# for. The web preset compiles with -Oz (CMakePresets.json): 2.6 KB of gzip
+# less than -Os.
+set(PORTAL_WEB_FLAGS -fno-exceptions -fno-rtti)
 target_compile_options(portal_core PUBLIC ${PORTAL_WEB_FLAGS})
-# emcc's -Os also passes -fno-inline-functions: the chrono and date wrappers
+# emcc's -Os and -Oz also pass -fno-inline-functions: the chrono and date wrappers
 # of the SLA clock (run for every ticket row the tickets screen draws) stayed
 # calls even under LTO, and deadlines took 15 to 24 times as long as natively
 # (docs/benchmarks.md). -finline-functions after it gives these files clang's
@@ -65,15 +67,17 @@ target_compile_definitions(imgui PUBLIC
 target_compile_options(imgui PUBLIC ${PORTAL_WEB_FLAGS})
 
 # Inter, cut down to the characters the portal can show (Latin, punctuation,
-# arrows): ~13 KB gzip instead of ~140 KB per face. No hints (stb_truetype
+# arrows): ~10 KB gzip instead of ~140 KB per face. No hints (stb_truetype
 # ignores them) and no subroutines: flat charstrings are larger but compress
-# better, 1.6 KB of gzip less per face. Latin Extended-A (Polish, Czech,
-# Turkish, Hungarian... letters) is a face of its own that the page fetches
-# the first time such a letter is on screen (shell/web/font_extension): 6 KB
-# of gzip that most first visits never need. ui/style.cpp names the same ranges.
+# better, 1.6 KB of gzip less per face. Accented letters (Latin-1's
+# À-ÿ and Latin Extended-A: French, German, Spanish, Polish, Czech,
+# Turkish... letters) are a face of their own that the page fetches the first
+# time such a letter is on screen (shell/web/font_extension): 8 KB of gzip
+# that most first visits never need, 4 KB of it Latin-1's. Latin-1's symbols
+# (©, °, ±, ×, ÷, «») stay in. ui/style.cpp names the same ranges.
 set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
-set(FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+2212,U+2713,U+2715,U+25CF")
-set(FONT_EXTENSION_UNICODES "U+0100-017F")
+set(FONT_UNICODES "U+0020-007E,U+00A0-00BF,U+00D7,U+00F7,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+2212,U+2713,U+2715,U+25CF")
+set(FONT_EXTENSION_UNICODES "U+00C0-00D6,U+00D8-00F6,U+00F8-017F")
 set(FONT_EXTENSION_DIR "${CMAKE_SOURCE_DIR}/public/fonts")
 set(FONT_EXTENSIONS "")
 # Each face is subset, then compiled into the module as bytes
@@ -98,7 +102,7 @@ foreach(face Regular SemiBold)
     list(APPEND EMBEDDED_SOURCES "${source}")
 
     string(TOLOWER "${face}" weight)
-    set(extension "${FONT_EXTENSION_DIR}/inter-${weight}-latin-ext.otf")
+    set(extension "${FONT_EXTENSION_DIR}/inter-${weight}-accented.otf")
     add_custom_command(OUTPUT "${extension}"
         COMMAND "${CMAKE_COMMAND}" -E make_directory "${FONT_EXTENSION_DIR}"
         COMMAND pyftsubset "/usr/share/fonts/opentype/inter/Inter-${face}.otf"
@@ -150,9 +154,10 @@ target_link_options(portal PRIVATE
     # client-side arrays and buffer mapping (1.4 KB of gzip in portal.js).
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-    # dlmalloc (emscripten's default, its fastest): emmalloc is 2.6 KB of gzip
-    # smaller, but whether it slows the tickets screen's slowest frames is not
-    # settled (those tails are noisy: 0.9 to 4.1 ms with either allocator).
+    # emmalloc rather than dlmalloc, emscripten's default: 2.4 KB of gzip
+    # less for about 0.1 ms more per frame of the tickets screen with 10,000
+    # tickets (0.7 against 0.6 ms median while scrolling; the goal is 2 ms).
+    -sMALLOC=emmalloc
     -sENVIRONMENT=web -sFILESYSTEM=0
     # Glue only for what the page uses and the browsers it supports (those
     # with WebGL2 and TextDecoder): 1 KB of gzip in portal.js.
@@ -175,13 +180,13 @@ if(CMAKE_BUILD_TYPE STREQUAL "MinSizeRel")
 endif()
 
 # The page's scripts go out minified (cmake/minify_js.mjs, Debian's terser):
-# 3.7 KB less gzip for portal.js, whose emcc glue Debian's emcc cannot give
+# 6.5 KB less gzip for portal.js, whose emcc glue Debian's emcc cannot give
 # to Closure, and 1.9 KB for boot.js, written from shell/web/boot.js.
 find_program(NODE_EXECUTABLE node REQUIRED)
 set(MINIFY_JS "${CMAKE_COMMAND}" -E env NODE_PATH=/usr/share/nodejs "${NODE_EXECUTABLE}"
     "${CMAKE_SOURCE_DIR}/cmake/minify_js.mjs")
 add_custom_command(TARGET portal POST_BUILD
-    COMMAND ${MINIFY_JS} "${CMAKE_SOURCE_DIR}/public/portal.js" "${CMAKE_SOURCE_DIR}/public/portal.js"
+    COMMAND ${MINIFY_JS} --module-scope "${CMAKE_SOURCE_DIR}/public/portal.js" "${CMAKE_SOURCE_DIR}/public/portal.js"
     COMMENT "Minifying public/portal.js")
 add_custom_command(OUTPUT "${CMAKE_SOURCE_DIR}/public/boot.js"
     COMMAND ${MINIFY_JS} "${CMAKE_SOURCE_DIR}/shell/web/boot.js" "${CMAKE_SOURCE_DIR}/public/boot.js"

@@ -132,9 +132,9 @@ void load_style(const FontFaces& faces, float scale, void (*before_build)(const 
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     // The same ranges as cmake/browser.cmake's FONT_UNICODES and FONT_EXTENSION_UNICODES.
     static const ImWchar ranges[] = {
-        0x0020, 0x007E, 0x00A0, 0x00FF, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
+        0x0020, 0x007E, 0x00A0, 0x00BF, 0x00D7, 0x00D7, 0x00F7, 0x00F7, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
         0x2122, 0x2122, 0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2715, 0x25CF, 0x25CF, 0};
-    static const ImWchar extension_ranges[] = {0x0100, 0x017F, 0};
+    static const ImWchar extension_ranges[] = {0x00C0, 0x00D6, 0x00D8, 0x00F6, 0x00F8, 0x017F, 0};
     auto add = [&](std::span<const unsigned char> face, std::span<const unsigned char> extension, float size) {
         ImFontConfig config;
         config.OversampleV = 1;

@@ -23,12 +23,15 @@ bool g_settled = false;
 std::vector<unsigned char> g_regular;
 std::vector<unsigned char> g_semibold;
 
-constexpr unsigned first_letter = 0x0100, last_letter = 0x017F;   // cmake/browser.cmake's FONT_EXTENSION_UNICODES
+// cmake/browser.cmake's FONT_EXTENSION_UNICODES: U+00C0-017F but × and ÷.
+bool extension_letter(unsigned code_point) {
+    return code_point >= 0x00C0 && code_point <= 0x017F && code_point != 0x00D7 && code_point != 0x00F7;
+}
 
 }  // namespace
 
 bool font_extension_pending(unsigned code_point) {
-    if (code_point < first_letter || code_point > last_letter) return false;
+    if (!extension_letter(code_point)) return false;
     if (g_state == State::NotAsked) {
         g_state = State::Fetching;
         portal_js_load_font_extension();

@@ -1,4 +1,5 @@
-// Inter's Latin Extended-A letters (ą č ę ł ő ş ž ...), kept out of the
+// Inter's accented Latin letters (é ü ñ ç of Latin-1, ą č ę ł ő ş ž of
+// Latin Extended-A), kept out of the
 // module so that a first visit loads less: fetched as two small faces the
 // first time such a letter is on screen, then merged into the atlas at its
 // next build. If they cannot be fetched (offline before the service worker

@@ -154,7 +154,7 @@ mergeInto(LibraryManager.library, {
             .catch(function () { done(null); });
     },
 
-    // --- Inter's Latin Extended-A, fetched when first needed (font_extension.cpp)
+    // --- Inter's accented letters, fetched when first needed (font_extension.cpp)
     portal_js_load_font_extension: function () {
         var face = function (name) {
             return fetch('fonts/' + name, { credentials: 'same-origin' }).then(function (response) {
@@ -171,7 +171,7 @@ mergeInto(LibraryManager.library, {
             _portal_on_font_extension(copies[0], faces[0].byteLength, copies[1], faces[1].byteLength);
             copies.forEach(function (pointer) { _free(pointer); });
         };
-        Promise.all([face('inter-regular-latin-ext.otf'), face('inter-semibold-latin-ext.otf')])
+        Promise.all([face('inter-regular-accented.otf'), face('inter-semibold-accented.otf')])
             .then(done)
             .catch(function () { _portal_on_font_extension(0, -1, 0, -1); });
     },

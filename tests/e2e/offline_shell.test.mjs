@@ -82,7 +82,7 @@ test('after one online visit the portal opens offline, deep links too, and witho
         assert.ok(!kept[0].includes('/api/v1/program'), 'an unchanged program is not downloaded, so not kept');
         assert.equal(kept.length, 1, 'one versioned cache');
         for (const file of ['/index.html', '/boot.js', '/favicon.svg', '/portal.js', '/portal.wasm',
-            '/fonts/inter-regular-latin-ext.otf', '/fonts/inter-semibold-latin-ext.otf']) {
+            '/fonts/inter-regular-accented.otf', '/fonts/inter-semibold-accented.otf']) {
             assert.ok(kept[0].includes(file), `${file} is cached`);
         }
         assert.ok(!kept[0].some((p) => p.startsWith('/api/') && p !== '/api/v1/program'), 'no private API data cached');
