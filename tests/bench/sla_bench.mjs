@@ -89,9 +89,9 @@ on ${os.cpus()[0].model}, ${os.cpus().length} cores, Node ${process.version}. It
 (${native.compiler}, -O2), ${path.relative(root, wasmJs)} (${wasm.compiler}, -O2 -fno-exceptions, run by
 \`node --no-experimental-fetch\`, zone files read from /usr/share/zoneinfo through NODERAWFS, tzdata ${tzdata})
 and tests/bench/sla_compare.mjs. Both builds link \`portal_core\` as their preset compiles it (native RelWithDebInfo
--O2; web MinSizeRel: -Os, core as LTO bitcode optimized again at -O2 when sla-bench links; the SLA clock's own
+-O2; web MinSizeRel: -Oz, core as LTO bitcode optimized again at -O2 when sla-bench links; the SLA clock's own
 files, core/sla/business_calendar, sla_status, response_status and core/time/time_zone, also with -finline-functions,
-as the page has them: emcc's -Os turns inlining off, the chrono wrappers stayed calls and WASM ran 15-24× slower
+as the page has them: emcc's -Os and -Oz turn inlining off, the chrono wrappers stayed calls and WASM ran 15-24× slower
 than native).
 
 Cases (\`sla-bench --cases\` prints them): ${doc.cases.length} deadlines = ${targets.length} targets
