@@ -23,20 +23,22 @@ bool g_settled = false;
 std::vector<unsigned char> g_regular;
 std::vector<unsigned char> g_semibold;
 
+}  // namespace
+
 // cmake/browser.cmake's FONT_EXTENSION_UNICODES: U+00C0-017F but × and ÷.
-bool extension_letter(unsigned code_point) {
+bool is_font_extension_letter(unsigned code_point) {
     return code_point >= 0x00C0 && code_point <= 0x017F && code_point != 0x00D7 && code_point != 0x00F7;
 }
 
-}  // namespace
-
 bool font_extension_pending(unsigned code_point) {
-    if (!extension_letter(code_point)) return false;
+    if (!is_font_extension_letter(code_point)) return false;
     if (g_state == State::NotAsked) {
         g_state = State::Fetching;
         portal_js_load_font_extension();
     }
-    return g_state == State::Fetching;
+    // Arrived but not in the atlas until the rebuild font_extension_settled
+    // asks for: still on its way, or the browser's font would stand in for it.
+    return g_state == State::Fetching || g_settled;
 }
 
 std::span<const unsigned char> inter_regular_extension() { return g_regular; }

@@ -15,6 +15,7 @@ namespace shell {
 // are not in hand yet: the caller waits for them rather than drawing the
 // letter some other way. The first call for such a letter starts the fetch.
 bool font_extension_pending(unsigned code_point);
+bool is_font_extension_letter(unsigned code_point);
 
 // The faces, once fetched (empty before, and when the fetch failed).
 std::span<const unsigned char> inter_regular_extension();

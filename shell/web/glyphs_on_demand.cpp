@@ -149,4 +149,8 @@ void paint_added_glyphs(const ui::Fonts& fonts) {
 
 int glyphs_missing() { return g_missing; }
 
+int font_extension_letters_painted() {
+    return static_cast<int>(std::count_if(g_added.begin(), g_added.end(), [](ImWchar ch) { return is_font_extension_letter(ch); }));
+}
+
 }  // namespace shell

@@ -25,5 +25,8 @@ void paint_added_glyphs(const ui::Fonts& fonts);
 
 // How many characters of the last frame's text had no glyph (test hook).
 int glyphs_missing();
+// How many of Inter's own letters (font_extension's) the browser's fonts drew
+// instead (test hook): none should be.
+int font_extension_letters_painted();
 
 }  // namespace shell

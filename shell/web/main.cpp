@@ -218,7 +218,10 @@ void frame() {
     shell::test_hook_end_frame();
     schedule_redraw(ui::next_redraw());
     shell::mirror_send_changes(size.pixel_ratio);
-    if (shell::glyphs_wanted() || shell::font_extension_settled()) {
+    // Both asked, in this order: the letters of a face that has just arrived
+    // wait for the rebuild that merges it, rather than being drawn by the browser.
+    const bool glyphs_wanted = shell::glyphs_wanted();
+    if (shell::font_extension_settled() || glyphs_wanted) {
         host.glyphs_wanted = true;
         shell::wake(1);
     }

@@ -524,6 +524,7 @@ mergeInto(LibraryManager.library, {
             // Characters of the last frame's text drawn as ImGui's fallback (no glyph yet).
             get glyphsMissing() { return _portal_test_glyphs_missing(); },
             get fontExtension() { return ['not asked', 'fetching', 'loaded', 'failed'][_portal_test_font_extension()]; },
+            get fontExtensionLettersPainted() { return _portal_test_font_extension_letters_painted(); },
             items: function () { return JSON.parse(UTF8ToString(_portal_test_items_json())); },
             screen: function () { return UTF8ToString(_portal_test_screen()); },
             // True once the drafts, the outbox and the snapshots kept on the

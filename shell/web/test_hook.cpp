@@ -98,6 +98,7 @@ EMSCRIPTEN_KEEPALIVE const char* portal_test_draft_costs() {
 EMSCRIPTEN_KEEPALIVE double portal_test_ui_ms() { return shell::g_ui_ms; }
 EMSCRIPTEN_KEEPALIVE int portal_test_glyphs_missing() { return shell::glyphs_missing(); }
 EMSCRIPTEN_KEEPALIVE int portal_test_font_extension() { return shell::font_extension_state(); }
+EMSCRIPTEN_KEEPALIVE int portal_test_font_extension_letters_painted() { return shell::font_extension_letters_painted(); }
 
 EMSCRIPTEN_KEEPALIVE int portal_test_idle() { return shell::idle() ? 1 : 0; }
 

@@ -385,6 +385,8 @@ test('IME composition and a password manager\'s fill reach the fields', async ()
     await page.waitForFunction(() => window.portalTest.glyphsMissing === 0, null, { timeout: 5000 })
         .catch(async () => assert.fail(`${await page.evaluate(() => window.portalTest.glyphsMissing)} characters without a glyph`));
     assert.equal(await page.evaluate(() => window.portalTest.fontExtension), 'loaded');
+    assert.equal(await page.evaluate(() => window.portalTest.fontExtensionLettersPainted), 0,
+        'no accented letter drawn by the browser\'s font while Inter\'s was on its way');
     const summary = (await page.evaluate(() => window.portalTest.items())).find((i) => i.label === 'Summary' && i.role === 5);
     await page.screenshot({ path: `${screenshotDir}/a11y-other-scripts.png`,
         clip: { x: summary.x - 10, y: summary.y - 40, width: summary.w + 20, height: summary.h + 60 } });
