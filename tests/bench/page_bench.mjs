@@ -141,7 +141,8 @@ medians of 11 and 9): cold 395-409 ms, warm 153 ms, 408 KB (drafts: 254 ms after
 only once portal.js had run, main() waited for an animation frame, and the atlas rendered every glyph twice as wide.
 The size goal was met on 2026-12-07, from 361.4 KB: accented letters (Latin-1's too) left the compiled-in faces for
 the ones fetched when such a letter shows (4 KB), emcc's glue is minified inside a function scope (2.8 KB), emmalloc
-replaced dlmalloc (2.4 KB), and the page's C++ is compiled with -Oz and without RTTI (2.8 KB). Cold times vary by
+replaced dlmalloc (2.4 KB), the page's C++ is compiled with -Oz and without RTTI (2.8 KB), and wasm-opt -Oz runs once
+more after emcc (1 KB). Cold times vary by
 about 50 ms at the median from run to run on this machine; compare several runs.
 
 Where a cold first frame's time goes (medians of the ${runs} cold runs, ms from navigation):
