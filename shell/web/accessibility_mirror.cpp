@@ -3,6 +3,7 @@
 #include "browser.hpp"
 #include "wake.hpp"
 
+#include "core/text/json_tape.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/style.hpp"
 
@@ -69,27 +70,6 @@ bool is_exposed(const ui::RegisteredItem& item) {
     return ui::is_group(item.role) || !item.name.empty() || item.role == ui::Role::TextField;
 }
 
-void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-                out += escaped;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
 
 // [role, name, parent, level, description, value, flags, autocomplete, inputmode, announce]
 // (the order accessibility_mirror.js reads them in).
@@ -124,17 +104,17 @@ std::string attributes_of(const ui::RegisteredItem& item) {
     const ui::ItemState& s = item.state;
     const int flags = flags_of(s);
     std::string out = "[" + std::to_string(static_cast<int>(item.role)) + ",";
-    append_json_string(out, item.name);
+    core::append_json_quoted(out, item.name);
     out += "," + std::to_string(item.parent) + "," + std::to_string(s.level) + ",";
-    append_json_string(out, s.description);
+    core::append_json_quoted(out, s.description);
     out += ",";
-    append_json_string(out, s.value);
+    core::append_json_quoted(out, s.value);
     out += "," + std::to_string(flags) + ",";
-    append_json_string(out, s.autocomplete);
+    core::append_json_quoted(out, s.autocomplete);
     out += ",";
-    append_json_string(out, s.input_mode);
+    core::append_json_quoted(out, s.input_mode);
     out += ",";
-    append_json_string(out, s.announce);
+    core::append_json_quoted(out, s.announce);
     out += "]";
     return out;
 }
@@ -310,7 +290,7 @@ void mirror_send_changes(float pixel_ratio) {
         if (now.text != g_text_known.text || now.id != g_text_known.id || (caret_moved_here && !same_text(now, g_text_known))) {
             g_text_known = now;
             text = "[" + std::to_string(now.id) + ",";
-            append_json_string(text, now.text);
+            core::append_json_quoted(text, now.text);
             text += "," + std::to_string(now.start) + "," + std::to_string(now.end) + "," +
                     std::to_string(g_edits_applied) + "]";
         }
