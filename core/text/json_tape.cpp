@@ -1,5 +1,7 @@
 #include "core/text/json_tape.hpp"
 
+#include "core/text/utf8_text.hpp"
+
 #include <cstring>
 #include <limits>
 
@@ -33,45 +35,6 @@ unsigned hex4(const char* p) {
     unsigned value = 0;
     for (int i = 0; i < 4; i++) value = value * 16 + static_cast<unsigned>(hex_digit(p[i]));
     return value;
-}
-
-void append_utf8(std::string& out, unsigned code_point) {
-    if (code_point < 0x80) {
-        out += static_cast<char>(code_point);
-    } else if (code_point < 0x800) {
-        out += static_cast<char>(0xC0 | (code_point >> 6));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else if (code_point < 0x10000) {
-        out += static_cast<char>(0xE0 | (code_point >> 12));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code_point >> 18));
-        out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    }
-}
-
-// Length of the well-formed UTF-8 sequence at `p` (Unicode 15, table 3-7:
-// no overlong forms, no surrogates, nothing past U+10FFFF), or 0.
-size_t utf8_sequence(const unsigned char* p, size_t available) {
-    const unsigned char b = p[0];
-    size_t length;
-    unsigned char low = 0x80, high = 0xBF;   // the second byte's range
-    if (b >= 0xC2 && b <= 0xDF) length = 2;
-    else if (b == 0xE0) length = 3, low = 0xA0;
-    else if (b >= 0xE1 && b <= 0xEC) length = 3;
-    else if (b == 0xED) length = 3, high = 0x9F;
-    else if (b >= 0xEE && b <= 0xEF) length = 3;
-    else if (b == 0xF0) length = 4, low = 0x90;
-    else if (b >= 0xF1 && b <= 0xF3) length = 4;
-    else if (b == 0xF4) length = 4, high = 0x8F;
-    else return 0;
-    if (available < length || p[1] < low || p[1] > high) return 0;
-    for (size_t i = 2; i < length; i++)
-        if (p[i] < 0x80 || p[i] > 0xBF) return 0;
-    return length;
 }
 
 // An object or array being read, with where in it the reader is.
@@ -250,11 +213,9 @@ private:
                     return fail(i, std::string("\\") + e + " is not an escape JSON knows.");
                 i += 2;
             } else if (c < 0x20) {
-                static const char* hex = "0123456789ABCDEF";
-                return fail(i, std::string("A control character (U+00") + hex[c >> 4] + hex[c & 15] +
-                                   ") must be written as an escape inside a string.");
+                return fail(i, "A control character (" + code_point_name(c) + ") must be written as an escape inside a string.");
             } else if (c >= 0x80) {
-                const size_t length = utf8_sequence(reinterpret_cast<const unsigned char*>(data + i), size - i);
+                const size_t length = utf8_sequence_length(text_, i);
                 if (length == 0) return fail(i, "These bytes are not UTF-8 text.");
                 i += length;
             } else {
@@ -388,7 +349,7 @@ std::string json_string_text(std::string_view quoted) {
                 code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
                 i += 6;
             }
-            append_utf8(out, code_point);
+            out += encode_utf8(code_point);
             break;
         }
         default: out += e;   // " \ /

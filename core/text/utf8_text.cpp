@@ -61,6 +61,8 @@ size_t valid_utf8_prefix(std::string_view text) {
     return at;
 }
 
+size_t utf8_sequence_length(std::string_view text, size_t at) { return decode_one(text, at).second; }
+
 std::string encode_utf8(char32_t c) {
     std::string out;
     if (c < 0x80) {

@@ -16,6 +16,10 @@ std::optional<std::u32string> decode_utf8(std::string_view text);
 // How many bytes of `text` are valid UTF-8 from the start: text.size() when all are.
 size_t valid_utf8_prefix(std::string_view text);
 
+// How many bytes the one character at text[at] takes, or 0 when they are not
+// valid UTF-8 (the same rules as decode_utf8).
+size_t utf8_sequence_length(std::string_view text, size_t at);
+
 std::string encode_utf8(char32_t c);
 
 // Each distinct character once, in order of appearance, as a message shows it:

@@ -127,9 +127,10 @@ void CompanySignInRoutes::start(ApiCall& call) {
     }
     // Told before the provider is asked anything, and again as the sign-in is kept.
     const std::string& address = call.request.remote_addr;
+    constexpr std::string_view too_many = "Too many company sign-ins were started from here.";
     const auto wait = [&](sqlite3* c) { return CompanySignInStore(c).wait_to_start(address, call.now); };
     if (const std::chrono::seconds retry_after = database_.with_connection(wait); retry_after.count() > 0)
-        return send_throttled(call.response, retry_after, "Too many company sign-ins were started from here.");
+        return send_throttled(call.response, retry_after, too_many);
     const std::string domain = core::email_domain(email);
     const std::optional<CompanySignInSetup> setup =
         database_.with_connection([&](sqlite3* c) { return CompanySignInStore(c).setup_for_domain(domain); });
@@ -158,13 +159,12 @@ void CompanySignInRoutes::start(ApiCall& call) {
     pending.address = address;
     const std::chrono::seconds retry_after = database_.with_connection([&](sqlite3* c) {
         Transaction transaction(c);
-        const std::chrono::seconds wait = CompanySignInStore(c).wait_to_start(address, call.now);
-        if (wait.count() == 0) CompanySignInStore(c).add_pending(state, pending, call.now);
+        const std::chrono::seconds still = wait(c);
+        if (still.count() == 0) CompanySignInStore(c).add_pending(state, pending, call.now);
         transaction.commit();
-        return wait;
+        return still;
     });
-    if (retry_after.count() > 0)
-        return send_throttled(call.response, retry_after, "Too many company sign-ins were started from here.");
+    if (retry_after.count() > 0) return send_throttled(call.response, retry_after, too_many);
 
     const std::string& endpoint = provider.metadata->authorization_endpoint;
     const std::string url = endpoint + (endpoint.find('?') == std::string::npos ? "?" : "&") +
