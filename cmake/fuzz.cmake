@@ -17,12 +17,15 @@ target_include_directories(portal_web_parsers PUBLIC "${CMAKE_SOURCE_DIR}")
 target_link_libraries(portal_web_parsers PUBLIC portal_core ZLIB::ZLIB)   # core/text for header names
 target_compile_options(portal_web_parsers PRIVATE -fsanitize=fuzzer-no-link,${FUZZ_SANITIZERS} -fno-sanitize-recover=undefined)
 
+# The HAR sanitiser (core/har), instrumented like portal_core.
+target_compile_options(portal_har PRIVATE -fsanitize=fuzzer-no-link,${FUZZ_SANITIZERS} -fno-sanitize-recover=undefined)
+
 file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/*_fuzz.cpp")
 add_custom_target(fuzzers)
 foreach(source IN LISTS FUZZ_SOURCES)
     get_filename_component(name "${source}" NAME_WE)   # program_fuzz
     add_executable(${name} "${source}")
-    target_link_libraries(${name} PRIVATE portal_core portal_web_parsers)
+    target_link_libraries(${name} PRIVATE portal_core portal_har portal_web_parsers)
     target_compile_options(${name} PRIVATE -Wall -Wextra -fsanitize=fuzzer,${FUZZ_SANITIZERS} -fno-sanitize-recover=undefined)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer,${FUZZ_SANITIZERS})
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/fuzzers")

@@ -21,6 +21,8 @@ find_library(QRENCODE qrencode REQUIRED)
 # API tests compute TOTP codes with its HMAC-SHA1, apart from the service's liboath.
 find_package(OpenSSL REQUIRED)
 
+include(cmake/har_library.cmake)
+
 file(GLOB_RECURSE WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 add_executable(portal-web ${WEB_SOURCES})
 target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl ${OATH} ${QRENCODE}
@@ -30,7 +32,7 @@ target_compile_options(portal-web PRIVATE ${PORTAL_WARNINGS})
 
 file(GLOB CLI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/cli/*.cpp")
 add_executable(portal-cli ${CLI_SOURCES})
-target_link_libraries(portal-cli PRIVATE portal_core)
+target_link_libraries(portal-cli PRIVATE portal_core portal_har)
 target_compile_options(portal-cli PRIVATE ${PORTAL_WARNINGS})
 
 enable_testing()
@@ -39,7 +41,7 @@ file(GLOB UNIT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
 add_executable(unit-tests ${UNIT_SOURCES})
 # date's own tz (libdate-tz) only as the reference core::TimeZone is checked
 # against, zone by zone (tests/unit/time_zone_test.cpp).
-target_link_libraries(unit-tests PRIVATE portal_core date::date-tz)
+target_link_libraries(unit-tests PRIVATE portal_core portal_har date::date-tz)
 target_compile_definitions(unit-tests PRIVATE PORTAL_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME unit COMMAND unit-tests)
 
@@ -122,4 +124,27 @@ portal_add_cli_test(cli-sla-deadline-no-plan "target: none .*exit=0"
     sla deadline --plan none --severity 3 --tz Europe/Berlin --opened 2026-03-27T17:00:00+01:00)
 portal_add_cli_test(cli-sla-deadline-bad-zone "error: --tz: unknown time zone \"Nowhere/City\"\nexit=1"
     sla deadline --plan standard --severity 2 --tz Nowhere/City --opened 2026-03-27T17:00:00+01:00)
+
+# har sanitize / analyze on the public fixtures (../shared/fixtures): the
+# failed login's password and cookies do not reach OUT; a cut-off file is
+# refused with the entry named and leaves no OUT behind.
+set(HAR_FIXTURES "${CMAKE_SOURCE_DIR}/../shared/fixtures/har")
+portal_add_cli_test(cli-har-analyze
+    "The flow stopped at entry 2, POST https://auth.company.com/login \\(login\\): 401 Unauthorized, \"invalid_user_password: Wrong email or password\\.\"\\..*application: foobarbax.*exit=0"
+    har analyze "${HAR_FIXTURES}/jfromaniello-har-sanitizer_example.har")
+portal_add_cli_test(cli-har-analyze-json "\"verdict\": \"The flow stopped at entry 2.*\"redactions\": \\{.*\"cookie\": [0-9]+.*exit=0"
+    har analyze --json "${HAR_FIXTURES}/jfromaniello-har-sanitizer_example.har")
+add_test(NAME cli-har-sanitize
+         COMMAND sh -c "set -e; out=\"$(mktemp -d)\"; \"$0\" har sanitize \"$1\" \"$out/clean.har\" --redact foobar@example.com;
+                        ! grep -q -e pass1234 -e foobar@example.com -e 'FOO=BARBAX' -e 'Bearer 123456' \"$out/clean.har\" ||
+                            { echo 'a secret survived'; exit 1; }
+                        grep -q 'Username-Password-Authentication' \"$out/clean.har\"; rm -r \"$out\""
+                 $<TARGET_FILE:portal-cli> "${HAR_FIXTURES}/jfromaniello-har-sanitizer_example.har")
+add_test(NAME cli-har-sanitize-cut-off
+         COMMAND sh -c "out=\"$(mktemp -d)\"; head -c 9000 \"$1\" > \"$out/cut.har\";
+                        \"$0\" har sanitize \"$out/cut.har\" \"$out/clean.har\" 2>&1; echo \"exit=$?\";
+                        ls \"$out\"; rm -r \"$out\""
+                 $<TARGET_FILE:portal-cli> "${HAR_FIXTURES}/jfromaniello-har-sanitizer_example.har")
+set_tests_properties(cli-har-sanitize-cut-off PROPERTIES PASS_REGULAR_EXPRESSION
+    "^error: .*cut.har: log\\.entries\\[[0-9]\\]\\.[^ ]+ \\(byte [0-9]+\\): The text ends inside this [a-z]+: it was cut off\\.\nexit=1\ncut.har\n$")
 include(cmake/bench_native.cmake)

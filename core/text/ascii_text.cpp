@@ -26,4 +26,15 @@ std::string_view trim_spaces(std::string_view text) {
     return text;
 }
 
+std::vector<std::string_view> split_on(std::string_view text, char separator) {
+    std::vector<std::string_view> pieces;
+    size_t from = 0;
+    for (size_t at = text.find(separator); at != std::string_view::npos; at = text.find(separator, from)) {
+        pieces.push_back(text.substr(from, at - from));
+        from = at + 1;
+    }
+    pieces.push_back(text.substr(from));
+    return pieces;
+}
+
 }  // namespace core

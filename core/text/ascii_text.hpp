@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace core {
 
@@ -22,5 +23,9 @@ bool is_ascii_digits(std::string_view text);
 
 // `text` without spaces, tabs and line breaks at either end.
 std::string_view trim_spaces(std::string_view text);
+
+// The pieces of `text` between each `separator` ("a&b&" -> "a", "b", ""):
+// pairs of a query string, a cookie header, a JWT's parts.
+std::vector<std::string_view> split_on(std::string_view text, char separator);
 
 }  // namespace core

@@ -16,5 +16,8 @@ std::optional<std::string> base64url_decode(std::string_view text);
 
 // Padded base64 with + and / (RFC 4648 section 4), for MIME encoded words.
 std::string base64_encode(std::string_view bytes);
+// Padded or unpadded base64 with + and /, line breaks skipped (HAR bodies,
+// SAML messages); nullopt for any other letter or a misplaced "=".
+std::optional<std::string> base64_decode(std::string_view text);
 
 }  // namespace core

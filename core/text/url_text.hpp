@@ -8,5 +8,8 @@
 namespace core {
 
 std::string url_escape(std::string_view text);
+// %XX sequences undone (and "+" as a space in form bodies and query
+// strings); a "%" not followed by two hex digits stays as it is.
+std::string url_unescape(std::string_view text, bool plus_is_space);
 
 }  // namespace core

@@ -18,6 +18,12 @@ void print_usage(std::ostream& to) {
           "                        line each: op add_minutes | elapsed_between | in_hours\n"
           "  sla deadline --plan P --severity N --tz ZONE --opened TIME\n"
           "                        a plan's response deadline, in ZONE and in UTC\n"
+          "  har sanitize IN OUT [--redact TEXT]...\n"
+          "                        a copy of HAR file IN without cookies, credentials, tokens'\n"
+          "                        signatures and other secrets (and each TEXT), written to OUT\n"
+          "  har analyze IN [--json]\n"
+          "                        where a sign-in in HAR file IN stopped, its failed and slow\n"
+          "                        requests, the tokens in it and the identifiers for a ticket\n"
           "\n"
           "options:\n"
           "  --program FILE        use this program document instead of the built-in one\n";
@@ -75,6 +81,7 @@ int main(int argc, char** argv) {
     }
     if (command[0] == "program") return run_program_command(command.subspan(1), program, io);
     if (command[0] == "sla") return run_sla_command(command.subspan(1), program, io);
+    if (command[0] == "har") return run_har_command(command.subspan(1), program, io);
 
     io.err << "portal-cli: unknown command \"" << command[0] << "\"\n\n";
     print_usage(io.err);

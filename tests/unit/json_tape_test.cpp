@@ -3,28 +3,17 @@
 // in the same order, and for every bad text an error that says where.
 #include "core/text/json_tape.hpp"
 
+#include "test_files.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using core::JsonKind;
 using core::JsonTape;
 using core::JsonTapeError;
 
 namespace {
-
-const std::filesystem::path fixtures = std::filesystem::path(PORTAL_SOURCE_DIR) / ".." / "shared" / "fixtures";
-
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    REQUIRE_MESSAGE(in, "cannot read ", file.string());
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 std::string without_bom(std::string text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
@@ -62,7 +51,7 @@ TEST_CASE("the HAR and token fixtures read as nlohmann reads them: every value, 
     for (const char* name : {"har/jfromaniello-har-sanitizer_example.har", "har/mitmproxy_chrome.har",
                              "har/mitmproxy_websocket.har", "har/mitmproxy_with-bom.har", "tokens/jwt_vectors.json"}) {
         CAPTURE(name);
-        const std::string text = read_file(fixtures / name);   // with-bom's mark is skipped, as nlohmann skips it
+        const std::string text = test_files::read_fixture(name);   // with-bom's mark is skipped, as nlohmann skips it
         JsonTape tape;
         JsonTapeError error;
         REQUIRE_MESSAGE(core::read_json_tape(text, tape, error), error.path, ": ", error.message);
@@ -88,7 +77,7 @@ TEST_CASE("the HAR and token fixtures read as nlohmann reads them: every value, 
 }
 
 TEST_CASE("members are found by name, escaped or not, and the entries of a HAR can be walked without a tree") {
-    const std::string text = without_bom(read_file(fixtures / "har/mitmproxy_chrome.har"));
+    const std::string text = without_bom(test_files::read_fixture("har/mitmproxy_chrome.har"));
     JsonTape tape;
     JsonTapeError error;
     REQUIRE(core::read_json_tape(text, tape, error));
@@ -131,7 +120,7 @@ TEST_CASE("the tape says yes and no where nlohmann does") {
 }
 
 TEST_CASE("every cut of a HAR is refused with the place it stops and words for why, never read as whole") {
-    const std::string text = read_file(fixtures / "har/jfromaniello-har-sanitizer_example.har");
+    const std::string text = test_files::read_fixture("har/jfromaniello-har-sanitizer_example.har");
     REQUIRE(tape_accepts(text));
     size_t inside_entries = 0;
     for (size_t cut = 0; cut < text.size(); cut++) {

@@ -1,0 +1,152 @@
+// `har sanitize IN OUT` and `har analyze IN [--json]`: the same core code
+// (core/har) the page runs in its worker, on files of any size, read a
+// mebibyte at a time.
+#include "cli.hpp"
+
+#include "core/har/har_analysis.hpp"
+#include "core/har/har_sanitizer.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+
+namespace cli {
+
+namespace {
+
+constexpr size_t chunk_bytes = 1 << 20;
+
+core::SecretKey random_key() {
+    // A new key for every file (std::random_device reads getrandom on Linux),
+    // so markers of two files cannot be compared and none can be guessed.
+    std::random_device random;
+    core::SecretKey key;
+    for (size_t i = 0; i < key.bytes.size(); i += 4) {
+        const unsigned value = random();
+        for (size_t b = 0; b < 4; b++) key.bytes[i + b] = static_cast<uint8_t>(value >> (8 * b));
+    }
+    return key;
+}
+
+std::string where_of(const core::JsonTapeError& error) {
+    return (error.path.empty() ? std::string("the file") : error.path) + " (byte " + std::to_string(error.offset) + "): " + error.message;
+}
+
+// Feeds `in` to the sanitizer; false with a message on a read error or a bad file.
+bool read_through(std::istream& in, const std::string& name, core::HarSanitizer& sanitizer, Output io) {
+    std::string buffer(chunk_bytes, '\0');
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<size_t>(in.gcount());
+        if (got == 0) break;
+        if (!sanitizer.feed(std::string_view(buffer).substr(0, got))) {
+            io.err << "error: " << name << ": " << where_of(sanitizer.error()) << '\n';
+            return false;
+        }
+    }
+    if (in.bad()) {
+        io.err << "error: " << name << ": could not be read\n";
+        return false;
+    }
+    if (!sanitizer.finish()) {
+        io.err << "error: " << name << ": " << where_of(sanitizer.error()) << '\n';
+        return false;
+    }
+    return true;
+}
+
+int sanitize(std::span<const std::string> args, Output io) {
+    std::vector<std::string> files, user_texts;
+    for (size_t i = 0; i < args.size(); i++) {
+        if (args[i] == "--redact") {
+            if (i + 1 == args.size() || args[i + 1].empty()) {
+                io.err << "portal-cli: --redact needs a text\n";
+                return exit_usage;
+            }
+            user_texts.push_back(args[++i]);
+        } else {
+            files.push_back(args[i]);
+        }
+    }
+    if (files.size() != 2) {
+        io.err << "usage: portal-cli har sanitize IN.har OUT.har [--redact TEXT]...\n";
+        return exit_usage;
+    }
+    std::ifstream in(files[0], std::ios::binary);
+    if (!in) {
+        io.err << "error: " << files[0] << ": cannot be opened\n";
+        return exit_failed;
+    }
+    // Written beside OUT and renamed at the end: a bad file leaves no half copy.
+    const std::string partial = files[1] + ".partial";
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        io.err << "error: " << files[1] << ": cannot be written\n";
+        return exit_failed;
+    }
+    core::HarSanitizer sanitizer({random_key(), user_texts}, [&](std::string_view bytes) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
+    const bool ok = read_through(in, files[0], sanitizer, io);
+    out.close();
+    std::error_code ignored;
+    if (!ok || !out) {
+        if (ok) io.err << "error: " << files[1] << ": could not be written\n";
+        std::filesystem::remove(partial, ignored);
+        return exit_failed;
+    }
+    std::filesystem::rename(partial, files[1], ignored);
+    if (ignored) {
+        io.err << "error: " << files[1] << ": " << ignored.message() << '\n';
+        return exit_failed;
+    }
+    const core::RedactionReport& report = sanitizer.report();
+    io.out << "sanitised " << sanitizer.entry_count() << (sanitizer.entry_count() == 1 ? " entry" : " entries") << ": " << report.total()
+           << " values redacted";
+    bool first = true;
+    for (size_t k = 0; k < core::redaction_kind_count; k++) {
+        if (report.counts[k] == 0) continue;
+        io.out << (first ? " (" : ", ") << report.counts[k] << ' ' << core::to_string(static_cast<core::RedactionKind>(k));
+        first = false;
+    }
+    io.out << (first ? "" : ")") << '\n';
+    return exit_ok;
+}
+
+int analyze(std::span<const std::string> args, const core::Program& program, Output io) {
+    bool as_json = false;
+    std::vector<std::string> files;
+    for (const std::string& arg : args) {
+        if (arg == "--json") as_json = true;
+        else files.push_back(arg);
+    }
+    if (files.size() != 1) {
+        io.err << "usage: portal-cli har analyze IN.har [--json]\n";
+        return exit_usage;
+    }
+    std::ifstream in(files[0], std::ios::binary);
+    if (!in) {
+        io.err << "error: " << files[0] << ": cannot be opened\n";
+        return exit_failed;
+    }
+    // The analysis reads the sanitised entries: nothing secret is printed.
+    core::HarAnalyzer analyzer(program.tenant_issuer);
+    core::HarSanitizer sanitizer({random_key(), {}}, [](std::string_view) {});
+    sanitizer.observe_entries([&](size_t index, std::string_view entry, const core::JsonTape& tape) { analyzer.add_entry(index, entry, tape); });
+    if (!read_through(in, files[0], sanitizer, io)) return exit_failed;
+    const core::HarAnalysis analysis = analyzer.finish(sanitizer.report());
+    io.out << (as_json ? core::analysis_json(analysis, sanitizer.report()) + "\n" : core::analysis_text(analysis, sanitizer.report()));
+    return exit_ok;
+}
+
+}  // namespace
+
+int run_har_command(std::span<const std::string> args, const core::Program& program, Output io) {
+    if (!args.empty() && args[0] == "sanitize") return sanitize(args.subspan(1), io);
+    if (!args.empty() && args[0] == "analyze") return analyze(args.subspan(1), program, io);
+    io.err << "usage: portal-cli har sanitize IN.har OUT.har [--redact TEXT]...\n"
+              "       portal-cli har analyze IN.har [--json]\n";
+    return exit_usage;
+}
+
+}  // namespace cli
