@@ -25,7 +25,7 @@ include(cmake/har_library.cmake)
 
 file(GLOB_RECURSE WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.cpp")
 add_executable(portal-web ${WEB_SOURCES})
-target_link_libraries(portal-web PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl ${OATH} ${QRENCODE}
+target_link_libraries(portal-web PRIVATE portal_core portal_har SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl ${OATH} ${QRENCODE}
                       OpenSSL::Crypto Threads::Threads)
 target_compile_definitions(portal-web PRIVATE ${CPP_HTTPLIB_DEFINITIONS})
 target_compile_options(portal-web PRIVATE ${PORTAL_WARNINGS})
@@ -76,7 +76,7 @@ set_tests_properties(dispatch-refuses-effect_unrun PROPERTIES PASS_REGULAR_EXPRE
 
 file(GLOB API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/api/*.cpp")
 add_executable(api-tests ${API_SOURCES})
-target_link_libraries(api-tests PRIVATE portal_core SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl OpenSSL::Crypto
+target_link_libraries(api-tests PRIVATE portal_core portal_har SQLite::SQLite3 ZLIB::ZLIB ${CPP_HTTPLIB} ${SODIUM} CURL::libcurl OpenSSL::Crypto
                       Threads::Threads)
 target_compile_definitions(api-tests PRIVATE PORTAL_SOURCE_DIR="${CMAKE_SOURCE_DIR}" ${CPP_HTTPLIB_DEFINITIONS})
 target_compile_options(api-tests PRIVATE ${PORTAL_WARNINGS})

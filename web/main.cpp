@@ -120,7 +120,11 @@ int main(int argc, char** argv) {
         return 0;
     }
     web::StaticFiles static_files(options.public_dir, gzip_cache);
-    web::HardenedHttpServer server(web::connection_limits_for_this_process());
+    web::ConnectionLimits limits = web::connection_limits_for_this_process();
+    // Attachments have the program's size limit; every other body 1 MiB.
+    limits.request.large_bodies.push_back(
+        {"POST", "/api/v1/tickets/*/attachments", static_cast<size_t>(program->program.attachments.max_bytes())});
+    web::HardenedHttpServer server(limits);
     web::configure_http_service(server, api, static_files);
 
     int port = web::bind_listening_port(server, options.host, options.port, error);

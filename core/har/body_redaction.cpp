@@ -304,10 +304,13 @@ std::optional<std::string> redact_json_tape_strings(Redactor& redactor, std::str
     };
     std::vector<Change> changes;
     for (const JsonNode& node : tape.nodes) {
+        std::string name;
+        if (node.is_member()) {
+            name = json_string_text(text.substr(node.key_begin, node.key_end - node.key_begin));
+            if (auto renamed = redactor.without_user_texts(name)) changes.push_back({node.key_begin, node.key_end, json_quoted(*renamed)});
+        }
         const bool string = node.kind == JsonKind::String;
         if (!string && node.kind != JsonKind::Number) continue;
-        std::string name;
-        if (node.is_member()) name = json_string_text(text.substr(node.key_begin, node.key_end - node.key_begin));
         const std::string_view raw = text.substr(node.begin, node.end - node.begin);
         if (!string) {
             // A PIN or a one-time code may be sent as a number.

@@ -90,6 +90,14 @@ bool HarSanitizer::part(const HarPart& part, JsonTapeError& error) {
     size_t from = 0;
     for (uint32_t i = 0; i < tape_.nodes.size(); i++) {
         const JsonNode& node = tape_.nodes[i];
+        // A member's name loses only the texts the user added.
+        if (node.is_member()) {
+            if (auto renamed = redactor_.without_user_texts(key_of(text, node))) {
+                out_.append(text.substr(from, node.key_begin - from));
+                append_json_quoted(out_, *renamed);
+                from = node.key_end;
+            }
+        }
         if (node.kind != JsonKind::String) continue;
         const std::string value = json_string_text(text.substr(node.begin, node.end - node.begin));
         if (auto redacted = redacted_string(part, text, i, value)) {
@@ -98,7 +106,7 @@ bool HarSanitizer::part(const HarPart& part, JsonTapeError& error) {
             from = node.end;
         }
     }
-    if (from == 0) {
+    if (out_.empty() && from == 0) {
         sink_(text);
         if (observer_ && part.kind == HarPartKind::Entry) observer_(part.index, text, tape_);
         return true;

@@ -782,6 +782,13 @@ bool read_regions(Reader& r, const json& doc, std::vector<Region>& out) {
     return r.no_duplicates(prefixes, "regions", "zone prefix");
 }
 
+bool read_attachment_rules(Reader& r, const json& doc, AttachmentRules& out) {
+    const json* rules = r.member(doc, "", "attachments", json::value_t::object, Need::Optional);
+    if (!rules) return r.error.empty();
+    return r.read_int(*rules, "attachments", "max_megabytes", out.max_megabytes, 1, 1024) &&
+           r.read_int(*rules, "attachments", "delete_days_after_close", out.delete_days_after_close, 0, 3650);
+}
+
 }  // namespace
 
 Parsed<Program> parse_program(std::string_view json_text) {
@@ -803,7 +810,7 @@ Parsed<Program> parse_program(std::string_view json_text) {
               read_triage(r, doc, program.triage) &&
               read_severity_guidance(r, doc, program.triage, program.severity_guidance) &&
               check_guidance_severities(r, program) &&
-              read_regions(r, doc, program.regions);
+              read_regions(r, doc, program.regions) && read_attachment_rules(r, doc, program.attachments);
     if (!ok) return {std::nullopt, r.error};
     return {std::move(program), {}};
 }
@@ -941,6 +948,8 @@ std::string program_to_json(const Program& program, int indent) {
     for (const Region& region : program.regions)
         regions.push_back({{"id", region.id}, {"name", region.name}, {"zone_prefixes", region.zone_prefixes}});
     doc["regions"] = regions;
+    doc["attachments"] = {{"max_megabytes", program.attachments.max_megabytes},
+                          {"delete_days_after_close", program.attachments.delete_days_after_close}};
     // Replace rather than throw on invalid UTF-8 that a hand-built Program might hold.
     return doc.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -246,6 +246,15 @@ struct Region {
     bool operator==(const Region&) const = default;
 };
 
+// Files attached to tickets (screenshots, logs, sanitised HAR files): how
+// large one may be, and how long after its ticket closes it is deleted.
+struct AttachmentRules {
+    int max_megabytes = 32;              // one file, in MiB (1 to 1024)
+    int delete_days_after_close = 90;    // 0: kept as long as the ticket
+    int64_t max_bytes() const { return int64_t(max_megabytes) * 1024 * 1024; }
+    bool operator==(const AttachmentRules&) const = default;
+};
+
 struct Program {
     std::string vendor;               // who runs the program (never shown as our brand)
     std::string product_name;         // "Support Portal"
@@ -261,6 +270,7 @@ struct Program {
     // The issuer (iss) of the tokens a tenant's sign-ins produce, with
     // "{tenant}" for the tenant slug: "https://{tenant}.example.com/". Empty: unknown.
     std::string tenant_issuer;
+    AttachmentRules attachments;      // "attachments": optional; these defaults without it
 
     const Route* find_route(std::string_view id) const;
     std::string route_title(std::string_view id) const;   // the id itself for a route it does not have

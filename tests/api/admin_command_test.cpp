@@ -231,6 +231,7 @@ TEST_CASE("migration 16 keeps every invitation and audit entry of a database wri
         "ALTER TABLE users DROP COLUMN is_operator;"                        // and 19's, 20's
         "DROP TABLE second_factors; DROP TABLE recovery_codes; DROP TABLE sign_in_challenges;"
         "DROP TABLE sso_attempts; DROP TABLE sso_domains; DROP TABLE sso_setups;"   // and 21's
+        "DROP TABLE attachment_bytes; DROP TABLE attachments; DROP INDEX tickets_closed; ALTER TABLE tickets DROP COLUMN closed_at;"   // and 23's
         "DELETE FROM schema_migrations WHERE version >= 16; COMMIT;");
     const int64_t invitations = api_test::query_number(database, "SELECT COUNT(*) FROM invitations");
     const int64_t invitation_tenants = api_test::query_number(database, "SELECT COUNT(*) FROM invitation_tenants");

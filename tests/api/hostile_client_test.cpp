@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <memory>
+#include <tuple>
 #include <chrono>
 #include <fstream>
 #include <string>
@@ -210,6 +212,46 @@ TEST_CASE("a 200 MB chunked body is cut off at 1 MiB with 413, never held in mem
     CHECK(sent < 8u * 1024 * 1024);   // the service stopped reading soon after the limit
     long after = peak_memory_kib(service);
     CHECK(after - before < 32 * 1024);
+    check_alive(service);
+}
+
+TEST_CASE("attachments take the program's 32 MiB, other routes 1 MiB, and only four large bodies arrive at once") {
+    ServiceProcess service;
+    auto head = [](const std::string& target, size_t length) {
+        return "POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: image/png\r\nContent-Length: " + std::to_string(length) +
+               "\r\n\r\n";
+    };
+    // Past the limit: refused from the head alone, before any byte of the body.
+    for (const auto& [target, length, words] : {std::tuple{std::string("/api/v1/tickets/T-1001/attachments"), size_t(32 * 1024 * 1024 + 1), "at most 32 MiB"},
+                                                 std::tuple{std::string("/api/v1/tickets/T-1001/comments"), size_t(1024 * 1024 + 1), "at most 1 MiB"},
+                                                 std::tuple{std::string("/api/v1/tickets/T-1001/x/attachments"), size_t(1024 * 1024 + 1), "at most 1 MiB"}}) {
+        RawConnection connection(service.port());
+        REQUIRE(connection.send(head(target, length)));
+        const std::string answer = connection.read_answer();
+        INFO(target);
+        CHECK(status_of(answer) == 413);
+        CHECK(answer.find(words) != std::string::npos);
+    }
+    // Four uploads of 10 MiB on their way; a fifth is told to wait until one is through.
+    std::vector<std::unique_ptr<RawConnection>> uploads;
+    for (int i = 0; i < 4; i++) {
+        uploads.push_back(std::make_unique<RawConnection>(service.port()));
+        REQUIRE(uploads.back()->send(head("/api/v1/tickets/T-1001/attachments", 10 * 1024 * 1024) + "first bytes"));
+    }
+    std::this_thread::sleep_for(200ms);
+    for (auto& upload : uploads) CHECK_FALSE(upload->readable());
+    {
+        RawConnection fifth(service.port());
+        REQUIRE(fifth.send(head("/api/v1/tickets/T-1001/attachments", 10 * 1024 * 1024)));
+        const std::string answer = fifth.read_answer();
+        CHECK(status_of(answer) == 503);
+        CHECK(answer.find("Too many files are being uploaded") != std::string::npos);
+    }
+    uploads.pop_back();   // one gives up: its place is free again
+    std::this_thread::sleep_for(200ms);
+    RawConnection sixth(service.port());
+    REQUIRE(sixth.send(head("/api/v1/tickets/T-1001/attachments", 16) + "0123456789abcdef"));
+    CHECK(status_of(sixth.read_answer()) == 401);   // read whole, then refused for want of a session
     check_alive(service);
 }
 

@@ -90,6 +90,18 @@ httplib::Result SignedInClient::post(const std::string& path, const json& body, 
     return client.Post(path, with_session(headers, true), body.dump(), "application/json");
 }
 
+httplib::Result SignedInClient::post_bytes(const std::string& path, const std::string& bytes, const std::string& content_type,
+                                           const httplib::Headers& headers) {
+    httplib::Client client = service_.client();
+    return client.Post(path, with_session(headers, true), bytes, content_type.c_str());
+}
+
+httplib::Result SignedInClient::post_multipart(const std::string& path, const httplib::MultipartFormDataItems& items,
+                                               const httplib::Headers& headers) {
+    httplib::Client client = service_.client();
+    return client.Post(path, with_session(headers, true), items);
+}
+
 httplib::Result SignedInClient::post_without_csrf(const std::string& path, const json& body, const httplib::Headers& headers) {
     httplib::Client client = service_.client();
     return client.Post(path, with_session(headers, false), body.dump(), "application/json");

@@ -46,6 +46,11 @@ public:
 
     // POST with a fresh Idempotency-Key (and `headers`).
     httplib::Result post_once(const std::string& path, const nlohmann::json& body, const httplib::Headers& headers = {});
+    // POST of a file's bytes as they are (an upload), cookie and CSRF token sent; `headers` added.
+    httplib::Result post_bytes(const std::string& path, const std::string& bytes, const std::string& content_type,
+                               const httplib::Headers& headers = {});
+    // POST of a multipart/form-data body, cookie and CSRF token sent; `headers` added.
+    httplib::Result post_multipart(const std::string& path, const httplib::MultipartFormDataItems& items, const httplib::Headers& headers = {});
     // POST .../support-users with a fresh Idempotency-Key.
     httplib::Result invite(const std::string& tenant, const nlohmann::json& body);
 

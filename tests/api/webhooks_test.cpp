@@ -174,6 +174,9 @@ TEST_CASE("a help desk hears every ticket event once, in order and signed, and a
     const std::string id = ticket["id"];
     const std::string path = "/api/v1/tickets/" + id;
     api_test::json_of(sam.post_once(path + "/comments", {{"body", "It still fails after the DNS change."}}), 201);
+    const json attached = api_test::json_of(sam.post_bytes(path + "/attachments", "12:01:07 login failed: invalid_grant\n", "text/plain",
+                                                           {{"Idempotency-Key", "webhook-log"}, {"X-File-Name", "sign-in.log"}}),
+                                            201);
 
     // The help desk reads the ticket and replies as the engineer, with no session.
     const json read = api_test::json_of(as_help_desk(service, token, "GET", path), 200);
@@ -191,9 +194,9 @@ TEST_CASE("a help desk hears every ticket event once, in order and signed, and a
     api_test::json_of(as_help_desk(service, token, "POST", path + "/solve"), 200);
     api_test::json_of(sam.post(path + "/confirm", json::object()), 200);
 
-    const std::vector<Received> taken = receiver.wait_for_taken(10, std::chrono::seconds(20));
-    REQUIRE(taken.size() == 10);
-    CHECK(types_of(taken, id) == std::vector<std::string>{"ticket.filed", "ticket.commented", "ticket.commented",
+    const std::vector<Received> taken = receiver.wait_for_taken(11, std::chrono::seconds(20));
+    REQUIRE(taken.size() == 11);
+    CHECK(types_of(taken, id) == std::vector<std::string>{"ticket.filed", "ticket.commented", "ticket.attachment_added", "ticket.commented",
                                                           "ticket.severity_changed", "ticket.solved", "ticket.reopened",
                                                           "ticket.escalated", "ticket.solved", "ticket.confirmed"});
     CHECK(types_of(taken, escalation["id"]) == std::vector<std::string>{"ticket.filed"});
@@ -209,8 +212,8 @@ TEST_CASE("a help desk hears every ticket event once, in order and signed, and a
         CHECK(payload["url"].get<std::string>().ends_with("/#/tickets/" + payload["ticket"]["id"].get<std::string>()));
         CHECK(payload["ticket"]["tenant"] == "acme-prod");
     }
-    CHECK(delivery_ids.size() == 10);   // each delivered once
-    CHECK(event_ids.size() == 10);
+    CHECK(delivery_ids.size() == 11);   // each delivered once
+    CHECK(event_ids.size() == 11);
 
     // What each event says beyond the ticket.
     const json filed = api_test::parse_json(taken[0].body);
@@ -235,6 +238,13 @@ TEST_CASE("a help desk hears every ticket event once, in order and signed, and a
         if (payload["type"] == "ticket.escalated") CHECK(payload["escalated_by"] == escalation["id"]);
         if (payload["ticket"]["id"] == escalation["id"]) CHECK(payload["escalates"] == id);
         if (payload["type"] == "ticket.confirmed") CHECK(payload["ticket"]["status"] == "closed");
+        if (payload["type"] == "ticket.attachment_added") {
+            // What the file is and where to fetch it; never its bytes.
+            CHECK(payload["attachment"] == json{{"id", attached["id"]}, {"file_name", "sign-in.log"}, {"kind", "log"}, {"size", 37},
+                                                {"url", path + "/attachments/" + attached["id"].get<std::string>()}});
+            CHECK(payload["actor"]["kind"] == "customer");
+            CHECK(delivery.body.find("invalid_grant") == std::string::npos);
+        }
     }
 
     // The operator sees them delivered.

@@ -25,6 +25,8 @@ const notExercised = {
         'request reading the invitation and storing the new account (a later request is asked for that password)',
     'acceptInvitation 503': 'only when argon2id cannot get its memory to hash the new password',
     'resetPassword 503': 'only when argon2id cannot get its memory to hash the new password',
+    'addAttachment 413': 'refused from the request head before the body arrives; fetch sends the whole body first and loses ' +
+        'the answer on the closed connection (tests/api/hostile_client_test.cpp sends the head alone over a raw socket)',
 };
 // A broken database is made with Debian's sqlite3 tool (as tests/api does
 // with the library); without it these answers go unchecked, and the test says so.
@@ -60,10 +62,11 @@ after(async () => {
 // One request to the API, its answer checked against the document.
 //   as       a session from signIn(): its cookie, and its CSRF token on
 //            anything but GET unless csrf is false
-//   body     sent as JSON; raw: sent as it is, as JSON
+//   body     sent as JSON; raw: sent as it is, as JSON or as contentType
+//   form     a FormData sent as multipart/form-data
 //   key      an Idempotency-Key
 //   expect   the status the scenario needs (else it stops here)
-async function api(method, pathAndQuery, { as, body, raw, headers = {}, csrf = true, key, expect, base = service } = {}) {
+async function api(method, pathAndQuery, { as, body, raw, contentType, form, headers = {}, csrf = true, key, expect, base = service } = {}) {
     const url = new URL(base.url + contract.server + pathAndQuery);
     const sent = { ...headers };
     if (as) {
@@ -74,8 +77,9 @@ async function api(method, pathAndQuery, { as, body, raw, headers = {}, csrf = t
     let payload;
     if (raw !== undefined || body !== undefined) {
         payload = raw ?? JSON.stringify(body);
-        sent['content-type'] = 'application/json';
+        sent['content-type'] = contentType ?? 'application/json';
     }
+    if (form) payload = form;   // fetch writes its multipart Content-Type
     const response = await fetch(url, { method, headers: sent, body: payload, redirect: 'manual' });
     const text = await response.text();
     const apiPath = decodeURI(url.pathname.slice(new URL(base.url + contract.server).pathname.length));
@@ -236,6 +240,32 @@ test('tickets: list, read, file, change, comment, solve, reopen, confirm, escala
     await api('POST', '/tickets/T-99999/comments', { as: customer, body: { body: 'Anyone?' }, key: newKey(), expect: 404 });
     await api('POST', `/tickets/${id}/comments`, { body: { body: 'Anyone?' }, key: newKey(), expect: 401 });
 
+    // Attachments: what a file is comes from its bytes; HAR files are checked again.
+    const attachments = `/tickets/${id}/attachments`;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+    const asPng = { raw: png, contentType: 'image/png' };
+    const added = await api('POST', attachments, { as: customer, ...asPng, headers: { 'x-file-name': 'login%20error.png' }, key: newKey(), expect: 201 });
+    const form = new FormData();
+    form.append('file', new Blob(['12:00:01 login failed: invalid_grant\n']), 'app.log');
+    await api('POST', attachments, { as: engineer, form, key: newKey(), expect: 201 });
+    await api('POST', attachments, { as: customer, raw: '<html><body>error</body></html>', contentType: 'text/html', key: newKey(), expect: 415 });
+    const cookieHar = { log: { entries: [{ request: { method: 'GET', url: 'https://a.example/', headers: [{ name: 'Cookie', value: 'sid=abc123' }] } }] } };
+    await api('POST', attachments, { as: customer, raw: JSON.stringify(cookieHar), key: newKey(), expect: 422 });
+    await api('POST', attachments, { as: customer, ...asPng, expect: 400 });            // no Idempotency-Key
+    await api('POST', attachments, { as: customer, csrf: false, ...asPng, key: newKey(), expect: 403 });
+    await api('POST', '/tickets/T-99999/attachments', { as: customer, ...asPng, key: newKey(), expect: 404 });
+    await api('POST', attachments, { ...asPng, key: newKey(), expect: 401 });
+    const listed = await api('GET', attachments, { as: customer, expect: 200 });
+    assert.equal(listed.json.attachments.length, 2);
+    await api('GET', '/tickets/T-99999/attachments', { as: customer, expect: 404 });
+    await api('GET', attachments, { expect: 401 });
+    const one = `${attachments}/${added.json.id}`;
+    const file = await api('GET', one, { as: customer, expect: 200 });
+    assert.equal(file.headers.get('content-type'), 'image/png');
+    await api('GET', one, { as: customer, headers: { 'if-none-match': file.headers.get('etag') }, expect: 304 });
+    await api('GET', `${attachments}/att_000000000000000000000000`, { as: customer, expect: 404 });
+    await api('GET', one, { expect: 401 });
+
     // Escalation: a new, more urgent ticket.
     await api('POST', `/tickets/${id}/escalate`, {
         as: customer, body: { severity: 1, reason: 'Now every production sign-in fails.' }, key: newKey(), expect: 201,
@@ -268,6 +298,7 @@ test('tickets: list, read, file, change, comment, solve, reopen, confirm, escala
     }
     // Closed: no more changes.
     await api('POST', `/tickets/${id}/comments`, { as: customer, body: { body: 'One more thing.' }, key: newKey(), expect: 409 });
+    await api('POST', attachments, { as: customer, ...asPng, key: newKey(), expect: 409 });
     await api('POST', `/tickets/${id}/escalate`, { as: customer, body: { severity: 1, reason: 'Again.' }, key: newKey(), expect: 409 });
     await api('PATCH', `/tickets/${id}`, { as: customer, body: { severity: 4 }, expect: 409 });
     await api('GET', `/tickets/${id}`, { as: customer, expect: 200 });

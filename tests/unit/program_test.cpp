@@ -275,6 +275,15 @@ TEST_CASE("another vendor's program loads from a file") {
     CHECK_FALSE(p.route_open_to(question, "free"));
 }
 
+TEST_CASE("attachments: 32 MiB kept 90 days after the ticket closes, by the document or by default") {
+    CHECK(core::default_program().attachments.max_megabytes == 32);
+    CHECK(core::default_program().attachments.max_bytes() == 32 * 1024 * 1024);
+    CHECK(core::default_program().attachments.delete_days_after_close == 90);
+    core::Parsed<core::Program> minimal = core::parse_program(test_files::read("tests/unit/data/minimal_program.json"));
+    REQUIRE(minimal);
+    CHECK(minimal.value->attachments == core::AttachmentRules{});
+}
+
 TEST_CASE("program_to_json writes a document that reads back to the same program") {
     for (const char* file : {"core/program/program.json", "tests/unit/data/minimal_program.json"}) {
         CAPTURE(file);
@@ -433,6 +442,11 @@ TEST_CASE("a bad document is rejected with the path of the bad field") {
          "routes[4].triage: expected true or false, got \"no\""},
         {"bad common field", [](json& d) { d["common_fields"][0]["kind"] = "colour"; },
          "common_fields[0].kind: unknown kind \"colour\""},
+        {"attachments as a list", [](json& d) { d["attachments"] = json::array(); }, "attachments: expected an object, got array"},
+        {"attachments of no size", [](json& d) { d["attachments"]["max_megabytes"] = 0; },
+         "attachments.max_megabytes: 0 is not between 1 and 1024"},
+        {"attachments kept for ever", [](json& d) { d["attachments"]["delete_days_after_close"] = 5000; },
+         "attachments.delete_days_after_close: 5000 is not between 0 and 3650"},
     };
     const json original = json::parse(core::default_program_json());
     for (const Case& c : cases) {

@@ -67,7 +67,7 @@ std::string seed_demo_conversations(Database& database, const core::Program& pro
                 auto chosen = std::find_if(answered.begin(), answered.end(),
                                            [](const TicketRecord& ticket) { return ticket.summary == solved_summary; });
                 const TicketRecord& ticket = chosen != answered.end() ? *chosen : answered.front();
-                tickets.set_status(ticket.id, core::TicketStatus::Solved);
+                tickets.set_status(ticket.id, core::TicketStatus::Solved, now);
                 comments.add(ticket.id, std::nullopt, "automated",
                              status_note(TicketAction::Solve, engineer->name.value_or(engineer->email)),
                              std::min(now, *ticket.first_response_at + 5 * minute));

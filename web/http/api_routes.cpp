@@ -25,6 +25,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
       events_(address_, program.program, zones, [&webhooks] { webhooks.events_recorded(); }),
       tickets_(database, program.program, zones, events_, fault),
       ticket_changes_(database, program.program, zones, events_),
+      attachments_(database, program.program, zones, events_),
       status_(database, program.program),
       sessions_(database, address_, program.program),
       second_factor_(database, address_, program.program),
@@ -56,6 +57,7 @@ ApiRoutes::ApiRoutes(Database& database, const ProgramDocument& program, GzipCac
     audit_.add_to(router_);
     tickets_.add_to(router_);
     ticket_changes_.add_to(router_);
+    attachments_.add_to(router_);
     status_.add_to(router_);
     if (dev_mailbox) dev_mailbox_.add_to(router_);
 }

@@ -10,6 +10,7 @@
 //   GET  /api/v1/tenants/{tenant}/audit       the audit log (audit_routes)
 //   /api/v1/tickets..       tickets with their SLA, filing them (ticket_routes)
 //   /api/v1/tickets/{id}/.. comments, solve, confirm, reopen, severity, escalate (ticket_change_routes)
+//   /api/v1/tickets/{id}/attachments..  files on tickets (attachment_routes)
 //   GET  /api/v1/status     the service status per region, open to anyone (status_routes)
 //   /api/v1/admin/..        the operator API, with an operator's API token only (operator_routes)
 //   GET  /api/v1/dev/mailbox  with --demo only (dev_mailbox_routes)
@@ -39,6 +40,7 @@
 #include "web/accounts/support_user_routes.hpp"
 #include "web/accounts/tenant_routes.hpp"
 #include "web/http/test_fault.hpp"
+#include "web/tickets/attachment_routes.hpp"
 #include "web/tickets/ticket_change_routes.hpp"
 #include "web/admin/operator_routes.hpp"
 #include "web/accounts/second_factor_routes.hpp"
@@ -85,6 +87,7 @@ private:
     TicketEvents events_;
     TicketRoutes tickets_;
     TicketChangeRoutes ticket_changes_;
+    AttachmentRoutes attachments_;
     StatusRoutes status_;
     SessionRoutes sessions_;
     SecondFactorRoutes second_factor_;

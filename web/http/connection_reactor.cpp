@@ -79,6 +79,7 @@ struct ConnectionReactor::Connection {
     bool drain_after = false;           // read what the client still sends before closing, so it sees the answer
     bool input_ended = false;           // the client has sent all it will
     bool continue_sent = false;
+    bool large_body = false;            // counted in large_bodies_ until its body is read
     bool registered = false;
     uint32_t watched = 0;
     size_t served = 0;
@@ -307,8 +308,21 @@ void ConnectionReactor::consume_input(Connection& connection) {
     connection.input.erase(0, taken);
     Clock::time_point now = Clock::now();
     if (!was_started && reader.started()) connection.request_began = now;
-    if (!head_was_complete && reader.head_complete()) connection.head_arrived = now;
+    if (!head_was_complete && reader.head_complete()) {
+        connection.head_arrived = now;
+        // Bodies past the usual limit (file uploads) are buffered whole, so
+        // only a few may arrive at once, whoever sends them.
+        if (reader.body_limit() > limits_.request.body_bytes) {
+            if (large_bodies_ >= limits_.large_bodies_at_once) {
+                refuse(connection, 503, "Too many files are being uploaded at this moment: try again in a minute.");
+                return;
+            }
+            connection.large_body = true;
+            ++large_bodies_;
+        }
+    }
 
+    if (reader.progress() != ReadProgress::NeedMore) release_large_body(connection);
     switch (reader.progress()) {
         case ReadProgress::Refused:
             refuse(connection, reader.refusal_status(), reader.refusal_detail());
@@ -353,7 +367,14 @@ void ConnectionReactor::consume_input(Connection& connection) {
     else if (!reader.head_complete())
         connection.deadline = connection.request_began + limits_.head_arrival;
     else
-        connection.deadline = connection.head_arrived + limits_.body_arrival;
+        connection.deadline = connection.head_arrived + body_arrival(connection.reader);
+}
+
+std::chrono::milliseconds ConnectionReactor::body_arrival(const RequestReader& reader) const {
+    // A file upload may be larger than the usual limit: it gets a second
+    // more for each 256 KiB beyond it (32 MiB at 1 MB/s fits).
+    const size_t beyond = reader.body_limit() > limits_.request.body_bytes ? reader.body_limit() - limits_.request.body_bytes : 0;
+    return limits_.body_arrival + std::chrono::seconds(beyond / (256 * 1024));
 }
 
 void ConnectionReactor::refuse(Connection& connection, int status, const std::string& detail) {
@@ -424,7 +445,7 @@ void ConnectionReactor::expire(Clock::time_point now) {
     for (uint64_t id : late) {
         Connection& connection = *connections_.at(id);
         if (connection.phase == Connection::Phase::Reading && connection.reader.started()) {
-            auto allowed = connection.reader.head_complete() ? limits_.body_arrival : limits_.head_arrival;
+            auto allowed = connection.reader.head_complete() ? body_arrival(connection.reader) : limits_.head_arrival;
             auto seconds = std::chrono::duration_cast<std::chrono::seconds>(allowed).count();
             refuse(connection, 408,
                    std::string("The request did not arrive in time: its ") +
@@ -436,10 +457,17 @@ void ConnectionReactor::expire(Clock::time_point now) {
     }
 }
 
+void ConnectionReactor::release_large_body(Connection& connection) {
+    if (!connection.large_body) return;
+    connection.large_body = false;
+    --large_bodies_;
+}
+
 void ConnectionReactor::close(uint64_t id) {
     auto found = connections_.find(id);
     if (found == connections_.end()) return;
     Connection& connection = *found->second;
+    release_large_body(connection);
     if (connection.registered) epoll_ctl(epoll_, EPOLL_CTL_DEL, connection.socket, nullptr);
     ::close(connection.socket);
     auto address = per_address_.find(connection.peer.remote_ip);

@@ -36,6 +36,7 @@ struct ConnectionLimits {
     size_t connections_per_address = 128;               // open at once from one client address
     size_t requests_per_connection = 100;
     size_t workers = 8;                                 // threads that run handlers
+    size_t large_bodies_at_once = 4;                    // bodies past request.body_bytes being read at once, in all
 };
 
 struct PeerAddress {
@@ -91,6 +92,8 @@ private:
     void after_answer(Connection& connection);
     void expire(Clock::time_point now);
     void refuse(Connection& connection, int status, const std::string& detail);
+    std::chrono::milliseconds body_arrival(const RequestReader& reader) const;
+    void release_large_body(Connection& connection);
     void watch(Connection& connection, uint32_t events);
     void close(uint64_t id);
 
@@ -110,6 +113,7 @@ private:
     bool workers_stopping_ = false;
 
     // Reactor thread only.
+    size_t large_bodies_ = 0;
     std::unordered_map<uint64_t, std::unique_ptr<Connection>> connections_;
     std::unordered_map<std::string, size_t> per_address_;
     uint64_t next_id_ = 1;

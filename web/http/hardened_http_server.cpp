@@ -90,7 +90,7 @@ HardenedHttpServer::HardenedHttpServer(const ConnectionLimits& limits)
     : reactor_(limits, [this](FramedRequest&& request, const PeerAddress& peer, bool must_close) {
           return answer(std::move(request), peer, must_close);
       }) {
-    set_payload_max_length(limits.request.body_bytes);
+    set_payload_max_length(limits.request.largest_body());
 }
 
 HardenedHttpServer::~HardenedHttpServer() { reactor_.stop(); }
@@ -101,7 +101,7 @@ bool HardenedHttpServer::process_and_close_socket(socket_t socket) {
 }
 
 Exchange HardenedHttpServer::answer(FramedRequest&& request, const PeerAddress& peer, bool must_close) {
-    const size_t limit = reactor_.limits().request.body_bytes;
+    const size_t limit = request.body_limit;
     DecodedBody body = decode_request_body(request.content_coding, std::move(request.body), limit);
     if (body.outcome == BodyDecoding::TooLarge)
         return {problem_answer_bytes(413, "A request body may be at most " + std::to_string(limit / 1024) +

@@ -69,6 +69,25 @@ void add_to_list(std::string& list, std::string_view value) {
 
 }  // namespace
 
+size_t RequestLimits::body_limit_for(std::string_view method, std::string_view target) const {
+    const std::string_view path = target.substr(0, target.find('?'));
+    for (const LargeBodyRoute& route : large_bodies) {
+        if (route.method != method) continue;
+        // Segment by segment; "*" takes any one non-empty segment.
+        const std::vector<std::string_view> want = core::split_on(route.path_pattern, '/'), have = core::split_on(path, '/');
+        bool matches = want.size() == have.size();
+        for (size_t i = 0; matches && i < want.size(); i++) matches = want[i] == "*" ? !have[i].empty() : want[i] == have[i];
+        if (matches) return route.body_bytes;
+    }
+    return body_bytes;
+}
+
+size_t RequestLimits::largest_body() const {
+    size_t largest = body_bytes;
+    for (const LargeBodyRoute& route : large_bodies) largest = std::max(largest, route.body_bytes);
+    return largest;
+}
+
 RequestReader::RequestReader(const RequestLimits& limits) : limits_(limits) {}
 
 void RequestReader::reset() {
@@ -80,6 +99,7 @@ void RequestReader::reset() {
     request_line_end_ = std::string::npos;
     trailer_bytes_ = 0;
     remaining_ = 0;
+    body_limit_ = 0;
     refusal_status_ = 0;
     refusal_detail_.clear();
     request_ = FramedRequest{};
@@ -234,6 +254,8 @@ bool RequestReader::parse_head() {
 }
 
 bool RequestReader::apply_framing() {
+    body_limit_ = limits_.body_limit_for(request_.method, request_.target);
+    request_.body_limit = body_limit_;
     std::string transfer_coding, content_length, content_coding, expectation;
     bool has_transfer_coding = false, has_length = false, has_expectation = false;
     int hosts = 0;
@@ -303,8 +325,8 @@ bool RequestReader::apply_framing() {
             return false;
         }
         remaining_ = std::stoull(content_length);
-        if (remaining_ > limits_.body_bytes) {
-            refuse(413, "A request body may be at most " + size_text(limits_.body_bytes) + ".");
+        if (remaining_ > body_limit_) {
+            refuse(413, "A request body may be at most " + size_text(body_limit_) + ".");
             return false;
         }
     }
@@ -354,8 +376,8 @@ size_t RequestReader::feed_chunk_line(std::string_view bytes) {
                     return taken;
                 }
                 value = value * 16 + unsigned(digit);
-                if (value > limits_.body_bytes) {
-                    refuse(413, "A request body may be at most " + size_text(limits_.body_bytes) + ".");
+                if (value > body_limit_) {
+                    refuse(413, "A request body may be at most " + size_text(body_limit_) + ".");
                     return taken;
                 }
             }
@@ -365,8 +387,8 @@ size_t RequestReader::feed_chunk_line(std::string_view bytes) {
             }
             if (value == 0) {
                 phase_ = Phase::Trailers;
-            } else if (request_.body.size() + value > limits_.body_bytes) {
-                refuse(413, "A request body may be at most " + size_text(limits_.body_bytes) + ".");
+            } else if (request_.body.size() + value > body_limit_) {
+                refuse(413, "A request body may be at most " + size_text(body_limit_) + ".");
                 return taken;
             } else {
                 remaining_ = value;

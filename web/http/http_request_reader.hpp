@@ -16,11 +16,23 @@
 
 namespace web {
 
+// A route that takes larger bodies than the rest: file uploads.
+struct LargeBodyRoute {
+    std::string method;         // "POST"
+    std::string path_pattern;   // "/api/v1/tickets/*/attachments": "*" stands for one path segment
+    size_t body_bytes = 0;
+};
+
 struct RequestLimits {
     size_t head_bytes = 16 * 1024;          // request line and every header
     size_t request_line_bytes = 8 * 1024;   // method, target and version
     size_t header_count = 100;
     size_t body_bytes = 1024 * 1024;        // after chunked decoding; content decoding is held to it too
+    std::vector<LargeBodyRoute> large_bodies;   // their own limits instead of body_bytes
+
+    // The body limit of a request, known from its request line alone.
+    size_t body_limit_for(std::string_view method, std::string_view target) const;
+    size_t largest_body() const;
 };
 
 struct HeaderField {
@@ -38,6 +50,7 @@ struct FramedRequest {
                                          // Transfer-Encoding, Content-Encoding, Expect)
     std::string content_coding;          // "", "gzip" or "deflate"
     std::string body;
+    size_t body_limit = 0;               // the limit its route has (RequestLimits::body_limit_for), decoded size included
 };
 
 enum class ReadProgress { NeedMore, Complete, Refused };
@@ -55,6 +68,8 @@ public:
     bool started() const { return started_; }            // a byte of a request has arrived
     bool head_complete() const { return phase_ > Phase::Head; }
     // The client said "Expect: 100-continue" and waits for a go-ahead to send its body.
+    // Once the head is read: the body limit of this request's route.
+    size_t body_limit() const { return body_limit_; }
     bool awaits_continue() const { return expects_continue_ && phase_ > Phase::Head && progress_ == ReadProgress::NeedMore; }
 
     // Once Refused: the status to answer (400, 413, 414, 415, 417, 431, 501, 505) and why, in a sentence.
@@ -86,6 +101,7 @@ private:
     size_t request_line_end_ = std::string::npos;
     size_t trailer_bytes_ = 0;
     unsigned long long remaining_ = 0;   // body or chunk bytes still to come
+    size_t body_limit_ = 0;
     int refusal_status_ = 0;
     std::string refusal_detail_;
     FramedRequest request_;

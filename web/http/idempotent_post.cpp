@@ -35,7 +35,7 @@ void send_kept_answer(httplib::Response& response, const StoredAnswer& answer, b
     set_body(response, answer.body, answer.status >= 400 ? "application/problem+json" : "application/json");
 }
 
-std::optional<IdempotentPost> read_idempotent_post(ApiCall& call, const IdempotentPurpose& purpose) {
+std::optional<IdempotentPost> read_idempotent_post(ApiCall& call, const IdempotentPurpose& purpose, PostBody kind) {
     IdempotentPost post;
     post.key = call.request.get_header_value("Idempotency-Key");
     if (post.key.empty()) {
@@ -48,9 +48,11 @@ std::optional<IdempotentPost> read_idempotent_post(ApiCall& call, const Idempote
         send_problem(call.response, 400, "The Idempotency-Key header is at most 200 characters.");
         return std::nullopt;
     }
-    std::optional<nlohmann::json> body = json_object_body(call.request, call.response);
-    if (!body) return std::nullopt;
-    post.body = std::move(*body);
+    if (kind == PostBody::JsonObject) {
+        std::optional<nlohmann::json> body = json_object_body(call.request, call.response);
+        if (!body) return std::nullopt;
+        post.body = std::move(*body);
+    }
     // Over the bytes as sent (a retry sends the same ones), not a re-serialised
     // value: that walk recurses, and costs time for nothing.
     post.digest = request_digest("POST", call.request.path, call.request.body);
@@ -67,8 +69,8 @@ bool replayed_earlier_answer(ApiCall& call, Database& database, const Idempotent
     return true;
 }
 
-std::optional<IdempotentPost> begin_idempotent_post(ApiCall& call, Database& database, const IdempotentPurpose& purpose) {
-    std::optional<IdempotentPost> post = read_idempotent_post(call, purpose);
+std::optional<IdempotentPost> begin_idempotent_post(ApiCall& call, Database& database, const IdempotentPurpose& purpose, PostBody kind) {
+    std::optional<IdempotentPost> post = read_idempotent_post(call, purpose, kind);
     if (!post || replayed_earlier_answer(call, database, *post, purpose)) return std::nullopt;
     return post;
 }

@@ -29,12 +29,15 @@ struct IdempotentPurpose {
 struct IdempotentPost {
     std::string key;
     std::string digest;      // of method, path and body
-    nlohmann::json body;     // the request body, a JSON object
+    nlohmann::json body;     // the request body, a JSON object (empty for an upload's bytes)
 };
 
+// What the body of such a POST is: a JSON object, or a file's bytes.
+enum class PostBody { JsonObject, Bytes };
+
 // The request's key and body, or nothing after answering 400 without a
-// usable key or a JSON object body.
-std::optional<IdempotentPost> read_idempotent_post(ApiCall& call, const IdempotentPurpose& purpose);
+// usable key or (for PostBody::JsonObject) a JSON object body.
+std::optional<IdempotentPost> read_idempotent_post(ApiCall& call, const IdempotentPurpose& purpose, PostBody kind = PostBody::JsonObject);
 
 // True after answering a repeated request: the first answer again (with
 // Idempotent-Replayed: true), or 422 for a key used with a different request.
@@ -43,7 +46,8 @@ std::optional<IdempotentPost> read_idempotent_post(ApiCall& call, const Idempote
 bool replayed_earlier_answer(ApiCall& call, Database& database, const IdempotentPost& post, const IdempotentPurpose& purpose);
 
 // Both of the above, for routes that have checked access already.
-std::optional<IdempotentPost> begin_idempotent_post(ApiCall& call, Database& database, const IdempotentPurpose& purpose);
+std::optional<IdempotentPost> begin_idempotent_post(ApiCall& call, Database& database, const IdempotentPurpose& purpose,
+                                                    PostBody kind = PostBody::JsonObject);
 
 // In one transaction: unless a request with the same key got there first
 // (its answer goes out instead), runs `work`, keeps its answer under the key

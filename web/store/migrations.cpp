@@ -450,6 +450,35 @@ const Migration migrations[] = {
     {22, "company sign-ins counted per client address",
      "ALTER TABLE sso_attempts ADD COLUMN address TEXT NOT NULL DEFAULT '';"
      "CREATE INDEX sso_attempts_of_address ON sso_attempts(address, expires_at);"},
+
+    // Files attached to tickets (screenshots, logs, sanitised HAR files):
+    // what each is, in one table the lists read, and its bytes in another,
+    // so listing never reads a file. In the database, so a backup holds
+    // them. When a ticket closed, so they are deleted a set time after
+    // (the program's attachments.delete_days_after_close); tickets closed
+    // before this migration count from now.
+    {23, "attachments",
+     "ALTER TABLE tickets ADD COLUMN closed_at INTEGER;"
+     "UPDATE tickets SET closed_at = CAST(strftime('%s', 'now') AS INTEGER) WHERE status = 'closed';"
+     "CREATE INDEX tickets_closed ON tickets(closed_at) WHERE closed_at IS NOT NULL;"
+     "CREATE TABLE attachments ("
+     "  id INTEGER PRIMARY KEY,"
+     "  public_id TEXT NOT NULL UNIQUE,"
+     "  ticket_id TEXT NOT NULL REFERENCES tickets(id),"
+     "  kind TEXT NOT NULL CHECK (kind IN ('har', 'png', 'jpeg', 'webp', 'log')),"
+     "  media_type TEXT NOT NULL,"
+     "  file_name TEXT NOT NULL,"
+     "  size INTEGER NOT NULL,"
+     "  sha256 TEXT NOT NULL,"
+     "  added_by INTEGER REFERENCES users(id),"
+     "  added_by_kind TEXT NOT NULL,"                             // customer | support
+     "  created_at INTEGER NOT NULL"
+     ");"
+     "CREATE INDEX attachments_of_ticket ON attachments(ticket_id, created_at, id);"
+     "CREATE TABLE attachment_bytes ("
+     "  attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id) ON DELETE CASCADE,"
+     "  bytes BLOB NOT NULL"
+     ");"},
 };
 
 }  // namespace

@@ -31,6 +31,11 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement& Statement::bind(int index, const std::optional<int64_t>& value) {
     return value ? bind(index, *value) : bind_null(index);
 }
@@ -72,6 +77,11 @@ int64_t Statement::integer(int column) const { return sqlite3_column_int64(state
 std::string Statement::text(int column) const {
     const unsigned char* text = sqlite3_column_text(statement_, column);
     return text ? std::string(reinterpret_cast<const char*>(text), size_t(sqlite3_column_bytes(statement_, column))) : std::string();
+}
+
+std::string Statement::blob(int column) const {
+    const void* bytes = sqlite3_column_blob(statement_, column);
+    return bytes ? std::string(static_cast<const char*>(bytes), size_t(sqlite3_column_bytes(statement_, column))) : std::string();
 }
 
 bool Statement::is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }

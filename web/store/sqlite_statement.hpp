@@ -40,6 +40,8 @@ public:
     Statement& bind(int index, core::Instant time);
     Statement& bind(int index, const std::optional<core::Instant>& time);
     Statement& bind_null(int index);
+    // Bytes that are not text (an attachment's file) as a BLOB.
+    Statement& bind_blob(int index, std::string_view bytes);
 
     // Moves to the next row: true while there is one, false when done.
     bool step();
@@ -51,6 +53,7 @@ public:
     // Columns of the current row, numbered from 0.
     int64_t integer(int column) const;
     std::string text(int column) const;
+    std::string blob(int column) const;
     bool is_null(int column) const;
     std::optional<int64_t> optional_integer(int column) const;
     std::optional<std::string> optional_text(int column) const;

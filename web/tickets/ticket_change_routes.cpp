@@ -109,7 +109,7 @@ ActionRefusal TicketChangeRoutes::refusal_now(ApiCall& call, sqlite3* connection
 
 void TicketChangeRoutes::move(ApiCall& call, TicketAction action, core::TicketStatus status, TicketEventType type) {
     change_ticket(call, action, type, [&](sqlite3* connection, const TicketRecord& ticket, EventOfChange&) {
-        TicketRows(connection).set_status(ticket.id, status);
+        TicketRows(connection).set_status(ticket.id, status, call.now);
         TicketComments(connection).add(ticket.id, std::nullopt, "automated", status_note(action, display_name(*call.caller)), call.now);
         return ActionRefusal{};
     });

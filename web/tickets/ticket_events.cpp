@@ -18,6 +18,7 @@ std::string_view to_string(TicketEventType type) {
         case TicketEventType::Reopened: return "ticket.reopened";
         case TicketEventType::Escalated: return "ticket.escalated";
         case TicketEventType::SeverityChanged: return "ticket.severity_changed";
+        case TicketEventType::AttachmentAdded: return "ticket.attachment_added";
     }
     return "ticket.unknown";
 }
@@ -59,6 +60,12 @@ int64_t TicketEvents::record(sqlite3* connection, const std::string& ticket_id, 
     if (type == TicketEventType::Filed && ticket->escalates) payload["escalates"] = *ticket->escalates;
     if (facts.escalated_by) payload["escalated_by"] = *facts.escalated_by;
     if (facts.previous_severity) payload["previous_severity"] = *facts.previous_severity;
+    if (facts.attachment)
+        payload["attachment"] = {{"id", facts.attachment->id},
+                                 {"file_name", facts.attachment->file_name},
+                                 {"kind", facts.attachment->kind},
+                                 {"size", facts.attachment->size},
+                                 {"url", attachment_path(ticket_id, facts.attachment->id)}};
 
     Statement fill(connection, "UPDATE ticket_events SET payload = ?2 WHERE id = ?1");
     fill.bind(1, id).bind(2, payload.dump()).run();

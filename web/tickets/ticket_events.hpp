@@ -10,7 +10,8 @@
 //    "actor": {"email", "name", "kind": "customer" | "support"} | null,
 //    "comment": {...} (ticket.commented), "escalates": "T-1001" (an escalation's ticket.filed),
 //    "escalated_by": "T-1002" (ticket.escalated),
-//    "previous_severity": 3 (ticket.severity_changed)}
+//    "previous_severity": 3 (ticket.severity_changed),
+//    "attachment": {"id", "file_name", "kind", "size", "url"} (ticket.attachment_added; never the bytes)}
 // It is built when the event happens, so a retry a day later still says
 // what was true then.
 #pragma once
@@ -32,10 +33,10 @@ struct sqlite3;
 
 namespace web {
 
-enum class TicketEventType { Filed, Commented, Solved, Confirmed, Reopened, Escalated, SeverityChanged };
+enum class TicketEventType { Filed, Commented, Solved, Confirmed, Reopened, Escalated, SeverityChanged, AttachmentAdded };
 inline constexpr TicketEventType ticket_event_types[] = {
-    TicketEventType::Filed,    TicketEventType::Commented, TicketEventType::Solved,         TicketEventType::Confirmed,
-    TicketEventType::Reopened, TicketEventType::Escalated, TicketEventType::SeverityChanged};
+    TicketEventType::Filed,    TicketEventType::Commented, TicketEventType::Solved,          TicketEventType::Confirmed,
+    TicketEventType::Reopened, TicketEventType::Escalated, TicketEventType::SeverityChanged, TicketEventType::AttachmentAdded};
 
 std::string_view to_string(TicketEventType type);   // "ticket.filed", ...
 
@@ -49,6 +50,11 @@ struct EventActor {
 // The caller as the event names them: the customer's voice when they are one.
 EventActor actor_of(const Caller& caller, const TicketParty& party);
 
+struct EventAttachment {
+    std::string id, file_name, kind;
+    int64_t size = 0;
+};
+
 struct EventComment {
     int64_t id = 0;
     std::string author_kind;                 // customer | support | automated
@@ -61,6 +67,7 @@ struct TicketEventFacts {
     std::optional<EventComment> comment = std::nullopt;        // ticket.commented
     std::optional<std::string> escalated_by = std::nullopt;    // ticket.escalated: the new ticket
     std::optional<int> previous_severity = std::nullopt;       // ticket.severity_changed
+    std::optional<EventAttachment> attachment = std::nullopt;  // ticket.attachment_added
 };
 
 class TicketEvents {

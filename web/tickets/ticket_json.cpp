@@ -78,7 +78,30 @@ ordered_json ticket_details_json(const TicketRecord& ticket, const TicketConvers
         comments.push_back(std::move(item));
     }
     json["comments"] = std::move(comments);
+    ordered_json attachments = ordered_json::array();
+    for (const AttachmentRecord& attachment : conversation.attachments) attachments.push_back(attachment_json(attachment, zone));
+    json["attachments"] = std::move(attachments);
     json["actions"] = conversation.actions;
+    return json;
+}
+
+std::string attachment_path(const std::string& ticket_id, const std::string& attachment_id) {
+    return "/api/v1/tickets/" + ticket_id + "/attachments/" + attachment_id;
+}
+
+ordered_json attachment_json(const AttachmentRecord& attachment, const core::TimeZone* zone) {
+    ordered_json json;
+    json["id"] = attachment.id;
+    json["file_name"] = attachment.file_name;
+    json["kind"] = attachment.kind;
+    json["media_type"] = attachment.media_type;
+    json["size"] = attachment.size;
+    json["sha256"] = attachment.sha256;
+    ordered_json added_by = person_json(attachment.added_by_email.value_or(""), attachment.added_by_name);
+    added_by["kind"] = attachment.added_by_kind;
+    json["added_by"] = std::move(added_by);
+    json["created_at"] = customer_time(attachment.created_at, zone);
+    json["url"] = attachment_path(attachment.ticket_id, attachment.id);
     return json;
 }
 

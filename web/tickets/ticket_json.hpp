@@ -5,6 +5,7 @@
 #pragma once
 
 #include "web/accounts/account_store.hpp"
+#include "web/tickets/attachment_store.hpp"
 #include "web/tickets/ticket_comments.hpp"
 #include "web/tickets/ticket_store.hpp"
 #include "web/store/time_zones.hpp"
@@ -24,10 +25,16 @@ struct TicketConversation {
     std::optional<UserRecord> opened_by;
     std::vector<CommentRecord> comments;          // oldest first
     std::vector<std::string> escalated_by;        // tickets escalating this one
+    std::vector<AttachmentRecord> attachments;    // oldest first
     std::vector<std::string> actions;             // what the caller may do (ticket_actions)
 };
 
 nlohmann::ordered_json ticket_details_json(const TicketRecord& ticket, const TicketConversation& conversation,
                                            const core::Program& program, TimeZones& zones, core::Instant now);
+
+// An attachment as the API lists it (the Attachment schema), its time in the
+// ticket's customer's zone; its bytes are at attachment_path.
+nlohmann::ordered_json attachment_json(const AttachmentRecord& attachment, const core::TimeZone* zone);
+std::string attachment_path(const std::string& ticket_id, const std::string& attachment_id);
 
 }  // namespace web

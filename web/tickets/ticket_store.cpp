@@ -156,9 +156,10 @@ std::vector<std::string> TicketRows::escalated_by(const std::string& id) {
     return ids;
 }
 
-void TicketRows::set_status(const std::string& id, core::TicketStatus status) {
-    Statement update(connection_, "UPDATE tickets SET status = ?2 WHERE id = ?1");
-    update.bind(1, id).bind(2, core::to_string(status)).run();
+void TicketRows::set_status(const std::string& id, core::TicketStatus status, core::Instant at) {
+    // closed_at counts the days until the ticket's attachments are deleted.
+    Statement update(connection_, "UPDATE tickets SET status = ?2, closed_at = CASE WHEN ?2 = 'closed' THEN ?3 END WHERE id = ?1");
+    update.bind(1, id).bind(2, core::to_string(status)).bind(3, at).run();
 }
 
 void TicketRows::set_severity(const std::string& id, int severity) {

@@ -65,7 +65,7 @@ public:
     // The tickets that escalate `id`, oldest first.
     std::vector<std::string> escalated_by(const std::string& id);
 
-    void set_status(const std::string& id, core::TicketStatus status);
+    void set_status(const std::string& id, core::TicketStatus status, core::Instant at);   // at: when it closed, if it did
     void set_severity(const std::string& id, int severity);
     // Only the first answer counts: a later one leaves the time as it is.
     void record_first_response(const std::string& id, core::Instant at);
