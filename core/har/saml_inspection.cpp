@@ -98,11 +98,12 @@ public:
         const auto not_after = time_line(what + " NotOnOrAfter", node, "NotOnOrAfter");
         if (not_after && *not_after + tolerated_skew <= e_.message_time)
             finding(JwtFindingLevel::Problem, what + " expired " + duration_text(e_.message_time - *not_after) +
-                                                  " before the message was sent (NotOnOrAfter " + format_full(*not_after, e_.zone) + ").");
+                                                  (e_.sent_now ? " ago" : " before the message was sent") + " (NotOnOrAfter " +
+                                                  format_full(*not_after, e_.zone) + ").");
         if (not_before && *not_before > e_.message_time + tolerated_skew)
             finding(JwtFindingLevel::Problem, what + " is not valid until " + duration_text(*not_before - e_.message_time) +
-                                                  " after the message was sent: the identity provider's clock is ahead (NotBefore " +
-                                                  format_full(*not_before, e_.zone) + ").");
+                                                  (e_.sent_now ? " from now" : " after the message was sent: the identity provider's clock is ahead") +
+                                                  " (NotBefore " + format_full(*not_before, e_.zone) + ").");
     }
 
     void inspect(const pugi::xml_document& document) {
@@ -116,7 +117,7 @@ public:
         line("Issuer", text_of(child(root, "Issuer")));
         line("Destination", root.attribute("Destination").value());
         line("InResponseTo", root.attribute("InResponseTo").value());
-        if (const auto issued = time_line("IssueInstant", root, "IssueInstant")) {
+        if (const auto issued = time_line("IssueInstant", root, "IssueInstant"); issued && !e_.sent_now) {
             const auto gap = *issued > e_.message_time ? *issued - e_.message_time : e_.message_time - *issued;
             if (gap > std::chrono::minutes(5))
                 finding(JwtFindingLevel::Warning, "The message was issued " + duration_text(gap) + (*issued < e_.message_time ? " before" : " after") +

@@ -32,6 +32,7 @@ struct SamlInspection {
 struct SamlExpectations {
     Instant message_time;                   // when the message was sent (a HAR entry's time), or now
     const core::TimeZone* zone = nullptr;   // for times in lines; nullptr = UTC
+    bool sent_now = false;                  // message_time is now (a pasted message): times are said from now
 };
 
 // `message` as found: URL-encoded or not, base64 or XML; surrounding spaces tolerated.

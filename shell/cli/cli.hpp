@@ -35,7 +35,7 @@ int run_program_command(std::span<const std::string> args, const core::Program& 
 // --tz ZONE --opened TIME`; args start after "sla".
 int run_sla_command(std::span<const std::string> args, const core::Program& program, Output io);
 
-// `har sanitize IN OUT [--redact TEXT]...` and `har analyze IN [--json]`;
+// `har sanitize IN OUT [--redact TEXT]...`, `har analyze IN [--json]` and `har token FILE`;
 // args start after "har".
 int run_har_command(std::span<const std::string> args, const core::Program& program, Output io);
 

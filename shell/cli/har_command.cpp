@@ -3,8 +3,15 @@
 // mebibyte at a time.
 #include "cli.hpp"
 
+#include "core/checks/jwt_inspection.hpp"
 #include "core/har/har_analysis.hpp"
 #include "core/har/har_sanitizer.hpp"
+#include "core/har/saml_inspection.hpp"
+#include "core/har/token_redaction.hpp"
+#include "core/text/ascii_text.hpp"
+
+#include <chrono>
+#include <iterator>
 
 #include <cstdio>
 #include <filesystem>
@@ -139,13 +146,58 @@ int analyze(std::span<const std::string> args, const core::Program& program, Out
     return exit_ok;
 }
 
+// A JWT or a SAML message from a file ("-": standard input), decoded and
+// checked against now: the stand-alone viewer of the command line.
+int inspect_token(std::span<const std::string> args, Output io) {
+    if (args.size() != 1) {
+        io.err << "usage: portal-cli har token FILE   (a JWT or a SAML message; - reads standard input)\n";
+        return exit_usage;
+    }
+    std::string text;
+    if (args[0] == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        std::string error;
+        std::optional<std::string> read = read_text_file(args[0], error);
+        if (!read) {
+            io.err << "error: " << error << '\n';
+            return exit_failed;
+        }
+        text = std::move(*read);
+    }
+    const core::Instant now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    auto print = [&](const std::vector<core::JwtClaimLine>& lines, const std::vector<core::JwtFinding>& findings) {
+        for (const auto& line : lines) io.out << line.name << ": " << line.value << '\n';
+        for (const auto& f : findings)
+            io.out << (f.level == core::JwtFindingLevel::Problem ? "problem: " : f.level == core::JwtFindingLevel::Warning ? "warning: " : "note: ")
+                   << f.message << '\n';
+    };
+    const std::string_view trimmed = core::trim_spaces(text);
+    if (core::is_jwt(trimmed.starts_with("Bearer ") ? trimmed.substr(7) : trimmed)) {
+        const core::JwtInspection jwt = core::inspect_jwt(trimmed, {now, nullptr, {}});
+        io.out << "JWT\nheader: " << jwt.header_json << '\n';
+        print(jwt.claim_lines, jwt.findings);
+        return exit_ok;
+    }
+    const core::SamlInspection saml = core::inspect_saml(trimmed, {now, nullptr, true});
+    if (!saml.decoded) {
+        io.err << "error: neither a JWT nor a SAML message: " << saml.error << '\n';
+        return exit_failed;
+    }
+    io.out << "SAML " << saml.kind << " (" << saml.encoding << ")\n";
+    print(saml.lines, saml.findings);
+    return exit_ok;
+}
+
 }  // namespace
 
 int run_har_command(std::span<const std::string> args, const core::Program& program, Output io) {
     if (!args.empty() && args[0] == "sanitize") return sanitize(args.subspan(1), io);
     if (!args.empty() && args[0] == "analyze") return analyze(args.subspan(1), program, io);
+    if (!args.empty() && args[0] == "token") return inspect_token(args.subspan(1), io);
     io.err << "usage: portal-cli har sanitize IN.har OUT.har [--redact TEXT]...\n"
-              "       portal-cli har analyze IN.har [--json]\n";
+              "       portal-cli har analyze IN.har [--json]\n"
+              "       portal-cli har token FILE\n";
     return exit_usage;
 }
 

@@ -24,6 +24,8 @@ void print_usage(std::ostream& to) {
           "  har analyze IN [--json]\n"
           "                        where a sign-in in HAR file IN stopped, its failed and slow\n"
           "                        requests, the tokens in it and the identifiers for a ticket\n"
+          "  har token FILE        a JWT or a SAML message (either binding, or its XML) in FILE\n"
+          "                        (- reads standard input), decoded and checked against now\n"
           "\n"
           "options:\n"
           "  --program FILE        use this program document instead of the built-in one\n";

@@ -78,6 +78,11 @@ TEST_CASE("an expired, unsigned response shows its window and says it expired") 
     CHECK(has_finding(s, JwtFindingLevel::Problem, "The assertion expired 12 years"));
     CHECK(has_finding(s, JwtFindingLevel::Problem, "Neither the Response nor its assertion is signed"));
     CHECK(s.signed_parts == "nothing");
+    // Pasted today, it is said from now.
+    const auto pasted = core::inspect_saml(test_files::read_fixture("tokens/python3-saml_expired_response.xml.base64"),
+                                           {at("2026-12-07T10:00:00Z"), nullptr, true});
+    CHECK(has_finding(pasted, JwtFindingLevel::Problem, "The assertion expired 12 years ago (NotOnOrAfter Wed 19 Feb 2014, 01:10 UTC)."));
+    CHECK_FALSE(has_finding(pasted, JwtFindingLevel::Warning, "was issued"));
     // Sent within its window, the same message has no time problem.
     const auto in_time = inspect("python3-saml_expired_response.xml.base64", "2014-02-19T01:06:00Z");
     CHECK_FALSE(has_finding(in_time, JwtFindingLevel::Problem, "expired"));
