@@ -388,14 +388,7 @@ std::string analysis_text(const HarAnalysis& a, const RedactionReport& report) {
         out += "\nFor the ticket:\n";
         for (const auto& s : a.identifiers) out += "  " + s.field + ": " + s.value + "  (" + s.source + ")\n";
     }
-    out += "\nRedacted: " + std::to_string(report.total());
-    bool first = true;
-    for (size_t k = 0; k < redaction_kind_count; k++) {
-        if (report.counts[k] == 0) continue;
-        out += (first ? " (" : ", ") + std::to_string(report.counts[k]) + " " + std::string(to_string(static_cast<RedactionKind>(k)));
-        first = false;
-    }
-    out += first ? "\n" : ")\n";
+    out += "\nRedacted: " + report.counts_text() + "\n";
     if (!a.tokens.empty()) {
         out += "\nTokens found (their signatures removed):\n";
         for (const auto& t : a.tokens) {

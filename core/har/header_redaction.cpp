@@ -77,8 +77,7 @@ std::string redacted_authorization(Redactor& redactor, std::string_view name, st
     const size_t space = trimmed.find(' ');
     if (space == std::string_view::npos) {
         // No scheme word: the whole value is the credential (or a lone JWT).
-        if (is_jwt(trimmed)) return redacted_jwt(redactor, name, trimmed, find_jwts(trimmed)[0].encrypted);
-        return redactor.redact(RedactionKind::Authorization, name, trimmed);
+        return redacted_credential(redactor, RedactionKind::Authorization, name, trimmed);
     }
     const std::string_view scheme = trimmed.substr(0, space);
     const std::string_view credential = trim_spaces(trimmed.substr(space + 1));
@@ -86,10 +85,8 @@ std::string redacted_authorization(Redactor& redactor, std::string_view name, st
     out += ' ';
     if (equals_ignoring_ascii_case(scheme, "Digest")) {
         out += redacted_digest(redactor, credential);
-    } else if (is_jwt(credential)) {
-        out += redacted_jwt(redactor, name, credential, find_jwts(credential)[0].encrypted);
     } else {
-        out += redactor.redact(RedactionKind::Authorization, name, credential);
+        out += redacted_credential(redactor, RedactionKind::Authorization, name, credential);
     }
     return out;
 }
@@ -152,9 +149,7 @@ std::optional<std::string> redact_header(Redactor& redactor, std::string_view na
     } else if (lower == "refresh") {
         out = redacted_refresh(redactor, value);
     } else if (is_secret_header_name(lower)) {
-        const std::string_view bare = trim_spaces(value);
-        out = is_jwt(bare) ? redacted_jwt(redactor, name, bare, find_jwts(bare)[0].encrypted)
-                           : redactor.redact(RedactionKind::Header, name, bare);
+        out = redacted_credential(redactor, RedactionKind::Header, name, trim_spaces(value));
     } else {
         out = redact_jwts_in(redactor, name, value);
     }

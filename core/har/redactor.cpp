@@ -27,6 +27,17 @@ size_t RedactionReport::total() const {
     return sum;
 }
 
+std::string RedactionReport::counts_text() const {
+    std::string out = std::to_string(total());
+    bool first = true;
+    for (size_t k = 0; k < redaction_kind_count; k++) {
+        if (counts[k] == 0) continue;
+        out += (first ? " (" : ", ") + std::to_string(counts[k]) + " " + std::string(to_string(static_cast<RedactionKind>(k)));
+        first = false;
+    }
+    return first ? out : out + ")";
+}
+
 Redactor::Redactor(const SecretKey& key, std::vector<std::string> user_texts) : key_(key) {
     for (std::string& text : user_texts)
         if (!text.empty()) user_texts_.push_back(std::move(text));

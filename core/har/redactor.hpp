@@ -55,6 +55,8 @@ struct RedactionReport {
 
     size_t total() const;
     size_t count(RedactionKind kind) const { return counts[static_cast<size_t>(kind)]; }
+    // "25 (20 cookie, 1 authorization, ...)"; "0" when nothing was redacted.
+    std::string counts_text() const;
 };
 
 class Redactor {

@@ -70,6 +70,12 @@ std::string redacted_jwt(Redactor& redactor, std::string_view name, std::string_
     return out;
 }
 
+std::string redacted_credential(Redactor& redactor, RedactionKind kind, std::string_view name, std::string_view value) {
+    const std::vector<JwtSpan> spans = find_jwts(value);
+    if (spans.size() == 1 && spans[0].begin == 0 && spans[0].end == value.size()) return redacted_jwt(redactor, name, value, spans[0].encrypted);
+    return redactor.redact(kind, name, value);
+}
+
 std::optional<std::string> redact_jwts_in(Redactor& redactor, std::string_view name, std::string_view text) {
     if (text.find("eyJ") == std::string_view::npos) return std::nullopt;
     const std::vector<JwtSpan> spans = find_jwts(text);

@@ -26,6 +26,10 @@ bool is_jwt(std::string_view text);
 // `jwt` (one token) with its signature, or a JWE's encrypted parts, replaced
 // by markers; reported as a token found under `name`.
 std::string redacted_jwt(Redactor& redactor, std::string_view name, std::string_view jwt, bool encrypted);
+// A value that is a secret as a whole: a JWT keeps its claims and loses its
+// signature; anything else becomes a marker of `kind`.
+std::string redacted_credential(Redactor& redactor, RedactionKind kind, std::string_view name, std::string_view value);
+
 // `text` with each JWT in it redacted; nullopt when it holds none.
 std::optional<std::string> redact_jwts_in(Redactor& redactor, std::string_view name, std::string_view text);
 

@@ -10,10 +10,6 @@ namespace core {
 
 namespace {
 
-// Text put back into a URL: the letters a marker or a JWT is made of pass
-// as they are; anything else is escaped.
-std::string reescaped(std::string_view text) { return url_escape(text); }
-
 // "code" names an authorization code, and in error answers an error's name:
 // {"code": "invalid_user_password"}. Words joined by "_" are the latter.
 bool is_error_code(std::string_view name, std::string_view value) {
@@ -42,8 +38,7 @@ std::optional<std::string> redact_field_value(Redactor& redactor, RedactionKind 
     if (is_saml_parameter_name(name)) {
         plain = redact_saml_parameter(redactor, name, decoded);
     } else if (is_secret_parameter_name(name) && !is_error_code(name, decoded)) {
-        plain = is_jwt(decoded) ? redacted_jwt(redactor, name, decoded, find_jwts(decoded)[0].encrypted)
-                                : redactor.redact(kind, name, decoded);
+        plain = redacted_credential(redactor, kind, name, decoded);
     } else if (looks_like_url(decoded)) {
         plain = redact_url(redactor, decoded);
     } else if (equals_ignoring_ascii_case(name, "RelayState")) {
@@ -53,7 +48,7 @@ std::optional<std::string> redact_field_value(Redactor& redactor, RedactionKind 
     }
     if (auto mine = redactor.without_user_texts(plain ? std::string_view(*plain) : std::string_view(decoded))) plain = std::move(mine);
     if (!plain || *plain == decoded) return std::nullopt;
-    return escaped ? reescaped(*plain) : *plain;
+    return escaped ? url_escape(*plain) : *plain;
 }
 
 std::optional<std::string> redact_fields(Redactor& redactor, std::string_view fields, RedactionKind kind) {
@@ -67,7 +62,7 @@ std::optional<std::string> redact_fields(Redactor& redactor, std::string_view fi
             const std::string decoded = url_unescape(pair, true);
             std::optional<std::string> plain = redact_jwts_in(redactor, "", decoded);
             if (auto mine = redactor.without_user_texts(plain ? std::string_view(*plain) : std::string_view(decoded))) plain = std::move(mine);
-            if (plain) out += reescaped(*plain);
+            if (plain) out += url_escape(*plain);
             else out += pair;
             changed |= plain.has_value();
             continue;

@@ -108,15 +108,8 @@ int sanitize(std::span<const std::string> args, Output io) {
         return exit_failed;
     }
     const core::RedactionReport& report = sanitizer.report();
-    io.out << "sanitised " << sanitizer.entry_count() << (sanitizer.entry_count() == 1 ? " entry" : " entries") << ": " << report.total()
-           << " values redacted";
-    bool first = true;
-    for (size_t k = 0; k < core::redaction_kind_count; k++) {
-        if (report.counts[k] == 0) continue;
-        io.out << (first ? " (" : ", ") << report.counts[k] << ' ' << core::to_string(static_cast<core::RedactionKind>(k));
-        first = false;
-    }
-    io.out << (first ? "" : ")") << '\n';
+    io.out << "sanitised " << sanitizer.entry_count() << (sanitizer.entry_count() == 1 ? " entry" : " entries") << ": redacted "
+           << report.counts_text() << '\n';
     return exit_ok;
 }
 

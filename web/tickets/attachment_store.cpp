@@ -3,19 +3,9 @@
 #include "web/accounts/secret_token.hpp"
 #include "web/store/sqlite_statement.hpp"
 
-#include <sodium.h>
-
 namespace web {
 
 namespace {
-
-std::string sha256_hex(const std::string& bytes) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
-}
 
 // ?9: the instant at or before which a closing makes a ticket's attachments expire (NULL: never).
 constexpr const char* columns =
@@ -43,7 +33,7 @@ AttachmentRecord AttachmentRows::add(const std::string& ticket_id, const std::st
                      "INSERT INTO attachments(public_id, ticket_id, kind, media_type, file_name, size, sha256, added_by, added_by_kind, created_at)"
                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     insert.bind(1, id).bind(2, ticket_id).bind(3, kind).bind(4, media_type).bind(5, file_name).bind(6, int64_t(bytes.size()));
-    insert.bind(7, sha256_hex(bytes)).bind(8, added_by).bind(9, added_by_kind).bind(10, at).run();
+    insert.bind(7, token_digest(bytes)).bind(8, added_by).bind(9, added_by_kind).bind(10, at).run();
     Statement keep(connection_, "INSERT INTO attachment_bytes(attachment_id, bytes) VALUES(?1, ?2)");
     keep.bind(1, last_insert_id(connection_)).bind_blob(2, bytes).run();
     return *find(ticket_id, id, std::nullopt);
