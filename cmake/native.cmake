@@ -148,7 +148,7 @@ add_test(NAME cli-har-sanitize-cut-off
 portal_add_cli_test(cli-har-token-saml
     "^SAML Response \\(HTTP-POST \\(base64\\)\\)\n.*problem: The signature in the Assertion \"id-SPOOFED_ASSERTION\" signs another element.*exit=0"
     har token "${CMAKE_SOURCE_DIR}/../shared/fixtures/tokens/python3-saml_invalids_signature_wrapping_attack2.xml.base64")
-portal_add_cli_test(cli-har-token-bad "^error: neither a JWT nor a SAML message: .*exit=1" har token "${CMAKE_SOURCE_DIR}/core/program/program.json")
+portal_add_cli_test(cli-har-token-bad "^error: Neither a JWT nor a SAML message: .*exit=1" har token "${CMAKE_SOURCE_DIR}/core/program/program.json")
 set_tests_properties(cli-har-sanitize-cut-off PROPERTIES PASS_REGULAR_EXPRESSION
     "^error: .*cut.har: log\\.entries\\[[0-9]\\]\\.[^ ]+ \\(byte [0-9]+\\): The text ends inside this [a-z]+: it was cut off\\.\nexit=1\ncut.har\n$")
 include(cmake/bench_native.cmake)

@@ -21,6 +21,11 @@ enum class JwtFindingLevel {
     Note,      // unusual but possibly fine
 };
 
+// "problem", "warning", "note": as the HAR report and the token viewer write them.
+constexpr std::string_view to_string(JwtFindingLevel level) {
+    return level == JwtFindingLevel::Problem ? "problem" : level == JwtFindingLevel::Warning ? "warning" : "note";
+}
+
 struct JwtFinding {
     JwtFindingLevel level = JwtFindingLevel::Note;
     std::string message;

@@ -1,6 +1,7 @@
 #include "core/har/har_analysis.hpp"
 
 #include "core/checks/timestamp_text.hpp"
+#include "core/har/inspection_json.hpp"
 #include "core/har/saml_inspection.hpp"
 #include "core/text/ascii_text.hpp"
 #include "core/text/base64url.hpp"
@@ -38,6 +39,22 @@ double number_at(std::string_view text, const JsonTape& tape, int32_t from, std:
     if (at < 0 || tape.nodes[static_cast<size_t>(at)].kind != JsonKind::Number) return 0;
     const JsonNode& node = tape.nodes[static_cast<size_t>(at)];
     return std::strtod(std::string(text.substr(node.begin, node.end - node.begin)).c_str(), nullptr);
+}
+
+// startedDateTime in milliseconds since the epoch (read_timestamp keeps whole
+// seconds; HAR times carry milliseconds, which a waterfall needs).
+std::optional<double> started_ms(std::string_view started) {
+    const TimestampReading reading = read_timestamp(started, nullptr);
+    if (!reading.instant || !reading.had_zone) return std::nullopt;
+    double ms = static_cast<double>(reading.instant->time_since_epoch().count()) * 1000.0;
+    const size_t t = started.find('T');
+    const size_t dot = started.find('.', t == std::string_view::npos ? 0 : t);
+    if (t != std::string_view::npos && dot != std::string_view::npos) {
+        double scale = 100;
+        for (size_t i = dot + 1; i < started.size() && started[i] >= '0' && started[i] <= '9'; i++, scale /= 10)
+            ms += (started[i] - '0') * scale;
+    }
+    return ms;
 }
 
 // name -> value of each object in the list at `path` ({"name", "value"} pairs).
@@ -196,6 +213,7 @@ void HarAnalyzer::add_entry(size_t index, std::string_view text, const JsonTape&
     }
     if (started_.size() <= index) started_.resize(index + 1);
     started_[index] = r.started;
+    if (const auto ms = started_ms(r.started); ms && (!first_ms_ || *ms < *first_ms_)) first_ms_ = ms;
     r.location = string_at(text, tape, 0, "response.redirectURL");
     const auto response_headers = pairs_at(text, tape, "response.headers");
     for (const auto& [name, value] : response_headers)
@@ -252,6 +270,9 @@ void HarAnalyzer::add_entry(size_t index, std::string_view text, const JsonTape&
 
 HarAnalysis HarAnalyzer::finish(const RedactionReport& report) const {
     HarAnalysis out = analysis_;
+    for (auto* list : {&out.sign_in, &out.redirects, &out.failures, &out.slow})
+        for (HarRequest& r : *list)
+            if (const auto ms = started_ms(r.started); ms && first_ms_) r.offset_ms = *ms - *first_ms_;
     for (const FoundToken& found : report.tokens) {
         HarToken token{found.kind, found.where, found.name, found.text, {}, {}, {}, {}};
         // The entry it came from: "log.entries[12]...".
@@ -316,7 +337,7 @@ HarAnalysis HarAnalyzer::finish(const RedactionReport& report) const {
 namespace {
 
 nlohmann::ordered_json request_json(const HarRequest& r) {
-    nlohmann::ordered_json j = {{"entry", r.index}, {"started", r.started}, {"time_ms", r.time_ms}, {"method", r.method},
+    nlohmann::ordered_json j = {{"entry", r.index}, {"started", r.started}, {"offset_ms", r.offset_ms}, {"time_ms", r.time_ms}, {"method", r.method},
                                 {"url", r.url}, {"status", r.status}};
     if (!r.status_text.empty()) j["status_text"] = r.status_text;
     if (!r.error.empty()) j["error"] = r.error;
@@ -343,16 +364,15 @@ std::string analysis_json(const HarAnalysis& a, const RedactionReport& report) {
     for (size_t k = 0; k < redaction_kind_count; k++)
         if (report.counts[k] > 0) counts[std::string(to_string(static_cast<RedactionKind>(k)))] = report.counts[k];
     j["redactions"] = counts;
+    // Every redaction (at most RedactionReport::rows_per_kind of each kind), for the user to review.
+    j["redacted"] = nlohmann::ordered_json::array();
+    for (const Redaction& r : report.rows)
+        j["redacted"].push_back({{"kind", to_string(r.kind)}, {"where", r.where}, {"name", r.name}, {"marker", r.marker}});
     j["tokens"] = nlohmann::ordered_json::array();
     for (const auto& t : a.tokens) {
         nlohmann::ordered_json token = {{"kind", t.kind == TokenKind::Jwt ? "jwt" : "saml"}, {"where", t.where}, {"name", t.name},
                                         {"sent", t.sent}, {"summary", t.summary}, {"text", t.text}};
-        token["lines"] = nlohmann::ordered_json::array();
-        for (const auto& l : t.lines) token["lines"].push_back({{"name", l.name}, {"value", l.value}});
-        token["findings"] = nlohmann::ordered_json::array();
-        for (const auto& f : t.findings)
-            token["findings"].push_back({{"level", f.level == JwtFindingLevel::Problem ? "problem" : f.level == JwtFindingLevel::Warning ? "warning" : "note"},
-                                         {"message", f.message}});
+        put_lines_and_findings(token, t.lines, t.findings);
         j["tokens"].push_back(std::move(token));
     }
     return j.dump(2);

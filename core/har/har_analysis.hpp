@@ -10,6 +10,7 @@
 #include "core/har/redactor.hpp"
 #include "core/text/json_tape.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@ struct HarRequest {
     size_t index = 0;          // in log.entries
     std::string started;       // startedDateTime as written
     double time_ms = 0;
+    double offset_ms = 0;      // started after the file's first request, for the waterfall
     std::string method, url;   // sanitised
     int status = 0;            // 0: no answer (see error)
     std::string status_text;
@@ -79,6 +81,7 @@ private:
     HarAnalysis analysis_;
     std::vector<HarRequest> all_slow_;
     std::vector<std::string> started_;   // each entry's startedDateTime, for its tokens
+    std::optional<double> first_ms_;     // the earliest startedDateTime, in ms since the epoch
 };
 
 // Which sign-in step a URL is (see HarRequest::step).

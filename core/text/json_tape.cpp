@@ -136,8 +136,8 @@ private:
         const int32_t index = static_cast<int32_t>(tape_.nodes.size());
         const char c = text_[pos_];
         if (c == '{' || c == '[') {
-            if (open_.size() >= deepest_json_nesting) {
-                fail(pos_, "Objects and lists are nested more than " + std::to_string(deepest_json_nesting) + " deep.");
+            if (open_.size() >= deepest_tape_nesting) {
+                fail(pos_, "Objects and lists are nested more than " + std::to_string(deepest_tape_nesting) + " deep.");
                 return Read::Failed;
             }
             node.kind = c == '{' ? JsonKind::Object : JsonKind::Array;

@@ -41,7 +41,7 @@ struct JsonTapeError {
     std::string message;    // what is wrong, in words
 };
 
-inline constexpr size_t deepest_json_nesting = 10000;
+inline constexpr size_t deepest_tape_nesting = 10000;
 
 // Reads `text` (at most 4 GiB) into `tape`. False, with `error` filled, when
 // it is not one JSON value with nothing but white space around it.

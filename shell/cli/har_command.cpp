@@ -3,11 +3,8 @@
 // mebibyte at a time.
 #include "cli.hpp"
 
-#include "core/checks/jwt_inspection.hpp"
-#include "core/har/har_analysis.hpp"
-#include "core/har/har_sanitizer.hpp"
-#include "core/har/saml_inspection.hpp"
-#include "core/har/token_redaction.hpp"
+#include "core/har/har_job.hpp"
+#include "core/har/pasted_token.hpp"
 #include "core/text/ascii_text.hpp"
 
 #include <chrono>
@@ -37,19 +34,15 @@ core::SecretKey random_key() {
     return key;
 }
 
-std::string where_of(const core::JsonTapeError& error) {
-    return (error.path.empty() ? std::string("the file") : error.path) + " (byte " + std::to_string(error.offset) + "): " + error.message;
-}
-
 // Feeds `in` to the sanitizer; false with a message on a read error or a bad file.
-bool read_through(std::istream& in, const std::string& name, core::HarSanitizer& sanitizer, Output io) {
+bool read_through(std::istream& in, const std::string& name, core::HarJob& job, Output io) {
     std::string buffer(chunk_bytes, '\0');
     while (in) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         const auto got = static_cast<size_t>(in.gcount());
         if (got == 0) break;
-        if (!sanitizer.feed(std::string_view(buffer).substr(0, got))) {
-            io.err << "error: " << name << ": " << where_of(sanitizer.error()) << '\n';
+        if (!job.feed(std::string_view(buffer).substr(0, got))) {
+            io.err << "error: " << name << ": " << job.error_text() << '\n';
             return false;
         }
     }
@@ -57,8 +50,8 @@ bool read_through(std::istream& in, const std::string& name, core::HarSanitizer&
         io.err << "error: " << name << ": could not be read\n";
         return false;
     }
-    if (!sanitizer.finish()) {
-        io.err << "error: " << name << ": " << where_of(sanitizer.error()) << '\n';
+    if (!job.finish()) {
+        io.err << "error: " << name << ": " << job.error_text() << '\n';
         return false;
     }
     return true;
@@ -93,8 +86,8 @@ int sanitize(std::span<const std::string> args, Output io) {
         io.err << "error: " << files[1] << ": cannot be written\n";
         return exit_failed;
     }
-    core::HarSanitizer sanitizer({random_key(), user_texts}, [&](std::string_view bytes) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
-    const bool ok = read_through(in, files[0], sanitizer, io);
+    core::HarJob job({random_key(), user_texts}, {}, [&](std::string_view bytes) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
+    const bool ok = read_through(in, files[0], job, io);
     out.close();
     std::error_code ignored;
     if (!ok || !out) {
@@ -107,8 +100,8 @@ int sanitize(std::span<const std::string> args, Output io) {
         io.err << "error: " << files[1] << ": " << ignored.message() << '\n';
         return exit_failed;
     }
-    const core::RedactionReport& report = sanitizer.report();
-    io.out << "sanitised " << sanitizer.entry_count() << (sanitizer.entry_count() == 1 ? " entry" : " entries") << ": redacted "
+    const core::RedactionReport& report = job.report();
+    io.out << "sanitised " << job.entry_count() << (job.entry_count() == 1 ? " entry" : " entries") << ": redacted "
            << report.counts_text() << '\n';
     return exit_ok;
 }
@@ -130,12 +123,9 @@ int analyze(std::span<const std::string> args, const core::Program& program, Out
         return exit_failed;
     }
     // The analysis reads the sanitised entries: nothing secret is printed.
-    core::HarAnalyzer analyzer(program.tenant_issuer);
-    core::HarSanitizer sanitizer({random_key(), {}}, [](std::string_view) {});
-    sanitizer.observe_entries([&](size_t index, std::string_view entry, const core::JsonTape& tape) { analyzer.add_entry(index, entry, tape); });
-    if (!read_through(in, files[0], sanitizer, io)) return exit_failed;
-    const core::HarAnalysis analysis = analyzer.finish(sanitizer.report());
-    io.out << (as_json ? core::analysis_json(analysis, sanitizer.report()) + "\n" : core::analysis_text(analysis, sanitizer.report()));
+    core::HarJob job({random_key(), {}}, program.tenant_issuer, [](std::string_view) {});
+    if (!read_through(in, files[0], job, io)) return exit_failed;
+    io.out << (as_json ? core::analysis_json(job.analysis(), job.report()) + "\n" : core::analysis_text(job.analysis(), job.report()));
     return exit_ok;
 }
 
@@ -159,26 +149,15 @@ int inspect_token(std::span<const std::string> args, Output io) {
         text = std::move(*read);
     }
     const core::Instant now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    auto print = [&](const std::vector<core::JwtClaimLine>& lines, const std::vector<core::JwtFinding>& findings) {
-        for (const auto& line : lines) io.out << line.name << ": " << line.value << '\n';
-        for (const auto& f : findings)
-            io.out << (f.level == core::JwtFindingLevel::Problem ? "problem: " : f.level == core::JwtFindingLevel::Warning ? "warning: " : "note: ")
-                   << f.message << '\n';
-    };
-    const std::string_view trimmed = core::trim_spaces(text);
-    if (core::is_jwt(trimmed.starts_with("Bearer ") ? trimmed.substr(7) : trimmed)) {
-        const core::JwtInspection jwt = core::inspect_jwt(trimmed, {now, nullptr, {}});
-        io.out << "JWT\nheader: " << jwt.header_json << '\n';
-        print(jwt.claim_lines, jwt.findings);
-        return exit_ok;
-    }
-    const core::SamlInspection saml = core::inspect_saml(trimmed, {now, nullptr, true});
-    if (!saml.decoded) {
-        io.err << "error: neither a JWT nor a SAML message: " << saml.error << '\n';
+    const core::PastedToken token = core::read_pasted_token(text, now, nullptr);
+    if (token.kind == core::PastedTokenKind::None) {
+        io.err << "error: " << token.error << '\n';
         return exit_failed;
     }
-    io.out << "SAML " << saml.kind << " (" << saml.encoding << ")\n";
-    print(saml.lines, saml.findings);
+    io.out << token.title << '\n';
+    if (!token.header_json.empty()) io.out << "header: " << token.header_json << '\n';
+    for (const auto& line : token.lines) io.out << line.name << ": " << line.value << '\n';
+    for (const auto& f : token.findings) io.out << core::to_string(f.level) << ": " << f.message << '\n';
     return exit_ok;
 }
 

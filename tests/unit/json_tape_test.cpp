@@ -164,16 +164,16 @@ TEST_CASE("an error names the member and the place in the document") {
 }
 
 TEST_CASE("nesting is read without recursion, and refused past ten thousand levels") {
-    const std::string deepest = std::string(core::deepest_json_nesting, '[') + std::string(core::deepest_json_nesting, ']');
+    const std::string deepest = std::string(core::deepest_tape_nesting, '[') + std::string(core::deepest_tape_nesting, ']');
     JsonTape tape;
     JsonTapeError error;
     REQUIRE(core::read_json_tape(deepest, tape, error));
-    CHECK(tape.nodes.size() == core::deepest_json_nesting);
-    CHECK(tape.nodes[0].after == core::deepest_json_nesting);
+    CHECK(tape.nodes.size() == core::deepest_tape_nesting);
+    CHECK(tape.nodes[0].after == core::deepest_tape_nesting);
     const std::string deeper = std::string(200000, '[') + std::string(200000, ']');
     REQUIRE_FALSE(core::read_json_tape(deeper, tape, error));
     CHECK(error.message.find("nested more than 10000") != std::string::npos);
-    CHECK(error.offset == core::deepest_json_nesting);
+    CHECK(error.offset == core::deepest_tape_nesting);
 }
 
 TEST_CASE("a string quoted again reads back as itself, here and in nlohmann") {
