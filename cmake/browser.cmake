@@ -199,6 +199,8 @@ add_custom_command(OUTPUT "${CMAKE_SOURCE_DIR}/public/boot.js"
     DEPENDS "${CMAKE_SOURCE_DIR}/shell/web/boot.js" "${CMAKE_SOURCE_DIR}/cmake/minify_js.mjs"
     COMMENT "Minifying shell/web/boot.js into public/boot.js")
 
+include(cmake/har_worker.cmake)
+
 # The service worker: written after every link (and whenever the page's own
 # files change) with a version hashed from the shell files it precaches.
 set(SERVICE_WORKER_TEMPLATE "${CMAKE_SOURCE_DIR}/shell/web/service_worker.js.in")
@@ -206,7 +208,7 @@ set(SERVICE_WORKER_SCRIPT "${CMAKE_SOURCE_DIR}/cmake/service_worker.cmake")
 add_custom_command(OUTPUT "${CMAKE_SOURCE_DIR}/public/service-worker.js"
     COMMAND "${CMAKE_COMMAND}" "-DPUBLIC_DIR=${CMAKE_SOURCE_DIR}/public" "-DTEMPLATE=${SERVICE_WORKER_TEMPLATE}"
             -P "${SERVICE_WORKER_SCRIPT}"
-    DEPENDS portal "${SERVICE_WORKER_TEMPLATE}" "${SERVICE_WORKER_SCRIPT}"
+    DEPENDS portal har-worker "${SERVICE_WORKER_TEMPLATE}" "${SERVICE_WORKER_SCRIPT}"
             "${CMAKE_SOURCE_DIR}/public/index.html" "${CMAKE_SOURCE_DIR}/public/boot.js"
             "${CMAKE_SOURCE_DIR}/public/favicon.svg" ${FONT_EXTENSIONS}
     COMMENT "Writing public/service-worker.js")

@@ -9,7 +9,7 @@ foreach(required PUBLIC_DIR TEMPLATE)
 endforeach()
 
 set(hashes "")
-foreach(name index.html boot.js favicon.svg portal.js portal.wasm fonts/inter-regular-accented.otf fonts/inter-semibold-accented.otf)
+foreach(name index.html boot.js favicon.svg portal.js portal.wasm har-worker.js har-worker.wasm fonts/inter-regular-accented.otf fonts/inter-semibold-accented.otf)
     if(NOT EXISTS "${PUBLIC_DIR}/${name}")
         message(FATAL_ERROR "${PUBLIC_DIR}/${name} is missing: the service worker would precache a file that is not there")
     endif()

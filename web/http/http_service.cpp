@@ -19,8 +19,9 @@ bool is_api_path(const std::string& path) { return path == "/api" || path.starts
 void configure_http_service(httplib::Server& server, ApiRoutes& api, StaticFiles& static_files) {
     server.set_default_headers({
         {"X-Content-Type-Options", "nosniff"},
-        // 'wasm-unsafe-eval' lets the page compile portal.wasm and nothing else;
-        // worker-src names the one worker, public/service-worker.js (offline shell).
+        // 'wasm-unsafe-eval' lets the page compile portal.wasm (and the HAR
+        // worker har-worker.wasm) and nothing else; worker-src 'self': the
+        // service worker (offline shell) and the HAR worker, both ours.
         {"Content-Security-Policy",
          "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
          "img-src 'self' data:; connect-src 'self'; worker-src 'self'; "

@@ -1,0 +1,8 @@
+// The HAR worker's calls out of C++: each piece of the sanitised file is
+// copied out of the module's memory (which may grow, so HEAPU8 is read
+// afresh) and kept for the Blob the page receives at the end.
+mergeInto(LibraryManager.library, {
+    har_worker_emit: function (bytes, size) {
+        harOutput.push(HEAPU8.slice(bytes, bytes + size));
+    },
+});
