@@ -2,6 +2,7 @@
 
 #include "core/flows/device_snapshots.hpp"
 #include "core/flows/drafts_flow.hpp"
+#include "core/flows/har_flow.hpp"
 #include "core/flows/invitation_flow.hpp"
 #include "core/flows/password_reset_flow.hpp"
 #include "core/flows/account_flow.hpp"
@@ -118,6 +119,7 @@ Action http_answer(HttpReply reply, int status, std::string body, int generation
     case SecondFactorOn: return answered<SecondFactorOn>(status, std::move(body), generation);
     case SecondFactorOff: return answered<SecondFactorOff>(status, std::move(body), generation);
     case CompanySignIn: return answered<CompanySignIn>(status, std::move(body), generation);
+    case Attachment: return answered<Attachment>(status, std::move(body), generation);
     }
     return answered<Program>(0, {}, generation);   // not an HttpReply: no answer
 }
@@ -316,6 +318,8 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             }
             state.zones[a.name] = a.zone;
             build_calendars(state, a.name);
+            // A form whose timestamp names this zone can be read now.
+            for (auto& [route, form] : state.requests) recheck_request(state, form);
             return {};
         }
         std::vector<Effect> operator()(const KeyPrefixChosen& a) {
@@ -336,12 +340,13 @@ std::vector<Effect> update_one(State& state, const Action& action) {
     // (ticket_flow), the session (session_flow), support users
     // (users_flow), accepting an invitation (invitation_flow), a forgotten
     // password (password_reset_flow), the account page (account_flow), the
-    // outbox (outbox_flow), the page itself (above).
+    // outbox (outbox_flow), HAR files and tokens (har_flow), the page itself (above).
     return std::visit(
         [&](const auto& a) -> std::vector<Effect> {
             using A = std::decay_t<decltype(a)>;
             require_one_owner<A, PageActions, RequestActions, DraftsActions, TicketActions, SessionActions,
-                              UsersActions, InvitationActions, PasswordResetActions, AccountActions, OutboxActions>();
+                              UsersActions, InvitationActions, PasswordResetActions, AccountActions, OutboxActions,
+                              HarActions>();
             if constexpr (PageActions::owns<A>) return Visitor{state}(a);
             else if constexpr (RequestActions::owns<A>) return update_requests(state, action);
             else if constexpr (DraftsActions::owns<A>) return update_drafts(state, action);
@@ -351,6 +356,7 @@ std::vector<Effect> update_one(State& state, const Action& action) {
             else if constexpr (InvitationActions::owns<A>) return update_invitation(state, action);
             else if constexpr (PasswordResetActions::owns<A>) return update_password_reset(state, action);
             else if constexpr (AccountActions::owns<A>) return update_account(state, action);
+            else if constexpr (HarActions::owns<A>) return update_har(state, action);
             else return update_outbox(state, action);
         },
         action);

@@ -11,6 +11,7 @@
 #include "core/flows/flow_dispatch.hpp"
 #include "core/model/location.hpp"
 #include "core/program/program.hpp"
+#include "core/model/har_report.hpp"
 #include "core/text/content_tag.hpp"
 #include "core/model/service_status.hpp"
 #include "core/model/support_user_filter.hpp"
@@ -148,6 +149,40 @@ struct SecondFactorView {
     std::string error;
 };
 
+// A file the browser holds for the page (picked, dropped, or the HAR
+// worker's sanitised copy): core knows its name and size; its bytes stay in
+// the browser and never pass through the page's memory.
+struct HeldFile {
+    int id = 0;              // the shell's handle; 0: none
+    std::string name;
+    long long bytes = 0;
+    bool operator==(const HeldFile&) const = default;
+};
+
+enum class HarStage { Empty, Reading, Done, Failed };
+
+// The HAR screen (#/har): a HAR file read, analysed and sanitised by the HAR
+// worker (nothing leaves the browser), its redactions reviewed, the
+// sanitised copy downloaded or attached; and the JWT and SAML viewer.
+struct HarView {
+    HarStage stage = HarStage::Empty;
+    HeldFile source;                      // the file as chosen
+    long long done = 0;                   // bytes read so far
+    int run = 0;                          // bumps with every reading: older answers are ignored
+    std::optional<HarReport> report;
+    HeldFile sanitized;                   // the worker's copy, once done
+    std::string error;                    // why the file could not be read
+    std::vector<std::string> user_texts;  // the person's own additions, removed too
+    std::string new_text;                 // one being typed
+    std::string for_route;                // opened from this route's form: attach and fill go there
+    std::string for_ticket;               // ...or from this ticket
+    std::string message;                  // what the last click did
+    std::string token_text;               // the viewer's pasted JWT or SAML message
+    bool token_busy = false;
+    std::optional<PastedTokenView> token;
+    std::string token_error;
+};
+
 // Putting the keyboard back into a restored draft's field: wanted once the
 // form shows, asked of the UI toolkit, done when the field took it.
 enum class FocusRestore { None, Wanted, Asked };
@@ -171,6 +206,9 @@ struct RequestForm {
     std::optional<Instant> edited_at;           // last change, kept with the draft; unknown for older drafts
     std::string focus;                          // the field being typed in, kept with the draft
     FocusRestore restore_focus = FocusRestore::None;   // put the keyboard into `focus` once the form shows
+    // Files to attach once the ticket is filed. Held by this tab only: a
+    // draft kept on the device or a queued request does not keep them.
+    std::vector<HeldFile> attachments;
 };
 
 // The Drafts screen's memory: the form last discarded (for Undo) and the
@@ -212,6 +250,12 @@ struct TicketView {
     std::optional<TicketAction> busy_command;   // a status change under way
     std::string command_error;
     EscalateDialog escalate;
+    std::string attach_error;                   // why the last file could not be attached
+};
+
+// A file on its way to a ticket (UploadFile), by the upload's generation.
+struct PendingUpload {
+    std::string ticket_id, file_name;
 };
 
 struct State {
@@ -226,6 +270,9 @@ struct State {
     std::string notice;               // one-line message for the user, empty if none
     bool update_ready = false;        // a newer deployment is installed and waits for the user's word
     DraftsView drafts;
+    HarView har;
+    std::map<int, PendingUpload> uploads;   // files on their way to tickets
+    int upload_counter = 0;
 
     Instant now{};                    // the shell's clock, as of the last Tick
     TicketList tickets;
@@ -264,6 +311,18 @@ struct State {
     bool outbox_session_check = false;   // a session check was sent so the outbox can be delivered
 };
 
+// A file the person picked (PickFile) or dropped, by what it is for.
+enum class FilePurpose { Draft, Har, Attachment, Dropped };
+constexpr std::string_view to_string(FilePurpose purpose) {
+    switch (purpose) {
+        case FilePurpose::Draft: return "draft";
+        case FilePurpose::Har: return "har";
+        case FilePurpose::Attachment: return "attachment";
+        case FilePurpose::Dropped: return "dropped";
+    }
+    return "";
+}
+
 // --- Actions: things that happened --------------------------------------
 struct OpenRoute { std::string route_id; };       // a route card was clicked
 struct GoHome {};                                   // header / breadcrumb
@@ -298,6 +357,28 @@ struct ImportDraft {};                              // "Import draft..." opens t
 // A file the person picked to import. The browser reads at most
 // draft_file_max_bytes; `bytes` is the file's size, `read_error` why it could not be read.
 struct DraftImported { std::string file_name, text; long long bytes = 0; std::string read_error; };
+// The HAR screen. OpenHar from a route form ("Add a HAR file") or a ticket
+// remembers where the file goes; from elsewhere both are empty.
+struct OpenHar { std::string route_id, ticket_id; };
+struct PickHarFile {};
+// A file the browser now holds for the page, picked for `purpose` or
+// dropped on the page (purpose Dropped).
+struct FileHeld { FilePurpose purpose; HeldFile file; };
+struct HarProgress { int run = 0; long long done = 0; };
+struct HarFinished { int run = 0; std::string report_json; HeldFile sanitized; };
+struct HarFailed { int run = 0; std::string message; };
+struct EditHarRedaction { std::string text; };
+struct AddHarRedaction {};                          // reads the file again without the new text
+struct RemoveHarRedaction { std::string text; };
+struct DownloadSanitizedHar {};
+struct UseHarIdentifiers {};                        // the suggested identifiers into the form it came from
+struct AttachSanitizedHar {};                       // to that form, or that ticket
+struct RemoveAttachment { std::string route_id; int file_id = 0; };
+struct EditPastedToken { std::string text; };
+struct InspectPastedToken {};
+struct TokenInspected { std::string json; };
+struct AttachToTicket {};                           // the ticket screen's "Attach a screenshot or log"
+struct DownloadAttachment { std::string url, file_name; };
 struct KeepDraftsAndSignOut {};
 struct WipeDraftsAndSignOut {};
 struct CancelSignOut {};
@@ -366,7 +447,8 @@ template <Timer T> struct Fired { int generation = 0; };
 enum class HttpReply { Program, Tickets, Session, SignIn, SignOut, Users, UserDetails, Revoke, Invite, Audit,
                        Invitation, AcceptInvitation, Status, SubmitTicket, TicketDetails, Comment, Command,
                        Escalate, SendQueued, RequestPasswordReset, PasswordReset, ResetPassword,
-                       SecondFactorState, SecondFactorSetup, SecondFactorOn, SecondFactorOff, CompanySignIn };
+                       SecondFactorState, SecondFactorSetup, SecondFactorOn, SecondFactorOff, CompanySignIn,
+                       Attachment };
 // status 0: no answer (offline, unreachable). `generation` is the request's.
 struct HttpAnswer { int status = 0; std::string body; int generation = 0; };
 template <HttpReply R> struct Answered : HttpAnswer {};
@@ -376,7 +458,10 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             DraftRestored, StorageFailed, ConnectivityChanged, QueuedRestored, CancelQueued,
                             SnapshotRestored, FocusField, FocusRestoreAsked, FocusRestored, OpenDrafts, ResumeDraft,
                             DiscardDraft, UndoDiscardDraft, DismissUndoDiscard, ExportDraft, ImportDraft,
-                            DraftImported, KeepDraftsAndSignOut, WipeDraftsAndSignOut, CancelSignOut,
+                            DraftImported, OpenHar, PickHarFile, FileHeld, HarProgress, HarFinished, HarFailed,
+                            EditHarRedaction, AddHarRedaction, RemoveHarRedaction, DownloadSanitizedHar,
+                            UseHarIdentifiers, AttachSanitizedHar, RemoveAttachment, EditPastedToken,
+                            InspectPastedToken, TokenInspected, AttachToTicket, DownloadAttachment, KeepDraftsAndSignOut, WipeDraftsAndSignOut, CancelSignOut,
                             OpenTicket, FilterTickets, EditComment, SendComment, TicketCommand, OpenEscalate, CloseEscalate,
                             EditEscalate, SubmitEscalate, DismissNotice, Tick, TimeZonesAvailable,
                             ViewerTimeZoneDetected, ChooseViewerTimeZone, TimeZoneLoaded, KeyPrefixChosen, UpdateReady,
@@ -399,7 +484,7 @@ using Action = std::variant<OpenRoute, GoHome, OpenTickets, ReloadTickets, Locat
                             Answered<HttpReply::PasswordReset>, Answered<HttpReply::ResetPassword>,
                             Answered<HttpReply::SecondFactorState>, Answered<HttpReply::SecondFactorSetup>,
                             Answered<HttpReply::SecondFactorOn>, Answered<HttpReply::SecondFactorOff>,
-                            Answered<HttpReply::CompanySignIn>>;
+                            Answered<HttpReply::CompanySignIn>, Answered<HttpReply::Attachment>>;
 
 
 // --- Effects: things the shell must do ----------------------------------
@@ -445,20 +530,30 @@ struct ReloadForUpdate {};
 
 // Hand the person a file to save (an exported draft).
 struct DownloadFile { std::string file_name, content; };
-// What a picked file is for; the shell hands it back with the file.
-enum class FilePurpose { Draft };   // the answer is DraftImported
-constexpr std::string_view to_string(FilePurpose purpose) {
-    switch (purpose) {
-        case FilePurpose::Draft: return "draft";
-    }
-    return "";
-}
-// Ask the person for a file.
+// Ask the person for a file. The answer: DraftImported for a draft (its
+// text), FileHeld for anything else (the browser keeps the bytes).
 struct PickFile { FilePurpose purpose; };
+// Read a held HAR file in the HAR worker: answered by HarProgress, then
+// HarFinished or HarFailed, all with `run`.
+struct StartHarWorker { int run = 0; int file_id = 0; std::vector<std::string> user_texts; std::string tenant_issuer; };
+// Decode a pasted JWT or SAML message in the HAR worker: answered by TokenInspected.
+struct InspectToken { std::string text; };
+// Hand the person a held file to save.
+struct SaveHeldFile { int file_id = 0; std::string file_name; };
+// Save what the service sends at `url` (same origin, with the session) as a file.
+struct DownloadUrl { std::string url, file_name; };
+// POST a held file as the body (its bytes as they are), answered as Answered<reply>.
+struct UploadFile {
+    std::string url;
+    int file_id = 0;
+    std::string file_name, csrf_token, idempotency_key;
+    HttpReply reply = HttpReply::Attachment;
+    int generation = 0;
+};
 
 using Effect = std::variant<PushLocation, ReplaceLocation, HttpGet, HttpRequest, LoadTimeZone, StartTimer, SaveDraft,
                             DeleteDraft, KeepQueued, DropQueued, KeepSnapshot, ForgetSnapshots, ReloadForUpdate, LeavePortal,
-                            DownloadFile, PickFile>;
+                            DownloadFile, PickFile, StartHarWorker, InspectToken, SaveHeldFile, DownloadUrl, UploadFile>;
 
 // Runs an Effect on a shell's runner: a struct with one operator() for each
 // Effect and no catch-all. A runner that lacks one does not compile, so a

@@ -114,6 +114,11 @@ void draw_home_screen(const core::State& state, Column column, Actions& out) {
             chosen = other;
     }
     if (chosen) out.push_back(core::OpenRoute{chosen->id});
+
+    // Tools that work before any ticket, signed in or not, offline too.
+    ImGui::Dummy(ImVec2(0, px(16)));
+    if (link_button("##har", "Analyse a HAR file or decode a token \xE2\x86\x92", "Analyse a HAR file or decode a token", f.body_strong))
+        out.push_back(core::OpenHar{});
 }
 
 }  // namespace ui

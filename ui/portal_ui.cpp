@@ -75,6 +75,7 @@ std::vector<core::Action> draw(const core::State& state) {
             else if constexpr (std::is_same_v<S, core::PasswordResetScreen>) draw_password_reset_screen(state, column, out);
             else if constexpr (std::is_same_v<S, core::DraftsScreen>) draw_drafts_screen(state, column, out);
             else if constexpr (std::is_same_v<S, core::AccountScreen>) draw_account_screen(state, column, out);
+            else if constexpr (std::is_same_v<S, core::HarScreen>) draw_har_screen(state, column, out);
             else draw_not_found_screen(screen, column, out);
         },
         state.screen);

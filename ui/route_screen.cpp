@@ -154,6 +154,29 @@ static void draw_submit(const core::State& state, const core::RequestForm& form,
     ImGui::Dummy(ImVec2(0, px(40)));
 }
 
+// The files that go with the request once it is filed: a sanitised HAR
+// file from the HAR screen, each with Remove.
+static void draw_attachments(const core::RequestForm& form, float width, Actions& out) {
+    const Fonts& f = fonts();
+    ImGui::PushID("attachments");
+    for (const core::HeldFile& file : form.attachments) {
+        ImGui::PushID(file.id);
+        paragraph(f.body, colour::text, file.name + " (" + core::size_text(file.bytes) + "), sent with the request");
+        ImGui::SameLine(0, px(8));
+        if (button("Remove", false)) out.push_back(core::RemoveAttachment{form.draft.route, file.id});
+        expose_label("Remove " + file.name);
+        ImGui::PopID();
+    }
+    if (button(form.attachments.empty() ? "Add a HAR file\xE2\x80\xA6" : "Add another HAR file\xE2\x80\xA6", false))
+        out.push_back(core::OpenHar{form.draft.route, {}});
+    paragraph(f.small, colour::text_secondary,
+              "The browser's network log of the failing sign-in. Secrets are removed here before it is sent; "
+              "it stays with this tab until the request is filed.");
+    ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, px(12)));
+    (void)width;
+}
+
 void draw_route_screen(const core::State& state, const core::RouteScreen& screen, Column column, Actions& out) {
     const Fonts& f = fonts();
     const core::Route* route = state.program.find_route(screen.route_id);
@@ -188,7 +211,15 @@ void draw_route_screen(const core::State& state, const core::RouteScreen& screen
     if (route->asks_triage) draw_triage(state, *form, field_width, out);
 
     section_heading("Details support needs", "What you type stays here while you move around the portal.");
-    for (const core::Field& field : route->fields) draw_request_field(state, *form, field, field_width, out);
+    // "Add a HAR file" goes beside the fields a HAR file speaks to: after the
+    // last of the error and the time it happened.
+    const core::Field* har_anchor = nullptr;
+    for (const core::Field& field : route->fields)
+        if (field.id == "error_message" || field.id == "occurred_at") har_anchor = &field;
+    for (const core::Field& field : route->fields) {
+        draw_request_field(state, *form, field, field_width, out);
+        if (&field == har_anchor) draw_attachments(*form, field_width, out);
+    }
 
     if (const core::Checklist* checklist = state.program.checklist_for_route(route->id))
         draw_checklist(*form, *checklist, field_width, out);

@@ -31,6 +31,7 @@ void draw_forgot_password_screen(const core::State& state, Column column, Action
 void draw_password_reset_screen(const core::State& state, Column column, Actions& out);
 void draw_drafts_screen(const core::State& state, Column column, Actions& out);
 void draw_account_screen(const core::State& state, Column column, Actions& out);
+void draw_har_screen(const core::State& state, Column column, Actions& out);
 void draw_sign_out_dialog(const core::State& state, Actions& out);
 void draw_not_found_screen(const core::NotFoundScreen& screen, Column column, Actions& out);
 

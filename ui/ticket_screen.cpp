@@ -54,20 +54,7 @@ void draw_thread(const core::State& state, const core::TicketDetails& details, f
 void draw_reply_box(const core::TicketView& view, float width, Actions& out) {
     const Fonts& f = fonts();
     std::string text = view.comment;
-    ImGui::PushFont(f.body_strong);
-    ImGui::TextUnformatted("Reply");
-    ImGui::PopFont();
-    if (ImGui::InputTextMultiline("##reply", &text, ImVec2(width, px(110)))) out.push_back(core::EditComment{text});
-    expose_label("Reply");
-    {
-        ItemState& field = describe(Role::TextField);
-        field.value = text;
-        field.multiline = true;
-        field.description = view.comment_error;
-        field.invalid = !view.comment_error.empty();
-    }
-    focus_ring_if_active();
-    if (!view.comment_error.empty()) error_text(view.comment_error);
+    if (text_area("##reply", "Reply", text, view.comment_error, ImVec2(width, px(110)))) out.push_back(core::EditComment{text});
     ImGui::Dummy(ImVec2(0, px(4)));
     if (submit_button("Send reply", "Sending\xE2\x80\xA6", view.comment_busy)) out.push_back(core::SendComment{});
 }
@@ -160,19 +147,9 @@ void draw_escalate_dialog(const core::State& state, const core::TicketView& view
     end_group();
     if (auto it = d.field_errors.find("severity"); it != d.field_errors.end()) error_text(it->second);
     ImGui::Dummy(ImVec2(0, px(6)));
-    ImGui::PushFont(f.body_strong);
-    ImGui::TextUnformatted("Why is it more urgent now?");
-    ImGui::PopFont();
-    if (ImGui::InputTextMultiline("##reason", &reason, ImVec2(ImGui::GetContentRegionAvail().x, px(90)))) changed = true;
-    expose_label("Why is it more urgent now?");
-    {
-        ItemState& field = describe(Role::TextField);
-        field.value = reason;
-        field.multiline = true;
-        field.required = true;
-        if (auto it = d.field_errors.find("reason"); it != d.field_errors.end()) field.description = it->second, field.invalid = true;
-    }
-    if (auto it = d.field_errors.find("reason"); it != d.field_errors.end()) error_text(it->second);
+    if (text_area("##reason", "Why is it more urgent now?", reason, field_error(d.field_errors, "reason"),
+                  ImVec2(ImGui::GetContentRegionAvail().x, px(90)), true))
+        changed = true;
     if (changed) out.push_back(core::EditEscalate{severity, reason});
     if (!d.error.empty() && d.field_errors.empty()) error_text(d.error);
     ImGui::PopTextWrapPos();
@@ -211,6 +188,42 @@ void draw_actions(const core::TicketView& view, const core::TicketDetails& detai
     }
     if (busy) ImGui::EndDisabled();
     if (!view.command_error.empty()) error_text(view.command_error);
+}
+
+// The ticket's files (sanitised HAR files, screenshots, logs): who added
+// each and when, a download; and attaching more while the ticket is open.
+void draw_files(const core::State& state, const core::TicketView& view, const core::TicketDetails& details, float width,
+                Actions& out) {
+    const Fonts& f = fonts();
+    const bool open = details.ticket.status != core::TicketStatus::Closed;
+    if (details.attachments.empty() && !open) return;
+    ImGui::Dummy(ImVec2(0, px(20)));
+    heading("Files", 2);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    const core::TimeZone* zone = core::viewer_zone(state);
+    for (const core::TicketAttachment& file : details.attachments) {
+        ImGui::PushID(file.id.c_str());
+        if (link_button("##download", file.file_name + "  \xE2\x86\x93", "Download " + file.file_name, f.body_strong))
+            out.push_back(core::DownloadAttachment{file.url, file.file_name});
+        const std::string who = file.added_by_name.empty() ? file.added_by_email : file.added_by_name;
+        line(f.small, colour::text_secondary,
+             core::size_text(file.size) + " \xC2\xB7 added by " + (who.empty() ? std::string("someone") : who) + " \xC2\xB7 " +
+                 core::format_full(file.created_at, zone));
+        ImGui::PopID();
+        ImGui::Dummy(ImVec2(0, px(4)));
+    }
+    if (details.attachments.empty()) line(f.body, colour::text_secondary, "No files yet.");
+    if (!open) return;
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (button("Attach a HAR file\xE2\x80\xA6", false)) out.push_back(core::OpenHar{{}, details.ticket.id});
+    ImGui::SameLine(0, px(8));
+    if (button("Attach a screenshot or log\xE2\x80\xA6", false)) out.push_back(core::AttachToTicket{});
+    if (const int sending = core::uploads_to(state, details.ticket.id); sending > 0) {
+        line(f.small, colour::text_secondary, "Sending " + std::to_string(sending) + (sending == 1 ? " file\xE2\x80\xA6" : " files\xE2\x80\xA6"));
+        describe(Role::Status);
+    }
+    if (!view.attach_error.empty()) error_text(view.attach_error);
+    (void)width;
 }
 
 }  // namespace
@@ -270,6 +283,8 @@ void draw_ticket_screen(const core::State& state, const core::TicketScreen& scre
     ImGui::Dummy(ImVec2(0, px(6)));
     draw_thread(state, details, width);
     if (details.allows(core::TicketAction::Comment)) draw_reply_box(view, width, out);
+
+    draw_files(state, view, details, width, out);
 
     ImGui::Dummy(ImVec2(0, px(20)));
     heading("What was submitted", 2);

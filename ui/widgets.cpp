@@ -135,6 +135,24 @@ bool button(std::string_view text, bool primary) {
     return clicked;
 }
 
+bool text_area(const char* id, std::string_view caption, std::string& value, std::string_view error, ImVec2 size,
+               bool required) {
+    ImGui::PushFont(fonts().body_strong);
+    ImGui::TextUnformatted(caption.data(), caption.data() + caption.size());
+    ImGui::PopFont();
+    const bool edited = ImGui::InputTextMultiline(id, &value, size);
+    expose_label(caption);
+    ItemState& field = describe(Role::TextField);
+    field.value = value;
+    field.multiline = true;
+    field.required = required;
+    field.description = std::string(error);
+    field.invalid = !error.empty();
+    focus_ring_if_active();
+    if (!error.empty()) error_text(error);
+    return edited;
+}
+
 bool form_field(const char* id, std::string_view caption, std::string& value, std::string_view error,
                 std::string_view hint, bool password, float width, FieldPurpose purpose) {
     const Fonts& f = fonts();

@@ -70,6 +70,11 @@ struct FieldPurpose {
 bool form_field(const char* id, std::string_view caption, std::string& value, std::string_view error,
                 std::string_view hint = {}, bool password = false, float width = 0, FieldPurpose purpose = {});
 
+// A labelled multi-line field: caption above in strong text, the box `size`
+// big, then the error in red. Returns true when edited; `value` holds the
+// new text.
+bool text_area(const char* id, std::string_view caption, std::string& value, std::string_view error, ImVec2 size,
+               bool required = false);
 // A captioned drop-down (caption above, in small text) showing
 // options[chosen]; a screen reader hears a combo box named `caption` and,
 // open, its options. True when another option was picked, its index then in

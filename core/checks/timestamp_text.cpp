@@ -324,6 +324,13 @@ TimestampReading read_any_year(std::string_view text, const core::TimeZone* zone
 
 }  // namespace
 
+std::string zone_named_in(std::string_view text) {
+    text = trim_spaces(text);
+    const size_t space = text.find_last_of(' ');
+    const std::string_view last = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    return !last.empty() && is_zone_name(last) ? std::string(last) : std::string();
+}
+
 TimestampReading read_timestamp(std::string_view text, const core::TimeZone* zone) {
     TimestampReading reading = read_any_year(text, zone);
     // Year 0000 early in the morning east of Greenwich is year -1 in UTC: no

@@ -26,4 +26,8 @@ struct TimestampReading {
 
 TimestampReading read_timestamp(std::string_view text, const core::TimeZone* zone);
 
+// The zone a timestamp names at its end ("2024-05-14 09:32 Europe/Berlin"),
+// if it names one: its rules must be loaded before the time can be read.
+std::string zone_named_in(std::string_view text);
+
 }  // namespace core

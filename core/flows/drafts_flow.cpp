@@ -2,6 +2,7 @@
 
 #include "core/flows/session_flow.hpp"
 #include "core/model/draft_list.hpp"
+#include "core/model/har_report.hpp"
 #include "core/model/kept_draft.hpp"
 #include "core/flows/request_flow.hpp"
 
@@ -19,13 +20,6 @@ void ask_to_restore_focus(const State& state, RequestForm& form) {
 
 namespace {
 
-std::string size_text(long long bytes) {
-    char buffer[32];
-    if (bytes >= 1024 * 1024) std::snprintf(buffer, sizeof buffer, "%.1f MB", double(bytes) / (1024 * 1024));
-    else std::snprintf(buffer, sizeof buffer, "%lld KB", (bytes + 1023) / 1024);
-    return buffer;
-}
-
 std::vector<Effect> restore(State& state, const DraftRestored& a) {
     // A draft the device kept, read back after a reload, a closed tab or a
     // crash. What was typed since the page opened wins over it; one the
@@ -41,7 +35,7 @@ std::vector<Effect> restore(State& state, const DraftRestored& a) {
     form.focus = std::move(parsed.value->focus);
     ask_to_restore_focus(state, form);
     recheck_request(state, form);
-    return {};
+    return load_zones_named_in(state, form);
 }
 
 std::vector<Effect> import_file(State& state, const DraftImported& a) {

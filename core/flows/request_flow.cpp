@@ -1,4 +1,7 @@
 #include "core/flows/request_flow.hpp"
+#include "core/checks/timestamp_text.hpp"
+
+#include "core/flows/ticket_flow.hpp"
 
 #include "core/flows/session_flow.hpp"
 #include "core/flows/api_request.hpp"
@@ -144,7 +147,9 @@ struct RequestVisitor : FlowVisitor<RequestActions> {
         form.focus = a.field_id;
         form.service_errors.erase(a.field_id);
         recheck(state, form);
-        return keep(state, form);
+        std::vector<Effect> effects = keep(state, form);
+        append(effects, load_zones_named_in(state, form));
+        return effects;
     }
     std::vector<Effect> operator()(const LeaveField& a) {
         RequestForm& form = form_of(state, a.route_id);
@@ -211,8 +216,12 @@ struct RequestVisitor : FlowVisitor<RequestActions> {
 }  // namespace
 
 std::vector<Effect> request_filed(State& state, const std::string& route_id, const std::string& ticket_id, bool follow) {
+    // Its files follow the ticket: the service gives them only an existing ticket.
+    std::vector<HeldFile> files;
+    if (auto it = state.requests.find(route_id); it != state.requests.end()) files = std::move(it->second.attachments);
     state.requests.erase(route_id);   // filed: the draft is done, here and on the device
     std::vector<Effect> effects{DeleteDraft{draft_key(route_id)}};
+    append(effects, upload_attachments(state, ticket_id, files));
     if (!follow) {
         state.notice = "Your queued " + state.program.route_title(route_id) + " request was delivered as ticket " +
                        ticket_id + ".";
@@ -312,11 +321,25 @@ const Incident* incident_for_user(const State& state, const RegionStatus** regio
     return region->first_open_incident();
 }
 
+std::vector<Effect> load_zones_named_in(State& state, const RequestForm& form) {
+    std::vector<Effect> effects;
+    const Route* route = state.program.find_route(form.draft.route);
+    if (!route) return effects;
+    for (const Field& field : route->fields) {
+        if (field.kind != FieldKind::Timestamp) continue;
+        auto value = form.draft.fields.find(field.id);
+        if (value != form.draft.fields.end()) append(effects, request_time_zone(state, zone_named_in(value->second)));
+    }
+    return effects;
+}
+
 std::vector<Effect> enter_route_screen(State& state, const std::string& route_id) {
     RequestForm& form = form_of(state, route_id);
     fill_in_tenant(state, form);   // the session may have become known after the form started
     recheck(state, form);
-    return fetch_status(state);
+    std::vector<Effect> effects = load_zones_named_in(state, form);
+    append(effects, fetch_status(state));
+    return effects;
 }
 
 RequestForm& request_form(State& state, const std::string& route_id) { return form_of(state, route_id); }

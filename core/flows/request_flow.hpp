@@ -24,6 +24,10 @@ std::vector<Effect> update_requests(State& state, const Action& action);
 RequestForm& request_form(State& state, const std::string& route_id);
 void recheck_request(const State& state, RequestForm& form);
 
+// The rules of the zones a form's timestamps name ("09:32 America/New_York"),
+// asked for unless loaded; the form is checked again when they arrive.
+std::vector<Effect> load_zones_named_in(State& state, const RequestForm& form);
+
 // Entering a route's form: fetch the service status, start the form.
 std::vector<Effect> enter_route_screen(State& state, const std::string& route_id);
 

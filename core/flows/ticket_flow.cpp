@@ -126,6 +126,33 @@ struct TicketVisitor : FlowVisitor<TicketActions> {
     std::vector<Effect> operator()(const Answered<HttpReply::TicketDetails>& a) {
         return answered(a, &TicketVisitor::details_answered);
     }
+    std::vector<Effect> operator()(const AttachToTicket&) {
+        if (view.id.empty()) return {};
+        view.attach_error.clear();
+        return {PickFile{FilePurpose::Attachment}};
+    }
+    std::vector<Effect> operator()(const DownloadAttachment& a) {
+        // Only the service's own attachment paths: the page never fetches elsewhere for a file.
+        if (!a.url.starts_with("/api/v1/tickets/") || a.url.find("/attachments/") == std::string::npos) return {};
+        return {DownloadUrl{a.url, a.file_name}};
+    }
+    std::vector<Effect> operator()(const Answered<HttpReply::Attachment>& a) {
+        auto it = state.uploads.find(a.generation);
+        if (it == state.uploads.end()) return {};
+        const PendingUpload upload = std::move(it->second);
+        state.uploads.erase(it);
+        const bool shown = std::holds_alternative<TicketScreen>(state.screen) && view.id == upload.ticket_id;
+        if (a.status == 401) return session_ended(state);
+        const std::string file = "\xE2\x80\x9C" + upload.file_name + "\xE2\x80\x9D";
+        if (a.status != 201 && a.status != 200) {
+            const std::string why = problem_text(a, "attach the file");
+            if (shown) view.attach_error = file + " was not attached: " + why;
+            else state.notice = file + " was not attached to ticket " + upload.ticket_id + ": " + why;
+            return {};
+        }
+        state.notice = "Attached " + file + " to ticket " + upload.ticket_id + ".";
+        return shown ? fetch(state) : std::vector<Effect>{};
+    }
     std::vector<Effect> operator()(const Answered<HttpReply::Comment>& a) {
         return answered(a, &TicketVisitor::comment_answered);
     }
@@ -204,6 +231,33 @@ struct TicketVisitor : FlowVisitor<TicketActions> {
 
 std::vector<Effect> update_ticket(State& state, const Action& action) {
     return std::visit(TicketVisitor{state}, action);
+}
+
+std::vector<Effect> upload_attachments(State& state, const std::string& ticket_id, const std::vector<HeldFile>& files) {
+    std::vector<Effect> effects;
+    for (const HeldFile& file : files) {
+        if (file.bytes > state.program.attachments.max_bytes()) {
+            state.notice = "\xE2\x80\x9C" + file.name + "\xE2\x80\x9D is " + size_text(file.bytes) + "; a file on a ticket is at most " +
+                           std::to_string(state.program.attachments.max_megabytes) + " MB. It was not attached.";
+            continue;
+        }
+        UploadFile upload;
+        upload.url = ticket_url(ticket_id, "/attachments");
+        upload.file_id = file.id;
+        upload.file_name = file.name;
+        if (state.account) upload.csrf_token = state.account->csrf_token;
+        upload.idempotency_key = next_idempotency_key(state);
+        upload.generation = ++state.upload_counter;
+        state.uploads[upload.generation] = {ticket_id, file.name};
+        effects.push_back(std::move(upload));
+    }
+    return effects;
+}
+
+int uploads_to(const State& state, const std::string& ticket_id) {
+    int count = 0;
+    for (const auto& [generation, upload] : state.uploads) count += upload.ticket_id == ticket_id;
+    return count;
 }
 
 std::vector<Effect> enter_ticket_screen(State& state, const std::string& id) {

@@ -34,6 +34,7 @@ Screen parse_location(std::string_view hash, const Program& program) {
         if (auto refused = parse_company_sign_in_refusal(path.substr(company_prefix.size()))) return SignInScreen{refused};
     if (path == "/users") return UsersScreen{};
     if (path == "/drafts") return DraftsScreen{};
+    if (path == "/har") return HarScreen{};
     constexpr std::string_view invitation_prefix = "/invitation/";
     if (path.starts_with(invitation_prefix) && path.size() > invitation_prefix.size())
         return InvitationScreen{std::string(path.substr(invitation_prefix.size()))};
@@ -65,6 +66,7 @@ std::string location_of(const Screen& screen) {
         std::string operator()(const AccountScreen&) const { return "#/account"; }
         std::string operator()(const PasswordResetScreen& s) const { return "#/reset-password/" + s.token; }
         std::string operator()(const DraftsScreen&) const { return "#/drafts"; }
+        std::string operator()(const HarScreen&) const { return "#/har"; }
         std::string operator()(const NotFoundScreen& s) const {
             return s.hash.starts_with('#') ? s.hash : "#" + s.hash;
         }

@@ -2,7 +2,7 @@
 // `#/tickets` the ticket list, `#/tickets/<id>` one ticket, `#/sign-in`, `#/users` (tenant admins) and
 // `#/invitation/<token>` (the link in an invitation e-mail), `#/drafts` (forms kept on this device),
 // `#/forgot-password` and `#/reset-password/<token>` (the link in a password reset e-mail),
-// `#/sign-in/company/<why>` (a sign-in with a company account the service refused).
+// `#/sign-in/company/<why>` (a sign-in with a company account the service refused), `#/har` (HAR files and tokens).
 // The hash is the only navigation state the browser keeps, so it must round
 // trip: location_of(parse_location(h)) == h for every valid h.
 #pragma once
@@ -57,6 +57,10 @@ struct AccountScreen {
 struct DraftsScreen {
     bool operator==(const DraftsScreen&) const = default;
 };
+// #/har: a HAR file analysed and sanitised in the browser, and the token viewer.
+struct HarScreen {
+    bool operator==(const HarScreen&) const = default;
+};
 struct NotFoundScreen {
     std::string hash;
     bool operator==(const NotFoundScreen&) const = default;
@@ -64,7 +68,7 @@ struct NotFoundScreen {
 
 using Screen = std::variant<HomeScreen, RouteScreen, TicketsScreen, TicketScreen, SignInScreen, UsersScreen,
                             InvitationScreen, ForgotPasswordScreen, PasswordResetScreen, AccountScreen, DraftsScreen,
-                            NotFoundScreen>;
+                            HarScreen, NotFoundScreen>;
 
 // Screens that show data only a signed-in user may see.
 bool needs_session(const Screen& screen);

@@ -103,6 +103,21 @@ bool read_comment(JsonMemberReader& r, const json& j, const std::string& path, T
            r.text(j, path, "body", comment.body) && r.instant(j, path, "created_at", comment.created_at);
 }
 
+bool read_attachment(JsonMemberReader& r, const json& j, const std::string& path, TicketAttachment& a) {
+    if (!j.is_object()) return r.fail(path, "expected an object");
+    const json* size = r.member(j, path, "size", json::value_t::number_integer);
+    if (!size) return false;
+    a.size = size->get<long long>();
+    auto by = j.find("added_by");
+    if (by != j.end() && by->is_object()) {
+        const std::string by_path = JsonMemberReader::member_path(path, "added_by");
+        if (!read_optional_text(r, *by, by_path, "name", a.added_by_name) || !read_optional_text(r, *by, by_path, "email", a.added_by_email))
+            return false;
+    }
+    return r.text(j, path, "id", a.id) && r.text(j, path, "file_name", a.file_name) && r.text(j, path, "kind", a.kind) &&
+           r.instant(j, path, "created_at", a.created_at) && r.text(j, path, "url", a.url);
+}
+
 }  // namespace
 
 bool TicketDetails::allows(TicketAction action) const {
@@ -131,11 +146,20 @@ Parsed<TicketDetails> parse_ticket_details(std::string_view json_text) {
             if (!read_comment(r, (*comments)[i], "comments[" + std::to_string(i) + "]", details.comments[i])) return false;
         return true;
     };
+    auto read_attachments = [&] {
+        auto it = doc.find("attachments");
+        if (it == doc.end()) return true;
+        if (!it->is_array()) return r.fail("attachments", "expected a list");
+        details.attachments.resize(it->size());
+        for (size_t i = 0; i < it->size(); ++i)
+            if (!read_attachment(r, (*it)[i], "attachments[" + std::to_string(i) + "]", details.attachments[i])) return false;
+        return true;
+    };
     const bool ok = read_ticket(r, doc, "", details.ticket) && read_optional_text(r, doc, "", "tenant", details.tenant) &&
                     read_created_by() && read_map(r, doc, "", "fields", details.fields) &&
                     read_map(r, doc, "", "answers", details.answers) && read_map(r, doc, "", "checklist", details.checklist) &&
                     read_optional_text(r, doc, "", "escalates", details.escalates) &&
-                    read_strings(r, doc, "", "escalated_by", details.escalated_by) && read_comments() &&
+                    read_strings(r, doc, "", "escalated_by", details.escalated_by) && read_comments() && read_attachments() &&
                     read_strings(r, doc, "", "actions", details.actions);
     if (!ok) return {std::nullopt, r.error};
     return {std::move(details), {}};

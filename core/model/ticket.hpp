@@ -54,6 +54,16 @@ struct TicketComment {
 };
 
 // One ticket as the signed-in user sees it in detail.
+// A file on a ticket: a sanitised HAR file, a screenshot or a log.
+struct TicketAttachment {
+    std::string id, file_name;
+    std::string kind;            // "har", "png", "jpeg", "webp", "log"
+    long long size = 0;
+    std::string added_by_name, added_by_email;
+    Instant created_at{};
+    std::string url;             // where it downloads, on the service
+};
+
 struct TicketDetails {
     Ticket ticket;
     std::string tenant;                              // empty for tickets from before tenants
@@ -65,6 +75,7 @@ struct TicketDetails {
     std::string escalates;                           // the ticket this one escalates; "" = none
     std::vector<std::string> escalated_by;           // tickets escalating this one
     std::vector<TicketComment> comments;             // oldest first
+    std::vector<TicketAttachment> attachments;       // oldest first; none from services before attachments
     // What this user may do now: "comment", "solve", "confirm", "reopen",
     // "lower_severity", "escalate" (others may come; ignore what you do not know).
     std::vector<std::string> actions;

@@ -59,4 +59,13 @@ void portal_js_leave_portal(const char* url);
 // back through portal_on_file_picked (files over max_bytes are not read).
 void portal_js_download_file(const char* file_name, const char* content);
 void portal_js_pick_file(const char* purpose, double max_bytes);
+// Files the page holds (picked, dropped, made by the HAR worker) by id.
+void portal_js_watch_drops();
+void portal_js_save_held_file(int file_id, const char* file_name);
+void portal_js_download_url(const char* url, const char* file_name);
+void portal_js_upload_file(int request_id, const char* url, int file_id, const char* file_name, const char* csrf,
+                           const char* idempotency_key);
+// The HAR worker (public/har-worker.js), started on first use.
+void portal_js_har_start(int run, int file_id, const char* user_texts_json, const char* tenant_issuer);
+void portal_js_token_inspect(const char* text);
 }

@@ -24,6 +24,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
 
 #include <GLES3/gl3.h>
 
@@ -127,7 +128,19 @@ struct BrowserEffects {
     void operator()(const core::LeavePortal& e) { portal_js_leave_portal(e.url.c_str()); }
     void operator()(const core::DownloadFile& e) { portal_js_download_file(e.file_name.c_str(), e.content.c_str()); }
     void operator()(const core::PickFile& e) {
+        // A draft is read as text, so its size is capped; other files stay in the browser.
         portal_js_pick_file(std::string(core::to_string(e.purpose)).c_str(), core::draft_file_max_bytes);
+    }
+    void operator()(const core::StartHarWorker& e) {
+        portal_js_har_start(e.run, e.file_id, nlohmann::json(e.user_texts).dump().c_str(), e.tenant_issuer.c_str());
+    }
+    void operator()(const core::InspectToken& e) { portal_js_token_inspect(e.text.c_str()); }
+    void operator()(const core::SaveHeldFile& e) { portal_js_save_held_file(e.file_id, e.file_name.c_str()); }
+    void operator()(const core::DownloadUrl& e) { portal_js_download_url(e.url.c_str(), e.file_name.c_str()); }
+    void operator()(const core::UploadFile& e) {
+        const int id = g_host->next_request_id++;
+        g_host->pending_requests[id] = {e.reply, e.generation};
+        portal_js_upload_file(id, e.url.c_str(), e.file_id, e.file_name.c_str(), e.csrf_token.c_str(), e.idempotency_key.c_str());
     }
     void operator()(const core::StartTimer& e) {
         auto* fired = new core::Action(core::timer_fired(e.timer, e.generation));
@@ -328,6 +341,24 @@ EMSCRIPTEN_KEEPALIVE void portal_on_file_picked(const char* purpose, const char*
         dispatch(core::DraftImported{name, text, static_cast<long long>(bytes), read_error});
 }
 
+// A file the browser now holds under `file_id`: picked (for `purpose`) or dropped ("dropped").
+EMSCRIPTEN_KEEPALIVE void portal_on_file_held(const char* purpose, int file_id, const char* name, double bytes) {
+    core::FilePurpose kind = core::FilePurpose::Dropped;
+    for (core::FilePurpose p : {core::FilePurpose::Har, core::FilePurpose::Attachment, core::FilePurpose::Dropped})
+        if (std::string_view(purpose) == core::to_string(p)) kind = p;
+    dispatch(core::FileHeld{kind, {file_id, name, static_cast<long long>(bytes)}});
+}
+
+// The HAR worker's answers, each with the reading (`run`) it belongs to.
+EMSCRIPTEN_KEEPALIVE void portal_on_har_progress(int run, double done) {
+    dispatch(core::HarProgress{run, static_cast<long long>(done)}, 1);
+}
+EMSCRIPTEN_KEEPALIVE void portal_on_har_done(int run, const char* report_json, int file_id, double bytes) {
+    dispatch(core::HarFinished{run, report_json, {file_id, "", static_cast<long long>(bytes)}});
+}
+EMSCRIPTEN_KEEPALIVE void portal_on_har_failed(int run, const char* message) { dispatch(core::HarFailed{run, message}); }
+EMSCRIPTEN_KEEPALIVE void portal_on_token_inspected(const char* json) { dispatch(core::TokenInspected{json}); }
+
 EMSCRIPTEN_KEEPALIVE void portal_on_storage_failed(const char* why) { dispatch(core::StorageFailed{why}); }
 
 EMSCRIPTEN_KEEPALIVE void portal_on_update_ready() { dispatch(core::UpdateReady{}); }
@@ -406,6 +437,7 @@ int main() {
     std::free(viewer_zone);
     portal_js_load_drafts();   // kept drafts, the outbox and offline snapshots come back as actions
     portal_js_watch_connectivity();
+    portal_js_watch_drops();   // a file dropped on the page comes back as FileHeld
     portal_js_watch_preferences();
     portal_js_watch_updates();   // a waiting new version comes back as UpdateReady
 

@@ -461,28 +461,54 @@ mergeInto(LibraryManager.library, {
     },
 
     // --- files -------------------------------------------------------------------
-    // An exported draft: a Blob behind a temporary <a download>.
-    portal_js_download_file: function (fileName, content) {
-        var blob = new Blob([UTF8ToString(content)], { type: 'application/json' });
-        var url = URL.createObjectURL(blob);
+    // A download the person saves: a temporary <a download> clicked.
+    $portalSaveAs: function (href, fileName) {
         var link = document.createElement('a');
-        link.href = url;
-        link.download = UTF8ToString(fileName);
+        link.href = href;
+        link.download = fileName;
         link.style.display = 'none';
         document.body.appendChild(link);
         link.click();
         link.remove();
+    },
+    $portalSaveBlob__deps: ['$portalSaveAs'],
+    $portalSaveBlob: function (blob, fileName) {
+        var url = URL.createObjectURL(blob);
+        portalSaveAs(url, fileName);
         setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
     },
 
-    // Opens the browser's file picker; a file too large to be what was asked
-    // for is not read at all, only its size reported.
-    portal_js_pick_file__deps: ['$portalCopyString'],
+    // An exported draft.
+    portal_js_download_file__deps: ['$portalSaveBlob'],
+    portal_js_download_file: function (fileName, content) {
+        portalSaveBlob(new Blob([UTF8ToString(content)], { type: 'application/json' }), UTF8ToString(fileName));
+    },
+
+    // Files the page holds for core (picked, dropped, written by the HAR
+    // worker), by id: core knows a name and a size, the bytes stay here and
+    // never pass through the module's memory.
+    $portalFiles: { next: 1, held: {} },
+    $portalHoldFile__deps: ['$portalFiles', '$portalCopyString'],
+    $portalHoldFile: function (purpose, file) {
+        var id = portalFiles.next++;
+        portalFiles.held[id] = file;
+        var strings = [purpose, file.name || ''].map(portalCopyString);
+        _portal_on_file_held(strings[0], id, strings[1], file.size);
+        strings.forEach(function (ptr) { _free(ptr); });
+        return id;
+    },
+
+    // Opens the browser's file picker. A draft is read as text (one too
+    // large to be a draft is not read at all, only its size reported); any
+    // other file is held, and core hears its id.
+    portal_js_pick_file__deps: ['$portalCopyString', '$portalHoldFile'],
     portal_js_pick_file: function (purposePtr, maxBytes) {
         var purpose = UTF8ToString(purposePtr);
         var input = document.createElement('input');
         input.type = 'file';
-        input.accept = '.json,application/json';
+        input.accept = purpose === 'draft' ? '.json,application/json'
+            : purpose === 'har' ? '.har,application/json,.json'
+            : '.har,.png,.jpg,.jpeg,.webp,.log,.txt,image/png,image/jpeg,image/webp,text/plain';
         input.style.display = 'none';
         var deliver = function (name, text, bytes, error) {
             var strings = [purpose, name, text, error].map(portalCopyString);
@@ -493,6 +519,7 @@ mergeInto(LibraryManager.library, {
             var file = input.files && input.files[0];
             input.remove();
             if (!file) return;
+            if (purpose !== 'draft') { portalHoldFile(purpose, file); return; }
             if (file.size > maxBytes) { deliver(file.name, '', file.size, ''); return; }
             file.text()
                 .then(function (text) { deliver(file.name, text, file.size, ''); })
@@ -501,6 +528,141 @@ mergeInto(LibraryManager.library, {
         input.addEventListener('cancel', function () { input.remove(); });
         document.body.appendChild(input);
         input.click();
+    },
+
+    // A file dropped anywhere on the page (core decides what it is for).
+    portal_js_watch_drops__deps: ['$portalHoldFile'],
+    portal_js_watch_drops: function () {
+        var carriesFiles = function (e) {
+            return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') >= 0;
+        };
+        document.addEventListener('dragover', function (e) {
+            if (!carriesFiles(e)) return;
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+        });
+        document.addEventListener('drop', function (e) {
+            if (!carriesFiles(e)) return;
+            e.preventDefault();
+            var file = e.dataTransfer.files && e.dataTransfer.files[0];
+            if (file) portalHoldFile('dropped', file);
+        });
+    },
+
+    // A held file saved by the person (the sanitised HAR copy).
+    portal_js_save_held_file__deps: ['$portalFiles', '$portalSaveBlob'],
+    portal_js_save_held_file: function (fileId, fileName) {
+        var file = portalFiles.held[fileId];
+        if (file) portalSaveBlob(file, UTF8ToString(fileName));
+    },
+
+    // A ticket's attachment: the service answers it with Content-Disposition,
+    // so a link with the session's cookie is the whole download.
+    portal_js_download_url__deps: ['$portalSaveAs'],
+    portal_js_download_url: function (url, fileName) {
+        portalSaveAs(UTF8ToString(url), UTF8ToString(fileName));
+    },
+
+    // POSTs a held file as the body, as it is; answered like any request
+    // (portal_on_http_done), so core reads the service's words.
+    portal_js_upload_file__deps: ['$portalFiles', '$portalCopyString'],
+    portal_js_upload_file: function (requestId, url, fileId, fileName, csrf, key) {
+        var deliver = function (status, text) {
+            var ptr = portalCopyString(text);
+            _portal_on_http_done(requestId, status, ptr);
+            _free(ptr);
+        };
+        var file = portalFiles.held[fileId];
+        if (!file) {
+            deliver(410, JSON.stringify({ detail: 'The page no longer holds the file; choose it again.' }));
+            return;
+        }
+        var headers = { 'Accept': 'application/json', 'Content-Type': file.type || 'application/octet-stream',
+                        'X-File-Name': encodeURIComponent(UTF8ToString(fileName)) };
+        if (HEAPU8[csrf]) headers['X-CSRF-Token'] = UTF8ToString(csrf);
+        if (HEAPU8[key]) headers['Idempotency-Key'] = UTF8ToString(key);
+        fetch(UTF8ToString(url), { method: 'POST', credentials: 'same-origin', headers: headers, body: file })
+            .then(function (response) {
+                return response.text().then(function (text) { deliver(response.status, text); });
+            })
+            .catch(function (error) { deliver(0, String(error && error.message || error)); });
+    },
+
+    // --- the HAR worker ------------------------------------------------------
+    // public/har-worker.js (shell/web/har_worker): started the first time a
+    // HAR file is opened or a token pasted, never with the page. A new file
+    // while one is being read ends that worker and starts another.
+    $portalHar: { worker: null, reading: 0, token: null },
+    $portalHarWorker__deps: ['$portalHar', '$portalFiles', '$portalCopyString'],
+    $portalHarWorker: function () {
+        if (portalHar.worker) return portalHar.worker;
+        var worker = new Worker('har-worker.js');
+        var failed = function (run, message) {
+            var ptr = portalCopyString(message);
+            _portal_on_har_failed(run, ptr);
+            _free(ptr);
+        };
+        worker.onmessage = function (e) {
+            var m = e.data, ptr;
+            if (m.type === 'progress') {
+                _portal_on_har_progress(portalHar.reading, m.done);
+            } else if (m.type === 'done') {
+                var run = portalHar.reading, id = portalFiles.next++;
+                portalHar.reading = 0;
+                portalFiles.held[id] = m.blob;
+                ptr = portalCopyString(m.report);
+                _portal_on_har_done(run, ptr, id, m.blob.size);
+                _free(ptr);
+            } else if (m.type === 'failed') {
+                var failedRun = portalHar.reading;
+                portalHar.reading = 0;
+                failed(failedRun, m.message);
+            } else if (m.type === 'token') {
+                portalHar.token = null;
+                ptr = portalCopyString(m.report);
+                _portal_on_token_inspected(ptr);
+                _free(ptr);
+            }
+        };
+        worker.onerror = function (e) {
+            e.preventDefault();
+            var why = 'The HAR reader could not start (' + (e.message || 'no details') + '). Reload the page and try again.';
+            if (portalHar.reading) failed(portalHar.reading, why);
+            if (portalHar.token !== null) {
+                var ptr = portalCopyString(JSON.stringify({ kind: 'none', error: why }));
+                _portal_on_token_inspected(ptr);
+                _free(ptr);
+            }
+            portalHar.reading = 0;
+            portalHar.token = null;
+            worker.terminate();
+            portalHar.worker = null;
+        };
+        portalHar.worker = worker;
+        return worker;
+    },
+
+    portal_js_har_start__deps: ['$portalHar', '$portalHarWorker', '$portalFiles'],
+    portal_js_har_start: function (run, fileId, userTextsJson, issuer) {
+        var file = portalFiles.held[fileId];
+        if (portalHar.reading && portalHar.worker) {
+            portalHar.worker.terminate();
+            portalHar.worker = null;
+        }
+        var worker = portalHarWorker();
+        portalHar.reading = run;
+        // The token viewer's question, if the ended worker had one, goes again.
+        if (portalHar.token !== null) worker.postMessage({ type: 'token', text: portalHar.token, now: Date.now() });
+        var key = new Uint8Array(16);
+        crypto.getRandomValues(key);   // per file: markers of two files never match
+        worker.postMessage({ type: 'sanitize', file: file || new Blob([]), key: key,
+                             extra: JSON.parse(UTF8ToString(userTextsJson)), issuer: UTF8ToString(issuer) });
+    },
+
+    portal_js_token_inspect__deps: ['$portalHar', '$portalHarWorker'],
+    portal_js_token_inspect: function (text) {
+        portalHar.token = UTF8ToString(text);
+        portalHarWorker().postMessage({ type: 'token', text: portalHar.token, now: Date.now() });
     },
 
     // --- test hook -------------------------------------------------------------

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { devices } from 'playwright-core';
 import {
-    clickItem, findItem, labels, screenshot, screenshotDir, settle, signedInContext as signedIn, typeInto, useDemo, waitForFrame,
+    accessibilityTree, clickItem, descendants, findItem, findNode, focusedItem, labels, screenshot,
+    screenshotDir, settle, signedInContext as signedIn, tabTo, typeInto, useDemo, waitForFrame,
     waitForScreen, watchConsole,
 } from './portal_harness.mjs';
 
@@ -21,54 +22,6 @@ async function signedInPage(hash, options = { viewport: { width: 1280, height: 2
     await waitForFrame(page);
     await settle(page);
     return { context, page, errors };
-}
-
-// The accessibility tree as a screen reader gets it: [{role, name, description, invalid, ...}].
-async function accessibilityTree(page) {
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    await cdp.detach();
-    const property = (node, name) => node.properties?.find((p) => p.name === name)?.value?.value;
-    const kept = nodes.filter((n) => !n.ignored).map((n) => ({
-        id: n.nodeId, childIds: n.childIds ?? [],
-        role: n.role?.value, name: n.name?.value ?? '', description: n.description?.value ?? '',
-        invalid: property(n, 'invalid'), focusable: property(n, 'focusable'),
-    }));
-    // Ignored nodes (plain wrappers) are skipped over: children are the nearest kept ones.
-    const all = new Map(nodes.map((n) => [n.nodeId, n]));
-    const byId = new Map(kept.map((n) => [n.id, n]));
-    const keptChildren = (ids) => ids.flatMap((id) => byId.has(id) ? [byId.get(id)] : keptChildren(all.get(id)?.childIds ?? []));
-    for (const node of kept) node.children = keptChildren(node.childIds);
-    return kept;
-}
-
-// Every node under `node`, depth first.
-function descendants(node) {
-    return node.children.flatMap((child) => [child, ...descendants(child)]);
-}
-
-function findNode(tree, role, name) {
-    return tree.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
-}
-
-async function focusedItem(page) {
-    return page.evaluate(() => {
-        const el = document.activeElement;
-        return { tag: el?.tagName, id: el?.dataset?.id ?? null, label: el?.getAttribute('aria-label') ?? el?.textContent ?? '' };
-    });
-}
-
-// Presses Tab until the element named `name` has focus.
-async function tabTo(page, name, { limit = 80 } = {}) {
-    for (let i = 0; i < limit; i++) {
-        await page.keyboard.press('Tab');
-        const focused = await focusedItem(page);
-        if (name instanceof RegExp ? name.test(focused.label) : focused.label === name) {
-            await settle(page);
-            return focused;
-        }
-    }
-    throw new Error(`Tab never reached ${name}`);
 }
 
 async function formValue(page, route, field) {

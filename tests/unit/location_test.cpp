@@ -36,6 +36,9 @@ TEST_CASE("location_of writes the hash for each screen") {
     CHECK(location_of(HomeScreen{}) == "#/");
     CHECK(location_of(RouteScreen{"advanced"}) == "#/route/advanced");
     CHECK(location_of(DraftsScreen{}) == "#/drafts");
+    CHECK(location_of(HarScreen{}) == "#/har");
+    CHECK(parse_location("#/har", default_program()) == Screen{HarScreen{}});
+    CHECK(!needs_session(HarScreen{}));   // anyone, signed in or not
     CHECK(location_of(NotFoundScreen{"#/nowhere"}) == "#/nowhere");
     CHECK(location_of(NotFoundScreen{"/nowhere"}) == "#/nowhere");
 }

@@ -4,6 +4,7 @@
 // ever lost on the way.
 #include "core/app.hpp"
 #include "core/flows/request_flow.hpp"
+#include "core/checks/timestamp_text.hpp"
 #include "signed_in_state.hpp"
 
 #include <doctest/doctest.h>
@@ -234,4 +235,20 @@ TEST_CASE("a trial's days left count whole days, rounded up, from the tenant's t
     CHECK(trial_days_left(state) == 9);
     state.account->memberships[0].trial_ends_at = "2026-11-23T09:00:00Z";
     CHECK(trial_days_left(state) == 0);
+}
+
+TEST_CASE("a timestamp naming a zone asks for that zone's rules, so the browser can read it") {
+    State state = signed_in_acme_admin("2026-12-07T10:00:00Z");
+    update(state, OpenRoute{"general"});
+    std::vector<Effect> effects = update(state, EditField{"general", "occurred_at", "2026-12-01 09:32 America/New_York"});
+    bool asked = false;
+    for (const Effect& e : effects)
+        if (auto* load = std::get_if<LoadTimeZone>(&e)) asked |= load->name == "America/New_York";
+    CHECK(asked);
+    // Asked once: typing on does not ask again while it is on its way.
+    effects = update(state, EditField{"general", "occurred_at", "2026-12-01 09:33 America/New_York"});
+    for (const Effect& e : effects) CHECK(!std::holds_alternative<LoadTimeZone>(e));
+    CHECK(zone_named_in("2026-12-01 09:32 Europe/Berlin") == "Europe/Berlin");
+    CHECK(zone_named_in("2026-12-01 09:32 +02:00").empty());
+    CHECK(zone_named_in("2026-12-01 09:32 Moon/Base").empty());
 }
