@@ -17,8 +17,19 @@ endif()
 # In the browser, both come from Debian's source packages (./portal setup
 # unpacks them into .deps, as it does ImGui), compiled by em++ like our own
 # code: no exceptions, no RTTI. Emscripten's -sUSE_ZLIB port would download.
-set(ZLIB_SOURCE_DIR "${PORTAL_DEPS_DIR}/zlib-1.2.13.dfsg")
-set(PUGIXML_SOURCE_DIR "${PORTAL_DEPS_DIR}/pugixml-1.13")
+# Whichever version ./portal setup unpacked (the mirror decides).
+file(GLOB zlib_dirs LIST_DIRECTORIES true "${PORTAL_DEPS_DIR}/zlib-[0-9]*")
+file(GLOB pugixml_dirs LIST_DIRECTORIES true "${PORTAL_DEPS_DIR}/pugixml-[0-9]*")
+list(SORT zlib_dirs)
+list(SORT pugixml_dirs)
+set(ZLIB_SOURCE_DIR "")
+set(PUGIXML_SOURCE_DIR "")
+if(zlib_dirs)
+    list(POP_BACK zlib_dirs ZLIB_SOURCE_DIR)
+endif()
+if(pugixml_dirs)
+    list(POP_BACK pugixml_dirs PUGIXML_SOURCE_DIR)
+endif()
 if(NOT EXISTS "${ZLIB_SOURCE_DIR}/inflate.c" OR NOT EXISTS "${PUGIXML_SOURCE_DIR}/src/pugixml.cpp")
     message(FATAL_ERROR "zlib or pugixml sources not found in ${PORTAL_DEPS_DIR}; run ./portal setup")
 endif()

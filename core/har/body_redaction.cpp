@@ -408,6 +408,12 @@ std::optional<std::string> redact_body(Redactor& redactor, std::string_view text
 }
 
 std::optional<std::string> redact_base64_body(Redactor& redactor, std::string_view base64, std::string_view mime_type) {
+    // Binary bodies (images, fonts, archives) are most of a HAR file's bytes
+    // and leave as they are; their first bytes tell (looks_binary reads no
+    // further), so only those are decoded to know.
+    const size_t head_chars = std::min<size_t>(base64.size(), 8192) & ~size_t(3);
+    if (head_chars < base64.size() && base64.substr(0, head_chars).find_first_of("\r\n=") == std::string_view::npos)
+        if (const auto head = base64_decode(base64.substr(0, head_chars)); head && looks_binary(*head)) return std::nullopt;
     const auto bytes = base64_decode(base64);
     if (!bytes) return redact_jwts_in(redactor, "body", base64);   // not base64 after all: read as it is
     if (looks_binary(*bytes)) return std::nullopt;

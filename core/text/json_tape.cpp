@@ -328,10 +328,21 @@ std::string json_string_text(std::string_view quoted) {
     if (quoted.size() < 2) return out;
     const std::string_view body = quoted.substr(1, quoted.size() - 2);
     out.reserve(body.size());
-    for (size_t i = 0; i < body.size(); i++) {
-        if (body[i] != '\\' || i + 1 >= body.size()) {
+    // Runs without escapes are copied whole: bodies of megabytes have few
+    // escapes, and a character at a time is slow where string appends are
+    // not inlined (the browser's libc++).
+    size_t i = 0;
+    while (i < body.size()) {
+        const size_t slash = body.find('\\', i);
+        if (slash == std::string_view::npos) {
+            out.append(body.data() + i, body.size() - i);
+            break;
+        }
+        out.append(body.data() + i, slash - i);
+        i = slash;
+        if (i + 1 >= body.size()) {   // a lone backslash at the end: not a span the tape checked
             out += body[i];
-            continue;
+            break;
         }
         const char e = body[++i];
         switch (e) {
@@ -354,6 +365,7 @@ std::string json_string_text(std::string_view quoted) {
         }
         default: out += e;   // " \ /
         }
+        i++;
     }
     return out;
 }
@@ -361,7 +373,13 @@ std::string json_string_text(std::string_view quoted) {
 void append_json_quoted(std::string& out, std::string_view text) {
     static const char* hex = "0123456789abcdef";
     out += '"';
-    for (const char c : text) {
+    // Runs that need no escape are copied whole (see json_string_text).
+    size_t run = 0;
+    for (size_t i = 0; i < text.size(); i++) {
+        const char c = text[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -370,16 +388,13 @@ void append_json_quoted(std::string& out, std::string_view text) {
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += "\\u00";
-                out += hex[static_cast<unsigned char>(c) >> 4];
-                out += hex[c & 15];
-            } else {
-                out += c;
-            }
+        default: {
+            const char escape[6] = {'\\', 'u', '0', '0', hex[static_cast<unsigned char>(c) >> 4], hex[c & 15]};
+            out.append(escape, sizeof escape);
+        }
         }
     }
+    out.append(text.data() + run, text.size() - run);
     out += '"';
 }
 

@@ -40,7 +40,7 @@ struct Random {
     }
 };
 
-std::string quoted(const std::string& text) {
+std::string json_quoted(const std::string& text) {
     std::string out = "\"";
     for (const char c : text) {
         if (c == '"' || c == '\\') out += '\\';
@@ -54,7 +54,7 @@ std::string quoted(const std::string& text) {
 }
 
 std::string header(const std::string& name, const std::string& value) {
-    return "{\"name\":" + quoted(name) + ",\"value\":" + quoted(value) + "}";
+    return "{\"name\":" + json_quoted(name) + ",\"value\":" + json_quoted(value) + "}";
 }
 
 std::string entry(Random& random, size_t index) {
@@ -116,12 +116,12 @@ std::string entry(Random& random, size_t index) {
         break;
     }
     }
-    std::string content = "{\"size\":" + std::to_string(text.size()) + ",\"mimeType\":" + quoted(mime);
-    if (!text.empty()) content += ",\"text\":" + quoted(text);
-    if (!encoding.empty()) content += ",\"encoding\":" + quoted(encoding);
+    std::string content = "{\"size\":" + std::to_string(text.size()) + ",\"mimeType\":" + json_quoted(mime);
+    if (!text.empty()) content += ",\"text\":" + json_quoted(text);
+    if (!encoding.empty()) content += ",\"encoding\":" + json_quoted(encoding);
     content += "}";
     return "{\"startedDateTime\":\"2026-12-07T10:00:00.000Z\",\"time\":" + std::to_string(random.next() % 3000) + "." +
-           std::to_string(random.next() % 100) + ",\"request\":{\"method\":\"GET\",\"url\":" + quoted(url) +
+           std::to_string(random.next() % 100) + ",\"request\":{\"method\":\"GET\",\"url\":" + json_quoted(url) +
            ",\"httpVersion\":\"h2\",\"headers\":[" + request_headers + "],\"queryString\":[],\"cookies\":[],\"headersSize\":-1,\"bodySize\":0}"
            ",\"response\":{\"status\":" + status + ",\"statusText\":\"\",\"httpVersion\":\"h2\",\"headers\":[" + response_headers +
            "],\"cookies\":[],\"content\":" + content + ",\"redirectURL\":\"\",\"headersSize\":-1,\"bodySize\":-1}"
