@@ -61,7 +61,7 @@ void draw_picker(const core::HarView& har, Actions& out) {
     const Fonts& f = fonts();
     if (button(har.stage == core::HarStage::Empty ? "Choose a HAR file\xE2\x80\xA6" : "Choose another file\xE2\x80\xA6", true))
         out.push_back(core::PickHarFile{});
-    ImGui::SameLine(0, px(12));
+    beside_if_room("or drop it on this page");
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(f.body);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::text_secondary);
@@ -240,14 +240,15 @@ void draw_result(const core::State& state, float width, Actions& out) {
 
     ImGui::Dummy(ImVec2(0, px(16)));
     const core::Route* route = state.program.find_route(har.for_route);
+    const char* download = "Download the sanitised copy";
     if (route) {
         if (button("Attach to the " + route->title + " request", true)) out.push_back(core::AttachSanitizedHar{});
-        ImGui::SameLine(0, px(8));
+        beside_if_room(download);
     } else if (!har.for_ticket.empty()) {
         if (button("Attach to ticket " + har.for_ticket, true)) out.push_back(core::AttachSanitizedHar{});
-        ImGui::SameLine(0, px(8));
+        beside_if_room(download);
     }
-    if (button("Download the sanitised copy", route == nullptr && har.for_ticket.empty())) out.push_back(core::DownloadSanitizedHar{});
+    if (button(download, route == nullptr && har.for_ticket.empty())) out.push_back(core::DownloadSanitizedHar{});
     small_line(colour::text_secondary, "\xE2\x80\x9C" + har.sanitized.name + "\xE2\x80\x9D, " + core::size_text(har.sanitized.bytes) +
                                            ". Nothing has left this browser.");
 }

@@ -162,7 +162,6 @@ static void draw_attachments(const core::RequestForm& form, float width, Actions
     for (const core::HeldFile& file : form.attachments) {
         ImGui::PushID(file.id);
         paragraph(f.body, colour::text, file.name + " (" + core::size_text(file.bytes) + "), sent with the request");
-        ImGui::SameLine(0, px(8));
         if (button("Remove", false)) out.push_back(core::RemoveAttachment{form.draft.route, file.id});
         expose_label("Remove " + file.name);
         ImGui::PopID();

@@ -216,7 +216,7 @@ void draw_files(const core::State& state, const core::TicketView& view, const co
     if (!open) return;
     ImGui::Dummy(ImVec2(0, px(4)));
     if (button("Attach a HAR file\xE2\x80\xA6", false)) out.push_back(core::OpenHar{{}, details.ticket.id});
-    ImGui::SameLine(0, px(8));
+    beside_if_room("Attach a screenshot or log\xE2\x80\xA6");
     if (button("Attach a screenshot or log\xE2\x80\xA6", false)) out.push_back(core::AttachToTicket{});
     if (const int sending = core::uploads_to(state, details.ticket.id); sending > 0) {
         line(f.small, colour::text_secondary, "Sending " + std::to_string(sending) + (sending == 1 ? " file\xE2\x80\xA6" : " files\xE2\x80\xA6"));

@@ -135,6 +135,17 @@ bool button(std::string_view text, bool primary) {
     return clicked;
 }
 
+void beside_if_room(std::string_view next_button_text) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float spacing = px(8);
+    const float width = ImGui::CalcTextSize(next_button_text.data(), next_button_text.data() + next_button_text.size()).x +
+                        2 * style.FramePadding.x;
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float right_edge = window->DC.TextWrapPos > 0 ? window->Pos.x + window->DC.TextWrapPos - window->Scroll.x
+                                                        : window->Pos.x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine(0, spacing);
+}
+
 bool text_area(const char* id, std::string_view caption, std::string& value, std::string_view error, ImVec2 size,
                bool required) {
     ImGui::PushFont(fonts().body_strong);

@@ -52,6 +52,9 @@ bool link_button(const char* id, std::string_view text, std::string_view label, 
 // A filled primary or quiet secondary button with its own text as label.
 bool button(std::string_view text, bool primary);
 
+// Puts the next button beside the last item when it fits in the column (the
+// text wrap width), else on a line of its own: a row of buttons on a phone.
+void beside_if_room(std::string_view next_button_text);
 // A primary button that, while its request is under way, shows `busy_text`
 // and cannot be pressed again.
 bool submit_button(std::string_view text, std::string_view busy_text, bool busy);

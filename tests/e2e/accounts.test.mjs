@@ -53,7 +53,7 @@ test('invite, accept, restricted navigation, revoke', async () => {
     const link = new URL(mail.link);
 
     // The invitee, in a fresh browser context, opens the link.
-    const inviteeContext = await demo.browser.newContext({ viewport: { width: 1280, height: 2600 } });
+    const inviteeContext = await demo.browser.newContext({ viewport: { width: 1280, height: 3000 } });
     const user = await inviteeContext.newPage();
     const userErrors = watchConsole(user);
     await user.goto(`${demo.service.url}/?test=1${link.hash}`);

@@ -2,9 +2,10 @@
 // 200 % zoom, devicePixelRatio 2 with half the width) lays out without two
 // items overlapping and without anything cut at the right edge.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
 import {
-    clickItem, findItem, items, screenshot, settle, signedInContext, typeInto, useDemo, waitForFrame, waitForScreen,
+    clickItem, findItem, items, root, screenshot, settle, signedInContext, typeInto, useDemo, waitForFrame, waitForScreen,
     watchConsole,
 } from './portal_harness.mjs';
 
@@ -117,6 +118,13 @@ for (const width of widths) {
             await waitForScreen(page, '#/forgot-password');
             await findItem(page, 'Send me a link');
             await check(page, width, 'forgot-password', problems);
+            // The HAR screen with a file's report on it.
+            await page.evaluate(() => { location.hash = '#/har'; });
+            await waitForScreen(page, '#/har');
+            const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Choose a HAR file\u2026')]);
+            await chooser.setFiles(path.join(root, '..', 'shared', 'fixtures', 'har', 'jfromaniello-har-sanitizer_example.har'));
+            await findItem(page, /^The flow stopped at entry 2/, { timeout: 20000 });
+            await check(page, width, 'har', problems);
             assert.deepEqual(errors, []);
             await close();
         }

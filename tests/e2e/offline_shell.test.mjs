@@ -82,6 +82,7 @@ test('after one online visit the portal opens offline, deep links too, and witho
         assert.ok(!kept[0].includes('/api/v1/program'), 'an unchanged program is not downloaded, so not kept');
         assert.equal(kept.length, 1, 'one versioned cache');
         for (const file of ['/index.html', '/boot.js', '/favicon.svg', '/portal.js', '/portal.wasm',
+            '/har-worker.js', '/har-worker.wasm',
             '/fonts/inter-regular-accented.otf', '/fonts/inter-semibold-accented.otf']) {
             assert.ok(kept[0].includes(file), `${file} is cached`);
         }
@@ -100,6 +101,18 @@ test('after one online visit the portal opens offline, deep links too, and witho
         await findItem(deep, /tenant/i);
         await screenshot(deep, 'offline-2-deep-link');
         await deep.close();
+
+        // The HAR screen too: its worker was kept, and nothing there needs the network.
+        const har = await context.newPage();
+        const harErrors = watchConsole(har);
+        await har.goto(`${service.url}/?test=1#/har`);
+        await waitForFrame(har);
+        const [chooser] = await Promise.all([har.waitForEvent('filechooser'), clickItem(har, 'Choose a HAR file\u2026')]);
+        await chooser.setFiles(path.join(root, '..', 'shared', 'fixtures', 'har', 'jfromaniello-har-sanitizer_example.har'));
+        await findItem(har, /^The flow stopped at entry 2/, { timeout: 20000 });
+        await screenshot(har, 'offline-2b-har');
+        assert.deepEqual(unexpected(harErrors), []);
+        await har.close();
 
         // Real unreachability: the service is gone, the network "on".
         await context.setOffline(false);
