@@ -9,6 +9,8 @@
 #include "style.hpp"
 #include "widgets.hpp"
 
+#include "core/text/utf8_text.hpp"
+
 #include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
@@ -77,7 +79,7 @@ void draw_picker(const core::HarView& har, Actions& out) {
 
 void draw_progress(const core::HarView& har, float width) {
     const float fraction = har.source.bytes > 0 ? float(double(har.done) / double(har.source.bytes)) : 0.f;
-    const std::string words = "Reading \xE2\x80\x9C" + har.source.name + "\xE2\x80\x9D: " + core::size_text(har.done) + " of " +
+    const std::string words = "Reading " + core::name_in_quotes(har.source.name) + ": " + core::size_text(har.done) + " of " +
                               core::size_text(har.source.bytes);
     paragraph(fonts().body, colour::text, words);
     describe(Role::Status);
@@ -204,9 +206,9 @@ void draw_redactions(const core::HarView& har, const core::HarReport& report, fl
     if (button("Remove it too", false)) out.push_back(core::AddHarRedaction{});
     for (const std::string& own : har.user_texts) {
         ImGui::PushID(own.c_str());
-        paragraph(f.body, colour::text, "Removed: \xE2\x80\x9C" + own + "\xE2\x80\x9D");
+        paragraph(f.body, colour::text, "Removed: " + core::name_in_quotes(own));
         if (button("Put it back", false)) out.push_back(core::RemoveHarRedaction{own});
-        expose_label("Put back \xE2\x80\x9C" + own + "\xE2\x80\x9D");
+        expose_label("Put back " + core::name_in_quotes(own));
         ImGui::PopID();
     }
 }
@@ -249,7 +251,7 @@ void draw_result(const core::State& state, float width, Actions& out) {
         beside_if_room(download);
     }
     if (button(download, route == nullptr && har.for_ticket.empty())) out.push_back(core::DownloadSanitizedHar{});
-    small_line(colour::text_secondary, "\xE2\x80\x9C" + har.sanitized.name + "\xE2\x80\x9D, " + core::size_text(har.sanitized.bytes) +
+    small_line(colour::text_secondary, core::name_in_quotes(har.sanitized.name) + ", " + core::size_text(har.sanitized.bytes) +
                                            ". Nothing has left this browser.");
 }
 

@@ -5,6 +5,7 @@
 #include "core/model/har_report.hpp"
 #include "core/model/kept_draft.hpp"
 #include "core/flows/request_flow.hpp"
+#include "core/text/utf8_text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -39,7 +40,7 @@ std::vector<Effect> restore(State& state, const DraftRestored& a) {
 }
 
 std::vector<Effect> import_file(State& state, const DraftImported& a) {
-    const std::string file = "\xE2\x80\x9C" + a.file_name + "\xE2\x80\x9D";
+    const std::string file = name_in_quotes(a.file_name);
     auto refuse = [&](const std::string& why) {
         state.notice = "Could not import " + file + ": " + why + ". Nothing was changed.";
         return std::vector<Effect>{};

@@ -4,14 +4,13 @@
 #include "core/flows/session_flow.hpp"
 #include "core/flows/ticket_flow.hpp"
 #include "core/text/ascii_text.hpp"
+#include "core/text/utf8_text.hpp"
 
 #include <algorithm>
 
 namespace core {
 
 namespace {
-
-std::string quoted(const std::string& name) { return "\xE2\x80\x9C" + name + "\xE2\x80\x9D"; }
 
 // Reads the chosen file (again): every answer of an earlier reading is ignored from now on.
 std::vector<Effect> read_file(State& state) {
@@ -96,7 +95,7 @@ struct HarVisitor : FlowVisitor<HarActions> {
     std::vector<Effect> operator()(const HarFailed& a) {
         if (a.run != har.run || har.stage != HarStage::Reading) return {};
         har.stage = HarStage::Failed;
-        har.error = quoted(har.source.name) + " is not a HAR file the portal can read: " + a.message;
+        har.error = name_in_quotes(har.source.name) + " is not a HAR file the portal can read: " + a.message;
         return {};
     }
     std::vector<Effect> operator()(const EditHarRedaction& a) {
@@ -109,7 +108,7 @@ struct HarVisitor : FlowVisitor<HarActions> {
         har.new_text.clear();
         if (std::find(har.user_texts.begin(), har.user_texts.end(), text) == har.user_texts.end()) har.user_texts.push_back(text);
         if (har.source.id == 0) return {};
-        har.message = "Reading the file again without " + quoted(text) + ".";
+        har.message = "Reading the file again without " + name_in_quotes(text) + ".";
         return read_file(state);
     }
     std::vector<Effect> operator()(const RemoveHarRedaction& a) {
@@ -155,7 +154,7 @@ struct HarVisitor : FlowVisitor<HarActions> {
             std::erase_if(form.attachments, same);   // a newer reading of the same file replaces the older
             form.attachments.push_back(har.sanitized);
             std::vector<Effect> effects = navigate(state, RouteScreen{route->id});
-            state.notice = quoted(har.sanitized.name) + " will be attached when you submit the request.";
+            state.notice = name_in_quotes(har.sanitized.name) + " will be attached when you submit the request.";
             return effects;
         }
         if (!har.for_ticket.empty()) {

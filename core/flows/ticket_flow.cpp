@@ -6,6 +6,7 @@
 #include "core/sla/severity_change.hpp"
 #include "core/flows/api_request.hpp"
 #include "core/text/url_text.hpp"
+#include "core/text/utf8_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -143,7 +144,7 @@ struct TicketVisitor : FlowVisitor<TicketActions> {
         state.uploads.erase(it);
         const bool shown = std::holds_alternative<TicketScreen>(state.screen) && view.id == upload.ticket_id;
         if (a.status == 401) return session_ended(state);
-        const std::string file = "\xE2\x80\x9C" + upload.file_name + "\xE2\x80\x9D";
+        const std::string file = name_in_quotes(upload.file_name);
         if (a.status != 201 && a.status != 200) {
             const std::string why = problem_text(a, "attach the file");
             if (shown) view.attach_error = file + " was not attached: " + why;
@@ -237,7 +238,7 @@ std::vector<Effect> upload_attachments(State& state, const std::string& ticket_i
     std::vector<Effect> effects;
     for (const HeldFile& file : files) {
         if (file.bytes > state.program.attachments.max_bytes()) {
-            state.notice = "\xE2\x80\x9C" + file.name + "\xE2\x80\x9D is " + size_text(file.bytes) + "; a file on a ticket is at most " +
+            state.notice = name_in_quotes(file.name) + " is " + size_text(file.bytes) + "; a file on a ticket is at most " +
                            std::to_string(state.program.attachments.max_megabytes) + " MB. It was not attached.";
             continue;
         }

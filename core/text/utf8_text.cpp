@@ -122,4 +122,6 @@ std::string code_point_name(char32_t c) {
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
+std::string name_in_quotes(std::string_view name) { return "\xE2\x80\x9C" + std::string(name) + "\xE2\x80\x9D"; }
+
 }  // namespace core

@@ -28,6 +28,8 @@ std::string quote_characters(std::u32string_view characters, size_t limit = 5);
 
 // "\"acme-prod\"": a value inside a message.
 std::string in_quotes(std::string_view text);
+// A name the person gave (a file, a text), in a sentence for people: “login.har”.
+std::string name_in_quotes(std::string_view name);
 
 // Characters a one-line name must not hold because nobody sees them but
 // they change what is shown around them: C0 and C1 controls (tabs, line
