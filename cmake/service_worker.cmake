@@ -8,8 +8,16 @@ foreach(required PUBLIC_DIR TEMPLATE)
     endif()
 endforeach()
 
+# The rest of the split module, named by its hash (cmake/split_portal.mjs);
+# none when the module was left whole.
+file(GLOB deferred RELATIVE "${PUBLIC_DIR}" "${PUBLIC_DIR}/portal.deferred-*.wasm")
+set(PORTAL_DEFERRED_FILES "")
+foreach(name ${deferred})
+    string(APPEND PORTAL_DEFERRED_FILES "'${name}', ")
+endforeach()
+
 set(hashes "")
-foreach(name index.html boot.js favicon.svg portal.js portal.wasm har-worker.js har-worker.wasm fonts/inter-regular-accented.otf fonts/inter-semibold-accented.otf)
+foreach(name index.html boot.js favicon.svg portal.js portal.wasm ${deferred} har-worker.js har-worker.wasm fonts/inter-regular-accented.otf fonts/inter-semibold-accented.otf)
     if(NOT EXISTS "${PUBLIC_DIR}/${name}")
         message(FATAL_ERROR "${PUBLIC_DIR}/${name} is missing: the service worker would precache a file that is not there")
     endif()

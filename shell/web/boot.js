@@ -32,9 +32,106 @@ var portalWasm = (function () {
     return WebAssembly.compileStreaming(download()).catch(whole);
 })();
 portalWasm.catch(function () { /* said when the module asks for it */ });
+// The module comes in two parts (cmake/split_portal.mjs): portal.wasm holds
+// what starting the page runs, and names the rest, portal.deferred-<hash>.wasm,
+// in a custom section. On a first visit the rest is fetched after the first
+// frame (loadSoon), so it does not slow it; once the service worker keeps
+// the portal, its bytes come from the cache before main() starts. Until the
+// rest is in, each of its functions is a placeholder import that brings it in
+// at once, synchronously (compiling the bytes in hand, or fetching them), then
+// calls the real function from the table the rest's element segment filled.
+// A portal.wasm that names no rest (left whole) never asks for one.
+var portalDeferred = {
+    file: null, imports: null, exports: null, bytes: null, compiled: null, loading: null, loaded: false,
+    loadedBy: null,   // 'background' or 'placeholder': how the rest came in (the tests read it)
+    placeholders: function () {
+        return new Proxy({}, {
+            get: function (target, name) {
+                var slot = Number(name);
+                return function () {
+                    portalDeferred.loadNow();
+                    return portalDeferred.table.get(slot).apply(null, arguments);
+                };
+            },
+        });
+    },
+    table: null,   // portal.wasm's function table, which the rest fills in
+    started: function (imports, exports) {
+        this.imports = imports;
+        this.exports = exports;
+        for (var name in exports) {
+            if (exports[name] instanceof WebAssembly.Table) this.table = exports[name];
+        }
+    },
+    instantiate: function (module, by) {
+        if (this.loaded) return;
+        var imports = Object.assign({}, this.imports, { primary: this.exports });
+        new WebAssembly.Instance(module, imports);   // its element segment puts its functions in the table
+        this.loaded = true;
+        this.loadedBy = by;
+        if (window.performance && performance.mark) performance.mark('portal-rest-in');
+    },
+    // The bytes, once: from the service worker's cache when it controls the page.
+    fetchBytes: function () {
+        var self = this, file = this.file;
+        if (!this.bytes) {
+            this.bytes = fetch(file).then(function (response) {
+                if (!response.ok) throw new Error(file + ' answered ' + response.status);
+                return response.arrayBuffer();
+            }).then(function (bytes) { self.bytes = bytes; return bytes; });
+        }
+        return Promise.resolve(this.bytes);
+    },
+    // A placeholder was called before the rest was in: bring it in now, blocking.
+    loadNow: function () {
+        if (this.loaded) return;
+        if (!this.compiled) {
+            var bytes = this.bytes instanceof ArrayBuffer ? new Uint8Array(this.bytes) : null;
+            if (!bytes) {
+                var request = new XMLHttpRequest();
+                request.open('GET', this.file, false);
+                request.overrideMimeType('text/plain; charset=x-user-defined');
+                request.send();
+                if (request.status !== 200) throw new Error(this.file + ' answered ' + request.status);
+                var text = request.responseText;
+                bytes = new Uint8Array(text.length);
+                for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+            }
+            this.compiled = new WebAssembly.Module(bytes);
+        }
+        this.instantiate(this.compiled, 'placeholder');
+    },
+    // After the first frame (portal_library.js): compiled in the background.
+    loadSoon: function () {
+        if (!this.file || this.loaded || this.loading) return;
+        var self = this;
+        this.loading = this.fetchBytes().then(function (bytes) { return WebAssembly.compile(bytes); }).then(function (module) {
+            self.compiled = self.compiled || module;
+            self.instantiate(self.compiled, 'background');
+        }).catch(function (error) {
+            // Offline before it was ever kept: the first call that needs it says so.
+            console.error('the rest of the portal could not be loaded yet: ' + error);
+            self.loading = null;
+            if (!(self.bytes instanceof ArrayBuffer)) self.bytes = null;
+        });
+    },
+};
 Module.instantiateWasm = function (imports, receiveInstance) {
     portalWasm.then(function (module) {
-        return WebAssembly.instantiate(module, imports).then(function (instance) { receiveInstance(instance, module); });
+        var rest = WebAssembly.Module.customSections(module, 'portal.deferred');
+        var ready = null;
+        if (rest.length) {
+            portalDeferred.file = new TextDecoder().decode(rest[0]);
+            imports.placeholder = portalDeferred.placeholders();
+            var kept = navigator.serviceWorker && navigator.serviceWorker.controller;
+            if (kept) ready = portalDeferred.fetchBytes().catch(function () { /* loadNow fetches it */ });
+        }
+        return Promise.resolve(ready).then(function () {
+            return WebAssembly.instantiate(module, imports);
+        }).then(function (instance) {
+            portalDeferred.started(imports, instance.exports);
+            receiveInstance(instance, module);
+        });
     }).catch(function (error) {
         console.error('portal.wasm could not be compiled or started: ' + error);
         portalCouldNotStart();

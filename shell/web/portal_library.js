@@ -223,6 +223,8 @@ mergeInto(LibraryManager.library, {
         name = UTF8ToString(name);
         if (window.performance && performance.mark) performance.mark(name);
         // What waits for the first frame to be drawn (the drafts' own mark).
+        // The rest of the module (boot.js), now that the first frame is out.
+        if (name === 'portal-first-frame' && window.portalDeferred) window.portalDeferred.loadSoon();
         if (name === 'portal-first-frame' && window.portalAfterFirstFrame) {
             var then = window.portalAfterFirstFrame;
             window.portalAfterFirstFrame = null;

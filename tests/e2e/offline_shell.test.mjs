@@ -86,6 +86,8 @@ test('after one online visit the portal opens offline, deep links too, and witho
             '/fonts/inter-regular-accented.otf', '/fonts/inter-semibold-accented.otf']) {
             assert.ok(kept[0].includes(file), `${file} is cached`);
         }
+        assert.ok(kept[0].some((p) => /^\/portal\.deferred-[0-9a-f]{12}\.wasm$/.test(p)),
+            'the rest of the split module is cached, for screens whose code is not part of a start');
         assert.ok(!kept[0].some((p) => p.startsWith('/api/') && p !== '/api/v1/program'), 'no private API data cached');
 
         await context.setOffline(true);
