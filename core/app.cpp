@@ -72,6 +72,18 @@ const core::TimeZone* viewer_zone(const State& state) {
     return it == state.zones.end() ? nullptr : it->second;
 }
 
+std::vector<int> held_file_ids(const State& state) {
+    std::vector<int> ids;
+    for (const HeldFile* file : {&state.har.source, &state.har.sanitized})
+        if (file->id != 0) ids.push_back(file->id);
+    for (const auto& [route, form] : state.requests)
+        for (const HeldFile& file : form.attachments)
+            if (file.id != 0) ids.push_back(file.id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
 std::vector<Effect> request_time_zone(State& state, const std::string& name) {
     if (name.empty() || state.zones.count(name) || !state.zones_requested.insert(name).second) return {};
     return {LoadTimeZone{name}};

@@ -206,8 +206,9 @@ struct RequestForm {
     std::optional<Instant> edited_at;           // last change, kept with the draft; unknown for older drafts
     std::string focus;                          // the field being typed in, kept with the draft
     FocusRestore restore_focus = FocusRestore::None;   // put the keyboard into `focus` once the form shows
-    // Files to attach once the ticket is filed. Held by this tab only: a
-    // draft kept on the device or a queued request does not keep them.
+    // Files to attach once the ticket is filed. Held by this tab only (a
+    // draft kept on the device does not keep them), but a queued request
+    // keeps them with it on the device (KeepQueued).
     std::vector<HeldFile> attachments;
 };
 
@@ -339,7 +340,12 @@ struct SubmitRequest { std::string route_id; };
 struct DraftRestored { std::string json; };        // a draft kept on the device, read back at start
 struct StorageFailed { std::string message; };     // the device would not keep drafts
 struct ConnectivityChanged { bool online = true; }; // the browser's online / offline events
-struct QueuedRestored { std::string json; };       // an outbox record kept on the device, read back at start
+// An outbox record kept on the device, read back at start, with the files
+// that follow it (held again by the shell under new ids).
+struct QueuedRestored {
+    std::string json;
+    std::vector<HeldFile> files;
+};
 struct CancelQueued { std::string route_id; };     // take a queued request back into its form
 // Data kept on the device for offline reading ("session", "tickets",
 // "users/<tenant>"), read back at start.
@@ -515,7 +521,8 @@ struct SaveDraft { std::string key, json; };
 struct DeleteDraft { std::string key; };
 // The outbox on the device: a queued ticket's record, written at once (not
 // debounced: it is a promise to deliver), and removed once answered.
-struct KeepQueued { std::string key, json; };
+// `files`: those waiting to follow it (its form's), kept with it, bytes and all.
+struct KeepQueued { std::string key, json; std::vector<HeldFile> files; };
 struct DropQueued { std::string key; };
 // Private data kept for offline reading; all of it goes at sign-out.
 struct KeepSnapshot { std::string name, json; };
@@ -589,6 +596,13 @@ std::vector<Effect> update(State& state, const Action& action);
 
 // The viewer's zone once its rules are loaded; nullptr until then (read as UTC).
 const core::TimeZone* viewer_zone(const State& state);
+
+// The held files the state still refers to (the HAR screen's file and its
+// sanitised copy, files waiting on request forms), in ascending order. The
+// shell lets go of any other after each update: a file read by the worker,
+// saved or sent has been taken by then, and a reading replaced by the next
+// no longer keeps its copy alive until the page closes.
+std::vector<int> held_file_ids(const State& state);
 
 // Asks the service for its program, unless it is the one the portal holds.
 Effect fetch_program(const State& state);

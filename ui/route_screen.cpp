@@ -170,7 +170,8 @@ static void draw_attachments(const core::RequestForm& form, float width, Actions
         out.push_back(core::OpenHar{form.draft.route, {}});
     paragraph(f.small, colour::text_secondary,
               "The browser's network log of the failing sign-in. Secrets are removed here before it is sent; "
-              "it stays with this tab until the request is filed.");
+              "it stays with this tab until the request is filed, and with this device while the request waits "
+              "to be sent.");
     ImGui::PopID();
     ImGui::Dummy(ImVec2(0, px(12)));
     (void)width;

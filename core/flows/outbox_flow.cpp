@@ -32,6 +32,14 @@ void forget(State& state, const std::string& key, std::vector<Effect>& effects) 
     effects.push_back(DropQueued{key});
 }
 
+// The record to keep on the device: the request and the files its form
+// holds for it, so they follow its ticket even after the tab was closed.
+KeepQueued keep_queued(const State& state, const QueuedTicket& ticket) {
+    KeepQueued keep{ticket.key, queued_ticket_to_json(ticket), {}};
+    if (auto form = state.requests.find(ticket.route); form != state.requests.end()) keep.files = form->second.attachments;
+    return keep;
+}
+
 bool transient(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
 
 std::vector<Effect> delivery_answered(State& state, const HttpAnswer& answer) {
@@ -43,7 +51,7 @@ std::vector<Effect> delivery_answered(State& state, const HttpAnswer& answer) {
     if (transient(answer.status)) {
         attempt_failed(state, ticket, answer.status == 0 ? "the service could not be reached"
                                                          : "the service answered HTTP " + std::to_string(answer.status));
-        effects.push_back(KeepQueued{ticket.key, queued_ticket_to_json(ticket)});
+        effects.push_back(keep_queued(state, ticket));
         return effects;
     }
     if (answer.status == 401) {
@@ -89,7 +97,7 @@ std::vector<Effect> queue_request(State& state, const std::string& route_id, con
     // Straight from a failed attempt: the first retry waits a little.
     if (state.online) attempt_failed(state, ticket, "the service could not be reached");
     else ticket.next_attempt = state.now;
-    effects.push_back(KeepQueued{ticket.key, queued_ticket_to_json(ticket)});
+    effects.push_back(keep_queued(state, ticket));
     state.outbox.push_back(std::move(ticket));
     return effects;
 }
@@ -171,6 +179,7 @@ struct OutboxVisitor : FlowVisitor<OutboxActions> {
         form.queued_key = ticket->key;
         form.idempotency_key = ticket->key;
         form.attempted_json = ticket->body;
+        if (form.attachments.empty()) form.attachments = a.files;
         // The draft normally comes back on its own; if it did not, what was
         // queued shows in the form.
         if (form.draft.fields.empty())

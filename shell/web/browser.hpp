@@ -36,7 +36,7 @@ int portal_js_drafts_pending();
 // Calls portal_first_frame once the kept drafts are restored, or after `ms`.
 void portal_js_first_frame_after_drafts(int ms);
 // The outbox and offline snapshots in IndexedDB, written at once.
-void portal_js_keep_queued(const char* key, const char* json);
+void portal_js_keep_queued(const char* key, const char* json, const char* files_json);
 void portal_js_drop_queued(const char* key);
 void portal_js_keep_snapshot(const char* name, const char* json);
 void portal_js_forget_snapshots();
@@ -62,6 +62,8 @@ void portal_js_pick_file(const char* purpose, double max_bytes);
 // Files the page holds (picked, dropped, made by the HAR worker) by id.
 void portal_js_watch_drops();
 void portal_js_save_held_file(int file_id, const char* file_name);
+// Lets go of every held file but these `count` ids (core::held_file_ids).
+void portal_js_keep_files(const int* ids, int count);
 void portal_js_download_url(const char* url, const char* file_name);
 void portal_js_upload_file(int request_id, const char* url, int file_id, const char* file_name, const char* csrf,
                            const char* idempotency_key);

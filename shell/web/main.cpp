@@ -120,7 +120,11 @@ struct BrowserEffects {
         shell::test_hook_draft_handover_time(emscripten_get_now() - start);
     }
     void operator()(const core::DeleteDraft& e) { portal_js_delete_draft(e.key.c_str()); }
-    void operator()(const core::KeepQueued& e) { portal_js_keep_queued(e.key.c_str(), e.json.c_str()); }
+    void operator()(const core::KeepQueued& e) {
+        nlohmann::json files = nlohmann::json::array();
+        for (const core::HeldFile& file : e.files) files.push_back({{"id", file.id}, {"name", file.name}});
+        portal_js_keep_queued(e.key.c_str(), e.json.c_str(), files.dump().c_str());
+    }
     void operator()(const core::DropQueued& e) { portal_js_drop_queued(e.key.c_str()); }
     void operator()(const core::KeepSnapshot& e) { portal_js_keep_snapshot(e.name.c_str(), e.json.c_str()); }
     void operator()(const core::ForgetSnapshots&) { portal_js_forget_snapshots(); }
@@ -169,6 +173,10 @@ void dispatch(const core::Action& action, int frames) {
         g_host->deferred.erase(g_host->deferred.begin());
         run_effects(core::update(g_host->state, next));
     }
+    // The effects have taken what they read (the worker, an upload, a save):
+    // the browser keeps only the files the state still refers to.
+    const std::vector<int> held = core::held_file_ids(g_host->state);
+    portal_js_keep_files(held.data(), static_cast<int>(held.size()));
     shell::wake(frames);
     if (std::holds_alternative<core::EditField>(action)) shell::test_hook_edit_time(emscripten_get_now() - start);
 }
@@ -325,7 +333,16 @@ EMSCRIPTEN_KEEPALIVE const char* portal_test_forms_json() {
 
 EMSCRIPTEN_KEEPALIVE void portal_on_draft_loaded(const char* json) { dispatch(core::DraftRestored{json}); }
 
-EMSCRIPTEN_KEEPALIVE void portal_on_queued_loaded(const char* json) { dispatch(core::QueuedRestored{json}); }
+// A queued request read back, with its files held again: [{"id", "name", "bytes"}].
+EMSCRIPTEN_KEEPALIVE void portal_on_queued_loaded(const char* json, const char* files_json) {
+    core::QueuedRestored restored{json, {}};
+    const nlohmann::json files = nlohmann::json::parse(files_json, nullptr, false);
+    if (files.is_array())
+        for (const nlohmann::json& file : files)
+            if (file.is_object())
+                restored.files.push_back({file.value("id", 0), file.value("name", ""), file.value("bytes", 0LL)});
+    dispatch(restored);
+}
 
 EMSCRIPTEN_KEEPALIVE void portal_on_snapshot_loaded(const char* name, const char* json) {
     dispatch(core::SnapshotRestored{name, json});

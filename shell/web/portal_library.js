@@ -254,12 +254,15 @@ mergeInto(LibraryManager.library, {
             _portal_on_storage_failed(ptr);
             _free(ptr);
         },
-        write: function (key, json, store) {
+        // `files` (the outbox's): [{ name, blob }], kept in the same record.
+        write: function (key, json, store, files) {
             store = store || 'drafts';
             portalDrafts.open().then(function (db) {
                 var tx = db.transaction(store, 'readwrite');
+                var record = { key: key, json: json, edited_at: Date.now() };
+                if (files && files.length) record.files = files;
                 if (json === null) tx.objectStore(store).delete(key);
-                else tx.objectStore(store).put({ key: key, json: json, edited_at: Date.now() });
+                else tx.objectStore(store).put(record);
                 if (json !== null && store === 'drafts' && window.portalEarly) window.portalEarly.draftsKept();
                 tx.onerror = function () { portalDrafts.fail(tx.error); };
                 // Written: a rescued copy of it is no longer needed (and would be older).
@@ -345,7 +348,7 @@ mergeInto(LibraryManager.library, {
         return window.portalEarly && window.portalEarly.draftsPending() ? 1 : 0;
     },
 
-    portal_js_load_drafts__deps: ['$portalDrafts', '$portalCopyString'],
+    portal_js_load_drafts__deps: ['$portalDrafts', '$portalCopyString', '$portalFiles'],
     portal_js_load_drafts: function () {
         // A page being hidden or closed writes what is still pending.
         window.addEventListener('pagehide', portalDrafts.flushAll);
@@ -390,17 +393,31 @@ mergeInto(LibraryManager.library, {
                 _free(name); _free(json);
             });
             portalDrafts.readAll(db, 'outbox', function (entry) {
-                var ptr = portalCopyString(entry.json);
-                _portal_on_queued_loaded(ptr);
-                _free(ptr);
+                // Its files are held again, under this page's ids.
+                var files = (entry.files || []).filter(function (file) { return file && file.blob instanceof Blob; })
+                    .map(function (file) {
+                        var id = portalFiles.next++;
+                        portalFiles.held[id] = file.blob;
+                        return { id: id, name: String(file.name || ''), bytes: file.blob.size };
+                    });
+                var ptr = portalCopyString(entry.json), filesPtr = portalCopyString(JSON.stringify(files));
+                _portal_on_queued_loaded(ptr, filesPtr);
+                _free(ptr); _free(filesPtr);
             });
         }).catch(portalDrafts.fail);
     },
 
     // --- outbox and offline reading ------------------------------------------------
     // A queued request is a promise to deliver: written at once, not debounced.
-    portal_js_keep_queued__deps: ['$portalDrafts'],
-    portal_js_keep_queued: function (key, json) { portalDrafts.write(UTF8ToString(key), UTF8ToString(json), 'outbox'); },
+    // Its files go with it (IndexedDB keeps Blobs), so a request queued
+    // offline still carries them after the tab was closed.
+    portal_js_keep_queued__deps: ['$portalDrafts', '$portalFiles'],
+    portal_js_keep_queued: function (key, json, filesJson) {
+        var files = JSON.parse(UTF8ToString(filesJson)).map(function (file) {
+            return { name: file.name, blob: portalFiles.held[file.id] };
+        }).filter(function (file) { return file.blob; });
+        portalDrafts.write(UTF8ToString(key), UTF8ToString(json), 'outbox', files);
+    },
     portal_js_drop_queued__deps: ['$portalDrafts'],
     portal_js_drop_queued: function (key) { portalDrafts.write(UTF8ToString(key), null, 'outbox'); },
     portal_js_keep_snapshot__deps: ['$portalDrafts'],
@@ -549,6 +566,17 @@ mergeInto(LibraryManager.library, {
             var file = e.dataTransfer.files && e.dataTransfer.files[0];
             if (file) portalHoldFile('dropped', file);
         });
+    },
+
+    // After each update: every held file core no longer refers to goes, so
+    // its bytes can be collected (a replaced reading's copy, a sent file).
+    portal_js_keep_files__deps: ['$portalFiles'],
+    portal_js_keep_files: function (ids, count) {
+        var keep = {};
+        for (var i = 0; i < count; i++) keep[HEAP32[(ids >> 2) + i]] = true;
+        for (var id in portalFiles.held) {
+            if (!keep[id]) delete portalFiles.held[id];
+        }
     },
 
     // A held file saved by the person (the sanitised HAR copy).

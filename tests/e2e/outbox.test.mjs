@@ -45,25 +45,29 @@ async function fillGeneral(page, summary) {
     await clickItem(page, /^Severity 3/);
 }
 
-test('offline after one visit: the portal opens, queues the request, and back online files exactly one ticket', async () => {
-    const context = await signedInContext();
-    const page = await context.newPage();
-    const errors = watchConsole(page);
+// One online visit (the shell and this visit's zone are then cached), then
+// the network goes and the page reloads on the General form.
+async function offlineOnGeneral(context, page) {
     await page.goto(`${demo.service.url}/?test=1#/tickets`);
     await waitForFrame(page);
     await findItem(page, 'Connection: Online', { timeout: 10000 });
-    // The shell is cached, and so is the zone this visit used.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => caches.match('zoneinfo/UTC').then((r) => r !== undefined), null,
         { timeout: 10000, polling: 200 });
-
-    // The network goes; a reload still opens the portal, as the person the
-    // device remembers, on the request form.
     await context.setOffline(true);
     await page.goto(`${demo.service.url}/?test=1#/route/general`);
     await page.reload();
     await waitForFrame(page);
     await findItem(page, 'Connection: Offline', { timeout: 10000 });
+}
+
+test('offline after one visit: the portal opens, queues the request, and back online files exactly one ticket', async () => {
+    const context = await signedInContext();
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    // The network goes after one visit; a reload still opens the portal, as
+    // the person the device remembers, on the request form.
+    await offlineOnGeneral(context, page);
     await findItem(page, 'Summary', { timeout: 10000 });
     const summary = `Offline request ${Date.now()}`;
     await fillGeneral(page, summary);
@@ -86,6 +90,48 @@ test('offline after one visit: the portal opens, queues the request, and back on
     assert.equal(filed.length, 1, 'exactly one ticket');
     assert.equal(await page.evaluate(() => window.portalTest.screen()), `#/tickets/${filed[0].id}`);
     assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch/.test(e)), []);
+    await context.close();
+});
+
+test('a request queued offline keeps its HAR file after the tab is closed, and its ticket gets the file', async () => {
+    const context = await signedInContext();
+    let page = await context.newPage();
+    const errors = watchConsole(page);
+    await offlineOnGeneral(context, page);
+    const summary = `Offline request with a HAR file ${Date.now()}`;
+    await fillGeneral(page, summary);
+    // The HAR screen works offline: the file is read and sanitised on the device.
+    await clickItem(page, 'Add a HAR file\u2026');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Choose a HAR file\u2026')]);
+    await chooser.setFiles(path.join(root, '..', 'shared', 'fixtures', 'har', 'jfromaniello-har-sanitizer_example.har'));
+    await findItem(page, /^The flow stopped at entry 2/, { timeout: 20000 });
+    await clickItem(page, /^Attach to the .* request$/);
+    const fileLine = /^jfromaniello-har-sanitizer_example-sanitized\.har \(\d+ KB\), sent with the request$/;
+    await findItem(page, fileLine);
+    await clickItem(page, 'Submit request');
+    await findItem(page, 'Queued, will be sent when you are online');
+    assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch/.test(e)), []);
+    await page.close();
+
+    // A new tab, still offline: the queued request and its file came back from the device.
+    page = await context.newPage();
+    const laterErrors = watchConsole(page);
+    await page.goto(`${demo.service.url}/?test=1#/route/general`);
+    await waitForFrame(page);
+    await findItem(page, 'Queued, will be sent when you are online', { timeout: 10000 });
+    await findItem(page, fileLine);
+    await screenshot(page, 'outbox-3-queued-with-file');
+
+    await context.setOffline(false);
+    await page.waitForFunction(() => /^#\/tickets\/T-/.test(window.portalTest.screen()), null, { timeout: 15000 });
+    await findItem(page, 'Download jfromaniello-har-sanitizer_example-sanitized.har', { timeout: 15000 });
+    const filed = await ticketsOnService(summary);
+    assert.equal(filed.length, 1, 'exactly one ticket');
+    const api = await signedInContext();
+    const list = await (await api.request.get(`${demo.service.url}/api/v1/tickets/${filed[0].id}/attachments`)).json();
+    assert.deepEqual(list.attachments.map((a) => a.file_name), ['jfromaniello-har-sanitizer_example-sanitized.har']);
+    await api.close();
+    assert.deepEqual(laterErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch/.test(e)), []);
     await context.close();
 });
 

@@ -193,6 +193,34 @@ TEST_CASE("the sanitised copy attached to a new request is sent once its ticket 
     CHECK(state.notice.find("T-1042") != std::string::npos);
 }
 
+TEST_CASE("the browser keeps only the files the state refers to: a replaced reading's copy goes, an attached one stays") {
+    State state = on_onboarding_form();
+    CHECK(held_file_ids(state).empty());
+    update(state, OpenHar{"onboarding", {}});
+    const std::string har = failed_login();
+    const WorkerAnswer answer = run_worker(har);
+    int run = effects_of<StartHarWorker>(update(state, FileHeld{FilePurpose::Har, {7, "login.har", 1}}))[0]->run;
+    CHECK(held_file_ids(state) == std::vector<int>{7});   // the chosen file, read again for the person's own texts
+    update(state, HarFinished{run, answer.report_json, {8, "", (long long)answer.sanitized.size()}});
+    CHECK(held_file_ids(state) == std::vector<int>{7, 8});
+
+    // Read again with a text of the person's own: the first copy is no longer referred to.
+    update(state, EditHarRedaction{"foobarbax"});
+    run = effects_of<StartHarWorker>(update(state, AddHarRedaction{}))[0]->run;
+    update(state, HarFinished{run, answer.report_json, {9, "", (long long)answer.sanitized.size()}});
+    CHECK(held_file_ids(state) == std::vector<int>{7, 9});
+
+    // Attached to the form, the copy stays after another file replaces the reading.
+    update(state, AttachSanitizedHar{});
+    update(state, OpenHar{"onboarding", {}});
+    update(state, FileHeld{FilePurpose::Har, {12, "other.har", 1}});
+    CHECK(held_file_ids(state) == std::vector<int>{9, 12});
+
+    // Once the ticket is filed the upload has taken the copy: only the screen's file is left.
+    request_filed(state, "onboarding", "T-1042", true);
+    CHECK(held_file_ids(state) == std::vector<int>{12});
+}
+
 TEST_CASE("a file picked or dropped on a ticket goes to that ticket; a refusal is said in the service's words") {
     State state = signed_in_acme_admin("2026-12-07T10:00:00Z");
     update(state, OpenTicket{"T-1001"});

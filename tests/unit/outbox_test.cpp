@@ -330,3 +330,37 @@ TEST_CASE("a queued request is sent only in the session of the person who queued
     std::vector<Effect> effects = update(state, Answered<HttpReply::SignIn>{200, session_body});
     REQUIRE(ticket_post(effects));
 }
+
+TEST_CASE("a queued request keeps its form's files on the device; read back after the tab closed, they follow its ticket") {
+    State state = signed_in_on_general();
+    fill_general(state);
+    state.requests.at("general").attachments = {{8, "login-sanitized.har", 2048}};
+    update(state, ConnectivityChanged{false});
+    std::vector<Effect> effects = update(state, SubmitRequest{"general"});
+    REQUIRE(effects_of<KeepQueued>(effects).size() == 1);
+    CHECK(effects_of<KeepQueued>(effects)[0]->files == std::vector<HeldFile>{{8, "login-sanitized.har", 2048}});
+    const std::string record = effects_of<KeepQueued>(effects)[0]->json;
+
+    // The tab closed; a new page reads the record back, the shell holding the file again as 3.
+    State later = started();
+    update(later, QueuedRestored{record, {{3, "login-sanitized.har", 2048}}});
+    CHECK(later.requests.at("general").attachments == std::vector<HeldFile>{{3, "login-sanitized.har", 2048}});
+    CHECK(held_file_ids(later) == std::vector<int>{3});
+    effects = update(later, Answered<HttpReply::Session>{200, session_body});
+    std::optional<HttpRequest> post = ticket_post(effects);
+    REQUIRE(post);
+
+    // A failed attempt keeps the files with the record it writes again.
+    effects = update(later, Answered<HttpReply::SendQueued>{503, "", post->generation});
+    REQUIRE(effects_of<KeepQueued>(effects).size() == 1);
+    CHECK(effects_of<KeepQueued>(effects)[0]->files.size() == 1);
+
+    later.outbox[0].next_attempt = later.now;
+    post = ticket_post(update(later, ConnectivityChanged{true}));
+    REQUIRE(post);
+    effects = update(later, Answered<HttpReply::SendQueued>{201, R"({"id":"T-1042"})", post->generation});
+    const auto uploads = effects_of<UploadFile>(effects);
+    REQUIRE(uploads.size() == 1);
+    CHECK(uploads[0]->file_id == 3);
+    CHECK(uploads[0]->url == "/api/v1/tickets/T-1042/attachments");
+}
