@@ -66,6 +66,7 @@ export async function startService(extraArgs = [], {
         databasePath,
         startSeconds: (performance.now() - started) / 1000,
         exited: running.exited,
+        get pid() { return running.pid; },
         get output() { return running.output(); },
         async restart(args = withoutFault(extraArgs)) {
             await running.stop();
@@ -114,6 +115,7 @@ async function launchService(binary, args, timeoutMs) {
     return {
         url,
         exited,
+        pid: child.pid,
         output: () => output,
         async stop() {
             if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
