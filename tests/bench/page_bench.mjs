@@ -165,11 +165,11 @@ a start runs (cmake/split_portal.mjs, binaryen's wasm-split guided by a profile 
 the rest (the HAR screen, the users' admin, the account page, error paths) comes after the first frame, compiled in
 the background. A warm start (the service worker in control) reads the rest's bytes from the cache before main()
 starts, so a deep link into it opens offline; that read is part of the warm figure (87 ms before the split, on
-2026-12-07). The split has not made the cold first frame faster on loopback, where bytes cost nothing: an A/B on
-2026-12-08 (medians of 11 cold runs each, against a build of the same morning left whole) gave 269 ms for the whole module and 294 and 323 ms
-for the split one; the step from the font atlas to the drawn first frame takes about 50 ms instead of 21, though
-no function of the rest runs then (\`portalDeferred.loadedBy\` is 'background'). Not yet explained; on a real
-network the 110 KB less count for more. Cold times vary by
+2026-12-07). On loopback, where bytes cost nothing, the split does not make the cold first frame faster: an A/B of
+one build split and left whole (2026-12-08, medians of 11 cold runs, two rounds each) gave 285 and 322 ms split,
+307 and 260 ms whole; the last step (font atlas to drawn frame) takes about 48 ms split against 37 whole, though
+no function of the rest runs then (\`portalDeferred.loadedBy\` is 'background'). On a real network the
+110 KB less before the first frame count for more. Cold times vary by
 about 50 ms at the median from run to run on this machine; compare several runs.
 
 Where a cold first frame's time goes (medians of the ${runs} cold runs, ms from navigation):
