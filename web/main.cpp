@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
     std::optional<web::ProgramDocument> program = web::load_program_document(options.program_file, error);
     if (!program) return fail(error);
     if (error = check_public_dir(options.public_dir); !error.empty()) return fail(error);
-    std::unique_ptr<web::Database> database = web::Database::open(options.database_path, error);
+    std::unique_ptr<web::Database> database = web::Database::open(options.database_path, error, options.database_connections);
     if (!database) return fail(error);
 
     web::MailSettings mail_settings;

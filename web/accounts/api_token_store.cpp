@@ -31,16 +31,21 @@ std::optional<Caller> ApiTokenStore::caller(const std::string& token, core::Inst
     query.bind(1, token_digest(token));
     if (!query.step()) return std::nullopt;
     Caller caller;
+    const int64_t token_id = query.integer(0);
+    const std::optional<core::Instant> last_used = query.optional_instant(1);
     caller.user_id = query.integer(2);
     caller.email = query.text(3);
     caller.name = query.optional_text(4);
     caller.is_operator = query.integer(5) != 0;
+    query.reset();   // done with the row before writing (see SessionStore::caller)
     caller.memberships = AccountStore(connection_).active_memberships_of(caller.user_id);
     if (!caller.is_support_engineer() && !caller.is_operator) return std::nullopt;
-    const std::optional<core::Instant> last_used = query.optional_instant(1);
     if (!last_used || now - *last_used >= last_used_precision) {
-        Statement touch(connection_, "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1");
-        touch.bind(1, query.integer(0)).bind(2, now).run();
+        try {   // best effort, as a session's last use
+            Statement touch(connection_, "UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1");
+            touch.bind(1, token_id).bind(2, now).run();
+        } catch (const DatabaseError&) {
+        }
     }
     return caller;
 }

@@ -44,11 +44,14 @@ int SecondFactorStore::recovery_codes_left(int64_t user_id) {
 std::optional<std::string> SecondFactorStore::begin_enrolment(int64_t user_id, core::Instant now) {
     if (enabled(user_id)) return std::nullopt;
     const std::string secret = new_totp_secret();
+    // Never over a secret turned on meanwhile (a confirm on another
+    // connection): the person's app would stop matching.
     Statement upsert(connection_,
                      "INSERT INTO second_factors(user_id, secret, created_at) VALUES(?1, ?2, ?3)"
                      " ON CONFLICT(user_id) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at,"
-                     " last_step = NULL");
+                     " last_step = NULL WHERE second_factors.enabled_at IS NULL");
     upsert.bind(1, user_id).bind(2, totp_secret_text(secret)).bind(3, now).run();
+    if (changed_rows(connection_) != 1) return std::nullopt;
     return secret;
 }
 

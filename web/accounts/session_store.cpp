@@ -37,16 +37,26 @@ std::optional<Caller> SessionStore::caller(const std::string& token, core::Insta
     caller.user_id = query.integer(4);
     caller.email = query.text(5);
     caller.name = query.optional_text(6);
+    // Done with the row: an open read would make the touch below fail at once
+    // (SQLITE_BUSY) whenever another connection has written since it began.
+    query.reset();
     caller.memberships = AccountStore(connection_).active_memberships_of(caller.user_id);
     // Sessions end with the last membership (revoke does that too); this
     // covers any other way of losing it.
     if (caller.memberships.empty()) return std::nullopt;
 
-    if (now - last_seen_at >= last_seen_precision) {
-        Statement touch(connection_, "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1");
-        touch.bind(1, caller.session_id).bind(2, now).run();
-    }
+    if (now - last_seen_at >= last_seen_precision) touch(caller.session_id, now);
     return caller;
+}
+
+// Best effort: a session seen a minute late is no harm, a request refused
+// because another one held the write lock past busy_timeout would be.
+void SessionStore::touch(int64_t session_id, core::Instant now) {
+    try {
+        Statement touch(connection_, "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1 AND last_seen_at < ?2");
+        touch.bind(1, session_id).bind(2, now).run();
+    } catch (const DatabaseError&) {
+    }
 }
 
 void SessionStore::close(int64_t session_id) {

@@ -39,6 +39,8 @@ public:
     void remove_expired(core::Instant now);
 
 private:
+    void touch(int64_t session_id, core::Instant now);
+
     sqlite3* connection_;
 };
 

@@ -161,6 +161,7 @@ int engineer_token_command(Database& database, const std::vector<std::string>& a
         return admin_fail("engineer token: " + args[at] + ": " + problem, admin_exit_usage);
     std::string problem;
     const std::string token = database.with_connection([&](sqlite3* c) -> std::string {
+        Transaction transaction(c);   // still an engineer when the token is issued
         AccountStore accounts(c);
         const std::optional<UserRecord> user = accounts.user_by_email(email);
         bool engineer = false;
@@ -172,7 +173,9 @@ int engineer_token_command(Database& database, const std::vector<std::string>& a
                               "and let them accept first";
             return {};
         }
-        return ApiTokenStore(c).issue(user->id, service_now());
+        std::string issued = ApiTokenStore(c).issue(user->id, service_now());
+        transaction.commit();
+        return issued;
     });
     if (!problem.empty()) return admin_fail(problem, admin_exit_refused);
     std::printf("An API token for %s (shown once; keep it where the help desk keeps secrets):\n%s\n"
@@ -258,12 +261,14 @@ int reset_link_command(Database& database, const std::vector<std::string>& args,
     const core::Instant now = service_now();
     std::string token;
     const ResetEligibility eligibility = database.with_connection([&](sqlite3* c) {
+        Transaction transaction(c);   // still eligible when the link is stored
         int64_t user_id = 0;
         const ResetEligibility found = reset_eligibility(c, email, &user_id);
         if (found == ResetEligibility::Eligible) {
             token = new_secret_token();
             PasswordResetStore(c).add(token, user_id, now);
         }
+        transaction.commit();
         return found;
     });
     switch (eligibility) {

@@ -9,6 +9,7 @@ std::string seed_demo_incidents(Database& database, core::Instant now, int64_t& 
     added = 0;
     try {
         database.with_connection([&](sqlite3* connection) {
+            Transaction transaction(connection);   // two instances starting together add one incident
             IncidentStore incidents(connection);
             if (incidents.count() > 0) return;
             IncidentRecord incident;
@@ -22,6 +23,7 @@ std::string seed_demo_incidents(Database& database, core::Instant now, int64_t& 
             incident.started_at = now - std::chrono::hours(1);
             incident.updated_at = now - std::chrono::minutes(20);
             incidents.add(incident);
+            transaction.commit();
             added = 1;
         });
     } catch (const DatabaseError& error) {

@@ -13,10 +13,15 @@ const char* usage_text() {
     return "usage: portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]\n"
            "                  [--demo-support-users N] [--host ADDRESS] [--public-url URL]\n"
            "                  [--smtp HOST:PORT] [--mail-from ADDRESS] [--webhook-retry SECONDS]\n"
-           "                  [--routes] [--fault NAME]\n"
+           "                  [--db-connections N] [--routes] [--fault NAME]\n"
            "\n"
            "  --port N         TCP port to listen on; 0 picks a free one (default 8080)\n"
            "  --db PATH        SQLite database, created on first start\n"
+           "  --db-connections N\n"
+           "                   connections to the database, each used by one request at a\n"
+           "                   time: readers never wait for a writer, SQLite orders the\n"
+           "                   writers (1 to 64; default 10: the 8 request workers, mail\n"
+           "                   and webhooks)\n"
            "  --public DIR     folder of the static site (index.html, portal.js, portal.wasm)\n"
            "  --program FILE   support program document instead of the built-in one\n"
            "  --demo           if the database has no users yet, add the demo tenants and\n"
@@ -114,7 +119,7 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
         }
         if (name != "--port" && name != "--db" && name != "--public" && name != "--program" && name != "--host" &&
             name != "--demo-tickets" && name != "--demo-support-users" && name != "--public-url" && name != "--smtp" &&
-            name != "--mail-from" && name != "--fault" && name != "--webhook-retry")
+            name != "--mail-from" && name != "--fault" && name != "--webhook-retry" && name != "--db-connections")
             return fail("unknown option " + name);
 
         std::optional<std::string> given = take_value();
@@ -125,6 +130,12 @@ OptionsResult parse_options(const std::vector<std::string>& args) {
             options.port = *port;
         } else if (name == "--db") {
             options.database_path = *given;
+        } else if (name == "--db-connections") {
+            std::optional<int> count = parse_count(*given, Database::most_connections);
+            if (!count || *count < 1)
+                return fail("--db-connections must be a number from 1 to " + std::to_string(Database::most_connections) +
+                            ", not \"" + *given + "\"");
+            options.database_connections = *count;
         } else if (name == "--public") {
             options.public_dir = *given;
         } else if (name == "--program") {

@@ -1,11 +1,12 @@
 // The command line of portal-web:
 //   portal-web --port N --db PATH --public DIR [--program FILE] [--demo] [--demo-tickets N]
 //              [--demo-support-users N] [--host ADDRESS] [--public-url URL] [--smtp HOST:PORT] [--mail-from ADDRESS]
-//              [--webhook-retry SECONDS] [--routes] [--fault NAME]
+//              [--webhook-retry SECONDS] [--db-connections N] [--routes] [--fault NAME]
 // Parsing only; checking that the files and the port are usable happens at start.
 #pragma once
 
 #include "web/http/test_fault.hpp"
+#include "web/store/database.hpp"
 
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ struct Options {
     std::string host = "127.0.0.1";
     int port = 8080;                          // 0 lets the system pick a free port
     std::string database_path;
+    int database_connections = Database::default_connections;
     std::string public_dir;
     std::optional<std::string> program_file;  // none: the built-in program
     bool demo = false;                        // seed demo accounts and tickets into an empty database

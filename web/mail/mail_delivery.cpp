@@ -1,6 +1,7 @@
 #include "web/mail/mail_delivery.hpp"
 
 #include "web/mail/outbox.hpp"
+#include "web/store/sqlite_statement.hpp"
 #include "web/store/unix_time.hpp"
 
 #include <algorithm>
@@ -59,9 +60,11 @@ void MailDelivery::deliver_due() {
     for (const QueuedMail& mail : due) {
         if (!settings_.smtp) {
             database_.with_connection([&](sqlite3* connection) {
+                Transaction transaction(connection);   // in the mailbox and marked sent, or neither
                 Outbox outbox(connection);
                 outbox.add_to_dev_mailbox(mail.message, now);
                 outbox.mark_sent(mail.id, now);
+                transaction.commit();
             });
             continue;
         }

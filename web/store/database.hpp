@@ -1,12 +1,16 @@
 // The service's SQLite database: opened (or created) at start in WAL mode with
 // foreign keys on, then brought up to date by applying the migrations in
-// order inside transactions. One connection, shared by the HTTP worker
-// threads behind a mutex.
+// order inside transactions. A pool of connections: each request leases one
+// for the length of its work, so readers never wait for a writer (WAL), and
+// SQLite itself serializes writers (busy_timeout; Transaction takes the
+// write lock at BEGIN). Work that must be atomic uses a Transaction.
 #pragma once
 
-#include <mutex>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -14,8 +18,14 @@ namespace web {
 
 class Database {
 public:
-    // Opens and migrates; on failure returns null and a one-line reason in `error`.
-    static std::unique_ptr<Database> open(const std::string& path, std::string& error);
+    // The service's 8 request workers, its mail and webhook threads.
+    static constexpr int default_connections = 10;
+    static constexpr int most_connections = 64;
+
+    // Opens `connections` connections and migrates; on failure returns null
+    // and a one-line reason in `error`.
+    static std::unique_ptr<Database> open(const std::string& path, std::string& error,
+                                          int connections = default_connections);
     ~Database();
 
     Database(const Database&) = delete;
@@ -26,22 +36,37 @@ public:
 
     int schema_version();
 
-    // Runs work(connection) holding the lock: how the code for each table
-    // (ticket_store, ...) reaches SQLite without its own connection.
+    // Runs work(connection) on a connection of its own, waiting for one when
+    // all are leased: how the code for each table (ticket_store, ...) reaches
+    // SQLite. The connection goes back to the pool when work returns or throws.
     template <class Work>
     auto with_connection(Work&& work) {
-        std::lock_guard lock(mutex_);
-        return work(connection_);
+        Lease lease(*this);
+        return work(lease.connection);
     }
 
+    int connections() const { return static_cast<int>(all_.size()); }
+
 private:
-    explicit Database(sqlite3* connection) : connection_(connection) {}
+    Database() = default;
 
-    std::string execute(const char* sql);   // empty or the error message
-    std::string migrate();
+    struct Lease {
+        explicit Lease(Database& database) : database(database), connection(database.acquire()) {}
+        ~Lease() { database.release(connection); }
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        Database& database;
+        sqlite3* connection;
+    };
+    sqlite3* acquire();
+    void release(sqlite3* connection);
 
-    sqlite3* connection_ = nullptr;
-    std::mutex mutex_;
+    std::string migrate(sqlite3* connection);
+
+    std::vector<sqlite3*> all_;    // every connection, closed with the database
+    std::vector<sqlite3*> idle_;   // those not leased
+    std::mutex mutex_;             // guards idle_
+    std::condition_variable returned_;
 };
 
 }  // namespace web

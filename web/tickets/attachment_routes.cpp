@@ -163,6 +163,8 @@ void AttachmentRoutes::download(ApiCall& call) {
         AttachmentRows rows(connection);
         attachment = rows.find(visible->ticket.id, id, expired_before);
         if (attachment) bytes = rows.bytes_of(id);
+        // Deleted (expired) between the two reads by another connection: gone.
+        if (attachment && attachment->size > 0 && bytes.empty()) attachment.reset();
         return 0;
     });
     if (!attachment) {

@@ -41,23 +41,30 @@ std::string webhook_secret_problem(const std::string& secret) {
 }
 
 bool WebhookStore::add(const std::string& url, const std::string& secret, core::Instant now) {
-    Statement taken(connection_, "SELECT 1 FROM webhooks WHERE url = ?1 AND removed_at IS NULL");
-    taken.bind(1, url);
-    if (taken.step()) return false;
-    Statement insert(connection_, "INSERT INTO webhooks(url, secret, created_at) VALUES(?1, ?2, ?3)");
+    // One statement, so the check and the insert cannot be split by another
+    // connection's add of the same URL (a write takes the lock as it starts).
+    Statement insert(connection_,
+                     "INSERT INTO webhooks(url, secret, created_at) SELECT ?1, ?2, ?3"
+                     " WHERE NOT EXISTS (SELECT 1 FROM webhooks WHERE url = ?1 AND removed_at IS NULL)");
     insert.bind(1, url).bind(2, secret).bind(3, now).run();
-    return true;
+    return changed_rows(connection_) == 1;
 }
 
 bool WebhookStore::remove(const std::string& url, core::Instant now) {
-    Statement find(connection_, "SELECT id FROM webhooks WHERE url = ?1 AND removed_at IS NULL");
-    find.bind(1, url);
-    if (!find.step()) return false;
-    const int64_t id = find.integer(0);
+    // The webhook and its queued deliveries go together, or neither.
+    Transaction transaction(connection_);
+    int64_t id = 0;
+    {
+        Statement find(connection_, "SELECT id FROM webhooks WHERE url = ?1 AND removed_at IS NULL");
+        find.bind(1, url);
+        if (!find.step()) return false;
+        id = find.integer(0);
+    }
     Statement(connection_, "UPDATE webhooks SET removed_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
     Statement(connection_, "UPDATE webhook_deliveries SET status = 'dropped' WHERE webhook_id = ?1 AND status = 'queued'")
         .bind(1, id)
         .run();
+    transaction.commit();
     return true;
 }
 
