@@ -30,13 +30,7 @@ void configure_http_service(httplib::Server& server, ApiRoutes& api, StaticFiles
         {"Referrer-Policy", "no-referrer"},
     });
 
-    // httplib 0.11.4 sets SO_REUSEPORT by default, which lets a second service
-    // bind the same port and silently share its connections. SO_REUSEADDR
-    // alone still allows a quick restart but makes a busy port an error.
-    server.set_socket_options([](socket_t socket) {
-        int yes = 1;
-        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    });
+    // The listening socket's options are bind_listening_port's (listen_address.cpp).
 
     // Keep-alive, timeouts and body limits are the ConnectionReactor's (see
     // HardenedHttpServer): httplib only sees requests already read whole.

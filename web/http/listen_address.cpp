@@ -51,19 +51,34 @@ std::string why_bind_failed(const std::string& host, int port) {
 }  // namespace
 
 int bind_listening_port(httplib::Server& server, const std::string& host, int port, std::string& error) {
+    // httplib 0.11.4 sets SO_REUSEPORT by default, which lets a second service
+    // bind the same port and silently share its connections. SO_REUSEADDR
+    // alone still allows a quick restart but makes a busy port an error.
+    // The socket is noted to lengthen its listen queue below.
+    socket_t listening = INVALID_SOCKET;
+    server.set_socket_options([&listening](socket_t socket) {
+        int yes = 1;
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listening = socket;
+    });
+    int bound = port;
     if (port == 0) {
-        int bound = server.bind_to_any_port(host);
+        bound = server.bind_to_any_port(host);
         if (bound <= 0) {
             error = why_bind_failed(host, 0);
             return -1;
         }
-        return bound;
-    }
-    if (!server.bind_to_port(host, port)) {
+    } else if (!server.bind_to_port(host, port)) {
         error = why_bind_failed(host, port);
         return -1;
     }
-    return port;
+    // Debian's libcpp-httplib is compiled with a listen queue of 5: under
+    // load, clients that connect anew found it full, their SYNs were dropped
+    // and retried a second later (p99 of 1-2 s in the API load benchmark).
+    // listen() again on the bound socket sets the queue the service needs
+    // (the kernel caps it at net.core.somaxconn).
+    if (listening != INVALID_SOCKET) ::listen(listening, listen_queue);
+    return bound;
 }
 
 std::string service_url(const std::string& host, int port) {

@@ -8,7 +8,11 @@
 
 namespace web {
 
-// Binds `server` to host:port (port 0: any free port). Returns the bound port,
+// Connections waiting to be accepted before the kernel drops new ones.
+inline constexpr int listen_queue = 1024;
+
+// Binds `server` to host:port (port 0: any free port), with SO_REUSEADDR (not
+// SO_REUSEPORT) and a listen queue of `listen_queue`. Returns the bound port,
 // or -1 and a one-line reason in `error`.
 int bind_listening_port(httplib::Server& server, const std::string& host, int port, std::string& error);
 

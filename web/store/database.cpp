@@ -4,7 +4,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string_view>
+#include <thread>
 
 namespace web {
 
@@ -16,6 +18,16 @@ std::string execute(sqlite3* connection, const char* sql) {   // empty or the er
     std::string error = message ? message : sqlite3_errmsg(connection);
     sqlite3_free(message);
     return error;
+}
+
+// While another connection holds the write lock: try again soon, for up to
+// about 5 s. SQLite's busy_timeout sleeps up to 100 ms between tries, so
+// under a steady stream of writes a writer could sleep through many commits
+// and wait far longer than the lock was held.
+int wait_for_write_lock(void*, int tries) {
+    if (tries >= 10000) return 0;   // about 5 s of tries half a millisecond apart
+    std::this_thread::sleep_for(std::chrono::microseconds(500));
+    return 1;
 }
 
 // One connection as every one is set: SQLite's own locking off (one thread
@@ -38,7 +50,7 @@ sqlite3* open_connection(const std::string& path, std::string& error) {
     }
     // Another connection of the pool (or another process: a backup, the CLI)
     // may hold the write lock; a writer waits for it rather than failing.
-    sqlite3_busy_timeout(connection, 5000);
+    sqlite3_busy_handler(connection, wait_for_write_lock, nullptr);
     sqlite3_extended_result_codes(connection, 1);
     // 16 MiB of page cache per connection instead of SQLite's 2 MiB: a
     // tenant's 10,000 users with their memberships are about 3 MiB, and a
