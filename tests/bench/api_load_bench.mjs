@@ -127,7 +127,7 @@ writeSection('API under load', `Command: \`node tests/bench/api_load_bench.mjs "
 tests/bench/api_load.lua; \`LOAD_SERVICE_ARGS\` passes options to portal-web), on ${cores} cores, loopback.
 portal-web with ${ticketCount.toLocaleString('en')} demo tickets (\`--demo-tickets\`), one signed-in admin, ${clients}
 concurrent connections, ${rounds} rounds of ${seconds} s after a 3 s warm-up, the round with the median p99 shown
-(every round's p99 in brackets; older rows measured one round). **reads**: ticket lists (50 a page) and single tickets,
+(every round's p99 in brackets). **reads**: ticket lists (50 a page) and single tickets,
 70:20; **mixed**: 70 % lists, 20 % one ticket, 5 % new tickets, 5 % comments. Latency is wrk's, per request; the
 service's CPU per request is its user + system time over the run (from /proc) divided by the requests answered, so
 it counts only the service, not wrk. SYNs dropped: connection attempts the kernel dropped because the listen queue
